@@ -1,0 +1,48 @@
+"""The Streamlit entry point (`streamlit run app.py`). It only routes: pages live in planner/ui/."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.i18n import LANGUAGES, t
+from planner.ui import common
+
+# Navigation sections and their pages: (page key in common.PAGE_FILES, title key, icon).
+# Later pages (plan the season, find a group, calendar) are one line each here.
+NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
+    "nav.season": [
+        ("overview", "nav.overview", ":material/map:"),
+        ("import", "nav.import", ":material/upload_file:"),
+        ("plan", "nav.plan", ":material/calendar_month:"),
+    ],
+    "nav.offering": [
+        ("find", "nav.find", ":material/person_search:"),
+        ("figures", "nav.figures", ":material/bar_chart:"),
+        ("calendar", "nav.calendar", ":material/calendar_view_week:"),
+        ("map", "nav.map", ":material/route:"),
+    ],
+}
+
+common.init_state()
+lang = common.lang()
+st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(
+        t("app.language", lang), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+        required=True, key=common.LANG_KEY,
+    )
+    st.caption(f"**{t('app.name', lang)}**  \n{t('app.tagline', lang)}")
+
+default_page = next(iter(NAVIGATION.values()))[0][0]
+pages = {
+    t(section, lang): [
+        st.Page(
+            common.PAGE_FILES[page], title=t(title, lang), icon=icon, url_path=page,
+            default=page == default_page,
+        )
+        for page, title, icon in entries
+    ]
+    for section, entries in NAVIGATION.items()
+}
+st.navigation(pages).run()

@@ -1,0 +1,150 @@
+"""Benchmark the routing core: six Solomon VRPTW instances against best-known distances, and
+the product's own pick-up case.
+
+    python benchmarks/routing.py --seconds 30
+    python benchmarks/routing.py --seconds 5 --only-product --reference-seconds 60
+
+Solomon: DIMACS convention (distance truncated to one decimal, objective total distance,
+vehicles free), so the solve minimises distance only; `vehicles` is what that solution uses.
+Every solution is re-checked by the independent checker (`planner.routing.check`).
+
+Product case: one weekday of the sample season's greedy plan, the 6 groups with the most ride
+clients and 30 riders (topped up with other members of those groups when the sample has fewer),
+4 vehicles (2 minibuses, 2 cars) at the 4 busiest staff bases. No lower bound is known for the
+pick-up problem, so the reference is the same instance solved for `--reference-seconds`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from planner.baseline import greedy_plan
+from planner.geo import TravelModel
+from planner.io import read_season
+from planner.model import Plan, Season
+from planner.routing.check import violations
+from planner.routing.pickups import PickupParams, Request, Vehicle, build_day
+from planner.routing.solomon import SCALE, read_sol, read_vrp, to_instance
+from planner.routing.vrptw import SolveParams, solve_vrptw
+
+SOLOMON = Path("/work/shared/benchmarks/solomon")
+INSTANCES = ("C101", "C201", "R101", "R201", "RC101", "RC201")
+
+
+def solomon_rows(folder: Path, seconds: float) -> list[dict]:
+    rows = []
+    for name in INSTANCES:
+        data = read_vrp(folder / f"{name}.vrp")
+        best = read_sol(folder / f"{name}.sol")
+        inst = to_instance(data)
+        t0 = time.perf_counter()
+        sol = solve_vrptw(inst, SolveParams(seconds=seconds))
+        wall = time.perf_counter() - t0
+        distance = sol.distance / SCALE
+        rows.append(
+            {
+                "instance": name,
+                "vehicles": sol.vehicles_used,
+                "distance": distance,
+                "dropped": len(sol.dropped),
+                "bk_vehicles": len(best.routes),
+                "bk_distance": best.cost,
+                "gap_%": 100 * (distance - best.cost) / best.cost,
+                "valid": not violations(inst, sol),
+                "time_s": wall,
+            }
+        )
+    return rows
+
+
+def product_case(season: Season, plan: Plan, riders: int = 30, groups: int = 6):
+    """Requests and vehicles of the busiest weekday, as described in the module docstring."""
+    ride = {c.client_code for c in season.clients if c.travel == "ride"}
+    with_venue = [p for p in plan.placements if p.venue_id is not None]
+    day = Counter(p.weekday for p in with_venue for c in plan.members.get(p.group_id, ()))
+    weekday = day.most_common(1)[0][0]
+    chosen = sorted(
+        (p for p in with_venue if p.weekday == weekday),
+        key=lambda p: (-sum(c in ride for c in plan.members.get(p.group_id, ())), p.group_id),
+    )[:groups]
+    pairs = [(c, p) for p in chosen for c in plan.members.get(p.group_id, ()) if c in ride]
+    pairs += [(c, p) for p in chosen for c in plan.members.get(p.group_id, ()) if c not in ride]
+    requests = [
+        Request(c, p.group_id, weekday, season.client[c].municipality, p.venue_id, p.start, p.end)
+        for c, p in pairs[:riders]
+    ]
+    base = {s.staff_id: s.base_venue for s in season.staff}
+    busy = Counter(base[x] for p in plan.placements for x in p.leaders if x in base)
+    bases = [b for b, _ in busy.most_common(4)]
+    seats = (8, 8, 4, 4)
+    kinds = ("minibus-1", "minibus-2", "car-1", "car-2")
+    vehicles = [Vehicle(k, s, b) for k, s, b in zip(kinds, seats, bases, strict=False)]
+    return requests, vehicles
+
+
+def product_rows(seconds: float, reference_seconds: float) -> list[dict]:
+    season = read_season("data").season
+    plan = greedy_plan(season)
+    requests, vehicles = product_case(season, plan)
+    model = build_day(season, requests, vehicles, PickupParams(), TravelModel(season))
+    rows = []
+    for limit in (seconds, reference_seconds):
+        t0 = time.perf_counter()
+        sol = solve_vrptw(model.instance, SolveParams(seconds=limit))
+        rows.append(
+            {
+                "limit_s": limit,
+                "requests": len(requests),
+                "groups": len({r.group_id for r in requests}),
+                "vehicles": f"{sol.vehicles_used}/{len(vehicles)}",
+                "served": len(requests) - len(sol.dropped) // 4,
+                "km": sol.distance / 10,
+                "objective": sol.objective,
+                "valid": not violations(model.instance, sol),
+                "time_s": time.perf_counter() - t0,
+            }
+        )
+    ref = rows[-1]["objective"]
+    for row in rows:
+        row["vs_ref_%"] = 100 * (row["objective"] - ref) / ref if ref else 0.0
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    cols = list(rows[0])
+
+    def cell(v) -> str:
+        return f"{v:.1f}" if isinstance(v, float) else str(v)
+
+    widths = [max(len(c), *(len(cell(r[c])) for r in rows)) for c in cols]
+    lines = [" | ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))]
+    lines.append("-|-".join("-" * w for w in widths))
+    lines += [
+        " | ".join(cell(r[c]).rjust(w) for c, w in zip(cols, widths, strict=True)) for r in rows
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--reference-seconds", type=float, default=120.0)
+    ap.add_argument("--folder", type=Path, default=SOLOMON)
+    ap.add_argument("--only-product", action="store_true")
+    ap.add_argument("--only-solomon", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.only_product:
+        sys.stdout.write(table(solomon_rows(args.folder, args.seconds)) + "\n\n")
+    if not args.only_solomon:
+        sys.stdout.write(table(product_rows(args.seconds, args.reference_seconds)) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""Benchmark the season solver on the sample season at several scales, against the greedy
+first-fit baseline.
+
+    python benchmarks/solve.py --scales 1 2 --time-limit 60
+    python benchmarks/solve.py --scales 8 --time-limit 300 --workers 2
+
+Each scale is generated (`planner.sample.write_season`), read back through `planner.io`
+(so the benchmark also exercises the import), solved, and checked by the independent
+validator. One row per scale; `weighted` counts scheduled groups by priority (tier 1 of the
+objective), `ratio` is the solver's weighted groups and placed clients over the greedy
+plan's. Peak RSS is the whole process's high-water mark after that scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from planner.baseline import greedy_plan
+from planner.io import read_season
+from planner.model import Plan, Season
+from planner.plan_check import plan_problems
+from planner.sample import write_season
+from planner.solve import SolveParams, solve
+
+COLUMNS = (
+    ("scale", "{:>5}"),
+    ("groups", "{:>6}"),
+    ("clients", "{:>7}"),
+    ("variables", "{:>9}"),
+    ("first_s", "{:>7.1f}"),
+    ("objective", "{:>14.0f}"),
+    ("bound", "{:>14.0f}"),
+    ("gap_%", "{:>6.2f}"),
+    ("sched", "{:>5}"),
+    ("weighted", "{:>8}"),
+    ("placed", "{:>6}"),
+    ("greedy_g", "{:>8}"),
+    ("greedy_w", "{:>8}"),
+    ("greedy_c", "{:>8}"),
+    ("ratio_w", "{:>7.3f}"),
+    ("ratio_c", "{:>7.3f}"),
+    ("cost_gap_%", "{:>10.1f}"),
+    ("wall_s", "{:>6.1f}"),
+    ("valid", "{:>5}"),
+    ("rss_mb", "{:>6.0f}"),
+)
+
+
+def weighted(season: Season, plan: Plan) -> int:
+    return sum(max(season.group[p.group_id].priority, 1) for p in plan.placements)
+
+
+def placed(plan: Plan) -> int:
+    return len({code for code, _ in plan.participants})
+
+
+def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"sample-x{scale}-") as tmp:
+        if seed is None:
+            write_season(tmp, scale=scale)
+        else:
+            write_season(tmp, scale=scale, seed=seed)
+        report = read_season(tmp)
+    if not report.ok:
+        raise SystemExit(f"scale {scale}: the sample does not validate: {report.errors[0]}")
+    season = report.season
+    greedy = greedy_plan(season, params.allowance_min)
+    started = time.perf_counter()
+    result = solve(season, params)
+    wall = time.perf_counter() - started
+    problems = plan_problems(season, result.plan, params.allowance_min)
+    w, gw = weighted(season, result.plan), weighted(season, greedy)
+    c, gc = placed(result.plan), placed(greedy)
+    cost = result.stages[1] if len(result.stages) > 1 else None
+    return {
+        "scale": scale,
+        "groups": len(season.groups),
+        "clients": len(season.clients),
+        "variables": result.stats["variables"],
+        "first_s": result.first_feasible_s if result.first_feasible_s is not None else float("nan"),
+        "objective": result.objective if result.objective is not None else float("nan"),
+        "bound": result.best_bound if result.best_bound is not None else float("nan"),
+        "gap_%": 100 * result.gap if result.gap is not None else float("nan"),
+        "sched": result.groups_scheduled,
+        "weighted": w,
+        "placed": c,
+        "greedy_g": len(greedy.placements),
+        "greedy_w": gw,
+        "greedy_c": gc,
+        "ratio_w": w / gw if gw else float("nan"),
+        "ratio_c": c / gc if gc else float("nan"),
+        "cost_gap_%": 100 * cost.gap if cost is not None and cost.gap is not None else float("nan"),
+        "wall_s": wall,
+        "valid": "yes" if not problems else f"NO({len(problems)})",
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "status": result.status,
+        "added_after_search": len(result.stats.get("groups_added_after_search", [])),
+        "unscheduled_reasons": sorted({r.key for r in result.unscheduled}),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=None, help="sample generator seed")
+    parser.add_argument("--json", type=Path, help="also write the rows to this file")
+    args = parser.parse_args(argv)
+    params = SolveParams(time_limit_s=args.time_limit, workers=args.workers)
+    print(" ".join(f"{name:>{len(fmt.format(0))}}" for name, fmt in COLUMNS), flush=True)
+    rows = []
+    for scale in args.scales:
+        row = run_scale(scale, params, args.seed)
+        rows.append(row)
+        cells = []
+        for name, fmt in COLUMNS:
+            value = row[name]
+            cells.append(fmt.format(value) if not isinstance(value, str) else f"{value:>5}")
+        print(" ".join(cells), flush=True)
+        print(
+            f"      status {row['status']}, groups added after the search: "
+            f"{row['added_after_search']}, reasons: {', '.join(row['unscheduled_reasons'])}",
+            flush=True,
+        )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2) + "\n")
+    return 0 if all(r["valid"] == "yes" for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# sosku planner: the two commands of the README.
+#   ./dev.sh app    set up (first time) and open the app on the bundled sample season (SQLite)
+#   ./dev.sh test   set up (first time, incl. Debian's chromium for the browser test) and run all tests
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup_python() {
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || { echo "sosku planner needs Python 3.11 or newer (found $("$PYTHON" --version))" >&2; exit 1; }
+  [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+}
+
+setup_chromium() {
+  # The browser test drives Debian's chromium through Playwright (no browser download).
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser test..."
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+start_postgres() {
+  # The store tests also run against PostgreSQL at 127.0.0.1:5432 (see README).
+  if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    if command -v pg_ctlcluster >/dev/null 2>&1; then
+      as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+    fi
+  fi
+}
+
+case "${1:-}" in
+  app)
+    setup_python
+    shift
+    exec .venv/bin/planner demo "$@"
+    ;;
+  test)
+    setup_python
+    setup_chromium
+    start_postgres
+    shift
+    exec .venv/bin/python -m pytest -n 2 "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh app | ./dev.sh test" >&2
+    exit 2
+    ;;
+esac

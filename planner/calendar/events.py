@@ -1,0 +1,183 @@
+"""The VEVENTs of one group: the weekly series and one override per changed session.
+
+Events carry what a worker or leader needs to find the session (group, theme, leaders,
+place, free places, a link to the app) and never anything about a client: no code, no
+name, only counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from icalendar import Event
+
+from planner.calendar import texts
+from planner.calendar.links import app_url
+from planner.calendar.series import Series
+from planner.model import Group, Partner, Placement, Season, hhmm
+
+UID_DOMAIN = "sosku-planner"
+
+
+def group_uid(season_name: str, group_id: str) -> str:
+    """Stable across plans and exports of one season: `group-G-001-<hash>@sosku-planner`."""
+    digest = hashlib.sha1(f"{season_name}\x00{group_id}".encode()).hexdigest()[:12]
+    return f"group-{group_id}-{digest}@{UID_DOMAIN}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    """What all events of one export share."""
+
+    season: Season
+    lang: str
+    app_base: str
+    stamp: dt.datetime  # DTSTAMP, aware UTC
+    show_seats: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Common:
+    """The properties the series and its overrides share."""
+
+    uid: str
+    summary: str
+    description: list[str]
+    location: str | None
+    geo: tuple[float, float] | None
+    url: str
+    sequence: int
+
+
+def group_events(
+    settings: EventSettings,
+    group: Group,
+    placement: Placement,
+    series: Series,
+    sequence: int = 0,
+    free_seats: int | None = None,
+) -> list[Event]:
+    """The group's series VEVENT, then its moved and cancelled sessions by date."""
+    common = _common(settings, group, placement, series, sequence, free_seats)
+    main = _event(settings, common, series.first_start, series.duration)
+    main.add("description", "\n".join(common.description))
+    if series.weeks > 1:
+        main.add("rrule", {"FREQ": "WEEKLY", "UNTIL": series.until_utc})
+    for day in series.excluded:
+        main.add("exdate", series.start_on(day))
+    main.add("status", "CONFIRMED")
+    events = [main]
+
+    lang = settings.lang
+    changes: list[tuple[dt.date, dt.datetime | None]] = [*series.moved]
+    changes += [(day, None) for day in series.cancelled]
+    for day, new_start in sorted(changes, key=lambda c: c[0]):
+        original = series.start_on(day)
+        if new_start is None:
+            event = _event(settings, common, original, series.duration)
+            event["summary"] = f"{texts.text('event.cancelled', lang)}: {common.summary}"
+            event.add("description", "\n".join(common.description))
+            event.add("status", "CANCELLED")
+            event["transp"] = "TRANSPARENT"  # keeps nobody's time busy
+        else:
+            event = _event(settings, common, new_start, series.duration)
+            moved = texts.text("event.moved", lang, date=texts.date_text(day))
+            event.add("description", "\n".join([moved, *common.description]))
+            event.add("status", "CONFIRMED")
+        event.add("recurrence-id", original)
+        events.append(event)
+    return events
+
+
+def _event(
+    settings: EventSettings, common: _Common, start: dt.datetime, duration: dt.timedelta
+) -> Event:
+    event = Event()
+    event.add("uid", common.uid)
+    event.add("dtstamp", settings.stamp)
+    event.add("sequence", common.sequence)
+    event.add("dtstart", start)
+    event.add("dtend", start + duration)
+    event.add("summary", common.summary)
+    if common.location:
+        event.add("location", common.location)
+    if common.geo:
+        event.add("geo", common.geo)
+    event.add("url", common.url)
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _common(
+    settings: EventSettings,
+    group: Group,
+    placement: Placement,
+    series: Series,
+    sequence: int,
+    free_seats: int | None,
+) -> _Common:
+    season, lang = settings.season, settings.lang
+    venue = season.venue.get(placement.venue_id) if placement.venue_id else None
+    url = app_url(group.group_id, settings.app_base)
+    name = group.display_name(lang)
+
+    lines = [
+        name,
+        texts.text("event.theme", lang, value=texts.value("theme", group.theme, lang)),
+        texts.text(
+            "event.audience", lang, value=texts.value("audience", group.audience or "all", lang)
+        ),
+        texts.text("event.kind", lang, value=texts.value("kind", group.kind, lang)),
+        texts.text("event.language", lang, value=texts.value("language", group.language, lang)),
+        texts.text("event.mode", lang, value=texts.value("mode", group.mode, lang)),
+    ]
+    leaders = [_leader_name(season, person_id) for person_id in placement.leaders]
+    if leaders:
+        lines.append(texts.text("event.leaders", lang, value=", ".join(leaders)))
+    location = None
+    geo = None
+    if venue is not None:
+        location = f"{venue.display_name(lang)}, {venue.address}"
+        geo = (venue.lat, venue.lon)
+        lines.append(texts.text("event.place", lang, value=location))
+        if venue.accessible:
+            lines.append(texts.text("event.accessible", lang))
+    else:
+        lines.append(texts.text("event.remote", lang))
+    if settings.show_seats and free_seats is not None:
+        lines.append(texts.text("event.free_seats", lang, free=free_seats, size=group.max_size))
+    first, last = series.first_start.date(), series.last_start.date()
+    if series.popup:
+        lines.append(texts.text("event.popup_term", lang, weeks=series.weeks))
+    lines.append(
+        texts.text(
+            "event.term",
+            lang,
+            first=texts.date_text(first),
+            last=texts.date_text(last),
+            weekday=texts.WEEKLY_ON[lang][placement.weekday],
+            start=hhmm(placement.start),
+            end=hhmm(placement.end),
+        )
+    )
+    lines.append(texts.text("event.link", lang, url=url))
+    return _Common(
+        uid=group_uid(season.name, group.group_id),
+        summary=name,
+        description=lines,
+        location=location,
+        geo=geo,
+        url=url,
+        sequence=sequence,
+    )
+
+
+def _leader_name(season: Season, person_id: str) -> str:
+    person = season.person.get(person_id)
+    if person is None:
+        return person_id
+    if isinstance(person, Partner) and person.organisation:
+        return f"{person.name} ({person.organisation})"
+    return person.name

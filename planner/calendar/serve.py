@@ -1,0 +1,195 @@
+"""`planner serve`: the live calendar feeds, `GET /ics/<token>.ics`, as a small ASGI app.
+
+    app = create_app(Store.open())          # any ASGI server
+    run(port=8502)                          # or uvicorn in-process
+
+An unknown or revoked token answers 404 with an empty body. A calendar is made once per
+(feed, current plan) and kept in memory, so saving a new plan changes every feed at its
+next request. Responses carry an ETag (hash of the body) and Last-Modified (the plan's save
+time, or the server's start when later: closures and session changes are server settings),
+and answer 304 to If-None-Match or, without it, If-Modified-Since.
+
+uvicorn's access log is off: request paths hold the secret tokens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from email.utils import format_datetime, parsedate_to_datetime
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from planner.calendar.db import PlanStamp, current_plan
+from planner.calendar.export import CalendarOptions
+from planner.calendar.feeds import find_feed
+from planner.calendar.links import DEFAULT_FEED_PORT
+from planner.calendar.series import Closure, Override
+from planner.calendar.stored import calendar_from_store, load_current
+from planner.model import Plan, Season
+from planner.store import Store
+
+log = logging.getLogger("planner")
+
+MEDIA_TYPE = "text/calendar"  # Starlette adds "; charset=utf-8" to text types
+CACHE_SIZE = 512
+HEADERS = {
+    # Feeds are per subscriber: no shared caches; clients revalidate with the ETag.
+    "Cache-Control": "private, no-cache",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    body: bytes
+    etag: str
+    last_modified: dt.datetime
+
+
+class FeedCache:
+    """Calendars by (feed id, season id, plan id); the least recently used go first."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[int, int, int | None], _Rendered] = OrderedDict()
+        self._lock = threading.Lock()
+        self._loaded: tuple[tuple[int, int | None], tuple[Season, Plan]] | None = None
+
+    def get(self, key: tuple[int, int, int | None]) -> _Rendered | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[int, int, int | None], value: _Rendered) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def season_and_plan(self, store: Store, stamp: PlanStamp) -> tuple[Season, Plan]:
+        """The current season and plan, read once per plan for all feeds."""
+        key = (stamp.season_id, stamp.plan_id)
+        with self._lock:
+            if self._loaded is not None and self._loaded[0] == key:
+                return self._loaded[1]
+        loaded = load_current(store, stamp)
+        with self._lock:
+            self._loaded = (key, loaded)
+        return loaded
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._loaded = None
+
+
+def create_app(
+    store: Store,
+    closures: Iterable[Closure] = (),
+    overrides: Iterable[Override] = (),
+    app_url: str | None = None,
+    cache_size: int = CACHE_SIZE,
+) -> Starlette:
+    """The feed service over `store`; `closures` and `overrides` apply to every feed."""
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    cache = FeedCache(cache_size)
+    closures, overrides = tuple(closures), tuple(overrides)
+
+    def feed(request: Request) -> Response:
+        try:
+            found = find_feed(store, request.path_params["token"])
+            if found is None:
+                return Response(status_code=404)
+            stamp = current_plan(store)
+            if stamp is None:
+                return Response(status_code=404)
+            key = (found.id, stamp.season_id, stamp.plan_id)
+            rendered = cache.get(key)
+            if rendered is None:
+                options = CalendarOptions(
+                    lang=found.lang, closures=closures, overrides=overrides, app_url=app_url
+                )
+                made = calendar_from_store(
+                    store,
+                    found.selection,
+                    options,
+                    stamp=stamp,
+                    loaded=cache.season_and_plan(store, stamp),
+                )
+                saved = (stamp.saved_at or started).replace(microsecond=0)
+                rendered = _Rendered(
+                    body=made.body,
+                    etag='"' + hashlib.sha256(made.body).hexdigest()[:32] + '"',
+                    last_modified=max(saved, started),
+                )
+                cache.put(key, rendered)
+        except Exception:
+            # One line in the server log; the client learns nothing about the cause.
+            log.exception("calendar feed failed")
+            return Response(status_code=500)
+        headers = {
+            **HEADERS,
+            "ETag": rendered.etag,
+            "Last-Modified": format_datetime(rendered.last_modified, usegmt=True),
+        }
+        if _not_modified(request, rendered):
+            return Response(status_code=304, headers=headers)
+        return Response(rendered.body, headers=headers, media_type=MEDIA_TYPE)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return Response(status_code=404)
+
+    app = Starlette(
+        routes=[Route("/ics/{token}.ics", feed, methods=["GET"])],
+        exception_handlers={404: not_found, 405: not_found},
+    )
+    app.state.feed_cache = cache
+    return app
+
+
+def _not_modified(request: Request, rendered: _Rendered) -> bool:
+    """RFC 9110 13.1: If-None-Match decides when present; otherwise If-Modified-Since."""
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or rendered.etag in tags
+    if_modified_since = request.headers.get("if-modified-since")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+        if since.tzinfo is None:
+            return False
+        return rendered.last_modified <= since
+    return False
+
+
+def run(
+    store: Store,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_FEED_PORT,
+    closures: Iterable[Closure] = (),
+    overrides: Iterable[Override] = (),
+    app_url: str | None = None,
+    log_level: str = "info",
+) -> None:
+    """Serve the feeds with uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(store, closures, overrides, app_url)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

@@ -1,0 +1,122 @@
+"""`planner` commands for mobile work: the work car's `pickups` and the staff `allowance`.
+Registered by `planner.cli.build_parser`; the season and plan come from DATA + --plan DIR
+or from the store (`planner.cli.season_and_plan`)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.model import WEEKDAYS, hhmm
+
+Emit = Callable[[argparse.Namespace, Any, str], None]
+Add = Callable[..., argparse.ArgumentParser]
+Loader = Callable[[argparse.Namespace], tuple[Any, Any, Any]]
+
+
+class MobileError(Exception):
+    """A bad option; reported as one line."""
+
+
+def _vehicles(specs: list[str] | None, season) -> list | None:
+    from planner.routing.pickups import Vehicle
+
+    if not specs:
+        return None
+    out = []
+    for spec in specs:
+        parts = spec.split(":")
+        if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in season.venue:
+            raise MobileError(
+                f"--vehicle {spec!r}: write ID:SEATS:BASE_VENUE, e.g. CAR1:4:V-LOH-SP-1"
+            )
+        out.append(Vehicle(parts[0], int(parts[1]), parts[2]))
+    return out
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
+    from planner.routing.pickups import PickupParams, plan_pickups
+
+    season, plan, store = load(args)
+    if store:
+        store.dispose()
+    try:
+        params = PickupParams(max_ride_min=args.max_ride, seconds_per_day=args.seconds_per_day)
+    except ValueError as exc:
+        raise MobileError(str(exc)) from exc
+    result = plan_pickups(season, plan, _vehicles(args.vehicle, season), params)
+    stops = [
+        [run.vehicle.vehicle_id, WEEKDAYS[run.weekday], i, stop.kind, stop.place,
+         hhmm(stop.time), ";".join(stop.clients)]
+        for run in result.runs for i, stop in enumerate(run.stops, 1)
+    ]
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        _write_csv(out / "pickup_runs.csv",
+                   ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"], stops)
+        _write_csv(out / "pickup_dropped.csv", ["client_code", "group_id", "reason"],
+                   [list(d) for d in result.dropped])
+    payload = {
+        "runs": [{"vehicle": r.vehicle.vehicle_id, "weekday": WEEKDAYS[r.weekday],
+                  "km": r.km, "minutes": r.minutes, "stops": len(r.stops)} for r in result.runs],
+        "dropped": [dict(zip(("client_code", "group_id", "reason"), d, strict=True))
+                    for d in result.dropped],
+    }
+    lines = [f"{r['weekday']} {r['vehicle']}: {r['stops']} stops, {r['km']:.1f} km, "
+             f"{r['minutes']} min" for r in payload["runs"]]
+    lines += [f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
+              for d in payload["dropped"]]
+    emit(args, payload, "\n".join(lines) or "no client rides with the work car")
+    return 0
+
+
+def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
+    from planner.routing.allowance import DEFAULT_RATE, staff_allowance
+
+    season, plan, store = load(args)
+    if store:
+        store.dispose()
+    rows = staff_allowance(season, plan)
+    table = [[r.staff_id, WEEKDAYS[r.weekday], f"{r.km:.1f}", f"{r.eur:.2f}"] for r in rows]
+    if args.out:
+        _write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
+    total = sum(r.eur for r in rows)
+    emit(args, {"rate": DEFAULT_RATE.eur_per_km, "year": DEFAULT_RATE.year,
+                "source": DEFAULT_RATE.source, "rows": [list(r) for r in table],
+                "week_total_eur": round(total, 2)},
+         "\n".join(" ".join(r) for r in table)
+         + f"\nweek total {total:.2f} EUR at {DEFAULT_RATE.eur_per_km} EUR/km "
+           f"({DEFAULT_RATE.year}, {DEFAULT_RATE.source})")
+    return 0
+
+
+def add_mobile_commands(add: Add, load: Loader) -> None:
+    def source(p: argparse.ArgumentParser) -> None:
+        p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
+        p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to use with DATA")
+        p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = add("pickups", lambda a, emit: cmd_pickups(a, emit, load),
+            "Plan the work car's pick-up runs for clients who ride (codes only).")
+    source(p)
+    p.add_argument("--vehicle", action="append", help="ID:SEATS:BASE_VENUE (repeatable)")
+    p.add_argument("--max-ride", type=int, default=60, help="longest ride per client, minutes")
+    p.add_argument("--seconds-per-day", type=float, default=2.0, help="search time per weekday")
+    p.add_argument("--out", help="folder for pickup_runs.csv and pickup_dropped.csv")
+
+    p = add("allowance", lambda a, emit: cmd_allowance(a, emit, load),
+            "Staff kilometre allowance per weekday from the plan's routes.")
+    source(p)
+    p.add_argument("--out", help="CSV file to write")

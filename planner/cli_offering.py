@@ -1,0 +1,195 @@
+"""`planner` commands for the live offering: publish, enrol, cancel, seats, history,
+meetings and team figures. Registered by `planner.cli.build_parser`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from planner.model import hhmm
+
+Emit = Callable[[argparse.Namespace, Any, str], None]
+Add = Callable[..., argparse.ArgumentParser]
+
+
+class OfferingError(Exception):
+    """A refusal or a missing prerequisite; reported as one line."""
+
+
+def _enrolments(args: argparse.Namespace):
+    from planner.store import Enrolments, Store
+
+    store = Store.open(args.db)
+    if store.current_season_id() is None:
+        store.dispose()
+        raise OfferingError("no season in the store: run `planner import DATA` first")
+    return store, Enrolments(store)
+
+
+def cmd_publish(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        if store.load_plan() is None:
+            raise OfferingError("no plan to publish: run `planner solve DATA --save` first")
+        report = enrolments.publish(args.plan_id, actor=args.actor)
+    finally:
+        store.dispose()
+    lines = [
+        f"Published plan {report.plan_id}: {len(report.opened)} groups opened, "
+        f"{len(report.kept)} kept, {len(report.cancelled)} cancelled; "
+        f"{len(report.added)} places from the plan."
+    ]
+    lines += [f"warning: {c} lost the place in {g} (group no longer runs)"
+              for c, g in report.group_cancelled]
+    lines += [f"warning: {c} not moved to {g} ({why})" for c, g, why in report.skipped]
+    lines += [f"warning: {g} now needs a second leader" for g in report.short_of_leaders]
+    emit(args, asdict(report), "\n".join(lines))
+    return 0
+
+
+def _outcome_text(outcome) -> str:
+    if outcome.status == "refused":
+        return f"refused: {outcome.message}"
+    if outcome.status == "waiting":
+        return f"{outcome.client_code} is number {outcome.position} on the waiting list of " \
+               f"{outcome.group_id}"
+    text = f"{outcome.client_code}: {outcome.status} ({outcome.group_id})"
+    if getattr(outcome, "flag", ""):
+        text += f"; flagged: {outcome.flag}"
+    if outcome.promoted:
+        text += f"; seat given to {', '.join(outcome.promoted)} from the waiting list"
+    return text
+
+
+def cmd_enrol(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        outcome = enrolments.enrol(args.group, args.client, actor=args.actor,
+                                   counsellor=args.counsellor, allow_flagged=args.allow_flagged)
+    finally:
+        store.dispose()
+    emit(args, asdict(outcome), _outcome_text(outcome))
+    return 0 if outcome.ok else 1
+
+
+def cmd_cancel(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        outcome = enrolments.cancel(args.group, args.client, actor=args.actor,
+                                    reason=args.reason, follow_up=args.follow_up, note=args.note)
+    finally:
+        store.dispose()
+    emit(args, asdict(outcome), _outcome_text(outcome))
+    return 0 if outcome.ok else 1
+
+
+def cmd_seats(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        offerings = enrolments.offerings()
+    finally:
+        store.dispose()
+    if not offerings:
+        raise OfferingError("nothing published yet: run `planner publish`")
+    rows = [{**asdict(o), "free": o.max_size - o.taken, "at_risk": o.at_risk,
+             "needs_second_leader": o.needs_second_leader} for o in offerings]
+    lines = [
+        f"{o.group_id:8} {o.taken:2}/{o.max_size:<2} waiting {o.waiting:<2} {o.status}"
+        + ("  at risk (under 3)" if o.at_risk else "")
+        + ("  needs a second leader" if o.needs_second_leader else "")
+        for o in offerings
+    ]
+    emit(args, rows, "\n".join(lines))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        history = enrolments.client_history(args.client)
+    finally:
+        store.dispose()
+    lines = [", ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, "", ())) for row in
+             history] or [f"no groups for {args.client}"]
+    emit(args, history, "\n".join(lines))
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.store import suggest_meetings
+
+    store, _ = _enrolments(args)
+    try:
+        season, plan = store.load_season(), store.load_plan()
+    finally:
+        store.dispose()
+    if plan is None:
+        raise OfferingError("no plan in the store: run `planner solve DATA --save` first")
+    if args.group not in plan.placement:
+        raise OfferingError(f"{args.group} is not scheduled in the current plan")
+    if args.client not in season.client:
+        raise OfferingError("no client with that code in the season")
+    slots = suggest_meetings(season, plan, args.group, args.client)
+    rows = [{"kind": s.kind, "date": s.date.isoformat(), "start": hhmm(s.start),
+             "end": hhmm(s.end), "counsellor": s.counsellor, "leader": s.leader,
+             "venue_id": s.venue_id} for s in slots]
+    lines = [f"{r['kind']:5} {r['date']} {r['start']}-{r['end']} counsellor {r['counsellor']}, "
+             f"leader {r['leader']}" for r in rows] or ["no common free time found"]
+    emit(args, rows, "\n".join(lines))
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.store.figures import team_figures, write_figures_xlsx
+
+    store, _ = _enrolments(args)
+    try:
+        figures = team_figures(store)
+    finally:
+        store.dispose()
+    path = write_figures_xlsx(figures, Path(args.out))
+    emit(args, {name: frame.to_dict(orient="records") for name, frame in figures.items()},
+         f"Wrote {path} ({', '.join(figures)})")
+    return 0
+
+
+def add_offering_commands(add: Add) -> None:
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+        p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = add("publish", cmd_publish, "Make the stored plan the live offering workers enrol into.")
+    p.add_argument("--plan-id", type=int, help="plan to publish (default: the current plan)")
+    common(p)
+    p = add("enrol", cmd_enrol, "Enrol a client in a group (or put them on its waiting list).")
+    p.add_argument("group")
+    p.add_argument("client", help="the client's pseudonymous code")
+    p.add_argument("--counsellor", help="the client's social counsellor (staff id)")
+    p.add_argument("--allow-flagged", action="store_true",
+                   help="enrol a 5th participant while the group has one leader, flagged")
+    common(p)
+    p = add("cancel", cmd_cancel, "End a client's place in a group; the waiting list moves up.")
+    p.add_argument("group")
+    p.add_argument("client")
+    p.add_argument("--reason", default="other", help="e.g. moved_to_work, studies, dropped_out")
+    p.add_argument("--follow-up", default="", help="follow-up path, e.g. work, studies")
+    p.add_argument("--note", default="", help="a short note (no personal details)")
+    common(p)
+    p = add("seats", cmd_seats, "Seats taken, free and waiting per published group.")
+    common(p)
+    p = add("history", cmd_history, "A client's groups: enrolments, endings, attendance.")
+    p.add_argument("client")
+    common(p)
+    p = add("meetings", cmd_meetings,
+            "Suggest joint start and end meetings: counsellor, leader and client (l. 379).")
+    p.add_argument("group")
+    p.add_argument("client")
+    common(p)
+    p = add("figures", cmd_figures, "Write the team figures (l. 537-543) as an Excel workbook.")
+    p.add_argument("--out", required=True, help="the .xlsx file to write")
+    common(p)

@@ -1,0 +1,105 @@
+"""Hard filters: a group a client cannot join is never offered as suitable.
+
+Each filter is one function `(offer, situation) -> failure text or None`, listed in
+`HARD_FILTERS` by key. They follow the plan's participant rule (`planner.model.Plan`, rule 7):
+the group's language, its audience, the client's days, and for groups met in person the
+travel limit and an accessible venue (l. 416). Hybrid and remote groups can be joined
+remotely, so travel and accessibility do not bind them. A group whose term has ended is not
+offered either. A full group is not filtered out: it is offered with its waiting list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from planner.finder.index import Offer
+from planner.finder.situation import Situation
+from planner.finder.texts import MEETS_ON, TEXTS, date_text, label, text
+
+
+def language_failure(offer: Offer, s: Situation) -> str | None:
+    """No interpreter: the client must manage in the group's language (l. 370)."""
+    language = offer.group.language
+    if language in s.profile.languages:
+        return None
+    key = f"failed.language.{language}"
+    if key in TEXTS:
+        return text(key, s.lang)
+    return text("failed.language", s.lang, language=language)
+
+
+def audience_failure(offer: Offer, s: Situation) -> str | None:
+    """A targeted group (women, young adults, ...) is only for those it targets."""
+    group = offer.group
+    if group.is_open_to_all or group.audience in s.profile.audience:
+        return None
+    return text("failed.audience", s.lang, audience=label("audience", group.audience, s.lang))
+
+
+def day_failure(offer: Offer, s: Situation) -> str | None:
+    day = offer.placement.weekday
+    if day in s.profile.days:
+        return None
+    return text("failed.day", s.lang, day=MEETS_ON.get(s.lang, MEETS_ON["en"])[day])
+
+
+def travel_failure(offer: Offer, s: Situation) -> str | None:
+    """In person only: the trip must fit the client's travel limit."""
+    if offer.group.mode != "in_person" or offer.venue is None:
+        return None
+    minutes = s.minutes[offer.venue.venue_id]
+    limit = s.profile.max_travel_min
+    if minutes <= limit:
+        return None
+    mode = text(f"travel.{s.profile.travel}", s.lang)
+    return text("failed.travel", s.lang, minutes=minutes, mode=mode, limit=limit)
+
+
+def accessible_failure(offer: Offer, s: Situation) -> str | None:
+    """In person only: a client who needs it gets an accessible venue (l. 416)."""
+    if offer.group.mode != "in_person" or offer.venue is None:
+        return None
+    if offer.venue.accessible or not s.profile.needs_accessible:
+        return None
+    return text("failed.accessible", s.lang)
+
+
+def last_session(offer: Offer) -> dt.date | None:
+    """The date of the group's last session; None for a pop-up group (no fixed term)."""
+    monday = offer.last_week_start
+    if monday is None:
+        return None
+    return monday + dt.timedelta(days=(offer.placement.weekday - monday.weekday()) % 7)
+
+
+def ended_failure(offer: Offer, s: Situation) -> str | None:
+    last = last_session(offer)
+    if last is None or s.today <= last:
+        return None
+    return text("failed.ended", s.lang, date=date_text(last))
+
+
+HARD_FILTERS: dict[str, Callable[[Offer, Situation], str | None]] = {
+    "language": language_failure,
+    "audience": audience_failure,
+    "day": day_failure,
+    "travel": travel_failure,
+    "accessible": accessible_failure,
+    "ended": ended_failure,
+}
+
+
+def failures(offer: Offer, s: Situation) -> list[tuple[str, str]]:
+    """(filter key, text) for every hard filter the group breaks for this client."""
+    found = []
+    for key, check in HARD_FILTERS.items():
+        reason = check(offer, s)
+        if reason is not None:
+            found.append((key, reason))
+    return found
+
+
+def passes_all(offer: Offer, s: Situation) -> bool:
+    """Whether the client can join the group (stops at the first failed filter)."""
+    return all(check(offer, s) is None for check in HARD_FILTERS.values())

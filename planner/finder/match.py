@@ -1,0 +1,72 @@
+"""One group offered to a client: `Match`, what a worker reads and `planner find --json` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from planner.finder.texts import text
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A scheduled group ranked for one client. Texts are in the language asked for.
+
+    `failed` names the hard filters the group breaks (empty when it suits);
+    `failed_rules` gives the same as keys: language, audience, day, travel, accessible, ended.
+    `travel_min` is None for a remote group (nothing to travel to).
+    """
+
+    group_id: str
+    name: str
+    weekday: str  # "Mon".."Fri"
+    start: str  # "HH:MM"
+    end: str
+    venue_id: str | None
+    venue_name: str
+    address: str
+    municipality: str  # code
+    municipality_name: str
+    language: str
+    theme: str
+    audience: str
+    kind: str
+    mode: str
+    free_seats: int
+    waiting: int
+    accessible: bool | None  # None for a remote group
+    travel_min: int | None
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    failed_rules: list[str] = field(default_factory=list)
+    member: bool = False  # the client is already in this group
+
+    @property
+    def suitable(self) -> bool:
+        return not self.failed
+
+    @property
+    def full(self) -> bool:
+        return self.free_seats <= 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; the keys of DESIGN.md's `planner find --json` and the rest."""
+        return asdict(self)
+
+
+def matches_text(matches: Sequence[Match], lang: str = "en") -> str:
+    """Matches as a person reads them on a terminal: a line per group, then its reasons."""
+    if not matches:
+        return text("list.none", lang)
+    lines = []
+    for m in matches:
+        where = f", {m.venue_name}" if m.venue_name else ""
+        when = f"{m.weekday} {m.start}-{m.end}"
+        lines.append(f"{m.group_id}  {when}  {m.name}{where}  ({m.score:g})")
+        if m.failed:
+            lines.append(f"    {text('list.not_suitable', lang)}: {'; '.join(m.failed)}")
+        lines.append(f"    {'; '.join(m.reasons)}")
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""What every filter and score part reads about one find call: `Situation`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from planner.finder.index import Offer
+from planner.finder.profile import Profile
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """One client's profile, with their trip times and the day of the search."""
+
+    profile: Profile
+    interests: frozenset[str]
+    minutes: Mapping[str, int]  # venue_id -> minutes from the client's home by their mode
+    today: dt.date
+    lang: str
+
+    def trip(self, offer: Offer) -> int | None:
+        """Minutes to the group's venue; None for a remote group."""
+        return None if offer.venue is None else self.minutes[offer.venue.venue_id]
+
+    def reaches_in_person(self, offer: Offer) -> bool:
+        """Whether the client can come to the venue: within their limit, accessible if needed."""
+        venue = offer.venue
+        if venue is None:
+            return False
+        if self.profile.needs_accessible and not venue.accessible:
+            return False
+        return self.minutes[venue.venue_id] <= self.profile.max_travel_min

@@ -1,0 +1,1214 @@
+"""Every string the app shows, in Finnish, Swedish and English.
+
+Finnish and Swedish wording follows the county's handbook of social rehabilitation
+(`sosiaalinen kuntoutus` / `social rehabilitering`). Look a string up with `t(key, lang)`;
+placeholders are `str.format` fields. Municipality names come from the data
+(`Municipality.name(lang)`), not from here.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+DEFAULT_LANGUAGE = "fi"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- the app frame ---
+    "app.name": {
+        "fi": "Sosku-ryhmäsuunnittelu",
+        "sv": "Sosku-gruppplanering",
+        "en": "Sosku group planner",
+    },
+    "app.tagline": {
+        "fi": "Sosiaalisen kuntoutuksen ryhmätoiminta, Länsi-Uudenmaan hyvinvointialue",
+        "sv": "Gruppverksamhet inom social rehabilitering, Västra Nylands välfärdsområde",
+        "en": "Social rehabilitation group work, Western Uusimaa wellbeing services county",
+    },
+    # The same in every language, so anyone finds the switch (and the widget keeps its identity).
+    "app.language": {
+        "fi": "Kieli · Språk · Language",
+        "sv": "Kieli · Språk · Language",
+        "en": "Kieli · Språk · Language",
+    },
+    "nav.season": {"fi": "Kausi", "sv": "Säsong", "en": "Season"},
+    "nav.overview": {"fi": "Yleiskuva", "sv": "Översikt", "en": "Overview"},
+    "nav.import": {"fi": "Tuo tiedot", "sv": "Importera data", "en": "Import data"},
+    "store.unavailable": {
+        "fi": "Tietokantaan ei saada yhteyttä: {reason}",
+        "sv": "Det går inte att ansluta till databasen: {reason}",
+        "en": "Cannot reach the database: {reason}",
+    },
+    # --- overview ---
+    "overview.title": {
+        "fi": "Kauden yleiskuva",
+        "sv": "Översikt över säsongen",
+        "en": "Season overview",
+    },
+    "overview.season": {
+        "fi": "Kausi **{name}**, tuotu {imported_at} ({imported_by}), lähde: {source}",
+        "sv": "Säsong **{name}**, importerad {imported_at} ({imported_by}), källa: {source}",
+        "en": "Season **{name}**, imported {imported_at} ({imported_by}), source: {source}",
+    },
+    "overview.empty": {
+        "fi": "Tietokannassa ei ole vielä kautta. Tuo kauden tiedot (CSV-tiedostot tai "
+        "Excel-työkirja) tai lataa esimerkkikausi komennolla `planner demo`.",
+        "sv": "Databasen innehåller ännu ingen säsong. Importera säsongens data (CSV-filer "
+        "eller en Excel-arbetsbok) eller ladda exempelsäsongen med kommandot `planner demo`.",
+        "en": "The database holds no season yet. Import the season's data (CSV files or an "
+        "Excel workbook) or load the sample season with the command `planner demo`.",
+    },
+    "overview.go_import": {
+        "fi": "Siirry tuomaan tiedot",
+        "sv": "Gå till importen",
+        "en": "Go to the import",
+    },
+    "overview.by_municipality": {
+        "fi": "Kunnittain",
+        "sv": "Per kommun",
+        "en": "By municipality",
+    },
+    "overview.map": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
+    "overview.map_caption": {
+        "fi": "Siniset ympyrät: kuntakeskukset, koko kertoo asiakasmäärän. "
+        "Pisteet: toimipaikat (vihreä = esteetön, oranssi = ei esteetön).",
+        "sv": "Blå cirklar: kommuncentrum, storleken enligt antalet klienter. "
+        "Punkter: lokaler (grön = tillgänglig, orange = inte tillgänglig).",
+        "en": "Blue circles: municipal centres, sized by number of clients. "
+        "Dots: venues (green = accessible, orange = not accessible).",
+    },
+    "map.municipality_tip": {
+        "fi": "{name}: {clients} asiakasta, {groups} ryhmää",
+        "sv": "{name}: {clients} klienter, {groups} grupper",
+        "en": "{name}: {clients} clients, {groups} groups",
+    },
+    "map.venue_tip": {
+        "fi": "{name}, {address}. Esteetön: {accessible}",
+        "sv": "{name}, {address}. Tillgänglig: {accessible}",
+        "en": "{name}, {address}. Accessible: {accessible}",
+    },
+    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "no": {"fi": "ei", "sv": "nej", "en": "no"},
+    # --- counts (metrics and table columns) ---
+    "count.municipalities": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
+    "count.groups": {"fi": "Ryhmät", "sv": "Grupper", "en": "Groups"},
+    "count.venues": {"fi": "Toimipaikat", "sv": "Lokaler", "en": "Venues"},
+    "count.staff": {"fi": "Henkilöstö", "sv": "Personal", "en": "Staff"},
+    "count.partners": {
+        "fi": "Yhteistyökumppanit",
+        "sv": "Samarbetspartner",
+        "en": "Partners",
+    },
+    "count.clients": {"fi": "Asiakkaat", "sv": "Klienter", "en": "Clients"},
+    "col.municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+    "col.groups_fi": {
+        "fi": "Suomenkieliset ryhmät",
+        "sv": "Finskspråkiga grupper",
+        "en": "Finnish groups",
+    },
+    "col.groups_sv": {
+        "fi": "Ruotsinkieliset ryhmät",
+        "sv": "Svenskspråkiga grupper",
+        "en": "Swedish groups",
+    },
+    "col.venues_accessible": {
+        "fi": "Esteettömät toimipaikat",
+        "sv": "Tillgängliga lokaler",
+        "en": "Accessible venues",
+    },
+    "col.staff_based": {
+        "fi": "Henkilöstöä sijoitettu",
+        "sv": "Personal stationerad",
+        "en": "Staff based here",
+    },
+    # --- import ---
+    "import.title": {
+        "fi": "Tuo kauden tiedot",
+        "sv": "Importera säsongens data",
+        "en": "Import the season's data",
+    },
+    "import.intro": {
+        "fi": "Lataa kauden taulukot CSV-tiedostoina (municipalities, venues, staff, partners, "
+        "groups, clients) tai yhtenä Excel-työkirjana, jossa on yksi välilehti taulukkoa "
+        "kohden. Tiedot tarkistetaan ensin; mitään ei tallenneta, jos niissä on virheitä.",
+        "sv": "Ladda upp säsongens tabeller som CSV-filer (municipalities, venues, staff, "
+        "partners, groups, clients) eller som en Excel-arbetsbok med ett blad per tabell. "
+        "Uppgifterna kontrolleras först; ingenting sparas om de innehåller fel.",
+        "en": "Upload the season's tables as CSV files (municipalities, venues, staff, "
+        "partners, groups, clients) or as one Excel workbook with one sheet per table. "
+        "The data is checked first; nothing is stored if it has errors.",
+    },
+    "import.uploader": {
+        "fi": "CSV-tiedostot tai Excel-työkirja",
+        "sv": "CSV-filer eller en Excel-arbetsbok",
+        "en": "CSV files or an Excel workbook",
+    },
+    "import.mixed": {
+        "fi": "Lataa joko CSV-tiedostot tai yksi Excel-työkirja, ei molempia.",
+        "sv": "Ladda upp antingen CSV-filer eller en Excel-arbetsbok, inte båda.",
+        "en": "Upload either CSV files or one Excel workbook, not both.",
+    },
+    "import.invalid": {
+        "fi": "Tiedoissa on {n} virhettä, joten mitään ei tuotu. Korjaa virheet ja lataa "
+        "tiedostot uudelleen.",
+        "sv": "Uppgifterna innehåller {n} fel, så ingenting importerades. Rätta felen och "
+        "ladda upp filerna på nytt.",
+        "en": "The data has {n} error(s), so nothing was imported. Fix them and upload the "
+        "files again.",
+    },
+    "import.valid": {
+        "fi": "Tiedot ovat kunnossa ja valmiita tuotavaksi.",
+        "sv": "Uppgifterna är i sin ordning och klara att importeras.",
+        "en": "The data is valid and ready to import.",
+    },
+    "import.errors": {"fi": "Virheet ({n})", "sv": "Fel ({n})", "en": "Errors ({n})"},
+    "import.warnings": {
+        "fi": "Huomautukset ({n})",
+        "sv": "Anmärkningar ({n})",
+        "en": "Warnings ({n})",
+    },
+    "import.button": {
+        "fi": "Tuo kausi",
+        "sv": "Importera säsongen",
+        "en": "Import the season",
+    },
+    "import.done": {
+        "fi": "Kausi tuotiin (nro {season_id}) ja se on nyt nykyinen kausi: {summary}.",
+        "sv": "Säsongen importerades (nr {season_id}) och är nu den aktuella säsongen: "
+        "{summary}.",
+        "en": "The season was imported (no. {season_id}) and is now the current season: "
+        "{summary}.",
+    },
+    "import.failed": {
+        "fi": "Tallennus epäonnistui, mitään ei tuotu: {reason}",
+        "sv": "Det gick inte att spara, ingenting importerades: {reason}",
+        "en": "Saving failed, nothing was imported: {reason}",
+    },
+    "col.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "col.row": {"fi": "Rivi", "sv": "Rad", "en": "Row"},
+    "col.column": {"fi": "Sarake", "sv": "Kolumn", "en": "Column"},
+    "col.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "col.problem": {"fi": "Ongelma", "sv": "Problem", "en": "Problem"},
+    # --- plan the season ---
+    "nav.plan": {"fi": "Suunnittele kausi", "sv": "Planera säsongen", "en": "Plan the season"},
+    "plan.title": {"fi": "Kauden suunnitelma", "sv": "Säsongens plan", "en": "The season's plan"},
+    "plan.no_season": {
+        "fi": "Tietokannassa ei ole vielä kautta, joten suunniteltavaa ei ole. Tuo ensin "
+        "kauden tiedot.",
+        "sv": "Databasen innehåller ännu ingen säsong, så det finns inget att planera. "
+        "Importera först säsongens data.",
+        "en": "The database holds no season yet, so there is nothing to plan. Import the "
+        "season's data first.",
+    },
+    "plan.no_plan": {
+        "fi": "Kaudelle {season} ei ole vielä suunnitelmaa. Laadi se alla olevalla painikkeella.",
+        "sv": "Säsongen {season} har ännu ingen plan. Gör den med knappen nedan.",
+        "en": "The season {season} has no plan yet. Make one with the button below.",
+    },
+    "plan.current_title": {
+        "fi": "Nykyinen suunnitelma",
+        "sv": "Aktuell plan",
+        "en": "Current plan",
+    },
+    "plan.current": {
+        "fi": "Kausi **{season}**, nykyinen suunnitelma nro {plan_id}, tallennettu {saved_at} "
+        "({saved_by})",
+        "sv": "Säsong **{season}**, aktuell plan nr {plan_id}, sparad {saved_at} ({saved_by})",
+        "en": "Season **{season}**, current plan no. {plan_id}, saved {saved_at} ({saved_by})",
+    },
+    "plan.metric.groups": {
+        "fi": "Ryhmiä aikataulutettu",
+        "sv": "Schemalagda grupper",
+        "en": "Groups scheduled",
+    },
+    "plan.metric.clients": {
+        "fi": "Asiakkaita sijoitettu",
+        "sv": "Placerade klienter",
+        "en": "Clients placed",
+    },
+    "plan.metric.status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "plan.metric.objective": {"fi": "Tavoitearvo", "sv": "Målvärde", "en": "Objective"},
+    "plan.metric.bound": {"fi": "Paras raja", "sv": "Bästa gräns", "en": "Best bound"},
+    "plan.metric.gap": {"fi": "Ero rajaan", "sv": "Gap till gränsen", "en": "Gap"},
+    "plan.metric.wall": {"fi": "Laskenta-aika", "sv": "Beräkningstid", "en": "Solve time"},
+    "plan.status.OPTIMAL": {"fi": "optimaalinen", "sv": "optimal", "en": "optimal"},
+    "plan.status.FEASIBLE": {"fi": "käypä", "sv": "tillåten", "en": "feasible"},
+    "plan.status.INFEASIBLE": {"fi": "mahdoton", "sv": "omöjlig", "en": "infeasible"},
+    "plan.status.UNKNOWN": {"fi": "ei ratkaisua", "sv": "ingen lösning", "en": "no solution"},
+    "plan.status.MODEL_INVALID": {
+        "fi": "virheellinen malli",
+        "sv": "ogiltig modell",
+        "en": "invalid model",
+    },
+    "plan.week": {"fi": "Viikko-ohjelma", "sv": "Veckoschema", "en": "Week schedule"},
+    "plan.view_by": {"fi": "Näytä", "sv": "Visa", "en": "View by"},
+    "plan.view.municipality": {"fi": "Kunnittain", "sv": "Per kommun", "en": "Municipality"},
+    "plan.view.venue": {"fi": "Toimipaikoittain", "sv": "Per lokal", "en": "Venue"},
+    "plan.view.leader": {"fi": "Ohjaajittain", "sv": "Per ledare", "en": "Leader"},
+    "plan.no_sessions": {
+        "fi": "Suunnitelmassa ei ole yhtään kokoontumista.",
+        "sv": "Planen innehåller inga träffar.",
+        "en": "The plan has no sessions.",
+    },
+    "plan.groups": {
+        "fi": "Ryhmät ja osallistujamäärät",
+        "sv": "Grupper och antal deltagare",
+        "en": "Groups and number of participants",
+    },
+    "plan.privacy": {
+        "fi": "Asiakkaat näkyvät tällä sivulla vain lukumäärinä.",
+        "sv": "Klienterna visas på den här sidan endast som antal.",
+        "en": "Clients appear on this page as counts only.",
+    },
+    "plan.unscheduled": {
+        "fi": "Aikatauluttamatta jääneet ryhmät ({n})",
+        "sv": "Grupper utan schema ({n})",
+        "en": "Unscheduled groups ({n})",
+    },
+    "plan.all_scheduled": {
+        "fi": "Kaikki ryhmät on aikataulutettu.",
+        "sv": "Alla grupper är schemalagda.",
+        "en": "Every group is scheduled.",
+    },
+    "plan.remote": {"fi": "etänä", "sv": "på distans", "en": "remote"},
+    "plan.col.start": {"fi": "Alkaa", "sv": "Börjar", "en": "Starts"},
+    "plan.col.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "plan.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+    "plan.col.day": {"fi": "Päivä", "sv": "Dag", "en": "Day"},
+    "plan.col.time": {"fi": "Aika", "sv": "Tid", "en": "Time"},
+    "plan.col.venue": {"fi": "Toimipaikka", "sv": "Lokal", "en": "Venue"},
+    "plan.col.leaders": {"fi": "Ohjaajat", "sv": "Ledare", "en": "Leaders"},
+    "plan.col.participants": {"fi": "Osallistujia", "sv": "Deltagare", "en": "Participants"},
+    "plan.col.reason": {"fi": "Syy", "sv": "Orsak", "en": "Reason"},
+    "plan.col.before": {"fi": "Ennen", "sv": "Förut", "en": "Before"},
+    "plan.col.after": {"fi": "Nyt", "sv": "Nu", "en": "Now"},
+    "plan.result.no_changes": {
+        "fi": "Uusi suunnitelma on sama kuin nykyinen.",
+        "sv": "Den nya planen är densamma som den aktuella.",
+        "en": "The new plan is the same as the current one.",
+    },
+    "plan.solve.title": {"fi": "Uusi suunnitelma", "sv": "Ny plan", "en": "A new plan"},
+    "plan.solve.intro": {
+        "fi": "Laskenta etsii kauden parhaan suunnitelman annetussa ajassa. Uusi suunnitelma "
+        "tallennetaan vasta, kun hyväksyt sen.",
+        "sv": "Beräkningen söker säsongens bästa plan inom den givna tiden. Den nya planen "
+        "sparas först när du godkänner den.",
+        "en": "The solver looks for the season's best plan within the time given. The new "
+        "plan is stored only when you save it.",
+    },
+    "plan.solve.time_limit": {
+        "fi": "Aikaraja (sekuntia)",
+        "sv": "Tidsgräns (sekunder)",
+        "en": "Time limit (seconds)",
+    },
+    "plan.solve.button": {
+        "fi": "Suunnittele kausi",
+        "sv": "Planera säsongen",
+        "en": "Plan the season",
+    },
+    "plan.solve.running": {
+        "fi": "Suunnitellaan… {elapsed} s / {limit} s",
+        "sv": "Planerar… {elapsed} s / {limit} s",
+        "en": "Planning… {elapsed} s of {limit} s",
+    },
+    "plan.solve.progress_note": {
+        "fi": "Luvut alkavat alusta, kun haku siirtyy ryhmien aikataulutuksesta matkojen ja "
+        "kustannusten vähentämiseen. Pienempi on parempi.",
+        "sv": "Siffrorna börjar om när sökningen går från att schemalägga grupper till att "
+        "minska resor och kostnader. Mindre är bättre.",
+        "en": "The numbers start over when the search moves on from scheduling groups to "
+        "cutting travel and costs. Lower is better.",
+    },
+    "plan.solve.busy": {
+        "fi": "Toinen suunnittelu on jo käynnissä. Yritä hetken kuluttua uudelleen.",
+        "sv": "En annan planering pågår redan. Försök igen om en stund.",
+        "en": "Another planning run is already under way. Try again in a moment.",
+    },
+    "plan.solve.unavailable": {
+        "fi": "Suunnittelija ei ole käytettävissä: {reason}",
+        "sv": "Planeraren är inte tillgänglig: {reason}",
+        "en": "The planner is not available: {reason}",
+    },
+    "plan.solve.failed": {
+        "fi": "Suunnittelu epäonnistui: {reason}",
+        "sv": "Planeringen misslyckades: {reason}",
+        "en": "Planning failed: {reason}",
+    },
+    "plan.result.title": {
+        "fi": "Uusi suunnitelma (ei vielä tallennettu)",
+        "sv": "Ny plan (ännu inte sparad)",
+        "en": "New plan (not saved yet)",
+    },
+    "plan.result.no_plan": {
+        "fi": "Aikarajan sisällä ei löytynyt suunnitelmaa ({status}). Kokeile pidempää aikaa.",
+        "sv": "Ingen plan hittades inom tidsgränsen ({status}). Prova en längre tid.",
+        "en": "No plan was found within the time limit ({status}). Try a longer time.",
+    },
+    "plan.result.changes": {
+        "fi": "Muuttuneet ryhmät nykyiseen suunnitelmaan verrattuna ({n})",
+        "sv": "Ändrade grupper jämfört med den aktuella planen ({n})",
+        "en": "Groups that change from the current plan ({n})",
+    },
+    "plan.result.save": {
+        "fi": "Tallenna nykyiseksi suunnitelmaksi",
+        "sv": "Spara som aktuell plan",
+        "en": "Save as current plan",
+    },
+    "plan.result.discard": {"fi": "Hylkää", "sv": "Förkasta", "en": "Discard"},
+    "plan.result.saved": {
+        "fi": "Suunnitelma tallennettiin (nro {plan_id}) ja se on nyt nykyinen suunnitelma.",
+        "sv": "Planen sparades (nr {plan_id}) och är nu den aktuella planen.",
+        "en": "The plan was saved (no. {plan_id}) and is now the current plan.",
+    },
+    "plan.result.save_failed": {
+        "fi": "Tallennus epäonnistui: {reason}",
+        "sv": "Det gick inte att spara: {reason}",
+        "en": "Saving failed: {reason}",
+    },
+    # --- find a group with a client ---
+    "nav.offering": {"fi": "Ryhmätarjonta", "sv": "Grupputbud", "en": "Group offering"},
+    "nav.find": {"fi": "Etsi ryhmä", "sv": "Hitta en grupp", "en": "Find a group"},
+    "nav.figures": {"fi": "Tiimin luvut", "sv": "Teamets siffror", "en": "Team figures"},
+    "find.wanted_first": {
+        "fi": "Ryhmä {group} kalenterista näytetään ensimmäisenä.",
+        "sv": "Gruppen {group} från kalendern visas först.",
+        "en": "Group {group} from the calendar is shown first.",
+    },
+    "find.wanted_unsuitable": {
+        "fi": "Ryhmä {group} ei sovi asiakkaalle: {why}",
+        "sv": "Gruppen {group} passar inte klienten: {why}",
+        "en": "Group {group} does not suit this client: {why}",
+    },
+    "find.wanted_missing": {
+        "fi": "Ryhmä {group} ei ole tarjonnassa.",
+        "sv": "Gruppen {group} finns inte i utbudet.",
+        "en": "Group {group} is not in the offering.",
+    },
+    "find.title": {
+        "fi": "Etsi ryhmä asiakkaan kanssa",
+        "sv": "Hitta en grupp tillsammans med klienten",
+        "en": "Find a group with a client",
+    },
+    "find.no_season": {
+        "fi": "Tietokannassa ei ole vielä kautta, joten ryhmiä ei ole. Tuo ensin kauden tiedot.",
+        "sv": "Databasen innehåller ännu ingen säsong, så det finns inga grupper. Importera "
+        "först säsongens data.",
+        "en": "The database holds no season yet, so there are no groups. Import the season's "
+        "data first.",
+    },
+    "find.no_plan": {
+        "fi": "Kaudelle {season} ei ole vielä suunnitelmaa, joten ryhmillä ei ole aikoja eikä "
+        "paikkoja. Laadi ensin suunnitelma.",
+        "sv": "Säsongen {season} har ännu ingen plan, så grupperna har varken tider eller "
+        "lokaler. Gör först en plan.",
+        "en": "The season {season} has no plan yet, so the groups have no times or venues. "
+        "Make a plan first.",
+    },
+    "find.go_plan": {
+        "fi": "Siirry suunnittelemaan kautta",
+        "sv": "Gå till planeringen",
+        "en": "Go to planning",
+    },
+    "find.not_published": {
+        "fi": "Suunnitelmaa ei ole vielä julkaistu, joten ryhmiin ei voi ilmoittaa asiakkaita. "
+        "Alla olevat ryhmät ovat suunnitelman mukaisia; paikkatilanne on suunnitelman "
+        "osallistujien mukainen. Koordinaattori julkaisee suunnitelman.",
+        "sv": "Planen är ännu inte publicerad, så klienter kan inte skrivas in i grupperna. "
+        "Grupperna nedan följer planen; platserna räknas enligt planens deltagare. "
+        "Koordinatorn publicerar planen.",
+        "en": "The plan is not published yet, so clients cannot be enrolled. The groups below "
+        "follow the plan; seats are counted from the plan's participants. The coordinator "
+        "publishes the plan.",
+    },
+    "find.newer_plan": {
+        "fi": "Ilmoittautumiset koskevat julkaistua suunnitelmaa nro {published}. Uudempi "
+        "suunnitelma nro {current} on tallennettu mutta ei julkaistu.",
+        "sv": "Inskrivningarna gäller den publicerade planen nr {published}. En nyare plan "
+        "nr {current} är sparad men inte publicerad.",
+        "en": "Enrolments follow the published plan no. {published}. A newer plan no. "
+        "{current} is saved but not published.",
+    },
+    "find.publish": {
+        "fi": "Julkaise nykyinen suunnitelma",
+        "sv": "Publicera den aktuella planen",
+        "en": "Publish the current plan",
+    },
+    "find.publish_help": {
+        "fi": "Koordinaattorin tehtävä: suunnitelman ryhmät avautuvat ilmoittautumisille ja "
+        "suunnitelman osallistujat ilmoitetaan ryhmiinsä.",
+        "sv": "Koordinatorns uppgift: planens grupper öppnas för inskrivning och planens "
+        "deltagare skrivs in i sina grupper.",
+        "en": "A coordinator's task: the plan's groups open for enrolment and the plan's "
+        "participants are enrolled in their groups.",
+    },
+    "find.published": {
+        "fi": "Suunnitelma nro {plan_id} julkaistiin: {groups} ryhmää avoinna, {added} "
+        "asiakasta ilmoitettu.",
+        "sv": "Plan nr {plan_id} publicerades: {groups} grupper öppna, {added} klienter "
+        "inskrivna.",
+        "en": "Plan no. {plan_id} was published: {groups} groups open, {added} clients "
+        "enrolled.",
+    },
+    "find.publish_failed": {
+        "fi": "Julkaisu epäonnistui: {reason}",
+        "sv": "Publiceringen misslyckades: {reason}",
+        "en": "Publishing failed: {reason}",
+    },
+    "find.who": {"fi": "Asiakas", "sv": "Klient", "en": "Client"},
+    "find.by.client": {
+        "fi": "Asiakaskoodilla",
+        "sv": "Med klientkod",
+        "en": "By client code",
+    },
+    "find.by.describe": {
+        "fi": "Kuvaile asiakas",
+        "sv": "Beskriv klienten",
+        "en": "Describe the client",
+    },
+    "find.client": {"fi": "Asiakaskoodi", "sv": "Klientkod", "en": "Client code"},
+    "find.client_placeholder": {
+        "fi": "Valitse tai kirjoita koodi",
+        "sv": "Välj eller skriv koden",
+        "en": "Pick or type the code",
+    },
+    "find.client_help": {
+        "fi": "Vain koodit, ei nimiä.",
+        "sv": "Endast koder, inga namn.",
+        "en": "Codes only, never names.",
+    },
+    "find.pick_client": {
+        "fi": "Valitse asiakkaan koodi tai kuvaile asiakas, niin sopivat ryhmät näkyvät tässä.",
+        "sv": "Välj klientens kod eller beskriv klienten, så visas de passande grupperna här.",
+        "en": "Pick the client's code or describe the client to see the groups that suit.",
+    },
+    "find.profile": {
+        "fi": "{municipality} · kielet: {languages} · päivät: {days} · {limit} min {travel}"
+        " · esteetön tila: {accessible} · omatyöntekijä: {counsellor}",
+        "sv": "{municipality} · språk: {languages} · dagar: {days} · {limit} min {travel}"
+        " · tillgänglig lokal: {accessible} · kontaktperson: {counsellor}",
+        "en": "{municipality} · languages: {languages} · days: {days} · {limit} min {travel}"
+        " · accessible venue: {accessible} · counsellor: {counsellor}",
+    },
+    "find.municipality": {"fi": "Kotikunta", "sv": "Hemkommun", "en": "Home municipality"},
+    "find.languages": {
+        "fi": "Kielet, joilla asiakas pärjää",
+        "sv": "Språk som klienten klarar sig på",
+        "en": "Languages the client manages",
+    },
+    "find.interests": {"fi": "Kiinnostukset", "sv": "Intressen", "en": "Interests"},
+    "find.audience": {
+        "fi": "Asiakas kuuluu kohderyhmään",
+        "sv": "Klienten hör till målgruppen",
+        "en": "The client belongs to",
+    },
+    "find.days": {
+        "fi": "Päivät, jolloin asiakas pääsee",
+        "sv": "Dagar då klienten kan",
+        "en": "Days the client can come",
+    },
+    "find.travel": {"fi": "Kulkutapa", "sv": "Färdsätt", "en": "Travel mode"},
+    "find.travel.car": {"fi": "Oma auto", "sv": "Egen bil", "en": "Own car"},
+    "find.travel.transit": {"fi": "Julkiset", "sv": "Kollektivt", "en": "Transit"},
+    "find.travel.ride": {"fi": "Työauto", "sv": "Arbetsbil", "en": "Work car"},
+    "find.travel_help": {
+        "fi": "Oma auto, julkinen liikenne tai tiimin työauton kyyti.",
+        "sv": "Egen bil, kollektivtrafik eller skjuts med teamets arbetsbil.",
+        "en": "Own car, public transport, or a ride in the team's work car.",
+    },
+    "find.choose": {"fi": "Valitse", "sv": "Välj", "en": "Choose"},
+    "find.max_travel": {
+        "fi": "Matka enintään (min)",
+        "sv": "Resan högst (min)",
+        "en": "Longest trip (min)",
+    },
+    "find.needs_accessible": {
+        "fi": "Tarvitsee esteettömän tilan",
+        "sv": "Behöver en tillgänglig lokal",
+        "en": "Needs an accessible venue",
+    },
+    "find.prefers_small": {
+        "fi": "Toivoo pientä ryhmää",
+        "sv": "Önskar en liten grupp",
+        "en": "Prefers small groups",
+    },
+    "find.need_language": {
+        "fi": "Valitse vähintään yksi kieli.",
+        "sv": "Välj minst ett språk.",
+        "en": "Choose at least one language.",
+    },
+    "find.need_day": {
+        "fi": "Valitse vähintään yksi päivä.",
+        "sv": "Välj minst en dag.",
+        "en": "Choose at least one day.",
+    },
+    "find.show_failed": {
+        "fi": "Näytä myös ryhmät, jotka eivät sovi",
+        "sv": "Visa också grupper som inte passar",
+        "en": "Show groups that don't fit",
+    },
+    "find.results": {
+        "fi": "Sopivat ryhmät ({n})",
+        "sv": "Passande grupper ({n})",
+        "en": "Groups that suit ({n})",
+    },
+    "find.none": {
+        "fi": "Sopivia ryhmiä ei löytynyt. Kokeile pidempää matkaa tai useampaa päivää.",
+        "sv": "Inga passande grupper hittades. Prova en längre resa eller fler dagar.",
+        "en": "No group suits. Try a longer trip or more days.",
+    },
+    "find.failed_title": {
+        "fi": "Ryhmät, jotka eivät sovi ({n})",
+        "sv": "Grupper som inte passar ({n})",
+        "en": "Groups that don't fit ({n})",
+    },
+    "find.col.fails": {"fi": "Miksi ei sovi", "sv": "Varför inte", "en": "Why not"},
+    "find.card.language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
+    "find.card.theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "find.card.audience": {"fi": "Kohderyhmä", "sv": "Målgrupp", "en": "For"},
+    "find.card.accessible": {
+        "fi": "Esteetön toimipaikka",
+        "sv": "Tillgänglig lokal",
+        "en": "Accessible venue",
+    },
+    "find.card.not_accessible": {
+        "fi": "Toimipaikka ei ole esteetön",
+        "sv": "Lokalen är inte tillgänglig",
+        "en": "Venue not accessible",
+    },
+    "find.card.remote": {
+        "fi": "Etänä, ei toimipaikkaa",
+        "sv": "På distans, ingen lokal",
+        "en": "Remote, no venue",
+    },
+    "find.card.travel": {
+        "fi": "{minutes} min {mode}",
+        "sv": "{minutes} min {mode}",
+        "en": "{minutes} min {mode}",
+    },
+    "find.card.free": {
+        "fi": "Vapaita paikkoja: {n}",
+        "sv": "Lediga platser: {n}",
+        "en": "Free seats: {n}",
+    },
+    "find.card.full": {
+        "fi": "Täynnä: jonossa {n}",
+        "sv": "Fullsatt: {n} i kö",
+        "en": "Full: waiting list {n}",
+    },
+    "find.card.member": {
+        "fi": "Asiakas on jo tässä ryhmässä",
+        "sv": "Klienten är redan med i gruppen",
+        "en": "The client is already in this group",
+    },
+    "find.card.waiting": {
+        "fi": "Asiakas on jonossa sijalla {position}",
+        "sv": "Klienten står i kö på plats {position}",
+        "en": "The client is on the waiting list, position {position}",
+    },
+    "find.mode.in_person": {"fi": "lähiryhmä", "sv": "närgrupp", "en": "in person"},
+    "find.mode.hybrid": {"fi": "hybridiryhmä", "sv": "hybridgrupp", "en": "hybrid"},
+    "find.mode.remote": {"fi": "etäryhmä", "sv": "distansgrupp", "en": "remote"},
+    "find.enrol": {"fi": "Ilmoita ryhmään", "sv": "Skriv in i gruppen", "en": "Enrol"},
+    "find.enrol_waiting": {
+        "fi": "Ilmoita jonoon",
+        "sv": "Skriv in i kön",
+        "en": "Join the waiting list",
+    },
+    "find.enrol_flagged": {
+        "fi": "Ilmoita silti ja merkitse toisen ohjaajan tarve",
+        "sv": "Skriv in ändå och markera behovet av en andra ledare",
+        "en": "Enrol anyway and flag the need for a second leader",
+    },
+    "find.enrol_needs_code": {
+        "fi": "Ilmoittaminen ryhmään onnistuu, kun asiakas valitaan koodilla.",
+        "sv": "Inskrivning i en grupp går när klienten väljs med sin kod.",
+        "en": "To enrol, pick the client by code.",
+    },
+    "find.enrolled": {
+        "fi": "{client} on ilmoitettu ryhmään {group}.",
+        "sv": "{client} är inskriven i gruppen {group}.",
+        "en": "{client} is enrolled in {group}.",
+    },
+    "find.enrolled_flagged": {
+        "fi": "{client} on ilmoitettu ryhmään {group}. Ryhmä tarvitsee toisen ohjaajan.",
+        "sv": "{client} är inskriven i gruppen {group}. Gruppen behöver en andra ledare.",
+        "en": "{client} is enrolled in {group}. The group needs a second leader.",
+    },
+    "find.waiting": {
+        "fi": "Ryhmä {group} on täynnä: {client} on jonossa sijalla {position}.",
+        "sv": "Gruppen {group} är fullsatt: {client} står i kö på plats {position}.",
+        "en": "{group} is full: {client} is on the waiting list, position {position}.",
+    },
+    "find.refused": {
+        "fi": "Ei ilmoitettu ryhmään {group}: {reason}",
+        "sv": "Inte inskriven i gruppen {group}: {reason}",
+        "en": "Not enrolled in {group}: {reason}",
+    },
+    "find.enrol_failed": {
+        "fi": "Ilmoittaminen epäonnistui: {reason}",
+        "sv": "Inskrivningen misslyckades: {reason}",
+        "en": "Enrolling failed: {reason}",
+    },
+    "refusal.unknown_group": {
+        "fi": "ryhmä ei ole julkaistussa tarjonnassa",
+        "sv": "gruppen finns inte i det publicerade utbudet",
+        "en": "the group is not in the published offering",
+    },
+    "refusal.group_cancelled": {
+        "fi": "ryhmä ei kokoonnu nykyisessä suunnitelmassa",
+        "sv": "gruppen träffas inte enligt den aktuella planen",
+        "en": "the group does not run in the current plan",
+    },
+    "refusal.unknown_client": {
+        "fi": "asiakasta ei ole tämän kauden tiedoissa",
+        "sv": "klienten finns inte i säsongens uppgifter",
+        "en": "the client is not in this season's data",
+    },
+    "refusal.already_enrolled": {
+        "fi": "asiakas on jo ryhmässä",
+        "sv": "klienten är redan med i gruppen",
+        "en": "the client is already in the group",
+    },
+    "refusal.already_waiting": {
+        "fi": "asiakas on jo ryhmän jonossa",
+        "sv": "klienten står redan i gruppens kö",
+        "en": "the client is already on the group's waiting list",
+    },
+    "refusal.already_in_group": {
+        "fi": "asiakas on jo niin monessa ryhmässä kuin hänelle on sovittu",
+        "sv": "klienten är redan med i så många grupper som överenskommits",
+        "en": "the client is already in as many groups as agreed",
+    },
+    "refusal.needs_second_leader": {
+        "fi": "viiden osallistujan ryhmässä tarvitaan kaksi ohjaajaa, ja ryhmällä on yksi",
+        "sv": "en grupp med fem deltagare behöver två ledare, och gruppen har en",
+        "en": "from five participants a group needs two leaders, and this one has one",
+    },
+    "refusal.full": {
+        "fi": "ryhmä on täynnä",
+        "sv": "gruppen är fullsatt",
+        "en": "the group is full",
+    },
+    "refusal.cancelled_before": {
+        "fi": "asiakas lähti ryhmästä aiemmin; ilmoita uudelleen vain harkiten",
+        "sv": "klienten lämnade gruppen tidigare; skriv in på nytt endast efter övervägande",
+        "en": "the client left the group earlier; enrol again only after thought",
+    },
+    "find.meetings": {
+        "fi": "Ehdotetut yhteiset aloitustapaamiset (omatyöntekijä ja ohjaaja)",
+        "sv": "Förslag till gemensamma startmöten (kontaktperson och ledare)",
+        "en": "Suggested joint start meetings (counsellor and leader)",
+    },
+    "find.meetings_none": {
+        "fi": "Yhteistä aloitustapaamista ei tarvita: omatyöntekijä ohjaa ryhmää.",
+        "sv": "Inget gemensamt startmöte behövs: kontaktpersonen leder gruppen.",
+        "en": "No joint start meeting is needed: the counsellor leads the group.",
+    },
+    "find.meetings_no_slot": {
+        "fi": "Ryhmän kahdelta ensimmäiseltä viikolta ei löytynyt yhteistä aikaa.",
+        "sv": "Ingen gemensam tid hittades under gruppens två första veckor.",
+        "en": "No common time was found in the group's first two weeks.",
+    },
+    "find.col.date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
+    "find.col.time": {"fi": "Aika", "sv": "Tid", "en": "Time"},
+    "find.col.counsellor": {"fi": "Omatyöntekijä", "sv": "Kontaktperson", "en": "Counsellor"},
+    "find.col.leader": {"fi": "Ohjaaja", "sv": "Ledare", "en": "Leader"},
+    "find.col.place": {"fi": "Paikka", "sv": "Plats", "en": "Place"},
+    "find.history": {
+        "fi": "Asiakkaan ryhmät",
+        "sv": "Klientens grupper",
+        "en": "The client's groups",
+    },
+    "find.history_none": {
+        "fi": "Asiakas ei ole vielä ollut ryhmissä.",
+        "sv": "Klienten har ännu inte deltagit i grupper.",
+        "en": "The client has not been in any group yet.",
+    },
+    "find.col.status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "find.col.since": {"fi": "Alkaen", "sv": "Från", "en": "Since"},
+    "find.col.ended": {"fi": "Päättyi", "sv": "Slutade", "en": "Ended"},
+    "find.col.present": {"fi": "Läsnä", "sv": "Närvarande", "en": "Present"},
+    "status.active": {"fi": "ryhmässä", "sv": "med i gruppen", "en": "in the group"},
+    "status.waiting": {"fi": "jonossa", "sv": "i kö", "en": "waiting"},
+    "status.cancelled": {"fi": "lopettanut", "sv": "slutat", "en": "left"},
+    "status.withdrawn": {"fi": "poistunut jonosta", "sv": "lämnat kön", "en": "left the list"},
+    "status.group_cancelled": {
+        "fi": "ryhmä peruttu",
+        "sv": "gruppen inställd",
+        "en": "group cancelled",
+    },
+    "status.open": {"fi": "avoinna", "sv": "öppen", "en": "open"},
+    "language.fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
+    "language.sv": {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"},
+    "language.en": {"fi": "englanti", "sv": "engelska", "en": "English"},
+    "language.ar": {"fi": "arabia", "sv": "arabiska", "en": "Arabic"},
+    "language.et": {"fi": "viro", "sv": "estniska", "en": "Estonian"},
+    "language.fa": {"fi": "persia", "sv": "persiska", "en": "Persian"},
+    "language.ku": {"fi": "kurdi", "sv": "kurdiska", "en": "Kurdish"},
+    "language.ru": {"fi": "venäjä", "sv": "ryska", "en": "Russian"},
+    "language.so": {"fi": "somali", "sv": "somaliska", "en": "Somali"},
+    "language.uk": {"fi": "ukraina", "sv": "ukrainska", "en": "Ukrainian"},
+    # --- team figures ---
+    "fig.title": {"fi": "Tiimin seurantaluvut", "sv": "Teamets uppföljning", "en": "Team figures"},
+    "fig.intro": {
+        "fi": "Kauden {season} seurattavat luvut: ryhmä- ja yksilötyön asiakkaat, ryhmistä "
+        "lähteminen, jatkopolut ja ryhmien paikat.",
+        "sv": "Uppföljningssiffror för säsongen {season}: klienter i grupp- och "
+        "individuellt arbete, avslut, fortsatta vägar och gruppernas platser.",
+        "en": "The tracked figures of the season {season}: clients in group and individual "
+        "work, endings, follow-up paths and the groups' seats.",
+    },
+    "fig.not_published": {
+        "fi": "Suunnitelmaa ei ole vielä julkaistu, joten ryhmissä ei ole ilmoittautumisia "
+        "eikä lukuja. Julkaise suunnitelma Etsi ryhmä -sivulla.",
+        "sv": "Planen är ännu inte publicerad, så det finns inga inskrivningar och inga "
+        "siffror. Publicera planen på sidan Hitta en grupp.",
+        "en": "No plan is published yet, so there are no enrolments and no figures. "
+        "Publish the plan on the Find a group page.",
+    },
+    "fig.clients": {
+        "fi": "Asiakkaat kunnittain: ryhmätyö ja yksilötyö",
+        "sv": "Klienter per kommun: grupparbete och individuellt arbete",
+        "en": "Clients per municipality: group work and individual work",
+    },
+    "fig.endings": {
+        "fi": "Ryhmästä lähtemisen syyt",
+        "sv": "Orsaker till att lämna en grupp",
+        "en": "Reasons for leaving a group",
+    },
+    "fig.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up paths"},
+    "fig.seats": {
+        "fi": "Paikat ryhmittäin",
+        "sv": "Platser per grupp",
+        "en": "Seats per group",
+    },
+    "fig.at_risk_note": {
+        "fi": "{n} ryhmää on vaarassa jäädä toteutumatta (alle 3 osallistujaa).",
+        "sv": "{n} grupper riskerar att inte bli av (färre än 3 deltagare).",
+        "en": "{n} groups are at risk of not running (fewer than 3 participants).",
+    },
+    "fig.download": {
+        "fi": "Lataa Excel-työkirja",
+        "sv": "Ladda ner Excel-arbetsboken",
+        "en": "Download the Excel workbook",
+    },
+    "fig.col.clients": {"fi": "Asiakkaita", "sv": "Klienter", "en": "Clients"},
+    "fig.col.group_work": {"fi": "Ryhmätyössä", "sv": "I grupparbete", "en": "In group work"},
+    "fig.col.individual_only": {
+        "fi": "Vain yksilötyössä",
+        "sv": "Endast individuellt arbete",
+        "en": "Individual work only",
+    },
+    "fig.col.reason": {"fi": "Syy", "sv": "Orsak", "en": "Reason"},
+    "fig.col.follow_up": {"fi": "Jatkopolku", "sv": "Fortsatt väg", "en": "Follow-up path"},
+    "fig.col.status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "fig.col.taken": {"fi": "Varattu", "sv": "Tagna", "en": "Taken"},
+    "fig.col.max_size": {"fi": "Paikkoja", "sv": "Platser", "en": "Seats"},
+    "fig.col.used": {"fi": "Käyttöaste", "sv": "Beläggning", "en": "Used"},
+    "fig.col.waiting": {"fi": "Jonossa", "sv": "I kö", "en": "Waiting"},
+    "fig.col.leaders": {"fi": "Ohjaajia", "sv": "Ledare", "en": "Leaders"},
+    "fig.col.at_risk": {"fi": "Vaarassa", "sv": "I fara", "en": "At risk"},
+    "fig.col.needs_second_leader": {
+        "fi": "Tarvitsee toisen ohjaajan",
+        "sv": "Behöver en andra ledare",
+        "en": "Needs a second leader",
+    },
+    "fig.sheet.clients": {"fi": "Asiakkaat", "sv": "Klienter", "en": "Clients"},
+    "fig.sheet.endings": {"fi": "Lähtemiset", "sv": "Avslut", "en": "Endings"},
+    "fig.sheet.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up"},
+    "fig.sheet.seats": {"fi": "Paikat", "sv": "Platser", "en": "Seats"},
+    "ending.moved_to_work": {"fi": "siirtyi töihin", "sv": "fick arbete", "en": "moved to work"},
+    "ending.studies": {"fi": "opinnot", "sv": "studier", "en": "studies"},
+    "ending.other_service": {"fi": "muu palvelu", "sv": "annan tjänst", "en": "other service"},
+    "ending.dropped_out": {"fi": "keskeytti", "sv": "avbröt", "en": "dropped out"},
+    "ending.other": {"fi": "muu syy", "sv": "annan orsak", "en": "other"},
+    "ending.not_recorded": {"fi": "ei kirjattu", "sv": "inte antecknat", "en": "not recorded"},
+    "path.work": {"fi": "työ", "sv": "arbete", "en": "work"},
+    "path.work_trial": {"fi": "työkokeilu", "sv": "arbetsprövning", "en": "work trial"},
+    "path.studies": {"fi": "opinnot", "sv": "studier", "en": "studies"},
+    "path.workshop": {"fi": "työpaja", "sv": "verkstad", "en": "workshop"},
+    "path.rehabilitation": {"fi": "kuntoutus", "sv": "rehabilitering", "en": "rehabilitation"},
+    "path.other_service": {"fi": "muu palvelu", "sv": "annan tjänst", "en": "other service"},
+    "path.expert_by_experience_training": {
+        "fi": "kokemusasiantuntijakoulutus",
+        "sv": "utbildning till erfarenhetsexpert",
+        "en": "expert-by-experience training",
+    },
+    "path.individual_work": {
+        "fi": "yksilötyö",
+        "sv": "individuellt arbete",
+        "en": "individual work",
+    },
+    "path.none": {"fi": "ei jatkopolkua", "sv": "ingen fortsatt väg", "en": "none"},
+    "path.not_recorded": {"fi": "ei kirjattu", "sv": "inte antecknat", "en": "not recorded"},
+    "find.at_max_groups": {
+        "fi": "{client} on jo {n} ryhmässä, niin monessa kuin on sovittu. Ilmoittaminen uuteen "
+        "ryhmään onnistuu, kun jokin paikka päättyy.",
+        "sv": "{client} är redan med i {n} grupper, så många som överenskommits. Inskrivning i "
+        "en ny grupp går när någon plats avslutas.",
+        "en": "{client} is already in {n} group(s), as many as agreed. Enrolling in another "
+        "group is possible once a place ends.",
+    },
+    # --- group calendar page ---
+    "nav.calendar": {"fi": "Ryhmäkalenteri", "sv": "Gruppkalender", "en": "Group calendar"},
+    "calpage.title": {"fi": "Ryhmäkalenteri", "sv": "Gruppkalender", "en": "Group calendar"},
+    "calpage.intro": {
+        "fi": "Ryhmien kokoontumiskerrat kauden suunnitelman mukaan. Arkipyhinä ryhmät eivät "
+        "kokoonnu. Valitse ryhmä nähdäksesi sen tiedot.",
+        "sv": "Gruppernas träffar enligt säsongens plan. På helgdagar träffas grupperna inte. "
+        "Välj en grupp för att se dess uppgifter.",
+        "en": "The groups' sessions as the season's plan has them. Groups do not meet on public "
+        "holidays. Pick a group to see its details.",
+    },
+    "calpage.no_season": {
+        "fi": "Tietokannassa ei ole vielä kautta, joten kalenteri on tyhjä.",
+        "sv": "Databasen innehåller ännu ingen säsong, så kalendern är tom.",
+        "en": "The database holds no season yet, so the calendar is empty.",
+    },
+    "calpage.view": {"fi": "Näkymä", "sv": "Vy", "en": "View"},
+    "calpage.view.week": {"fi": "Viikko", "sv": "Vecka", "en": "Week"},
+    "calpage.view.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
+    "calpage.day": {"fi": "Siirry päivään", "sv": "Gå till dag", "en": "Go to date"},
+    "calpage.previous": {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"},
+    "calpage.next": {"fi": "Seuraava", "sv": "Nästa", "en": "Next"},
+    "calpage.season_start": {
+        "fi": "Kauden alkuun",
+        "sv": "Till säsongens början",
+        "en": "Season start",
+    },
+    "calpage.week_heading": {
+        "fi": "Viikko {week}: {first} – {last}",
+        "sv": "Vecka {week}: {first} – {last}",
+        "en": "Week {week}: {first} – {last}",
+    },
+    "calpage.month_heading": {
+        "fi": "{month} {year}",
+        "sv": "{month} {year}",
+        "en": "{month} {year}",
+    },
+    "calpage.month.1": {"fi": "Tammikuu", "sv": "Januari", "en": "January"},
+    "calpage.month.2": {"fi": "Helmikuu", "sv": "Februari", "en": "February"},
+    "calpage.month.3": {"fi": "Maaliskuu", "sv": "Mars", "en": "March"},
+    "calpage.month.4": {"fi": "Huhtikuu", "sv": "April", "en": "April"},
+    "calpage.month.5": {"fi": "Toukokuu", "sv": "Maj", "en": "May"},
+    "calpage.month.6": {"fi": "Kesäkuu", "sv": "Juni", "en": "June"},
+    "calpage.month.7": {"fi": "Heinäkuu", "sv": "Juli", "en": "July"},
+    "calpage.month.8": {"fi": "Elokuu", "sv": "Augusti", "en": "August"},
+    "calpage.month.9": {"fi": "Syyskuu", "sv": "September", "en": "September"},
+    "calpage.month.10": {"fi": "Lokakuu", "sv": "Oktober", "en": "October"},
+    "calpage.month.11": {"fi": "Marraskuu", "sv": "November", "en": "November"},
+    "calpage.month.12": {"fi": "Joulukuu", "sv": "December", "en": "December"},
+    "calpage.sessions": {
+        "fi": "Kokoontumiskertoja: {n}",
+        "sv": "Träffar: {n}",
+        "en": "Sessions: {n}",
+    },
+    "calpage.none": {
+        "fi": "Ei kokoontumiskertoja tällä aikavälillä näillä rajauksilla.",
+        "sv": "Inga träffar under den här perioden med de här avgränsningarna.",
+        "en": "No sessions in this period with these filters.",
+    },
+    "calpage.by": {"fi": "Näytä", "sv": "Visa", "en": "Show"},
+    "calpage.by.offering": {"fi": "Tarjonta", "sv": "Utbudet", "en": "Offering"},
+    "calpage.by.leader": {"fi": "Ohjaaja", "sv": "Handledare", "en": "Leader"},
+    "calpage.by.venue": {"fi": "Toimipaikka", "sv": "Lokal", "en": "Venue"},
+    "calpage.pick": {"fi": "Valitse", "sv": "Välj", "en": "Choose"},
+    "calpage.all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
+    "calpage.municipalities": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+    "calpage.languages": {"fi": "Ryhmän kieli", "sv": "Gruppens språk", "en": "Language"},
+    "calpage.themes": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "calpage.audiences": {"fi": "Kohderyhmä", "sv": "Målgrupp", "en": "Audience"},
+    "calpage.kinds": {"fi": "Ryhmän tyyppi", "sv": "Typ av grupp", "en": "Kind of group"},
+    "calpage.free": {
+        "fi": "Vapaita {free}/{size}",
+        "sv": "Lediga {free}/{size}",
+        "en": "Free {free}/{size}",
+    },
+    "calpage.full": {"fi": "Täynnä ({size})", "sv": "Fullsatt ({size})", "en": "Full ({size})"},
+    "calpage.remote": {"fi": "Etänä", "sv": "På distans", "en": "Online"},
+    "calpage.seats_live": {
+        "fi": "Vapaat paikat julkaistusta tarjonnasta, tilanne nyt.",
+        "sv": "Lediga platser enligt det publicerade utbudet, läget just nu.",
+        "en": "Free seats from the published offering, as of now.",
+    },
+    "calpage.seats_plan": {
+        "fi": "Tarjontaa ei ole julkaistu: vapaat paikat suunnitelman mukaan.",
+        "sv": "Utbudet är inte publicerat: lediga platser enligt planen.",
+        "en": "The offering is not published: free seats as the plan has them.",
+    },
+    "calpage.details": {"fi": "Ryhmän tiedot", "sv": "Gruppens uppgifter", "en": "Group details"},
+    "calpage.when": {
+        "fi": "{weekday} klo {start}–{end}",
+        "sv": "{weekday} kl. {start}–{end}",
+        "en": "{weekday} {start}–{end}",
+    },
+    "calpage.term": {
+        "fi": "Kausi {first} – {last}, {n} kertaa",
+        "sv": "Period {first} – {last}, {n} träffar",
+        "en": "Term {first} – {last}, {n} sessions",
+    },
+    "calpage.popup": {
+        "fi": "Avoin pop-up-ryhmä: kalenterissa sen {weeks} ensimmäistä viikkoa",
+        "sv": "Öppen pop up-grupp: kalendern visar dess {weeks} första veckor",
+        "en": "Open pop-up group: the calendar shows its first {weeks} weeks",
+    },
+    "calpage.skipped": {
+        "fi": "Ei kokoontumista: {dates}",
+        "sv": "Ingen träff: {dates}",
+        "en": "No session on: {dates}",
+    },
+    "calpage.place": {"fi": "Paikka: {place}", "sv": "Plats: {place}", "en": "Place: {place}"},
+    "calpage.leaders": {
+        "fi": "Ohjaajat: {names}",
+        "sv": "Handledare: {names}",
+        "en": "Leaders: {names}",
+    },
+    "calpage.kind_line": {
+        "fi": "Tyyppi: {kind}",
+        "sv": "Typ: {kind}",
+        "en": "Kind: {kind}",
+    },
+    "calpage.enrol": {
+        "fi": "Ilmoita asiakas tähän ryhmään",
+        "sv": "Skriv in en klient i gruppen",
+        "en": "Enrol a client in this group",
+    },
+    "calpage.enrol_help": {
+        "fi": "Avaa Etsi ryhmä -sivun tämä ryhmä valittuna.",
+        "sv": "Öppnar sidan Hitta en grupp med den här gruppen vald.",
+        "en": "Opens the Find a group page with this group chosen.",
+    },
+    "calpage.close": {"fi": "Sulje", "sv": "Stäng", "en": "Close"},
+    "calpage.download": {
+        "fi": "Lataa näkymän ryhmät (.ics)",
+        "sv": "Ladda ned vyns grupper (.ics)",
+        "en": "Download these groups (.ics)",
+    },
+    "calpage.download_help": {
+        "fi": "Näkymän ryhmät koko kaudelta kalenteritiedostona Outlookiin tai Teamsiin.",
+        "sv": "Vyns grupper för hela säsongen som kalenderfil för Outlook eller Teams.",
+        "en": "The groups in this view for the whole season, as a calendar file for Outlook "
+        "or Teams.",
+    },
+    "calpage.download_group": {
+        "fi": "Lataa ryhmän kalenteri (.ics)",
+        "sv": "Ladda ned gruppens kalender (.ics)",
+        "en": "Download the group's calendar (.ics)",
+    },
+    "calpage.subscribe": {
+        "fi": "Tilaa kalenteri",
+        "sv": "Prenumerera på kalendern",
+        "en": "Subscribe to this calendar",
+    },
+    "calpage.subscribe_intro": {
+        "fi": "Tilattu kalenteri päivittyy itsestään, kun suunnitelma muuttuu. Linkki on "
+        "salainen: kuka tahansa, jolla se on, näkee ryhmät, paikat ja ohjaajat (ei asiakkaita). "
+        "Tilaus koskee tätä näkymää: {what}.",
+        "sv": "En prenumererad kalender uppdateras av sig själv när planen ändras. Länken är "
+        "hemlig: den som har den ser grupper, platser och handledare (inga klienter). "
+        "Prenumerationen gäller den här vyn: {what}.",
+        "en": "A subscribed calendar updates itself when the plan changes. The link is secret: "
+        "anyone who has it sees groups, places and leaders (no clients). The subscription "
+        "covers this view: {what}.",
+    },
+    "calpage.subscribe_button": {
+        "fi": "Luo tilauslinkki",
+        "sv": "Skapa prenumerationslänk",
+        "en": "Create a subscription link",
+    },
+    "calpage.subscribe_done": {
+        "fi": "Tilauslinkki nro {id} luotu. Linkki näytetään vain nyt: kopioi se talteen.",
+        "sv": "Prenumerationslänk nr {id} har skapats. Länken visas bara nu: kopiera den.",
+        "en": "Subscription link no. {id} created. The link is shown only now: copy it.",
+    },
+    "calpage.subscribe_failed": {
+        "fi": "Tilauslinkkiä ei voitu luoda: {reason}",
+        "sv": "Prenumerationslänken kunde inte skapas: {reason}",
+        "en": "The subscription link could not be created: {reason}",
+    },
+    "calpage.https_link": {
+        "fi": "Outlook ja Teams (https):",
+        "sv": "Outlook och Teams (https):",
+        "en": "Outlook and Teams (https):",
+    },
+    "calpage.webcal_link": {
+        "fi": "Muut kalenterisovellukset (webcal):",
+        "sv": "Andra kalenderappar (webcal):",
+        "en": "Other calendar apps (webcal):",
+    },
+    "calpage.outlook_note": {
+        "fi": "Outlook verkossa tilaa vain https-osoitteita: valitse Lisää kalenteri → Tilaa "
+        "verkosta ja liitä https-linkki. webcal-linkki avaa tilauksen suoraan esimerkiksi "
+        "Outlookin työpöytäsovelluksessa ja Applen kalenterissa.",
+        "sv": "Outlook på webben prenumererar bara på https-adresser: välj Lägg till kalender → "
+        "Prenumerera från webben och klistra in https-länken. webcal-länken öppnar "
+        "prenumerationen direkt till exempel i Outlooks skrivbordsapp och Apples kalender.",
+        "en": "Outlook on the web subscribes only to https addresses: choose Add calendar → "
+        "Subscribe from web and paste the https link. The webcal link opens the subscription "
+        "directly in, for example, Outlook for desktop and Apple Calendar.",
+    },
+    "calpage.whole_offering": {
+        "fi": "koko tarjonta",
+        "sv": "hela utbudet",
+        "en": "the whole offering",
+    },
+    # The routes page (planner/ui/map_page.py).
+    "nav.map": {"fi": "Reitit ja kartta", "sv": "Rutter och karta", "en": "Routes and map"},
+    "routes.title": {
+        "fi": "Viikon reitit ja matkat",
+        "sv": "Veckans rutter och resor",
+        "en": "The week's routes and travel",
+    },
+    "routes.no_season": {
+        "fi": "Kautta ei ole vielä tuotu.",
+        "sv": "Ingen säsong har importerats ännu.",
+        "en": "No season has been imported yet.",
+    },
+    "routes.no_plan": {
+        "fi": "Kaudella ei ole vielä suunnitelmaa: reitit lasketaan suunnitelmasta.",
+        "sv": "Säsongen har ingen plan ännu: rutterna räknas ut från planen.",
+        "en": "The season has no plan yet: routes are worked out from the plan.",
+    },
+    "routes.go_plan": {
+        "fi": "Suunnittele kausi",
+        "sv": "Planera säsongen",
+        "en": "Plan the season",
+    },
+    "routes.computing": {
+        "fi": "Lasketaan työauton ajoja…",
+        "sv": "Tjänstebilens körningar räknas ut…",
+        "en": "Working out the work car's runs…",
+    },
+    "routes.weekday": {"fi": "Viikonpäivä", "sv": "Veckodag", "en": "Weekday"},
+    "routes.all_days": {"fi": "Kaikki päivät", "sv": "Alla dagar", "en": "All days"},
+    "routes.who": {
+        "fi": "Työntekijä tai auto",
+        "sv": "Anställd eller bil",
+        "en": "Staff member or vehicle",
+    },
+    "routes.everyone": {"fi": "Kaikki", "sv": "Alla", "en": "Everyone"},
+    "routes.map_caption": {
+        "fi": "Sininen: työntekijöiden kotitoimipisteet; harmaa: muut toimipaikat; värilliset "
+        "viivat: työntekijöiden reitit käyntijärjestyksessä; oranssi: työauton ajot. "
+        "Asiakkaiden kodit ovat kunnan keskustassa (osoitteita ei tallenneta).",
+        "sv": "Blått: personalens hemmakontor; grått: andra platser; färgade linjer: "
+        "personalens rutter i besöksordning; orange: tjänstebilens körningar. Klienternas hem "
+        "visas i kommunens centrum (adresser sparas inte).",
+        "en": "Blue: staff bases; grey: other venues; coloured lines: staff routes in visiting "
+        "order; orange: the work car's runs. Clients' homes are shown at their municipality's "
+        "centre (addresses are not stored).",
+    },
+    "routes.route_tip": {
+        "fi": "{who}, {day}: {km} km",
+        "sv": "{who}, {day}: {km} km",
+        "en": "{who}, {day}: {km} km",
+    },
+    "routes.run_tip": {
+        "fi": "Työauto {who}, {day}: {km} km",
+        "sv": "Tjänstebil {who}, {day}: {km} km",
+        "en": "Work car {who}, {day}: {km} km",
+    },
+    "routes.home_in": {"fi": "Koti, {name}", "sv": "Hem, {name}", "en": "Home, {name}"},
+    "routes.staff_routes": {
+        "fi": "Työntekijöiden reitit",
+        "sv": "Personalens rutter",
+        "en": "Staff routes",
+    },
+    "routes.col.staff": {"fi": "Työntekijä", "sv": "Anställd", "en": "Staff member"},
+    "routes.col.weekday": {"fi": "Päivä", "sv": "Dag", "en": "Day"},
+    "routes.col.stops": {"fi": "Reitti", "sv": "Rutt", "en": "Route"},
+    "routes.col.km": {"fi": "km", "sv": "km", "en": "km"},
+    "routes.col.minutes": {"fi": "Matka-aika (min)", "sv": "Restid (min)", "en": "Travel (min)"},
+    "routes.runsheet": {
+        "fi": "Työauton ajolista",
+        "sv": "Tjänstebilens körlista",
+        "en": "The work car's run sheet",
+    },
+    "routes.vehicle": {"fi": "Auto", "sv": "Bil", "en": "Vehicle"},
+    "routes.day": {"fi": "Päivä", "sv": "Dag", "en": "Day"},
+    "routes.col.order": {"fi": "Järjestys", "sv": "Ordning", "en": "Order"},
+    "routes.col.time": {"fi": "Aika", "sv": "Tid", "en": "Time"},
+    "routes.col.action": {"fi": "Tapahtuma", "sv": "Händelse", "en": "Action"},
+    "routes.col.place": {"fi": "Paikka", "sv": "Plats", "en": "Place"},
+    "routes.col.clients": {
+        "fi": "Asiakkaat (koodit)",
+        "sv": "Klienter (koder)",
+        "en": "Clients (codes)",
+    },
+    "routes.pickup": {"fi": "Nouto", "sv": "Hämtning", "en": "Pick-up"},
+    "routes.dropoff": {"fi": "Jättö", "sv": "Avstigning", "en": "Drop-off"},
+    "routes.run_caption": {
+        "fi": "Ajo yhteensä {km} km, {minutes} min.",
+        "sv": "Körningen totalt {km} km, {minutes} min.",
+        "en": "Run in total {km} km, {minutes} min.",
+    },
+    "routes.no_runs": {
+        "fi": "Kukaan ei tarvitse työauton kyytiä tässä suunnitelmassa.",
+        "sv": "Ingen behöver skjuts med tjänstebilen i den här planen.",
+        "en": "Nobody needs a ride in the work car in this plan.",
+    },
+    "routes.dropped": {
+        "fi": "{count} kyytiä jäi työauton ulkopuolelle (ei mahdu aikaan tai paikkoihin).",
+        "sv": "{count} skjutsar ryms inte i tjänstebilen (tid eller platser räcker inte).",
+        "en": "{count} rides do not fit the work car (time or seats).",
+    },
+    "routes.offices": {
+        "fi": "Tilapäinen toimipiste",
+        "sv": "Tillfälligt kontor",
+        "en": "Temporary office days",
+    },
+    "routes.offices_caption": {
+        "fi": "Päivät, joina työskentely toisesta toimipisteestä lähempänä ryhmiä säästää "
+        "vähintään 20 km (käsikirja: tilapäinen työskentely toisesta toimipisteestä).",
+        "sv": "Dagar då arbete från ett annat kontor närmare grupperna sparar minst 20 km "
+        "(handboken: tillfälligt arbete från ett annat kontor).",
+        "en": "Days when working from another office closer to the groups saves at least "
+        "20 km (handbook: temporarily working from another office).",
+    },
+    "routes.no_offices": {
+        "fi": "Toisesta toimipisteestä työskentely ei säästäisi kilometrejä tällä viikolla.",
+        "sv": "Arbete från ett annat kontor skulle inte spara kilometer den här veckan.",
+        "en": "Working from another office would save no kilometres this week.",
+    },
+    "routes.col.base": {"fi": "Oma toimipiste", "sv": "Eget kontor", "en": "Base"},
+    "routes.col.office": {
+        "fi": "Ehdotettu toimipiste",
+        "sv": "Föreslaget kontor",
+        "en": "Suggested office",
+    },
+    "routes.col.km_base": {
+        "fi": "km omasta",
+        "sv": "km från eget",
+        "en": "km from base",
+    },
+    "routes.col.km_office": {
+        "fi": "km ehdotetusta",
+        "sv": "km från föreslaget",
+        "en": "km from office",
+    },
+    "routes.col.saved": {"fi": "Säästö (km)", "sv": "Besparing (km)", "en": "Saved (km)"},
+    "routes.allowance": {
+        "fi": "Kilometrikorvaukset",
+        "sv": "Kilometerersättningar",
+        "en": "Kilometre allowance",
+    },
+    "routes.col.eur": {"fi": "€", "sv": "€", "en": "€"},
+    "routes.no_allowance": {
+        "fi": "Kukaan ei aja omalla autolla tässä suunnitelmassa.",
+        "sv": "Ingen kör med egen bil i den här planen.",
+        "en": "Nobody drives their own car in this plan.",
+    },
+    "routes.allowance_caption": {
+        "fi": "Omalla autolla ajavien viikon korvaus, {rate} €/km (Verohallinnon verovapaa "
+        "kilometrikorvaus).",
+        "sv": "Veckans ersättning för dem som kör egen bil, {rate} €/km (Skatteförvaltningens "
+        "skattefria kilometerersättning).",
+        "en": "The week's allowance for staff driving their own car, {rate} €/km (the Tax "
+        "Administration's tax-free kilometre allowance).",
+    },
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for `key` in `lang` (Finnish when `lang` is unknown), with `params` filled in."""
+    texts = STRINGS[key]
+    text = texts.get(lang, texts[DEFAULT_LANGUAGE])
+    return text.format(**params) if params else text

@@ -1,0 +1,505 @@
+"""From tables of text to a validated `Season`: parse every cell, check every reference and
+cross-field rule, collect every problem, and build the domain objects only when none is an
+error."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from planner import rules
+from planner.io.fields import FieldError, contains_hetu, shown
+from planner.io.problems import HIDDEN, ImportReport, Problem, ProblemLog
+from planner.io.schema import (
+    COUNTY_LAT,
+    COUNTY_LON,
+    REQUIRED,
+    SPECS,
+    CellContext,
+    TableSpec,
+)
+from planner.io.tables import RawTable, TableSet
+from planner.model import (
+    Client,
+    Group,
+    Municipality,
+    Partner,
+    Season,
+    Staff,
+    Venue,
+    hhmm,
+)
+
+log = logging.getLogger("planner")
+
+PERSONAL_ID = (
+    "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
+    "personal data does not belong in the season files"
+)
+
+
+@dataclass(slots=True)
+class Row:
+    row: int  # as numbered in Excel
+    values: dict[str, Any]  # the cells that parsed, by column
+    raw: dict[str, str]  # every cell as text
+
+
+@dataclass
+class Table:
+    spec: TableSpec
+    source: str
+    columns: frozenset[str]  # the columns the file has
+    rows: list[Row]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
+    """Every cell of one table through its column's parser; each failure is one problem."""
+    src = raw.source
+    columns = frozenset(h for h in raw.header if h)
+    for col in spec.columns:
+        if col.required and col.name not in columns:
+            problems.error(src, None, col.name, None, "the required column is missing")
+    extras = [h for h in dict.fromkeys(raw.header) if h and h not in spec.names]
+    if extras:
+        names = ", ".join(extras)
+        problems.warning(
+            src,
+            None,
+            None,
+            None,
+            f"column {names} is not part of the {spec.name} table and is ignored"
+            if len(extras) == 1
+            else f"columns {names} are not part of the {spec.name} table and are ignored",
+        )
+    readable = [c for c in spec.columns if c.name in columns]
+    defaults = {c.name: c.blank for c in spec.columns if c.name not in columns and not c.required}
+    ctx = CellContext(raw.decimal_comma)
+    notes: dict[str, tuple[int, str, str, int]] = {}  # column -> first (row, text, note), count
+    rows: list[Row] = []
+    for number, cells in raw.rows:
+        values = dict(defaults)
+        # the client code's own check says more; elsewhere the value is simply not shown
+        personal = [c for c, t in cells.items() if c != "client_code" and contains_hetu(t)]
+        for column in personal:
+            problems.error(src, number, column, HIDDEN, PERSONAL_ID)
+        for col in readable:
+            text = cells.get(col.name, "")
+            if personal and col.name in personal:
+                continue
+            if not text:
+                if col.blank is REQUIRED:
+                    problems.error(
+                        src, number, col.name, "", f"{col.name} is required but the cell is empty"
+                    )
+                else:
+                    values[col.name] = col.blank
+                continue
+            try:
+                values[col.name] = col.parse(text, ctx)
+            except FieldError as exc:
+                shown_value = HIDDEN if exc.hide_value else text
+                problems.error(src, number, col.name, shown_value, exc.message)
+            if ctx.notes:
+                first = notes.get(col.name)
+                if first is None:
+                    notes[col.name] = (number, text, ctx.notes[0], 1)
+                else:
+                    notes[col.name] = (*first[:3], first[3] + 1)
+                ctx.notes.clear()
+        rows.append(Row(number, values, cells))
+    for column, (number, text, note, count) in notes.items():
+        more = f"; {_plural(count - 1, 'more cell')} in this column like this" if count > 1 else ""
+        problems.warning(src, number, column, text, note + more)
+    return Table(spec, src, columns, rows)
+
+
+class SeasonBuilder:
+    """Checks that need more than one cell: keys, references and rules across columns."""
+
+    def __init__(self, tableset: TableSet) -> None:
+        self.tableset = tableset
+        self.problems = ProblemLog()
+        self.problems.extend(tableset.problems)
+        self.tables: dict[str, Table] = {
+            name: parse_table(raw, SPECS[name], self.problems)
+            for name, raw in tableset.tables.items()
+        }
+        # table -> {key: row}, only for tables whose key column loaded
+        self.keys: dict[str, dict[str, Row]] = {}
+        self.municipality_codes: dict[str, str] | None = None  # code or casefolded name -> code
+
+    def source(self, table: str) -> str:
+        return self.tableset.sources.get(table, f"{table}.csv")
+
+    def place(self, table: str, row: int) -> str:
+        source = self.source(table)
+        return f"{source}{', ' if ',' in source else ' '}row {row}"
+
+    def error(self, table: Table, row: Row, column: str, value: str | None, message: str) -> None:
+        self.problems.error(table.source, row.row, column, value, message)
+
+    def rows(self, name: str) -> list[Row]:
+        table = self.tables.get(name)
+        return table.rows if table else []
+
+    # --- keys ---
+
+    def index_keys(self) -> None:
+        for name, table in self.tables.items():
+            key = table.spec.key
+            if key is None or key not in table.columns:
+                continue
+            index: dict[str, Row] = {}
+            for row in table.rows:
+                k = row.values.get(key)
+                if k is None:
+                    continue
+                if k in index:
+                    self.error(
+                        table,
+                        row,
+                        key,
+                        row.raw.get(key),
+                        f"{shown(k)} is used twice: {key} must be unique "
+                        f"(first on row {index[k].row})",
+                    )
+                else:
+                    index[k] = row
+            self.keys[name] = index
+        staff, partners = self.keys.get("staff"), self.keys.get("partners")
+        if staff is not None and partners is not None:
+            for pid, row in partners.items():
+                if pid in staff:
+                    first = self.place("staff", staff[pid].row)
+                    self.error(
+                        self.tables["partners"],
+                        row,
+                        "partner_id",
+                        pid,
+                        f"{shown(pid)} is also a staff_id ({first}): staff "
+                        "and partner ids must be unique across both tables",
+                    )
+        codes = self.keys.get("municipalities")
+        if codes is not None:
+            lookup = {code: code for code in codes}
+            for code, row in codes.items():
+                for column in ("name_fi", "name_sv"):
+                    name = row.values.get(column)
+                    if name:
+                        lookup.setdefault(name.casefold(), code)
+            self.municipality_codes = lookup
+
+    # --- references ---
+
+    def resolve_municipality(self, table: Table, row: Row, column: str, value: str) -> str:
+        """The code for a code or a name; an unknown one is reported on this row."""
+        if self.municipality_codes is None:
+            return value
+        code = self.municipality_codes.get(value) or self.municipality_codes.get(value.casefold())
+        if code is None:
+            self.error(
+                table,
+                row,
+                column,
+                value,
+                f"{shown(value)} is not a municipality code or name in "
+                f"{self.source('municipalities')}",
+            )
+            return value
+        return code
+
+    def check_ref(
+        self, table: Table, row: Row, column: str, value: str, target: str, what: str
+    ) -> None:
+        known = self.keys.get(target)
+        if known is not None and value not in known:
+            self.error(
+                table, row, column, value, f"{shown(value)} is not {what} in {self.source(target)}"
+            )
+
+    def resolve_references(self) -> None:
+        for name, column in (
+            ("venues", "municipality"),
+            ("groups", "municipality"),
+            ("clients", "municipality"),
+        ):
+            table = self.tables.get(name)
+            for row in table.rows if table else ():
+                if column in row.values:
+                    row.values[column] = self.resolve_municipality(
+                        table, row, column, row.values[column]
+                    )
+        if table := self.tables.get("partners"):
+            for row in table.rows:
+                if "municipalities" in row.values:
+                    row.values["municipalities"] = tuple(
+                        self.resolve_municipality(table, row, "municipalities", m)
+                        for m in row.values["municipalities"]
+                    )
+        if table := self.tables.get("staff"):
+            for row in table.rows:
+                if venue := row.values.get("base_venue"):
+                    self.check_ref(table, row, "base_venue", venue, "venues", "a venue_id")
+        if table := self.tables.get("groups"):
+            for row in table.rows:
+                if venue := row.values.get("venue_id"):
+                    self.check_ref(table, row, "venue_id", venue, "venues", "a venue_id")
+                self.check_leaders(table, row)
+        if table := self.tables.get("clients"):
+            for row in table.rows:
+                self.check_counsellor(table, row)
+                self.check_wishes(table, row)
+        if table := self.tables.get("travel_times"):
+            for row in table.rows:
+                for column in ("from_id", "to_id"):
+                    if column in row.values:
+                        row.values[column] = self.resolve_place(table, row, column)
+
+    def check_leaders(self, table: Table, row: Row) -> None:
+        leaders = row.values.get("leaders") or ()
+        if len(leaders) > rules.LEADERS_IN_GROUP:
+            self.error(
+                table,
+                row,
+                "leaders",
+                row.raw.get("leaders"),
+                f"{len(leaders)} leaders are pinned, a group has at most "
+                f"{rules.LEADERS_IN_GROUP} (handbook l. 363)",
+            )
+        staff, partners = self.keys.get("staff"), self.keys.get("partners")
+        for leader, count in Counter(leaders).items():
+            if count > 1:
+                self.error(table, row, "leaders", leader, f"{shown(leader)} is listed twice")
+            known = staff is not None and partners is not None
+            if known and leader not in staff and leader not in partners:
+                self.error(
+                    table,
+                    row,
+                    "leaders",
+                    leader,
+                    f"{shown(leader)} is not a staff_id in {self.source('staff')} "
+                    f"or a partner_id in {self.source('partners')}",
+                )
+
+    def check_counsellor(self, table: Table, row: Row) -> None:
+        counsellor = row.values.get("counsellor")
+        staff = self.keys.get("staff")
+        if not counsellor or staff is None or counsellor in staff:
+            return
+        if counsellor in self.keys.get("partners", {}):
+            message = (
+                f"{shown(counsellor)} is a partner: the counsellor must be a staff member "
+                f"(a staff_id in {self.source('staff')})"
+            )
+        else:
+            message = f"{shown(counsellor)} is not a staff_id in {self.source('staff')}"
+        self.error(table, row, "counsellor", counsellor, message)
+
+    def check_wishes(self, table: Table, row: Row) -> None:
+        wishes = row.values.get("wishes") or ()
+        for wish, count in Counter(wishes).items():
+            if count > 1:
+                self.error(
+                    table,
+                    row,
+                    "wishes",
+                    wish,
+                    f"{shown(wish)} is listed twice: wishes are ranked, each group once",
+                )
+            self.check_ref(table, row, "wishes", wish, "groups", "a group_id")
+
+    def resolve_place(self, table: Table, row: Row, column: str) -> str:
+        value = row.values[column]
+        venues, codes = self.keys.get("venues"), self.municipality_codes
+        if venues is None or codes is None or value in venues:
+            return value
+        code = codes.get(value) or codes.get(value.casefold())
+        if code is None:
+            self.error(
+                table,
+                row,
+                column,
+                value,
+                f"{shown(value)} is not a venue_id in {self.source('venues')} or a "
+                f"municipality in {self.source('municipalities')}",
+            )
+            return value
+        return code
+
+    # --- rules across columns ---
+
+    def check_rows(self) -> None:
+        for name in ("municipalities", "venues"):
+            if table := self.tables.get(name):
+                for row in table.rows:
+                    self.check_coordinates(table, row)
+        if table := self.tables.get("groups"):
+            for row in table.rows:
+                self.check_group(table, row)
+        if table := self.tables.get("travel_times"):
+            seen: dict[tuple[str, str, str], int] = {}
+            for row in table.rows:
+                v = row.values
+                if {"from_id", "to_id", "mode"} <= v.keys():
+                    key = (v["from_id"], v["to_id"], v["mode"])
+                    if key in seen:
+                        self.error(
+                            table,
+                            row,
+                            "to_id",
+                            row.raw.get("to_id"),
+                            f"the {key[2]} time from {key[0]} to {key[1]} is given twice "
+                            f"(first on row {seen[key]})",
+                        )
+                    else:
+                        seen[key] = row.row
+
+    def check_coordinates(self, table: Table, row: Row) -> None:
+        lat, lon = row.values.get("lat"), row.values.get("lon")
+        if lat is None or lon is None:
+            return
+        lat_ok = COUNTY_LAT[0] <= lat <= COUNTY_LAT[1]
+        lon_ok = COUNTY_LON[0] <= lon <= COUNTY_LON[1]
+        if lat_ok and lon_ok:
+            return
+        place = f"lat {row.raw['lat']}, lon {row.raw['lon']}"
+        area = f"lat {COUNTY_LAT[0]}-{COUNTY_LAT[1]}, lon {COUNTY_LON[0]}-{COUNTY_LON[1]}"
+        swapped = COUNTY_LAT[0] <= lon <= COUNTY_LAT[1] and COUNTY_LON[0] <= lat <= COUNTY_LON[1]
+        column = "lon" if lat_ok else "lat"
+        if swapped:
+            message = f"{place}: looks like lat and lon are swapped (Western Uusimaa is {area})"
+        else:
+            message = f"{place} is outside Western Uusimaa ({area})"
+        self.error(table, row, column, row.raw[column], message)
+
+    def check_group(self, table: Table, row: Row) -> None:
+        v = row.values
+        lo, hi = v.get("min_size"), v.get("max_size")
+        if lo is not None and hi is not None and lo > hi:
+            self.error(
+                table,
+                row,
+                "min_size",
+                row.raw["min_size"],
+                f"min_size {lo} is larger than max_size {hi}",
+            )
+        if (
+            "weeks" in table.columns
+            and "weeks" in v
+            and v["weeks"] is None
+            and v.get("kind") not in (None, *rules.TERMLESS_KINDS)
+        ):
+            self.error(
+                table,
+                row,
+                "weeks",
+                "",
+                f"weeks is empty, but only pop-up groups may run without a fixed term "
+                f"(a {v['kind']} group needs one; handbook l. 366)",
+            )
+        start, hours = v.get("start"), v.get("hours")
+        if start is not None and hours is not None and start + round(hours * 60) > 24 * 60:
+            self.error(
+                table,
+                row,
+                "start",
+                row.raw["start"],
+                f"a session of {row.raw['hours']} hours starting at {hhmm(start)} would end "
+                "after midnight",
+            )
+
+    # --- warnings that never block ---
+
+    def warn_about_access_and_coverage(self) -> None:
+        venues, clients = self.tables.get("venues"), self.tables.get("clients")
+        municipalities, groups = self.tables.get("municipalities"), self.tables.get("groups")
+        names = {
+            r.values["code"]: r.values.get("name_fi", r.values["code"])
+            for r in (municipalities.rows if municipalities else ())
+            if "code" in r.values
+        }
+        if venues and clients and "needs_accessible" in clients.columns:
+            needing = Counter(
+                r.values.get("municipality")
+                for r in clients.rows
+                if r.values.get("needs_accessible")
+            )
+            by_place: dict[str, list[Row]] = {}
+            for r in venues.rows:
+                by_place.setdefault(r.values.get("municipality", ""), []).append(r)
+            for code, rows in by_place.items():
+                if len(rows) == 1 and rows[0].values.get("accessible") is False and needing[code]:
+                    r = rows[0]
+                    self.problems.warning(
+                        venues.source,
+                        r.row,
+                        "accessible",
+                        r.raw.get("accessible"),
+                        f"{r.values.get('venue_id', 'this venue')} is the only venue in "
+                        f"{names.get(code, code)} and is not accessible, but "
+                        f"{_plural(needing[code], 'client')} there "
+                        f"{'needs' if needing[code] == 1 else 'need'} an accessible venue "
+                        "(handbook l. 416)",
+                    )
+        if municipalities and groups and "municipality" in groups.columns:
+            planned = {r.values.get("municipality") for r in groups.rows}
+            for r in municipalities.rows:
+                code = r.values.get("code")
+                if code and code not in planned:
+                    self.problems.warning(
+                        municipalities.source,
+                        r.row,
+                        "code",
+                        r.raw.get("code"),
+                        f"no group is planned in {names.get(code, code)} ({code})",
+                    )
+
+    # --- the season ---
+
+    def season(self) -> Season:
+        def make(cls: type, name: str) -> tuple:
+            return tuple(cls(**r.values) for r in self.rows(name))
+
+        return Season(
+            municipalities=make(Municipality, "municipalities"),
+            venues=make(Venue, "venues"),
+            staff=make(Staff, "staff"),
+            partners=make(Partner, "partners"),
+            groups=make(Group, "groups"),
+            clients=make(Client, "clients"),
+            name=self.tableset.name,
+            travel_minutes=tuple(
+                (r.values["from_id"], r.values["to_id"], r.values["mode"], r.values["minutes"])
+                for r in self.rows("travel_times")
+            ),
+        )
+
+    def build(self) -> ImportReport:
+        self.index_keys()
+        self.resolve_references()
+        self.check_rows()
+        self.warn_about_access_and_coverage()
+        order = {source: i for i, source in enumerate(self.tableset.sources.values())}
+
+        def reading_order(p: Problem) -> tuple[int, int]:
+            return order.get(p.source, -1), p.row or 0
+
+        errors = sorted(self.problems.errors, key=reading_order)
+        warnings = sorted(self.problems.warnings, key=reading_order)
+        season = None if errors else self.season()
+        log.info(
+            "read season %s: %d errors, %d warnings", self.tableset.name, len(errors), len(warnings)
+        )
+        return ImportReport(season, errors, warnings)
+
+
+def build_season(tableset: TableSet) -> ImportReport:
+    """Validate the tables read and build the Season when nothing is an error."""
+    return SeasonBuilder(tableset).build()

@@ -1,0 +1,372 @@
+"""Cell parsers: one spreadsheet cell of text in, one typed value out, or a `FieldError`.
+
+Every parser takes the stripped, non-empty text of one cell. Messages are written for a
+coordinator reading them next to the file: they show the value as typed and say what is
+expected. Values that may be personal data are never echoed (`hide_value`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+
+from planner.model import WEEKDAY_NAMES, Interval
+
+MAX_SHOWN = 40
+
+
+class FieldError(ValueError):
+    """A cell that cannot be used, with the message the coordinator reads."""
+
+    def __init__(self, message: str, *, hide_value: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hide_value = hide_value
+
+
+def shown(text: str) -> str:
+    """The value as it appears inside a message: quoted and cut short when very long."""
+    if len(text) > MAX_SHOWN:
+        text = text[: MAX_SHOWN - 1] + "…"
+    return f'"{text}"'
+
+
+def number_text(x: float) -> str:
+    """2.0 -> "2", 2.5 -> "2.5": numbers as a person writes them."""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+# --- Numbers ---
+
+_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")  # "1 234" with (thin/no-break) spaces
+_INT = re.compile(r"[+-]?\d{1,15}")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
+
+
+def _clean_number(text: str) -> str:
+    return _SPACES.sub("", text.replace("\u2212", "-"))
+
+
+def parse_int(text: str) -> int:
+    t = _clean_number(text)
+    if _INT.fullmatch(t):
+        return int(t)
+    if re.fullmatch(r"[+-]?\d+", t):
+        raise FieldError(f"{shown(text)} is far too large")
+    raise FieldError(f"{shown(text)} is not a whole number")
+
+
+def parse_number(text: str, decimal_comma: bool = True) -> float:
+    """A decimal number; "2,5" is accepted where the file allows a decimal comma."""
+    t = _clean_number(text)
+    if "," in t and "." not in t and t.count(",") == 1:
+        if not decimal_comma:
+            raise FieldError(
+                f"{shown(text)} is not a number here: write {t.replace(',', '.')} with a "
+                "decimal point in a comma-separated file"
+            )
+        t = t.replace(",", ".")
+    if not _NUMBER.fullmatch(t):
+        raise FieldError(f"{shown(text)} is not a number")
+    x = float(t)
+    if not math.isfinite(x) or abs(x) > 1e12:
+        raise FieldError(f"{shown(text)} is far too large")
+    return x
+
+
+# --- Booleans ---
+
+_TRUE = frozenset({"true", "yes", "y", "1", "x", "kyllä", "k", "ja", "j", "tosi", "sant"})
+_FALSE = frozenset({"false", "no", "n", "0", "ei", "e", "nej", "epätosi", "falskt"})
+
+
+def parse_bool(text: str) -> bool:
+    t = text.lower()
+    if t in _TRUE:
+        return True
+    if t in _FALSE:
+        return False
+    raise FieldError(
+        f"{shown(text)} is not true or false (write true/false, yes/no, 1/0, kyllä/ei or ja/nej)"
+    )
+
+
+# --- Weekdays ---
+
+_WEEKEND = ("Saturday", "Sunday")
+
+
+def _weekday_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    short = {
+        0: ("mon", "ma", "må", "mån"),
+        1: ("tue", "tues", "ti", "tis"),
+        2: ("wed", "weds", "ke", "on", "ons"),
+        3: ("thu", "thur", "thurs", "to", "tor", "tors"),
+        4: ("fri", "pe", "fr", "fre"),
+        5: ("sat", "la", "lö", "lör"),
+        6: ("sun", "su", "sö", "sön"),
+    }
+    long = {lang: [n.lower() for n in names] for lang, names in WEEKDAY_NAMES.items()}
+    long["en"] += ["saturday", "sunday"]
+    long["fi"] += ["lauantai", "sunnuntai"]
+    long["sv"] += ["lördag", "söndag"]
+    for day, names in short.items():
+        words.update(dict.fromkeys(names, day))
+    for names in long.values():
+        words.update({name: day for day, name in enumerate(names)})
+    return words
+
+
+_WEEKDAY_WORDS = _weekday_words()
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_DAY_SEPARATORS = re.compile(r"[;,/\s]+")
+
+
+def _one_day(word: str, context: str) -> int:
+    day = _WEEKDAY_WORDS.get(word.lower().rstrip("."))
+    if day is None:
+        raise FieldError(f"{shown(word)} is not a weekday (write Mon-Fri, ma-pe or må-fr)")
+    if day >= 5:
+        name = _WEEKEND[day - 5]
+        raise FieldError(f"{name} ({shown(context)}) is not a working day of the service (Mon-Fri)")
+    return day
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """Weekdays and ranges: "Mon;Wed", "Mon-Thu", "ma-pe", "ti, to". Sorted, no repeats."""
+    days: set[int] = set()
+    for token in _DAY_SEPARATORS.split(_DASHES.sub("-", text.strip())):
+        if not token:
+            continue
+        if "-" in token:
+            first, _, last = token.partition("-")
+            a, b = _one_day(first, token), _one_day(last, token)
+            if a > b:
+                raise FieldError(f"{shown(token)} runs backwards (write e.g. Mon-Thu)")
+            days.update(range(a, b + 1))
+        else:
+            days.add(_one_day(token, token))
+    if not days:
+        raise FieldError(f"{shown(text)} names no weekday (write e.g. Mon-Fri)")
+    return tuple(sorted(days))
+
+
+def parse_weekday(text: str) -> int:
+    """Exactly one weekday, e.g. a group pinned to Tuesday."""
+    days = parse_days(text)
+    if len(days) != 1:
+        raise FieldError(f"{shown(text)} is more than one weekday: pin a group to one day")
+    return days[0]
+
+
+# --- Times ---
+
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.]00)?")
+
+
+def parse_time(text: str, *, end_of_day: bool = False) -> int:
+    """ "09:00", "9:00" or "9.00" -> minutes after midnight. "24:00" only as a closing time."""
+    m = _TIME.fullmatch(text.strip())
+    if m:
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if minutes < 60 and (hours < 24 or (end_of_day and hours == 24 and minutes == 0)):
+            return hours * 60 + minutes
+    raise FieldError(f"{shown(text)} is not a time of day (write HH:MM, e.g. 09:30)")
+
+
+_SEGMENT = re.compile(
+    r"(?P<days>.*?)\s*(?P<start>\d{1,2}[:.]\d{2})\s*[-–—]\s*(?P<end>\d{1,2}[:.]\d{2})"
+)
+
+
+def parse_open(text: str) -> tuple[Interval, ...]:
+    """Opening hours: "Mon-Thu 09:00-20:00;Fri 09:00-16:00".
+
+    A segment is weekdays (a day, a range or a list) then one time range. Segments are
+    separated by ';' or ','; a segment of days only takes the times of the next one
+    ("Mon, Wed 09:00-12:00"), and times without days mean every working day.
+    """
+    intervals: list[Interval] = []
+    pending_days: list[str] = []
+    for piece in re.split(r"[;,]", text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        m = _SEGMENT.fullmatch(piece)
+        if m is None:
+            if re.search(r"\d", piece):
+                raise FieldError(
+                    f"{shown(piece)} is not an opening time (write e.g. Mon-Fri 09:00-16:00)"
+                )
+            pending_days.append(piece)
+            continue
+        days_text = " ".join([*pending_days, m.group("days")]).strip()
+        pending_days = []
+        days = parse_days(days_text) if days_text else (0, 1, 2, 3, 4)
+        start = parse_time(m.group("start"))
+        end = parse_time(m.group("end"), end_of_day=True)
+        if end <= start:
+            raise FieldError(f"{shown(piece)}: the closing time must be after the opening time")
+        intervals.extend(Interval(d, start, end) for d in days)
+    if pending_days:
+        raise FieldError(
+            f"{shown(pending_days[-1])} has no opening time (write e.g. Fri 09:00-16:00)"
+        )
+    if not intervals:
+        raise FieldError(f"{shown(text)} names no opening time (write e.g. Mon-Fri 09:00-16:00)")
+    return tuple(intervals)
+
+
+# --- Dates ---
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO "2025-01-13" or the Finnish "13.1.2025"."""
+    t = text.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", t):
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        pass
+    raise FieldError(f"{shown(text)} is not a date (write YYYY-MM-DD or d.m.yyyy)")
+
+
+# --- Lists, choices, languages ---
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Items of a list cell, separated by ';' (or ',', which never occurs inside an item)."""
+    return tuple(item for item in (p.strip() for p in re.split(r"[;,]", text)) if item)
+
+
+def _choice_key(text: str) -> str:
+    return re.sub(r"[\s_-]", "", text.lower())
+
+
+def parse_choice(text: str, options: Sequence[str], what: str) -> str:
+    """One of `options`; case, spaces, '-' and '_' do not matter ("Pop-up" is "popup")."""
+    key = _choice_key(text)
+    for option in options:
+        if _choice_key(option) == key:
+            return option
+    raise FieldError(f"{shown(text)} is not a {what} (one of {', '.join(options)})")
+
+
+_LANGUAGE_ALIASES = {
+    "suomi": "fi",
+    "finska": "fi",
+    "finnish": "fi",
+    "ruotsi": "sv",
+    "svenska": "sv",
+    "swedish": "sv",
+    "se": "sv",  # the country code, a common slip
+    "englanti": "en",
+    "engelska": "en",
+    "english": "en",
+}
+
+
+def parse_language(text: str) -> str:
+    """An ISO 639-1 code ("fi", "FI"); a few language names are accepted as aliases."""
+    t = text.strip().lower()
+    t = _LANGUAGE_ALIASES.get(t, t)
+    if re.fullmatch(r"[a-z]{2}", t):
+        return t
+    raise FieldError(f"{shown(text)} is not a language code (two letters, e.g. fi, sv, en)")
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    langs = [parse_language(item) for item in split_list(text)]
+    if not langs:
+        raise FieldError(f"{shown(text)} names no language (write e.g. fi;sv)")
+    return tuple(dict.fromkeys(langs))
+
+
+def parse_id(text: str) -> str:
+    """An identifier other rows refer to; it must survive being an item of a list cell."""
+    if re.search(r"[;,]", text):
+        raise FieldError(f"{shown(text)} is not an id: an id may not contain ';' or ','")
+    return text
+
+
+# --- Codes ---
+
+_MUNICIPALITY_CODE = re.compile(r"\d{3}")
+
+
+def parse_municipality_code(text: str) -> tuple[str, bool]:
+    """A three-digit Statistics Finland code. Returns (code, padded).
+
+    A 1-2 digit number is a code whose leading zeros Excel dropped when it read the
+    column as numbers (049 -> 49): it is zero-padded, and `padded` says so for a warning.
+    """
+    if _MUNICIPALITY_CODE.fullmatch(text):
+        return text, False
+    if re.fullmatch(r"\d{1,2}", text):
+        return text.zfill(3), True
+    raise FieldError(f"{shown(text)} is not a three-digit municipality code (e.g. 049)")
+
+
+def parse_postal_code(text: str) -> str:
+    """Five digits. Unlike a municipality code, a 4-digit postal code is not repaired:
+    a client's postal code is too close to personal data to guess at."""
+    if re.fullmatch(r"\d{5}", text):
+        return text
+    if re.fullmatch(r"\d{4}", text):
+        raise FieldError(
+            f"{shown(text)} has 4 digits, a postal code has 5: did Excel drop the leading zero "
+            f"of 0{text}? Format the column as text and type the code again"
+        )
+    raise FieldError(f"{shown(text)} is not a postal code (five digits, e.g. 02100)")
+
+
+# Finnish personal identity code: DDMMYY, century sign, individual number, check character.
+_HETU = re.compile(
+    r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]", re.IGNORECASE
+)
+
+
+def contains_hetu(text: str) -> bool:
+    """Whether a Finnish personal identity code appears anywhere in the text."""
+    return _HETU.search(text) is not None
+
+
+_CLIENT_CODE = re.compile(r"[A-Za-z0-9_-]{2,32}")
+_NAME_PART = re.compile(r"[^\W\d_]{2,}")
+
+
+def _looks_like_name(text: str) -> bool:
+    """Letters only ("Elina", "ELINA"), or capitalised words joined by '-' or '_'
+    ("Anna-Liisa", "Matti_Meikäläinen"). A code has a digit or a part that is not a word."""
+    parts = re.split(r"[-_]", text)
+    if len(parts) == 1:
+        return len(text) > 1 and text.isalpha()
+    return all(_NAME_PART.fullmatch(p) and p.istitle() for p in parts)
+
+
+def check_client_code(text: str) -> str:
+    """A client code is a pseudonym. Anything that may be personal data is refused, and the
+    value is never shown back (it would end up in logs and screenshots)."""
+    if _HETU.search(text):
+        raise FieldError(
+            "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
+            "use a pseudonym such as C-00012, never personal data",
+            hide_value=True,
+        )
+    if re.search(r"[\s,@]", text) or _looks_like_name(text):
+        raise FieldError(
+            "looks like a person's name (value hidden): use a pseudonym such as C-00012",
+            hide_value=True,
+        )
+    if not _CLIENT_CODE.fullmatch(text):
+        raise FieldError(
+            "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
+            "such as C-00012",
+            hide_value=True,
+        )
+    return text

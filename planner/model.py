@@ -1,0 +1,291 @@
+"""Domain types: one validated, immutable season, and the plan made for it.
+
+A `Season` is built once at the edge (`planner.io`) or from the store, and everything
+downstream trusts it. Types are frozen; change one with `dataclasses.replace`.
+
+Conventions: weekdays are ints 0-4 (Mon-Fri), times are minutes after midnight,
+lists are tuples, ids are text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+WEEKDAY_NAMES = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai"),
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag"),
+}
+
+
+def hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """Opening or working time on one weekday, `[start, end)` in minutes."""
+
+    weekday: int
+    start: int
+    end: int
+
+    def contains(self, weekday: int, start: int, end: int) -> bool:
+        return weekday == self.weekday and self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str  # Statistics Finland code, text with its leading zero ("049")
+    name_fi: str
+    name_sv: str
+    lat: float
+    lon: float
+    population: int | None = None
+
+    def name(self, lang: str = "fi") -> str:
+        return self.name_sv if lang == "sv" else self.name_fi
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    venue_id: str
+    name: str
+    municipality: str  # municipality code
+    address: str
+    lat: float
+    lon: float
+    capacity: int
+    accessible: bool
+    open: tuple[Interval, ...]
+    rooms: int = 1
+    name_sv: str = ""
+
+    def display_name(self, lang: str = "fi") -> str:
+        return self.name_sv if lang == "sv" and self.name_sv else self.name
+
+    def is_open(self, weekday: int, start: int, end: int) -> bool:
+        return any(i.contains(weekday, start, end) for i in self.open)
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    staff_id: str
+    name: str
+    title: str
+    qualified: bool  # social-welfare professional (l. 365)
+    base_venue: str
+    languages: tuple[str, ...]
+    skills: tuple[str, ...]
+    days: tuple[int, ...]
+    max_group_hours: float
+    car: bool
+
+    @property
+    def person_id(self) -> str:
+        return self.staff_id
+
+    is_staff = True
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    partner_id: str
+    name: str
+    organisation: str
+    kind: str  # one of rules.PARTNER_KINDS (l. 377)
+    qualified: bool
+    languages: tuple[str, ...]
+    skills: tuple[str, ...]
+    days: tuple[int, ...]
+    municipalities: tuple[str, ...]  # where the partner works (codes)
+
+    @property
+    def person_id(self) -> str:
+        return self.partner_id
+
+    is_staff = False
+
+
+Leader = Staff | Partner
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    group_id: str
+    name: str
+    kind: str  # rules.GROUP_KINDS
+    theme: str
+    audience: str  # "" or "all" = open to everyone; otherwise a tag a client must carry
+    language: str  # "fi" or "sv"
+    hours: float
+    min_size: int
+    max_size: int
+    municipality: str
+    mode: str  # rules.GROUP_MODES
+    start_date: dt.date
+    weeks: int | None  # None only for pop-up groups
+    weekday: int | None = None  # pins
+    start: int | None = None
+    venue_id: str | None = None
+    leaders: tuple[str, ...] = ()
+    priority: int = 1
+    name_sv: str = ""
+
+    def display_name(self, lang: str = "fi") -> str:
+        return self.name_sv if lang == "sv" and self.name_sv else self.name
+
+    @property
+    def minutes(self) -> int:
+        return round(self.hours * 60)
+
+    @property
+    def needs_venue(self) -> bool:
+        return self.mode != "remote"
+
+    @property
+    def is_open_to_all(self) -> bool:
+        return self.audience in ("", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    client_code: str  # a pseudonym, never a name
+    municipality: str
+    languages: tuple[str, ...]
+    interests: tuple[str, ...]
+    days: tuple[int, ...]
+    travel: str  # rules.TRAVEL_MODES
+    max_travel_min: int
+    needs_accessible: bool
+    counsellor: str  # staff_id
+    postal_code: str = ""
+    audience: tuple[str, ...] = ()
+    wishes: tuple[str, ...] = ()  # ranked group_ids
+    max_groups: int = 1
+
+
+@dataclass(frozen=True)
+class Season:
+    """Everything a coordinator provides for one season, validated."""
+
+    municipalities: tuple[Municipality, ...]
+    venues: tuple[Venue, ...]
+    staff: tuple[Staff, ...]
+    partners: tuple[Partner, ...]
+    groups: tuple[Group, ...]
+    clients: tuple[Client, ...]
+    name: str = "season"
+    travel_minutes: tuple[tuple[str, str, str, float], ...] = field(default=())
+    """Optional travel-time matrix rows `(from_id, to_id, mode, minutes)`."""
+
+    @cached_property
+    def municipality(self) -> dict[str, Municipality]:
+        return {m.code: m for m in self.municipalities}
+
+    @cached_property
+    def venue(self) -> dict[str, Venue]:
+        return {v.venue_id: v for v in self.venues}
+
+    @cached_property
+    def person(self) -> dict[str, Leader]:
+        people: dict[str, Leader] = {s.staff_id: s for s in self.staff}
+        people.update({p.partner_id: p for p in self.partners})
+        return people
+
+    @cached_property
+    def group(self) -> dict[str, Group]:
+        return {g.group_id: g for g in self.groups}
+
+    @cached_property
+    def client(self) -> dict[str, Client]:
+        return {c.client_code: c for c in self.clients}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "municipalities": len(self.municipalities),
+            "venues": len(self.venues),
+            "staff": len(self.staff),
+            "partners": len(self.partners),
+            "groups": len(self.groups),
+            "clients": len(self.clients),
+        }
+
+
+# --- The plan ---
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where and when a group meets each week, and who leads it."""
+
+    group_id: str
+    weekday: int
+    start: int
+    end: int
+    venue_id: str | None  # None for a remote group
+    leaders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unscheduled:
+    group_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A season's plan. What makes a plan valid (SEMANTICS_PLACEHOLDER in task texts means this):
+
+    A plan (planner.model.Plan) has Placements (group_id, weekday 0-4, start/end minutes,
+    venue_id or None, leaders tuple) and participants (client_code, group_id). Travel times come
+    ONLY from planner.geo.TravelModel(season) (between_venues(a, b, mode),
+    client_to_venue(client, venue_id)); rules from planner.rules. ALLOWANCE = session allowance
+    minutes (default rules.DEFAULT_SESSION_ALLOWANCE_MIN = 30, a parameter).
+    1. Session: start on a 30-minute grid; end - start == group.minutes; one placement per
+       scheduled group; pins respected (group.weekday, group.start, group.venue_id equal; every
+       pinned leader in group.leaders is among the placement's leaders).
+    2. Venue: mode in_person/hybrid needs a venue, remote has venue_id None. The venue's
+       municipality equals the group's municipality unless the venue is pinned. The venue is
+       open over [start, end) on that weekday (Venue.is_open). At any moment at most venue.rooms
+       groups meet at a venue (overlapping time on the same weekday).
+    3. Capacity: participants + leaders <= venue.capacity. Accessibility: if any participant
+       needs_accessible and the group is in_person, venue.accessible must be true.
+    4. Size: min_size <= participants <= max_size (always within rules 3-10).
+    5. Leaders: 1 or 2 distinct people from staff/partners; len(leaders) >=
+       rules.leaders_needed(participants) (two from 5 participants, l. 363-364); at least one
+       leader is a qualified staff member (rules.leader_team_problem returns None); every leader
+       speaks group.language; every leader works on the weekday (in .days); a partner leads only
+       groups in one of partner.municipalities.
+    6. People: a person never leads two overlapping sessions; between two sessions of the same
+       person on the same weekday there is at least the travel time between the two venues (by
+       car if the staff member has car, else transit; partners by car); a remote session has no
+       place and needs no travel gap (but no overlap). Weekly load: for every staff member, sum
+       over led sessions of (group.minutes + ALLOWANCE) <= max_group_hours*60. Partners have no
+       weekly cap.
+    7. Participants: a client in a group speaks group.language, the group's audience is "" or
+       "all" or in client.audience, the weekday is in client.days; for in_person groups
+       client_to_venue(client, venue) <= client.max_travel_min (hybrid and remote groups: the
+       client may join remotely, so travel and accessibility do not bind); a client is in at
+       most client.max_groups groups, never twice in one; only scheduled groups have
+       participants.
+    Unscheduled groups have no placement and no participants.
+    """
+
+    placements: tuple[Placement, ...]
+    participants: tuple[tuple[str, str], ...]  # (client_code, group_id)
+    unscheduled: tuple[Unscheduled, ...] = ()
+
+    @cached_property
+    def placement(self) -> dict[str, Placement]:
+        return {p.group_id: p for p in self.placements}
+
+    @cached_property
+    def members(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {p.group_id: [] for p in self.placements}
+        for code, gid in self.participants:
+            out.setdefault(gid, []).append(code)
+        return {g: tuple(sorted(c)) for g, c in out.items()}

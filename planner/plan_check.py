@@ -1,0 +1,791 @@
+"""An independent check of a plan against every hard rule (the `Plan` docstring is the spec).
+
+Deliberately written without the solver's code: plain loops over the plan, one function per
+rule, all listed in `PLAN_RULES` with a readable name and where the rule comes from. It works
+on any plan (from the solver, the store or CSV files) and never raises on unknown ids: those
+are problems like any other.
+
+    python -m planner.plan_check SEASON_DIR PLAN_DIR
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner import rules
+from planner.geo import TravelModel
+from planner.model import (
+    WEEKDAYS,
+    Client,
+    Group,
+    Placement,
+    Plan,
+    Season,
+    Staff,
+    Unscheduled,
+    Venue,
+    hhmm,
+)
+
+GRID_MIN = 30
+
+
+@dataclass(frozen=True, slots=True)
+class PlanProblem:
+    """One broken rule: which rule, about what (a group, person, client or venue id), and why."""
+
+    rule: str
+    subject: str
+    message: str
+
+    def __str__(self) -> str:
+        rule = PLAN_RULES.get(self.rule)
+        if rule is None:
+            return f"{self.subject}: {self.message}"
+        name = rule.name[:1].lower() + rule.name[1:]
+        return f"{self.subject}: {self.message}; {name} ({rule.source})"
+
+
+@dataclass
+class PlanView:
+    """The plan as the checks read it: the season, the plan and a few lookups built once."""
+
+    season: Season
+    plan: Plan
+    allowance_min: int
+    travel: TravelModel = field(init=False)
+    members: dict[str, list[str]] = field(init=False)
+    """Distinct participants per group id, in plan order."""
+
+    def __post_init__(self) -> None:
+        self.travel = TravelModel(self.season)
+        self.members = defaultdict(list)
+        for code, gid in self.plan.participants:
+            if code not in self.members[gid]:
+                self.members[gid].append(code)
+
+    def placed_groups(self) -> Iterator[tuple[Placement, Group]]:
+        """Every placement whose group is known, with that group."""
+        for placement in self.plan.placements:
+            group = self.season.group.get(placement.group_id)
+            if group is not None:
+                yield placement, group
+
+    def venue_of(self, placement: Placement) -> Venue | None:
+        if placement.venue_id is None:
+            return None
+        return self.season.venue.get(placement.venue_id)
+
+    def enrolments(self) -> Iterator[tuple[Client, Group, Placement]]:
+        """Every distinct (client, group, placement) where all three are known."""
+        for code, gid in dict.fromkeys(self.plan.participants):
+            client = self.season.client.get(code)
+            group = self.season.group.get(gid)
+            placement = self.plan.placement.get(gid)
+            if client is not None and group is not None and placement is not None:
+                yield client, group, placement
+
+
+Check = Callable[[PlanView], Iterator[PlanProblem]]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRule:
+    key: str
+    name: str
+    source: str
+    check: Check
+
+
+def _day(weekday: int) -> str:
+    return WEEKDAYS[weekday] if 0 <= weekday < len(WEEKDAYS) else f"day {weekday}"
+
+
+def _when(p: Placement) -> str:
+    return f"{_day(p.weekday)} {hhmm(p.start)}-{hhmm(p.end)}"
+
+
+def _overlap(a: Placement, b: Placement) -> bool:
+    return a.weekday == b.weekday and a.start < b.end and b.start < a.end
+
+
+# --- Ids ---
+
+
+def check_known_ids(view: PlanView) -> Iterator[PlanProblem]:
+    season, plan = view.season, view.plan
+    seen: set[tuple[str, str]] = set()
+
+    def unknown(kind: str, ident: str, where: str) -> Iterator[PlanProblem]:
+        if (kind, ident) not in seen:
+            seen.add((kind, ident))
+            yield PlanProblem("known_ids", ident, f"unknown {kind} id in {where}")
+
+    for p in plan.placements:
+        if p.group_id not in season.group:
+            yield from unknown("group", p.group_id, "a placement")
+        if p.venue_id is not None and p.venue_id not in season.venue:
+            yield from unknown("venue", p.venue_id, f"the placement of {p.group_id}")
+        for pid in p.leaders:
+            if pid not in season.person:
+                yield from unknown("person", pid, f"the leaders of {p.group_id}")
+    for code, gid in plan.participants:
+        if code not in season.client:
+            yield from unknown("client", code, f"the participants of {gid}")
+        if gid not in season.group:
+            yield from unknown("group", gid, "the participants")
+    for u in plan.unscheduled:
+        if u.group_id not in season.group:
+            yield from unknown("group", u.group_id, "the unscheduled list")
+
+
+# --- 1. Session ---
+
+
+def check_session_grid(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        if not 0 <= p.weekday < len(WEEKDAYS):
+            yield PlanProblem("session_grid", p.group_id, f"weekday {p.weekday} is not Mon-Fri")
+        if p.start % GRID_MIN:
+            yield PlanProblem(
+                "session_grid", p.group_id, f"starts at {hhmm(p.start)}, not on the half hour"
+            )
+
+
+def check_session_length(view: PlanView) -> Iterator[PlanProblem]:
+    for p, group in view.placed_groups():
+        length = p.end - p.start
+        if length != group.minutes:
+            yield PlanProblem(
+                "session_length",
+                p.group_id,
+                f"session {_when(p)} lasts {length} min, the group meets for {group.minutes} min",
+            )
+        elif not rules.session_hours_ok(length / 60):
+            yield PlanProblem(
+                "session_length", p.group_id, f"session of {length} min is not 2-4 hours"
+            )
+
+
+def check_one_placement(view: PlanView) -> Iterator[PlanProblem]:
+    count: dict[str, int] = defaultdict(int)
+    for p in view.plan.placements:
+        count[p.group_id] += 1
+    for gid, n in count.items():
+        if n > 1:
+            yield PlanProblem("one_placement", gid, f"placed {n} times, meets once a week")
+    for u in view.plan.unscheduled:
+        if u.group_id in count:
+            yield PlanProblem("one_placement", u.group_id, "both placed and unscheduled")
+
+
+def check_pins(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        if g.weekday is not None and p.weekday != g.weekday:
+            yield PlanProblem("pins", g.group_id, f"pinned to {_day(g.weekday)}, placed {_when(p)}")
+        if g.start is not None and p.start != g.start:
+            yield PlanProblem(
+                "pins", g.group_id, f"pinned to start {hhmm(g.start)}, placed {_when(p)}"
+            )
+        if g.venue_id is not None and p.venue_id != g.venue_id:
+            yield PlanProblem(
+                "pins", g.group_id, f"pinned to venue {g.venue_id}, placed at {p.venue_id}"
+            )
+        for pid in g.leaders:
+            if pid not in p.leaders:
+                yield PlanProblem("pins", g.group_id, f"pinned leader {pid} does not lead it")
+
+
+# --- 2. Venue ---
+
+
+def check_venue_mode(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        if g.needs_venue and p.venue_id is None:
+            yield PlanProblem("venue_mode", g.group_id, f"a {g.mode} group without a venue")
+        if not g.needs_venue and p.venue_id is not None:
+            yield PlanProblem("venue_mode", g.group_id, f"a remote group placed at {p.venue_id}")
+
+
+def check_venue_municipality(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        venue = view.venue_of(p)
+        if venue is None or venue.venue_id == g.venue_id:
+            continue
+        if venue.municipality != g.municipality:
+            yield PlanProblem(
+                "venue_municipality",
+                g.group_id,
+                f"venue {venue.venue_id} is in municipality {venue.municipality}, "
+                f"the group runs in {g.municipality}",
+            )
+
+
+def check_venue_open(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        venue = view.venue_of(p)
+        if venue is not None and not venue.is_open(p.weekday, p.start, p.end):
+            yield PlanProblem(
+                "venue_open", p.group_id, f"venue {venue.venue_id} is not open {_when(p)}"
+            )
+
+
+def check_venue_rooms(view: PlanView) -> Iterator[PlanProblem]:
+    at_venue: dict[str, list[Placement]] = defaultdict(list)
+    for p in view.plan.placements:
+        venue = view.venue_of(p)
+        if venue is not None:
+            at_venue[venue.venue_id].append(p)
+    for vid, sessions in at_venue.items():
+        rooms = view.season.venue[vid].rooms
+        reported: set[tuple[int, int]] = set()
+        # The most groups meet at once at some session's start.
+        for p in sessions:
+            meeting = [q for q in sessions if q.weekday == p.weekday and q.start <= p.start < q.end]
+            if len(meeting) > rooms and (p.weekday, p.start) not in reported:
+                reported.add((p.weekday, p.start))
+                names = ", ".join(sorted(q.group_id for q in meeting))
+                yield PlanProblem(
+                    "venue_rooms",
+                    vid,
+                    f"{len(meeting)} groups ({names}) meet at once from {_day(p.weekday)} "
+                    f"{hhmm(p.start)}, the venue has {rooms} room(s)",
+                )
+
+
+# --- 3. Capacity and accessibility ---
+
+
+def check_capacity(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        venue = view.venue_of(p)
+        if venue is None:
+            continue
+        people = len(view.members.get(p.group_id, ())) + len(set(p.leaders))
+        if people > venue.capacity:
+            yield PlanProblem(
+                "capacity",
+                p.group_id,
+                f"{people} people (participants and leaders) at {venue.venue_id}, "
+                f"which holds {venue.capacity}",
+            )
+
+
+def check_accessible(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        venue = view.venue_of(p)
+        if venue is None or venue.accessible or g.mode != "in_person":
+            continue
+        for code in view.members.get(g.group_id, ()):
+            client = view.season.client.get(code)
+            if client is not None and client.needs_accessible:
+                yield PlanProblem(
+                    "accessible",
+                    g.group_id,
+                    f"client {code} needs an accessible venue, {venue.venue_id} is not",
+                )
+
+
+# --- 4. Size ---
+
+
+def check_size(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        n = len(view.members.get(p.group_id, ()))
+        low = max(g.min_size, rules.MIN_GROUP_SIZE)
+        high = min(g.max_size, rules.MAX_GROUP_SIZE)
+        if not low <= n <= high:
+            yield PlanProblem("size", g.group_id, f"{n} participants, needs {low}-{high}")
+
+
+# --- 5. Leaders ---
+
+
+def check_two_leaders(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        n = len(view.members.get(p.group_id, ()))
+        distinct = len(set(p.leaders))
+        if distinct != len(p.leaders):
+            yield PlanProblem("two_leaders", p.group_id, "a person listed twice as leader")
+        if distinct == 0:
+            yield PlanProblem("two_leaders", p.group_id, "no leader")
+        elif distinct > rules.LEADERS_IN_GROUP:
+            yield PlanProblem("two_leaders", p.group_id, f"{distinct} leaders, at most two")
+        elif distinct < rules.leaders_needed(n):
+            yield PlanProblem(
+                "two_leaders", p.group_id, f"{n} participants but only {distinct} leader"
+            )
+
+
+def check_qualified_leader(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        people = [view.season.person.get(pid) for pid in p.leaders]
+        if not people:
+            continue  # reported as two_leaders
+        if not any(isinstance(x, Staff) and x.qualified for x in people):
+            yield PlanProblem(
+                "qualified_leader", p.group_id, "no qualified staff member among the leaders"
+            )
+
+
+def check_leader_language(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        for pid in p.leaders:
+            person = view.season.person.get(pid)
+            if person is not None and g.language not in person.languages:
+                yield PlanProblem(
+                    "leader_language", g.group_id, f"leader {pid} does not speak {g.language}"
+                )
+
+
+def check_leader_days(view: PlanView) -> Iterator[PlanProblem]:
+    for p in view.plan.placements:
+        for pid in p.leaders:
+            person = view.season.person.get(pid)
+            if person is not None and p.weekday not in person.days:
+                yield PlanProblem(
+                    "leader_days", p.group_id, f"leader {pid} does not work {_when(p)}"
+                )
+
+
+def check_partner_municipality(view: PlanView) -> Iterator[PlanProblem]:
+    for p, g in view.placed_groups():
+        for pid in p.leaders:
+            person = view.season.person.get(pid)
+            if isinstance(person, Staff) or person is None:
+                continue
+            if g.municipality not in person.municipalities:
+                yield PlanProblem(
+                    "partner_municipality",
+                    g.group_id,
+                    f"partner {pid} does not work in municipality {g.municipality}",
+                )
+
+
+# --- 6. People ---
+
+
+def _sessions_by_person(view: PlanView) -> dict[str, list[Placement]]:
+    sessions: dict[str, list[Placement]] = defaultdict(list)
+    for p in view.plan.placements:
+        for pid in dict.fromkeys(p.leaders):
+            sessions[pid].append(p)
+    return sessions
+
+
+def _same_day_pairs(sessions: list[Placement]) -> Iterator[tuple[Placement, Placement]]:
+    """Each pair of one person's sessions on the same weekday, earlier start first."""
+    ordered = sorted(sessions, key=lambda s: (s.weekday, s.start, s.group_id))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.weekday == b.weekday:
+                yield a, b
+
+
+def check_person_overlap(view: PlanView) -> Iterator[PlanProblem]:
+    for pid, sessions in _sessions_by_person(view).items():
+        for a, b in _same_day_pairs(sessions):
+            if _overlap(a, b):
+                yield PlanProblem(
+                    "person_overlap",
+                    pid,
+                    f"leads {a.group_id} {_when(a)} and {b.group_id} {_when(b)} at once",
+                )
+
+
+def _travel_mode(view: PlanView, pid: str) -> str:
+    person = view.season.person.get(pid)
+    if isinstance(person, Staff) and not person.car:
+        return "transit"
+    return "car"
+
+
+def check_travel_gap(view: PlanView) -> Iterator[PlanProblem]:
+    for pid, sessions in _sessions_by_person(view).items():
+        mode = _travel_mode(view, pid)
+        for a, b in _same_day_pairs(sessions):
+            va, vb = view.venue_of(a), view.venue_of(b)
+            if va is None or vb is None or _overlap(a, b):
+                continue  # remote, unknown venue, or reported as person_overlap
+            need = view.travel.between_venues(va.venue_id, vb.venue_id, mode)
+            gap = b.start - a.end
+            if gap < need:
+                yield PlanProblem(
+                    "travel_gap",
+                    pid,
+                    f"{gap} min from {a.group_id} at {va.venue_id} to {b.group_id} at "
+                    f"{vb.venue_id}, the trip takes {need} min by {mode}",
+                )
+
+
+def check_weekly_hours(view: PlanView) -> Iterator[PlanProblem]:
+    for pid, sessions in _sessions_by_person(view).items():
+        person = view.season.person.get(pid)
+        if not isinstance(person, Staff):
+            continue  # partners have no weekly cap
+        load = 0
+        for p in sessions:
+            group = view.season.group.get(p.group_id)
+            if group is not None:
+                load += group.minutes + view.allowance_min
+        cap = round(person.max_group_hours * 60)
+        if load > cap:
+            yield PlanProblem(
+                "weekly_hours",
+                pid,
+                f"{load} min of group work a week (with {view.allowance_min} min around each "
+                f"session), at most {cap} min",
+            )
+
+
+# --- 7. Participants ---
+
+
+def check_participant_language(view: PlanView) -> Iterator[PlanProblem]:
+    for client, g, _ in view.enrolments():
+        if g.language not in client.languages:
+            yield PlanProblem(
+                "participant_language",
+                client.client_code,
+                f"in {g.group_id}, which runs in {g.language}; "
+                f"speaks {', '.join(client.languages) or 'neither'}",
+            )
+
+
+def check_participant_audience(view: PlanView) -> Iterator[PlanProblem]:
+    for client, g, _ in view.enrolments():
+        if not g.is_open_to_all and g.audience not in client.audience:
+            yield PlanProblem(
+                "participant_audience",
+                client.client_code,
+                f"in {g.group_id}, which is for audience {g.audience!r}",
+            )
+
+
+def check_participant_days(view: PlanView) -> Iterator[PlanProblem]:
+    for client, g, p in view.enrolments():
+        if p.weekday not in client.days:
+            yield PlanProblem(
+                "participant_days",
+                client.client_code,
+                f"in {g.group_id} {_when(p)}, cannot come that day",
+            )
+
+
+def check_participant_travel(view: PlanView) -> Iterator[PlanProblem]:
+    for client, g, p in view.enrolments():
+        venue = view.venue_of(p)
+        if g.mode != "in_person" or venue is None:
+            continue
+        minutes = view.travel.client_to_venue(client, venue.venue_id)
+        if minutes > client.max_travel_min:
+            yield PlanProblem(
+                "participant_travel",
+                client.client_code,
+                f"{minutes} min by {client.travel} to {g.group_id} at {venue.venue_id}, "
+                f"at most {client.max_travel_min} min",
+            )
+
+
+def check_max_groups(view: PlanView) -> Iterator[PlanProblem]:
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for code, gid in view.plan.participants:
+        pairs[(code, gid)] += 1
+        groups[code].add(gid)
+    for (code, gid), n in pairs.items():
+        if n > 1:
+            yield PlanProblem("max_groups", code, f"listed {n} times in {gid}")
+    for code, gids in groups.items():
+        client = view.season.client.get(code)
+        if client is not None and len(gids) > client.max_groups:
+            yield PlanProblem(
+                "max_groups",
+                code,
+                f"in {len(gids)} groups ({', '.join(sorted(gids))}), at most {client.max_groups}",
+            )
+
+
+def check_scheduled_only(view: PlanView) -> Iterator[PlanProblem]:
+    reported: set[str] = set()
+    for _, gid in view.plan.participants:
+        if gid in view.season.group and gid not in view.plan.placement and gid not in reported:
+            reported.add(gid)
+            yield PlanProblem("scheduled_only", gid, "has participants but is not scheduled")
+
+
+PLAN_RULES: dict[str, PlanRule] = {
+    r.key: r
+    for r in (
+        PlanRule("known_ids", "Ids known in the season", "season data", check_known_ids),
+        PlanRule(
+            "session_grid",
+            "Sessions start on the half hour, Mon-Fri",
+            "planning grid",
+            check_session_grid,
+        ),
+        PlanRule(
+            "session_length",
+            "Sessions last the group's hours, 2-4 hours",
+            "handbook l. 361, l. 120",
+            check_session_length,
+        ),
+        PlanRule(
+            "one_placement",
+            "Once a week: one placement per group",
+            "handbook l. 361",
+            check_one_placement,
+        ),
+        PlanRule(
+            "pins", "Pinned day, time, venue and leaders kept", "coordinator's pins", check_pins
+        ),
+        PlanRule(
+            "venue_mode",
+            "In-person and hybrid groups at a venue, remote ones without",
+            "handbook l. 345",
+            check_venue_mode,
+        ),
+        PlanRule(
+            "venue_municipality",
+            "Venue in the group's municipality",
+            "handbook l. 409, 422",
+            check_venue_municipality,
+        ),
+        PlanRule(
+            "venue_open", "Venue open during the session", "venue opening hours", check_venue_open
+        ),
+        PlanRule(
+            "venue_rooms",
+            "No more groups at a venue at once than it has rooms",
+            "venue rooms",
+            check_venue_rooms,
+        ),
+        PlanRule(
+            "capacity",
+            "Participants and leaders fit in the venue",
+            "venue capacity",
+            check_capacity,
+        ),
+        PlanRule(
+            "accessible",
+            "Accessible venue for those who need it",
+            "handbook l. 416",
+            check_accessible,
+        ),
+        PlanRule(
+            "size",
+            "Group size 3-10 persons, within the group's own limits",
+            "handbook l. 362",
+            check_size,
+        ),
+        PlanRule(
+            "two_leaders",
+            "Two leaders from 5 participants",
+            "handbook l. 363-364",
+            check_two_leaders,
+        ),
+        PlanRule(
+            "qualified_leader",
+            "A qualified staff leader in every group",
+            "handbook l. 365",
+            check_qualified_leader,
+        ),
+        PlanRule(
+            "leader_language",
+            "Leaders speak the group's language",
+            "handbook l. 370",
+            check_leader_language,
+        ),
+        PlanRule(
+            "leader_days",
+            "Leaders lead only on their working days",
+            "staff working days",
+            check_leader_days,
+        ),
+        PlanRule(
+            "partner_municipality",
+            "Partners lead only where they work",
+            "handbook l. 377",
+            check_partner_municipality,
+        ),
+        PlanRule(
+            "person_overlap",
+            "Nobody leads two sessions at once",
+            "one person, one place",
+            check_person_overlap,
+        ),
+        PlanRule(
+            "travel_gap",
+            "Time to travel between sessions on the same day",
+            "handbook l. 428-429",
+            check_travel_gap,
+        ),
+        PlanRule(
+            "weekly_hours",
+            "Weekly group hours within the staff member's share",
+            "handbook l. 120, 304, 379",
+            check_weekly_hours,
+        ),
+        PlanRule(
+            "participant_language",
+            "Participants manage in the group's language",
+            "handbook l. 370",
+            check_participant_language,
+        ),
+        PlanRule(
+            "participant_audience",
+            "Targeted groups only for their audience",
+            "handbook l. 352",
+            check_participant_audience,
+        ),
+        PlanRule(
+            "participant_days",
+            "Participants can come on the group's day",
+            "client's days",
+            check_participant_days,
+        ),
+        PlanRule(
+            "participant_travel",
+            "In-person groups within the client's travel time",
+            "handbook l. 409, 422",
+            check_participant_travel,
+        ),
+        PlanRule(
+            "max_groups",
+            "A client in at most max_groups groups, once each",
+            "client's limit",
+            check_max_groups,
+        ),
+        PlanRule(
+            "scheduled_only",
+            "Only scheduled groups have participants",
+            "plan consistency",
+            check_scheduled_only,
+        ),
+    )
+}
+
+
+def plan_problems(
+    season: Season, plan: Plan, allowance_min: int = rules.DEFAULT_SESSION_ALLOWANCE_MIN
+) -> list[PlanProblem]:
+    """Every hard rule the plan breaks, in registry order; empty when the plan is valid."""
+    view = PlanView(season, plan, allowance_min)
+    problems: list[PlanProblem] = []
+    for rule in PLAN_RULES.values():
+        problems.extend(rule.check(view))
+    return problems
+
+
+def assert_plan_valid(
+    season: Season, plan: Plan, allowance_min: int = rules.DEFAULT_SESSION_ALLOWANCE_MIN
+) -> None:
+    """Raise AssertionError listing every problem, if there is any."""
+    problems = plan_problems(season, plan, allowance_min)
+    if problems:
+        lines = "\n".join(f"  [{p.rule}] {p}" for p in problems)
+        raise AssertionError(f"plan breaks {len(problems)} rule(s):\n{lines}")
+
+
+# --- Plan files ---
+
+
+def _minutes(text: str) -> int:
+    hours, _, mins = text.strip().partition(":")
+    return int(hours) * 60 + int(mins)
+
+
+def _weekday(text: str) -> int:
+    text = text.strip()
+    if text in WEEKDAYS:
+        return WEEKDAYS.index(text)
+    return int(text)
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            yield line, {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _placement(row: dict[str, str]) -> Placement:
+    leaders = tuple(x.strip() for x in row.get("leaders", "").split(";") if x.strip())
+    return Placement(
+        group_id=row["group_id"],
+        weekday=_weekday(row["weekday"]),
+        start=_minutes(row["start"]),
+        end=_minutes(row["end"]),
+        venue_id=row.get("venue_id") or None,
+        leaders=leaders,
+    )
+
+
+def read_plan_files(out_dir: str | Path) -> Plan:
+    """Read plan_groups.csv and plan_participants.csv (and plan_unscheduled.csv if present).
+
+    A plan_groups.csv row without weekday and start is an unscheduled group (its `reason`
+    column, if any, says why). A malformed row raises ValueError naming the file and line;
+    rule breaches are left to `plan_problems`.
+    """
+    out = Path(out_dir)
+    placements: list[Placement] = []
+    unscheduled: list[Unscheduled] = []
+    groups_file = out / "plan_groups.csv"
+    for line, row in _rows(groups_file):
+        if not row.get("weekday") and not row.get("start"):
+            unscheduled.append(Unscheduled(row.get("group_id", ""), row.get("reason", "")))
+            continue
+        try:
+            placements.append(_placement(row))
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{groups_file.name} line {line}: {exc!r}") from exc
+    participants = tuple(
+        (row["client_code"], row["group_id"]) for _, row in _rows(out / "plan_participants.csv")
+    )
+    if (out / "plan_unscheduled.csv").exists():
+        unscheduled += [
+            Unscheduled(row["group_id"], row.get("reason", ""))
+            for _, row in _rows(out / "plan_unscheduled.csv")
+        ]
+    return Plan(tuple(placements), participants, tuple(unscheduled))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check a plan folder against a season folder; exit 1 when the plan breaks a rule."""
+    import argparse
+
+    from planner.io import read_season
+
+    parser = argparse.ArgumentParser(prog="planner-check-plan", description=main.__doc__)
+    parser.add_argument("season_dir")
+    parser.add_argument("plan_dir")
+    parser.add_argument(
+        "--allowance",
+        type=int,
+        default=rules.DEFAULT_SESSION_ALLOWANCE_MIN,
+        help="minutes of leader time around each session",
+    )
+    args = parser.parse_args(argv)
+    report = read_season(args.season_dir)
+    if not report.ok:
+        for error in report.errors:
+            sys.stderr.write(f"{error}\n")
+        return 2
+    plan = read_plan_files(args.plan_dir)
+    problems = plan_problems(report.season, plan, args.allowance)
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    if problems:
+        sys.stdout.write(f"{len(problems)} problem(s)\n")
+        return 1
+    sys.stdout.write(f"plan is valid: {len(plan.placements)} groups scheduled\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""An independent check of a `VrpSolution` against its `VrpInstance` (no OR-Tools code)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from planner.routing.vrptw import VrpInstance, VrpSolution
+
+
+def violations(inst: VrpInstance, sol: VrpSolution) -> list[str]:
+    """Every broken rule as a sentence; empty when the solution is valid."""
+    out: list[str] = []
+    seen: dict[int, int] = {}
+    for k, (route, times) in enumerate(zip(sol.routes, sol.times, strict=True)):
+        if len(route) != len(times):
+            out.append(f"vehicle {k}: {len(route)} visits but {len(times)} times")
+            continue
+        for node in route:
+            if node in seen:
+                out.append(f"node {node} is served twice")
+            seen[node] = k
+        out += _route_violations(inst, k, route, times)
+    for node in inst.visits():
+        if (node in seen) == (node in sol.dropped):
+            out.append(f"node {node} is neither served once nor dropped")
+    return out
+
+
+def _route_violations(inst: VrpInstance, k: int, route, times) -> list[str]:
+    out: list[str] = []
+    load = 0
+    for node, t in zip(route, times, strict=True):
+        load += inst.demands[node]
+        if load > inst.capacities[k] or load < 0:
+            out.append(f"vehicle {k}: load {load} at node {node}, capacity {inst.capacities[k]}")
+        a, b = inst.time_windows[node]
+        if not a <= t <= b:
+            out.append(f"vehicle {k}: node {node} served at {t}, window [{a}, {b}]")
+    start = inst.vehicle_start(k)
+    if route:
+        first_ok = inst.time_windows[start][0] + inst.service_times[start]
+        if times[0] < first_ok + inst.duration[start][route[0]]:
+            out.append(f"vehicle {k}: reaches node {route[0]} too early to be possible")
+    for (a, ta), (b, tb) in pairwise(zip(route, times, strict=True)):
+        if tb < ta + inst.service_times[a] + inst.duration[a][b]:
+            out.append(f"vehicle {k}: cannot travel from node {a} to {b} in time")
+    if route:
+        last, end = route[-1], inst.vehicle_end(k)
+        back = times[-1] + inst.service_times[last] + inst.duration[last][end]
+        if back > inst.time_windows[end][1]:
+            out.append(f"vehicle {k}: returns at {back}, after its end {inst.time_windows[end][1]}")
+    position = {node: i for i, node in enumerate(route)}
+    for p, d in inst.pairs:
+        if (p in position) != (d in position):
+            out.append(f"vehicle {k}: pair ({p}, {d}) split across vehicles")
+        elif p in position:
+            if position[p] > position[d]:
+                out.append(f"vehicle {k}: delivery {d} before its pickup {p}")
+            ride = times[position[d]] - times[position[p]]
+            if inst.max_ride is not None and ride > inst.max_ride:
+                out.append(f"vehicle {k}: ride {p}->{d} is {ride}, over {inst.max_ride}")
+    return out

@@ -1,0 +1,354 @@
+"""The work car's pick-up runs for clients who ride (handbook l. 432-435, minibus: seeds/003).
+
+Per weekday, every (client, group) pair of a `ride` client at a group with a venue is one
+request with two legs: home -> venue, arriving at most `early_min` before the start, and
+venue -> home, leaving at most `early_min` after the end. Both legs are served by the work
+cars or both are dropped, with a reason. A client's home is their municipality's centre (the
+contract holds no address), so clients of one municipality share a pick-up point.
+
+Times are whole minutes from midnight, from `planner.geo.TravelModel` by car; the cost is
+road distance in tenths of a kilometre (so the solver saves kilometres, not minutes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Literal, cast
+
+from planner.geo import LOCAL_KM, TravelModel, road_km, trip_minutes
+from planner.model import Plan, Season, hhmm
+from planner.routing.vrptw import SolveParams, VrpInstance, VrpSolution, solve_vrptw
+
+DAY_START = 7 * 60
+DAY_END = 20 * 60
+MAX_RIDE_MIN = 60
+EARLY_MIN = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Vehicle:
+    vehicle_id: str
+    seats: int
+    base_venue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    client_code: str
+    group_id: str
+    weekday: int
+    home: str  # municipality code
+    venue_id: str
+    start: int
+    end: int
+
+
+StopKind = Literal["pickup", "dropoff"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    kind: StopKind
+    place: str  # venue id, or municipality code for clients' homes
+    time: int
+    clients: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    vehicle: Vehicle
+    weekday: int
+    stops: tuple[Stop, ...]
+    km: float
+    minutes: int
+
+
+@dataclass(frozen=True)
+class PickupPlan:
+    runs: tuple[Run, ...]
+    dropped: tuple[tuple[str, str, str], ...]  # (client_code, group_id, reason)
+
+
+@dataclass(frozen=True)
+class PickupParams:
+    max_ride_min: int = MAX_RIDE_MIN
+    early_min: int = EARLY_MIN
+    day_start: int = DAY_START
+    day_end: int = DAY_END
+    seconds_per_day: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.max_ride_min <= 0 or self.early_min < 0 or self.day_start >= self.day_end:
+            raise ValueError("pick-up parameters out of range")
+
+
+def ride_requests(season: Season, plan: Plan) -> list[Request]:
+    """One request per (ride client, group meeting at a venue), in a stable order."""
+    out = []
+    for code, gid in sorted(plan.participants):
+        client = season.client.get(code)
+        place = plan.placement.get(gid)
+        if client is None or place is None or place.venue_id is None or client.travel != "ride":
+            continue
+        out.append(
+            Request(
+                code,
+                gid,
+                place.weekday,
+                client.municipality,
+                place.venue_id,
+                place.start,
+                place.end,
+            )
+        )
+    return out
+
+
+def default_vehicles(season: Season, plan: Plan) -> list[Vehicle]:
+    """A minibus (8) at the busiest staff base and a car (4) at the second busiest, by
+    sessions led in the plan."""
+    base = {s.staff_id: s.base_venue for s in season.staff if s.base_venue in season.venue}
+    busy = Counter(base[lead] for p in plan.placements for lead in p.leaders if lead in base)
+    ranked = [v for v, _ in busy.most_common()] or sorted({*base.values()})
+    if not ranked:
+        return []
+    second = ranked[1] if len(ranked) > 1 else ranked[0]
+    return [Vehicle("minibus-1", 8, ranked[0]), Vehicle("car-1", 4, second)]
+
+
+def plan_pickups(
+    season: Season,
+    plan: Plan,
+    vehicles: list[Vehicle] | None = None,
+    params: PickupParams | None = None,
+    travel: TravelModel | None = None,
+) -> PickupPlan:
+    """The week's pick-up runs, one routing problem per weekday."""
+    params = params or PickupParams()
+    travel = travel or TravelModel(season)
+    vehicles = default_vehicles(season, plan) if vehicles is None else vehicles
+    requests = ride_requests(season, plan)
+    runs: list[Run] = []
+    dropped: list[tuple[str, str, str]] = []
+    for weekday in sorted({r.weekday for r in requests}):
+        day = [r for r in requests if r.weekday == weekday]
+        day_runs, day_dropped = plan_day(season, day, vehicles, params, travel)
+        runs += day_runs
+        dropped += day_dropped
+    return PickupPlan(tuple(runs), tuple(dropped))
+
+
+@dataclass(frozen=True)
+class DayModel:
+    """The routing instance of one day and what its nodes mean."""
+
+    instance: VrpInstance
+    places: tuple[str, ...]  # per node
+    node_request: tuple[int | None, ...]  # per node: index into requests, None for a base
+    node_kind: tuple[str, ...]  # "base", "pickup", "dropoff"
+    km: tuple[tuple[float, ...], ...]
+
+
+def build_day(
+    season: Season,
+    requests: list[Request],
+    vehicles: list[Vehicle],
+    params: PickupParams,
+    travel: TravelModel,
+) -> DayModel:
+    places: list[str] = [v.base_venue for v in vehicles]
+    node_request: list[int | None] = [None] * len(vehicles)
+    kinds = ["base"] * len(vehicles)
+    windows = [(params.day_start, params.day_end)] * len(vehicles)
+    demands = [0] * len(vehicles)
+    pairs = []
+    early, day_end = params.early_min, params.day_end
+    for i, r in enumerate(requests):
+        first = len(places)
+        places += [r.home, r.venue_id, r.venue_id, r.home]
+        node_request += [i] * 4
+        kinds += ["pickup", "dropoff", "pickup", "dropoff"]
+        windows += [
+            (params.day_start, r.start),
+            (max(params.day_start, r.start - early), r.start),
+            (r.end, min(day_end, r.end + early)),
+            (r.end, day_end),
+        ]
+        demands += [1, -1, 1, -1]
+        pairs += [(first, first + 1), (first + 2, first + 3)]
+    minutes, km = _matrices(season, places, travel)
+    instance = VrpInstance(
+        duration=minutes,
+        distance=tuple(tuple(round(x * 10) for x in row) for row in km),
+        demands=tuple(demands),
+        capacities=tuple(v.seats for v in vehicles),
+        time_windows=tuple(windows),
+        service_times=(0,) * len(places),
+        depot=0,
+        starts=tuple(range(len(vehicles))),
+        ends=tuple(range(len(vehicles))),
+        pairs=tuple(pairs),
+        max_ride=params.max_ride_min,
+    )
+    return DayModel(instance, tuple(places), tuple(node_request), tuple(kinds), km)
+
+
+def plan_day(
+    season: Season,
+    requests: list[Request],
+    vehicles: list[Vehicle],
+    params: PickupParams,
+    travel: TravelModel,
+) -> tuple[list[Run], list[tuple[str, str, str]]]:
+    if not vehicles:
+        return [], [(r.client_code, r.group_id, "no work car is available") for r in requests]
+    outside = [r for r in requests if r.start < params.day_start or r.end > params.day_end]
+    late = [
+        (
+            r.client_code,
+            r.group_id,
+            f"the group meets {hhmm(r.start)}-{hhmm(r.end)}, outside "
+            f"the work cars' day {hhmm(params.day_start)}-{hhmm(params.day_end)}",
+        )
+        for r in outside
+    ]
+    requests = [r for r in requests if r not in outside]
+    if not requests:
+        return [], late
+    weekday = requests[0].weekday
+    model, sol, live, lost = _solve_both_ways(season, requests, vehicles, params, travel)
+    runs = [_run(model, live, sol, k, v, weekday) for k, v in enumerate(vehicles) if sol.routes[k]]
+    dropped = [
+        (r.client_code, r.group_id, _reason(season, r, vehicles, params, travel)) for r in lost
+    ]
+    return runs, late + dropped
+
+
+def _solve_both_ways(season, requests, vehicles, params, travel, rounds: int = 3):
+    """Solve, then drop the requests served one way only and solve again.
+
+    Tying both legs with a hard constraint stops the insertion heuristics from inserting
+    either leg alone, so they found nothing; a few rounds of this repair do the job.
+    """
+    lost: list[Request] = []
+    live = list(requests)
+    for round_ in range(rounds):
+        model = build_day(season, live, vehicles, params, travel)
+        sol = solve_vrptw(model.instance, SolveParams(seconds=params.seconds_per_day))
+        served = Counter(model.node_request[n] for route in sol.routes for n in route)
+        partial = {i for i, legs in served.items() if legs != 4}
+        missing = [r for i, r in enumerate(live) if served.get(i, 0) == 0]
+        if not partial or round_ == rounds - 1:
+            break
+        lost += [live[i] for i in sorted(partial)]
+        live = [r for i, r in enumerate(live) if i not in partial]
+    if partial:
+        sol = _without(sol, {n for n, i in enumerate(model.node_request) if i in partial})
+        lost += [live[i] for i in sorted(partial)]
+        live = [r for i, r in enumerate(live) if i not in partial]
+        model = build_day(season, live, vehicles, params, travel)
+        sol = _renumber(sol, partial, len(vehicles))
+    return model, sol, live, lost + missing
+
+
+def _without(sol: VrpSolution, nodes: set[int]) -> VrpSolution:
+    routes, times = [], []
+    for route, when in zip(sol.routes, sol.times, strict=True):
+        kept = [(n, t) for n, t in zip(route, when, strict=True) if n not in nodes]
+        routes.append(tuple(n for n, _ in kept))
+        times.append(tuple(t for _, t in kept))
+    return replace(sol, routes=tuple(routes), times=tuple(times))
+
+
+def _renumber(sol: VrpSolution, removed: set[int], n_vehicles: int) -> VrpSolution:
+    """Node numbers after the requests in `removed` left the model (4 nodes each)."""
+
+    def new(node: int) -> int:
+        i = (node - n_vehicles) // 4
+        return node - 4 * sum(1 for j in removed if j < i)
+
+    return replace(sol, routes=tuple(tuple(new(n) for n in r) for r in sol.routes))
+
+
+def _run(model: DayModel, requests, sol: VrpSolution, k: int, vehicle: Vehicle, weekday) -> Run:
+    stops: list[Stop] = []
+    for node, t in zip(sol.routes[k], sol.times[k], strict=True):
+        kind, place = model.node_kind[node], model.places[node]
+        code = requests[model.node_request[node]].client_code
+        last = stops[-1] if stops else None
+        if last and (last.kind, last.place, last.time) == (kind, place, t):
+            stops[-1] = Stop(kind, place, t, (*last.clients, code))
+        else:
+            stops.append(Stop(cast(StopKind, kind), place, t, (code,)))
+    path = [k, *sol.routes[k], k]
+    km = sum(model.km[a][b] for a, b in pairwise(path))
+    depart, back = sol.route_span[k]
+    return Run(vehicle, weekday, tuple(stops), round(km, 1), back - depart)
+
+
+def _matrices(season: Season, places: list[str], travel: TravelModel):
+    n = len(places)
+    minutes = [[0] * n for _ in range(n)]
+    km = [[0.0] * n for _ in range(n)]
+    cache: dict[tuple[str, str], tuple[int, float]] = {}
+    for i, a in enumerate(places):
+        for j, b in enumerate(places):
+            if a == b:
+                continue
+            if (a, b) not in cache:
+                cache[(a, b)] = _leg(season, a, b, travel)
+            minutes[i][j], km[i][j] = cache[(a, b)]
+    return tuple(map(tuple, minutes)), tuple(map(tuple, km))
+
+
+def _leg(season: Season, a: str, b: str, travel: TravelModel) -> tuple[int, float]:
+    """Car minutes and road km between two places (venue ids or municipality codes)."""
+    if a in season.venue and b in season.venue:
+        return travel.between_venues(a, b, "car"), travel.venue_km(a, b)
+    if a in season.venue or b in season.venue:
+        home, venue_id = (b, a) if a in season.venue else (a, b)
+        # TravelModel prices a client's trip; any client of the municipality stands for it.
+        client = next((c for c in season.clients if c.municipality == home), None)
+        v = season.venue[venue_id]
+        km = max(road_km(_centre(season, home), (v.lat, v.lon)), LOCAL_KM)
+        if client is None:
+            return trip_minutes(km, "car"), km
+        return travel.client_to_venue(client, venue_id, "car"), km
+    km = road_km(_centre(season, a), _centre(season, b))
+    return trip_minutes(km, "car"), km
+
+
+def _centre(season: Season, code: str) -> tuple[float, float]:
+    m = season.municipality[code]
+    return (m.lat, m.lon)
+
+
+def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> str:
+    home = season.municipality[r.home].name_fi if r.home in season.municipality else r.home
+    direct, _ = _leg(season, r.home, r.venue_id, travel)
+    ride = params.max_ride_min
+    if direct > ride:
+        return (
+            f"the ride from {home} to {r.venue_id} takes {direct} min, over the {ride} min max ride"
+        )
+    reach = [
+        v
+        for v in vehicles
+        if params.day_start + _leg_or_zero(season, v.base_venue, r.home, travel) + direct <= r.start
+        and r.end + direct + _leg_or_zero(season, r.home, v.base_venue, travel) <= params.day_end
+    ]
+    if not reach:
+        return (
+            f"no vehicle can reach {home} and {r.venue_id} before {hhmm(r.start)} "
+            f"and be back at its base by {hhmm(params.day_end)} with {ride} min max ride"
+        )
+    return (
+        f"no seat left: the work cars are full or on other runs around {hhmm(r.start)}"
+        f"-{hhmm(r.end)}"
+    )
+
+
+def _leg_or_zero(season: Season, a: str, b: str, travel: TravelModel) -> int:
+    return 0 if a == b else _leg(season, a, b, travel)[0]

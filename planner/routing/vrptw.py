@@ -1,0 +1,257 @@
+"""A small, general VRPTW core on OR-Tools routing.
+
+Integers only: OR-Tools arcs and cumuls are int64, so callers scale real-valued distances and
+times to integers before building a `VrpInstance` (Solomon: tenths, exact for distances
+truncated to one decimal; the product: whole minutes). Travel time and distance are separate
+matrices; time windows and service times are in the duration unit.
+
+Objective: `vehicle_cost` per used vehicle plus total distance; with a vehicle cost above any
+possible route length the objective is hierarchical (vehicles first, then distance). Every
+visit is droppable at `drop_penalty` (default: far above any route), so a too-tight instance
+returns a partial solution with the dropped nodes listed instead of failing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+Matrix = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class VrpInstance:
+    """Nodes 0..n-1; vehicle k starts at `starts[k]` and ends at `ends[k]` (default: depot).
+
+    `pairs` are (pickup, delivery) nodes served by one vehicle, pickup first; `max_ride` bounds
+    delivery time minus pickup time for every pair. Demands are signed (+ at a pickup, - at
+    its delivery).
+    """
+
+    duration: Matrix
+    demands: tuple[int, ...]
+    capacities: tuple[int, ...]
+    time_windows: tuple[tuple[int, int], ...]
+    service_times: tuple[int, ...]
+    distance: Matrix | None = None
+    depot: int = 0
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+    pairs: tuple[tuple[int, int], ...] = ()
+    max_ride: int | None = None
+    vehicle_cost: int = 0
+    drop_penalty: int | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.duration)
+        for name in ("demands", "time_windows", "service_times"):
+            if len(getattr(self, name)) != n:
+                raise ValueError(f"{name} has {len(getattr(self, name))} entries, expected {n}")
+        if any(len(row) != n for row in self.duration):
+            raise ValueError("duration must be a square matrix")
+        if self.distance is not None and (
+            len(self.distance) != n or any(len(r) != n for r in self.distance)
+        ):
+            raise ValueError("distance must be a square matrix like duration")
+        for k in (self.starts, self.ends):
+            if k is not None and len(k) != len(self.capacities):
+                raise ValueError("starts/ends need one node per vehicle")
+        if any(a > b for a, b in self.time_windows):
+            raise ValueError("a time window opens after it closes")
+
+    @property
+    def n_nodes(self) -> int:
+        return len(self.duration)
+
+    @property
+    def n_vehicles(self) -> int:
+        return len(self.capacities)
+
+    @property
+    def dist(self) -> Matrix:
+        return self.distance if self.distance is not None else self.duration
+
+    def vehicle_start(self, k: int) -> int:
+        return self.starts[k] if self.starts is not None else self.depot
+
+    def vehicle_end(self, k: int) -> int:
+        return self.ends[k] if self.ends is not None else self.depot
+
+    def terminals(self) -> set[int]:
+        return (
+            {self.depot}
+            | {self.vehicle_start(k) for k in range(self.n_vehicles)}
+            | {self.vehicle_end(k) for k in range(self.n_vehicles)}
+        )
+
+    def visits(self) -> list[int]:
+        ends = self.terminals()
+        return [i for i in range(self.n_nodes) if i not in ends]
+
+
+def euclidean_matrix(coords: Sequence[tuple[float, float]], scale: int = 10) -> Matrix:
+    """Euclidean distances truncated to one decimal (DIMACS/Solomon), times `scale` (10: exact)."""
+    return tuple(
+        tuple(math.floor(math.dist(a, b) * 10) * scale // 10 for b in coords) for a in coords
+    )
+
+
+@dataclass(frozen=True)
+class VrpSolution:
+    """`routes[k]` lists the visits of vehicle k (terminals excluded), `times[k]` the service
+    start at each of them. `distance` is in the instance's distance unit."""
+
+    routes: tuple[tuple[int, ...], ...]
+    times: tuple[tuple[int, ...], ...]
+    distance: int
+    vehicles_used: int
+    dropped: tuple[int, ...]
+    status: str
+    objective: int | None = None
+    route_span: tuple[tuple[int, int], ...] = field(default=())
+    """(departure, return) time of each vehicle."""
+
+
+@dataclass(frozen=True)
+class SolveParams:
+    seconds: float = 5.0
+    first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
+    local_search: str = "GUIDED_LOCAL_SEARCH"
+
+    def __post_init__(self) -> None:
+        if self.seconds <= 0:
+            raise ValueError("seconds must be positive")
+
+
+_STATUS = {
+    "ROUTING_SUCCESS": "FEASIBLE",  # stopped by the time limit with a solution
+    "ROUTING_PARTIAL_SUCCESS_LOCAL_OPTIMUM_NOT_REACHED": "FEASIBLE",
+    "ROUTING_OPTIMAL": "OPTIMAL",
+    "ROUTING_FAIL_TIMEOUT": "NO_SOLUTION",
+    "ROUTING_FAIL": "NO_SOLUTION",
+    "ROUTING_INFEASIBLE": "INFEASIBLE",
+    "ROUTING_INVALID": "INVALID",
+    "ROUTING_NOT_SOLVED": "NOT_SOLVED",
+}
+
+
+def _status(code: int) -> str:
+    name = routing_enums_pb2.RoutingSearchStatus.Value.Name(code)
+    return _STATUS.get(name, name)
+
+
+def solve_vrptw(inst: VrpInstance, params: SolveParams | None = None) -> VrpSolution:
+    params = params or SolveParams()
+    n, m = inst.n_nodes, inst.n_vehicles
+    starts = [inst.vehicle_start(k) for k in range(m)]
+    ends = [inst.vehicle_end(k) for k in range(m)]
+    manager = pywrapcp.RoutingIndexManager(n, m, starts, ends)
+    routing = pywrapcp.RoutingModel(manager)
+    dur, dist = inst.duration, inst.dist
+
+    def dist_cb(i: int, j: int) -> int:
+        return dist[manager.IndexToNode(i)][manager.IndexToNode(j)]
+
+    def time_cb(i: int, j: int) -> int:
+        a, b = manager.IndexToNode(i), manager.IndexToNode(j)
+        return inst.service_times[a] + dur[a][b]
+
+    def demand_cb(i: int) -> int:
+        return inst.demands[manager.IndexToNode(i)]
+
+    routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitCallback(dist_cb))
+    if inst.vehicle_cost:
+        routing.SetFixedCostOfAllVehicles(inst.vehicle_cost)
+
+    horizon = max(b for _, b in inst.time_windows) + max(inst.service_times, default=0)
+    routing.AddDimension(routing.RegisterTransitCallback(time_cb), horizon, horizon, False, "T")
+    time = routing.GetDimensionOrDie("T")
+    for node, (a, b) in enumerate(inst.time_windows):
+        if node in inst.terminals():
+            continue
+        time.CumulVar(manager.NodeToIndex(node)).SetRange(a, b)
+    for k in range(m):
+        a0, b0 = inst.time_windows[starts[k]]
+        a1, b1 = inst.time_windows[ends[k]]
+        time.CumulVar(routing.Start(k)).SetRange(a0, b0)
+        time.CumulVar(routing.End(k)).SetRange(a1, b1)
+        routing.AddVariableMinimizedByFinalizer(time.CumulVar(routing.End(k)))
+        routing.AddVariableMaximizedByFinalizer(time.CumulVar(routing.Start(k)))
+
+    # Signed demands (pick-ups and drop-offs): the load may not start above zero.
+    routing.AddDimensionWithVehicleCapacity(
+        routing.RegisterUnaryTransitCallback(demand_cb), 0, list(inst.capacities), True, "Q"
+    )
+
+    solver = routing.solver()
+    for p, d in inst.pairs:
+        pi, di = manager.NodeToIndex(p), manager.NodeToIndex(d)
+        routing.AddPickupAndDelivery(pi, di)
+        solver.Add(routing.VehicleVar(pi) == routing.VehicleVar(di))
+        solver.Add(time.CumulVar(pi) <= time.CumulVar(di))
+        if inst.max_ride is not None:
+            solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= inst.max_ride)
+
+    penalty = inst.drop_penalty or _default_penalty(inst)
+    for node in inst.visits():
+        routing.AddDisjunction([manager.NodeToIndex(node)], penalty)
+
+    search = pywrapcp.DefaultRoutingSearchParameters()
+    search.first_solution_strategy = getattr(
+        routing_enums_pb2.FirstSolutionStrategy, params.first_solution
+    )
+    search.local_search_metaheuristic = getattr(
+        routing_enums_pb2.LocalSearchMetaheuristic, params.local_search
+    )
+    search.time_limit.FromMilliseconds(int(params.seconds * 1000))
+    assignment = routing.SolveWithParameters(search)
+    status = _status(routing.status())
+    if assignment is None:
+        empty = ((),) * m
+        return VrpSolution(empty, empty, 0, 0, tuple(inst.visits()), status)
+    return _extract(inst, manager, routing, assignment, time, status)
+
+
+def _default_penalty(inst: VrpInstance) -> int:
+    big = max((max(row) for row in inst.dist), default=1) * inst.n_nodes
+    return 10 * (big + inst.vehicle_cost + 1)
+
+
+def _extract(inst, manager, routing, assignment, time, status: str) -> VrpSolution:
+    routes, times, spans = [], [], []
+    distance = 0
+    dist = inst.dist
+    for k in range(inst.n_vehicles):
+        index = routing.Start(k)
+        route, when = [], []
+        spans_start = assignment.Min(time.CumulVar(index))
+        prev = manager.IndexToNode(index)
+        index = assignment.Value(routing.NextVar(index))
+        while not routing.IsEnd(index):
+            node = manager.IndexToNode(index)
+            route.append(node)
+            when.append(assignment.Min(time.CumulVar(index)))
+            distance += dist[prev][node]
+            prev = node
+            index = assignment.Value(routing.NextVar(index))
+        end = manager.IndexToNode(index)
+        if route:
+            distance += dist[prev][end]
+        routes.append(tuple(route))
+        times.append(tuple(when))
+        spans.append((spans_start, assignment.Min(time.CumulVar(index))))
+    served = {v for r in routes for v in r}
+    dropped = tuple(v for v in inst.visits() if v not in served)
+    return VrpSolution(
+        routes=tuple(routes),
+        times=tuple(times),
+        distance=distance,
+        vehicles_used=sum(1 for r in routes if r),
+        dropped=dropped,
+        status=status,
+        objective=assignment.ObjectiveValue(),
+        route_span=tuple(spans),
+    )

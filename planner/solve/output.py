@@ -1,0 +1,139 @@
+"""The solver's output files, exactly as DESIGN.md specifies them.
+
+- plan_groups.csv: group_id, weekday (Mon..Fri), start, end (HH:MM), venue_id (empty for a
+  remote group), leaders (;-separated)
+- plan_participants.csv: client_code, group_id
+- staff_days.csv: staff_id, weekday, stops (;-separated venue ids in visiting order, from
+  and back to the base venue), km, drive_min
+- summary.json: status, objective, best_bound, wall_s, unscheduled [{group_id, reason}],
+  plus gap, first_feasible_s, counts, unplaced_clients and the stages
+
+Staff routes are exact, worked out after the solve: a staff member's sessions on one day in
+time order, from the base and back (remote sessions need no trip). Minutes are by car, or by
+public transport for staff without a car (`drive_min` is then their travel time).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from planner.geo import TravelModel
+from planner.model import WEEKDAYS, Plan, Season, Staff, hhmm
+from planner.solve.result import Result
+from planner.solve.rules_hard import travel_mode
+
+
+@dataclass(frozen=True, slots=True)
+class StaffDay:
+    staff_id: str
+    weekday: int
+    stops: tuple[str, ...]
+    km: float
+    drive_min: int
+
+
+def staff_days(season: Season, plan: Plan, travel: TravelModel | None = None) -> list[StaffDay]:
+    """Each staff member's route per working day with sessions, in visiting order."""
+    travel = travel or TravelModel(season)
+    days: list[StaffDay] = []
+    for person in season.staff:
+        sessions = [p for p in plan.placements if person.staff_id in p.leaders]
+        for weekday in sorted({p.weekday for p in sessions}):
+            days.append(
+                _route(
+                    season,
+                    travel,
+                    person,
+                    sorted((p for p in sessions if p.weekday == weekday), key=lambda p: p.start),
+                    weekday,
+                )
+            )
+    return days
+
+
+def _route(season: Season, travel: TravelModel, person: Staff, sessions, weekday) -> StaffDay:
+    base = person.base_venue
+    stops = [base]
+    for p in sessions:
+        if p.venue_id is not None and p.venue_id != stops[-1]:
+            stops.append(p.venue_id)
+    if stops[-1] != base or len(stops) == 1:
+        stops.append(base)
+    mode = travel_mode(person)
+    known = base in season.venue
+    km = sum(travel.venue_km(a, b) for a, b in pairwise(stops)) if known else 0
+    minutes = sum(travel.between_venues(a, b, mode) for a, b in pairwise(stops)) if known else 0
+    return StaffDay(person.staff_id, weekday, tuple(stops), round(km, 1), int(minutes))
+
+
+def write_outputs(result: Result, season: Season, out_dir: str | Path) -> list[Path]:
+    """Write the four output files into `out_dir` (created if needed); return their paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    plan = result.plan
+    paths = [
+        out / n
+        for n in ("plan_groups.csv", "plan_participants.csv", "staff_days.csv", "summary.json")
+    ]
+    with paths[0].open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["group_id", "weekday", "start", "end", "venue_id", "leaders"])
+        for p in sorted(plan.placements, key=lambda p: p.group_id):
+            w.writerow(
+                [
+                    p.group_id,
+                    WEEKDAYS[p.weekday],
+                    hhmm(p.start),
+                    hhmm(p.end),
+                    p.venue_id or "",
+                    ";".join(p.leaders),
+                ]
+            )
+    with paths[1].open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["client_code", "group_id"])
+        w.writerows(sorted(plan.participants))
+    with paths[2].open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["staff_id", "weekday", "stops", "km", "drive_min"])
+        for d in staff_days(season, plan):
+            w.writerow(
+                [d.staff_id, WEEKDAYS[d.weekday], ";".join(d.stops), f"{d.km:.1f}", d.drive_min]
+            )
+    paths[3].write_text(
+        json.dumps(summary(result, season), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return paths
+
+
+def summary(result: Result, season: Season) -> dict:
+    """The content of summary.json."""
+    placed = result.clients_placed
+    lang = result.stats.get("language", "en")
+    return {
+        "status": result.status,
+        "objective": result.objective,
+        "best_bound": result.best_bound,
+        "gap": result.gap,
+        "wall_s": round(result.wall_s, 3),
+        "first_feasible_s": None
+        if result.first_feasible_s is None
+        else round(result.first_feasible_s, 3),
+        "unscheduled": [
+            {"group_id": u.group_id, "reason": u.reason} for u in result.plan.unscheduled
+        ],
+        "counts": {
+            "groups": len(season.groups),
+            "groups_scheduled": result.groups_scheduled,
+            "clients": len(season.clients),
+            "clients_placed": placed,
+            "participants": len(result.plan.participants),
+        },
+        "unplaced_clients": len(result.unplaced),
+        "unplaced": [{"client_code": r.subject, "reason": r.text(lang)} for r in result.unplaced],
+        "stages": [s.as_dict() for s in result.stages],
+    }

@@ -1,0 +1,553 @@
+"""The handbook's hard rules as CP-SAT constraints: one small function per rule.
+
+Every rule is listed in `HARD_RULES` with a readable name and where it comes from, in the
+same words and keys as the independent validator (`planner.plan_check`). Each
+`add_<rule>(model, season, v)` adds its constraints over the variables in `v`
+(`planner.solve.variables.SeasonVars`).
+
+The candidate lists (`planner.solve.candidates`) already leave out most options a rule
+forbids, using the predicates defined here, so that the model stays small. The functions
+below still enforce every rule on whatever the candidates kept, so a rule holds whether or
+not its filter ran. That is what lets the explanations switch a rule off: they build the
+candidates without its filter and guard its constraints with an enforcement literal
+(`v.guard(key)`; `v.plan_guard(key)` for the part that comes from the rest of a fixed plan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from planner import rules
+from planner.model import Client, Group, Leader, Season, Staff, Venue
+
+if TYPE_CHECKING:
+    from planner.solve.variables import SeasonVars
+
+DAY_MIN = 24 * 60
+
+# --- Predicates shared with the candidate filters ---
+
+
+def session_length_ok(group: Group) -> bool:
+    return rules.session_hours_ok(group.hours) and 0 < group.minutes <= DAY_MIN
+
+
+def term_ok(group: Group) -> bool:
+    return group.weeks is not None or group.kind in rules.TERMLESS_KINDS
+
+
+def size_limits(group: Group) -> tuple[int, int]:
+    """The participant range a group may have: its own limits within the handbook's 3-10."""
+    return max(group.min_size, rules.MIN_GROUP_SIZE), min(group.max_size, rules.MAX_GROUP_SIZE)
+
+
+def venue_in_municipality(group: Group, venue: Venue) -> bool:
+    return venue.municipality == group.municipality or venue.venue_id == group.venue_id
+
+
+def pins_allow_venue(group: Group, venue_id: str) -> bool:
+    return group.venue_id is None or venue_id == group.venue_id
+
+
+def pins_allow_day(group: Group, weekday: int) -> bool:
+    return group.weekday is None or weekday == group.weekday
+
+
+def pins_allow_start(group: Group, start: int) -> bool:
+    return group.start is None or start == group.start
+
+
+def leader_speaks(group: Group, person: Leader) -> bool:
+    return group.language in person.languages
+
+
+def partner_may_lead(group: Group, person: Leader) -> bool:
+    return isinstance(person, Staff) or group.municipality in person.municipalities
+
+
+def is_qualified_staff(person: Leader) -> bool:
+    return isinstance(person, Staff) and person.qualified
+
+
+def weekly_cap_min(person: Leader) -> int | None:
+    """A staff member's weekly minutes for group work; partners have no cap."""
+    return round(person.max_group_hours * 60) if isinstance(person, Staff) else None
+
+
+def travel_mode(person: Leader) -> str:
+    """How a leader moves between venues: staff without a car by transit, everyone else by car."""
+    return "transit" if isinstance(person, Staff) and not person.car else "car"
+
+
+def client_speaks(group: Group, client: Client) -> bool:
+    return group.language in client.languages
+
+
+def client_in_audience(group: Group, client: Client) -> bool:
+    return group.is_open_to_all or group.audience in client.audience
+
+
+def travel_binds(group: Group) -> bool:
+    """Travel time and accessibility bind only in person; hybrid and remote can join online."""
+    return group.mode == "in_person"
+
+
+# --- The rules ---
+
+
+def _forbid(model: cp_model.CpModel, var: cp_model.IntVar, guard: list) -> None:
+    model.add(var == 0).only_enforce_if(guard)
+
+
+def add_session_length(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for gid in v.gids:
+        if not session_length_ok(season.group[gid]):
+            _forbid(model, v.sched[gid], v.guard("session_length"))
+
+
+def add_term(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for gid in v.gids:
+        if not term_ok(season.group[gid]):
+            _forbid(model, v.sched[gid], v.guard("term"))
+
+
+def add_pins(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("pins")
+    for gid in v.gids:
+        g = season.group[gid]
+        for d in v.cands[gid].days:
+            if not pins_allow_day(g, d):
+                _forbid(model, v.day[gid, d], guard)
+        if g.start is not None:
+            model.add(v.start[gid] == g.start).only_enforce_if([v.sched[gid], *guard])
+        for vid in v.cands[gid].venues:
+            if not pins_allow_venue(g, vid):
+                _forbid(model, v.use[gid, vid], guard)
+        for pid in g.leaders:
+            lead = v.lead.get((gid, pid))
+            if lead is None:  # the pinned person is not in the season (any more)
+                _forbid(model, v.sched[gid], guard)
+            else:
+                model.add(lead == v.sched[gid]).only_enforce_if(guard)
+
+
+def add_venue_mode(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("venue_mode")
+    for gid in v.gids:
+        uses = [v.use[gid, vid] for vid in v.cands[gid].venues]
+        if season.group[gid].needs_venue:
+            model.add(sum(uses) >= v.sched[gid]).only_enforce_if(guard)
+        else:
+            for use in uses:
+                _forbid(model, use, guard)
+
+
+def add_venue_municipality(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("venue_municipality")
+    for gid in v.gids:
+        g = season.group[gid]
+        for vid in v.cands[gid].venues:
+            if not venue_in_municipality(g, season.venue[vid]):
+                _forbid(model, v.use[gid, vid], guard)
+
+
+def add_venue_open(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("venue_open")
+    for gid in v.gids:
+        c = v.cands[gid]
+        domain = set(c.starts)
+        for vid in c.venues:
+            for d in c.days:
+                allowed = c.open_starts.get((vid, d), frozenset()) & domain
+                both = [v.use[gid, vid], v.day[gid, d]]
+                if not allowed:
+                    model.add_bool_or([lit.Not() for lit in both]).only_enforce_if(guard)
+                elif allowed != domain:
+                    model.add_linear_expression_in_domain(
+                        v.start[gid], cp_model.Domain.from_values(sorted(allowed))
+                    ).only_enforce_if([*both, *guard])
+
+
+def add_venue_rooms(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for vid, gids in v.groups_at_venue.items():
+        intervals = [
+            v.interval(gid, v.use[gid, vid], season.group[gid].minutes, "venue_rooms")
+            for gid in gids
+        ]
+        intervals += v.fixed_intervals(v.context.at_venue.get(vid, ()), "venue_rooms")
+        if len(intervals) <= season.venue[vid].rooms:
+            continue
+        if season.venue[vid].rooms == 1:
+            model.add_no_overlap(intervals)
+        else:
+            model.add_cumulative(intervals, [1] * len(intervals), season.venue[vid].rooms)
+
+
+def add_capacity(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("capacity")
+    for gid in v.gids:
+        venues = v.cands[gid].venues
+        if not venues:
+            continue
+        bound = v.people_bound(gid)
+        uses = [v.use[gid, vid] for vid in venues]
+        room = sum(min(season.venue[vid].capacity, bound) * v.use[gid, vid] for vid in venues)
+        # Without a venue (an unscheduled group) the bound is slack.
+        model.add(v.size[gid] + v.nlead(gid) <= room + bound * (1 - sum(uses))).only_enforce_if(
+            guard
+        )
+
+
+def add_accessible(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("accessible")
+    for (code, gid), x in v.x.items():
+        g = season.group[gid]
+        if not (season.client[code].needs_accessible and travel_binds(g)):
+            continue
+        ok = [v.use[gid, vid] for vid in v.cands[gid].venues if season.venue[vid].accessible]
+        model.add(x <= sum(ok)).only_enforce_if(guard)
+
+
+def add_size(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("size")
+    for gid in v.gids:
+        low, high = size_limits(season.group[gid])
+        model.add(v.size[gid] >= low * v.sched[gid]).only_enforce_if(guard)
+        model.add(v.size[gid] <= high * v.sched[gid]).only_enforce_if(guard)
+
+
+def add_two_leaders(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("two_leaders")
+    small = rules.SMALL_GROUP_BELOW - 1
+    for gid in v.gids:
+        n, sched = v.nlead(gid), v.sched[gid]
+        model.add(n >= sched).only_enforce_if(guard)
+        model.add(n <= rules.LEADERS_IN_GROUP * sched).only_enforce_if(guard)
+        # One leader: at most 4 participants; a second leader lifts the limit.
+        big = max(len(v.cands[gid].clients), 1)
+        model.add(v.size[gid] - small * sched <= big * (n - sched)).only_enforce_if(guard)
+
+
+def add_qualified_leader(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("qualified_leader")
+    for gid in v.gids:
+        qualified = [
+            v.lead[gid, pid]
+            for pid in v.cands[gid].leaders
+            if is_qualified_staff(season.person[pid])
+        ]
+        model.add(sum(qualified) >= v.sched[gid]).only_enforce_if(guard)
+
+
+def add_leader_language(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for (gid, pid), lead in v.lead.items():
+        if not leader_speaks(season.group[gid], season.person[pid]):
+            _forbid(model, lead, v.guard("leader_language"))
+
+
+def add_leader_days(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("leader_days")
+    for (gid, pid), lead in v.lead.items():
+        days = season.person[pid].days
+        for d in v.cands[gid].days:
+            if d not in days:
+                model.add_bool_or([lead.Not(), v.day[gid, d].Not()]).only_enforce_if(guard)
+
+
+def add_partner_municipality(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for (gid, pid), lead in v.lead.items():
+        if not partner_may_lead(season.group[gid], season.person[pid]):
+            _forbid(model, lead, v.guard("partner_municipality"))
+
+
+def add_person_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for pid, gids in v.groups_of_person.items():
+        intervals = [
+            v.interval(gid, v.lead[gid, pid], season.group[gid].minutes, "person_overlap")
+            for gid in gids
+        ]
+        intervals += v.fixed_intervals(v.context.of_person.get(pid, ()), "person_overlap")
+        if len(intervals) > 1:
+            model.add_no_overlap(intervals)
+
+
+def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    """Same-day sessions of one person leave time to travel between the two venues.
+
+    Times are minutes from Monday 00:00, so sessions on different days are far apart and
+    only same-day pairs ever bind. The venue of an unplaced group is not known yet, so the
+    gap is the longest trip between two different candidate venues of the two groups, or
+    none when both meet at the same venue (exact when each group has one candidate venue;
+    otherwise cautious by the spread of the municipality's venues).
+    """
+    guard = v.guard("travel_gap")
+    for pid, gids in v.groups_of_person.items():
+        person = season.person[pid]
+        mode = travel_mode(person)
+        for i, g1 in enumerate(gids):
+            for g2 in gids[i + 1 :]:
+                ahead = v.cands.gap(g1, g2, mode)
+                behind = v.cands.gap(g2, g1, mode)
+                if not (ahead or behind) or not v.may_share_day(g1, g2, person.days):
+                    continue
+                first = v.order_literal(g1, g2)
+                both = [v.lead[g1, pid], v.lead[g2, pid]]
+                m1, m2 = season.group[g1].minutes, season.group[g2].minutes
+                same = v.same_venue_literal(g1, g2)
+                # At the same venue there is nothing to travel.
+                at_same = 0 if same is None else same
+                model.add(v.at[g2] >= v.at[g1] + m1 + ahead - ahead * at_same).only_enforce_if(
+                    [*both, first, *guard]
+                )
+                model.add(v.at[g1] >= v.at[g2] + m2 + behind - behind * at_same).only_enforce_if(
+                    [*both, first.Not(), *guard]
+                )
+        plan_guard = v.plan_guard("travel_gap")
+        for fixed in v.context.of_person.get(pid, ()):
+            if fixed.venue_id is None:
+                continue
+            for gid in gids:
+                if fixed.weekday not in v.cands[gid].days:
+                    continue
+                # One group against fixed sessions: exact per venue, it costs little.
+                after = model.new_bool_var(f"after_{fixed.group_id}_{gid}_{pid}")
+                lead = v.lead[gid, pid]
+                m = season.group[gid].minutes
+                for vid in v.cands[gid].venues:
+                    use = v.use[gid, vid]
+                    ahead = v.cands.venue_minutes(fixed.venue_id, vid, mode)
+                    behind = v.cands.venue_minutes(vid, fixed.venue_id, mode)
+                    model.add(v.at[gid] >= fixed.end_at + ahead).only_enforce_if(
+                        [lead, use, after, *guard, *plan_guard]
+                    )
+                    model.add(v.at[gid] + m + behind <= fixed.at).only_enforce_if(
+                        [lead, use, after.Not(), *guard, *plan_guard]
+                    )
+
+
+def add_weekly_hours(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("weekly_hours")
+    plan_guard = v.plan_guard("weekly_hours")
+    allowance = v.params.allowance_min
+    for pid, gids in v.groups_of_person.items():
+        cap = weekly_cap_min(season.person[pid])
+        if cap is None:
+            continue
+        load = sum(v.lead[gid, pid] * (season.group[gid].minutes + allowance) for gid in gids)
+        model.add(load <= cap).only_enforce_if(guard)
+        used = v.context.load_of_person.get(pid, 0)
+        if used:
+            model.add(load <= cap - used).only_enforce_if([*guard, *plan_guard])
+
+
+def add_participant_language(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for (code, gid), x in v.x.items():
+        if not client_speaks(season.group[gid], season.client[code]):
+            _forbid(model, x, v.guard("participant_language"))
+
+
+def add_participant_audience(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for (code, gid), x in v.x.items():
+        if not client_in_audience(season.group[gid], season.client[code]):
+            _forbid(model, x, v.guard("participant_audience"))
+
+
+def add_participant_days(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("participant_days")
+    for (code, gid), x in v.x.items():
+        days = season.client[code].days
+        group_days = v.cands[gid].days
+        if all(d in days for d in group_days):
+            continue
+        model.add(x <= sum(v.day[gid, d] for d in group_days if d in days)).only_enforce_if(guard)
+
+
+def add_participant_travel(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("participant_travel")
+    for (code, gid), x in v.x.items():
+        if not travel_binds(season.group[gid]):
+            continue
+        client = season.client[code]
+        venues = v.cands[gid].venues
+        near = [
+            v.use[gid, vid]
+            for vid in venues
+            if v.cands.client_minutes(code, vid) <= client.max_travel_min
+        ]
+        if len(near) < len(venues) or not venues:
+            model.add(x <= sum(near)).only_enforce_if(guard)
+
+
+def add_max_groups(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    guard = v.guard("max_groups")
+    plan_guard = v.plan_guard("max_groups")
+    for code, gids in v.groups_of_client.items():
+        joined = sum(v.x[code, gid] for gid in gids)
+        limit = season.client[code].max_groups
+        if len(gids) > limit:
+            model.add(joined <= limit).only_enforce_if(guard)
+        used = v.context.groups_of_client.get(code, 0)
+        if used:
+            model.add(joined <= limit - used).only_enforce_if([*guard, *plan_guard])
+
+
+AddRule = Callable[[cp_model.CpModel, Season, "SeasonVars"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class HardRule:
+    key: str
+    name: str
+    source: str
+    add: AddRule
+    about_plan: bool = False
+    """True when the rule also ties a group to the rest of the plan (shared people, rooms)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.source})"
+
+
+HARD_RULES: dict[str, HardRule] = {
+    r.key: r
+    for r in (
+        HardRule(
+            "session_length",
+            "Sessions last the group's hours, 2-4 hours",
+            "handbook l. 361, l. 120",
+            add_session_length,
+        ),
+        HardRule("term", "A plan and a fixed term unless pop-up", "handbook l. 366", add_term),
+        HardRule(
+            "pins", "Pinned day, time, venue and leaders kept", "coordinator's pins", add_pins
+        ),
+        HardRule(
+            "venue_mode",
+            "In-person and hybrid groups at a venue, remote ones without",
+            "handbook l. 345",
+            add_venue_mode,
+        ),
+        HardRule(
+            "venue_municipality",
+            "Venue in the group's municipality",
+            "handbook l. 409, 422",
+            add_venue_municipality,
+        ),
+        HardRule(
+            "venue_open", "Venue open during the session", "venue opening hours", add_venue_open
+        ),
+        HardRule(
+            "venue_rooms",
+            "No more groups at a venue at once than it has rooms",
+            "venue rooms",
+            add_venue_rooms,
+            about_plan=True,
+        ),
+        HardRule(
+            "capacity", "Participants and leaders fit in the venue", "venue capacity", add_capacity
+        ),
+        HardRule(
+            "accessible",
+            "Accessible venue for those who need it",
+            "handbook l. 416",
+            add_accessible,
+        ),
+        HardRule(
+            "size",
+            "Group size 3-10 persons, within the group's own limits",
+            "handbook l. 362",
+            add_size,
+        ),
+        HardRule(
+            "two_leaders",
+            "Two leaders from 5 participants",
+            "handbook l. 363-364",
+            add_two_leaders,
+        ),
+        HardRule(
+            "qualified_leader",
+            "A qualified staff leader in every group",
+            "handbook l. 365",
+            add_qualified_leader,
+        ),
+        HardRule(
+            "leader_language",
+            "Leaders speak the group's language",
+            "handbook l. 370",
+            add_leader_language,
+        ),
+        HardRule(
+            "leader_days",
+            "Leaders lead only on their working days",
+            "staff working days",
+            add_leader_days,
+        ),
+        HardRule(
+            "partner_municipality",
+            "Partners lead only where they work",
+            "handbook l. 377",
+            add_partner_municipality,
+        ),
+        HardRule(
+            "person_overlap",
+            "Nobody leads two sessions at once",
+            "one person, one place",
+            add_person_overlap,
+            about_plan=True,
+        ),
+        HardRule(
+            "travel_gap",
+            "Time to travel between sessions on the same day",
+            "handbook l. 428-429",
+            add_travel_gap,
+            about_plan=True,
+        ),
+        HardRule(
+            "weekly_hours",
+            "Weekly group hours within the staff member's share",
+            "handbook l. 120, 304, 379",
+            add_weekly_hours,
+            about_plan=True,
+        ),
+        HardRule(
+            "participant_language",
+            "Participants manage in the group's language",
+            "handbook l. 370",
+            add_participant_language,
+        ),
+        HardRule(
+            "participant_audience",
+            "Targeted groups only for their audience",
+            "handbook l. 352",
+            add_participant_audience,
+        ),
+        HardRule(
+            "participant_days",
+            "Participants can come on the group's day",
+            "client's days",
+            add_participant_days,
+        ),
+        HardRule(
+            "participant_travel",
+            "In-person groups within the client's travel time",
+            "handbook l. 409, 422",
+            add_participant_travel,
+        ),
+        HardRule(
+            "max_groups",
+            "A client in at most max_groups groups, once each",
+            "client's limit",
+            add_max_groups,
+            about_plan=True,
+        ),
+    )
+}
+
+
+def add_hard_rules(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for rule in HARD_RULES.values():
+        rule.add(model, season, v)

@@ -1,0 +1,334 @@
+"""`solve(season, params) -> Result`: the season model, solved in two lexicographic stages.
+
+1. Build: candidates per group (`candidates`), variables (`variables`), every hard rule
+   (`rules_hard`), and a first-fit plan as a complete hint (`warm_start`), so that CP-SAT
+   holds a feasible plan as soon as presolve ends.
+2. Stage "coverage": maximise scheduled groups, then placed clients (tiers 1-2; when
+   re-planning, fewest changes between them).
+3. Between the stages, add whatever fits beside the stage-1 plan (`repair.improve_plan`).
+4. Stage "cost": keep each stage-1 term, hint the plan, minimise staff travel, staff load
+   and client travel (tiers 3-5; changes on top when re-planning). See `objective` for the
+   weights and why there are two stages.
+5. Add any group that still fits and explain the ones left out (`repair.complete_plan`,
+   `explain`), and the clients left unplaced.
+
+Time: `time_limit_s` covers all of it. Stage 1 gets `coverage_share` of what is left after
+building and a reserve for step 5 (`explain_share`, dropped when every group runs), step 3
+at most `improve_share`, stage 2 the rest.
+
+Decomposition: none by design for groups vs participants. One model holds groups, times,
+venues, leaders and participants, because the participants decide whether a group can run
+at all (3-10) and how many leaders it needs; splitting them off would make stage 1 guess.
+The model stays small because the candidates are cut first (nearest staff spread by hours,
+the venues most clients reach, each client's best groups), and the lexicographic split
+into stages keeps the objective within what CP-SAT represents exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.model import Placement, Plan, Season, Unscheduled
+from planner.solve.candidates import Candidates
+from planner.solve.explain import Reason, explain_clients
+from planner.solve.objective import (
+    Objective,
+    cost_objective,
+    coverage_objective,
+    plan_objective,
+)
+from planner.solve.params import SolveParams
+from planner.solve.repair import complete_plan, improve_plan
+from planner.solve.replan import Changes, apply_changes
+from planner.solve.result import Result, StageResult
+from planner.solve.rules_hard import add_hard_rules
+from planner.solve.variables import SeasonVars, build_variables
+from planner.solve.warm_start import add_plan_hint, hint_values, plan_values, warm_start_plan
+
+log = logging.getLogger("planner")
+
+Progress = Callable[[float, float, float], None]
+SOLVED = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+MIN_STAGE_S = 0.5
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Counts solutions, notes the first one's time and reports progress; nothing more."""
+
+    def __init__(self, started: float, on_progress: Progress | None) -> None:
+        super().__init__()
+        self.started = started
+        self.on_progress = on_progress
+        self.first_s: float | None = None
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        now = time.perf_counter() - self.started
+        self.solutions += 1
+        if self.first_s is None:
+            self.first_s = now
+        if self.on_progress is not None:
+            self.on_progress(self.objective_value, self.best_objective_bound, now)
+
+
+def _solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    p = solver.parameters
+    p.num_workers = params.workers
+    p.random_seed = params.seed
+    p.max_time_in_seconds = max(seconds, 0.05)
+    p.relative_gap_limit = params.gap_limit
+    p.max_presolve_iterations = params.presolve_iterations
+    if params.log_search:
+        p.log_search_progress = True
+        p.log_to_stdout = False
+        solver.log_callback = lambda line: log.info("cp-sat: %s", line)
+    return solver
+
+
+def _run_stage(
+    name: str,
+    model: cp_model.CpModel,
+    params: SolveParams,
+    seconds: float,
+    objective: Objective,
+    started: float,
+    on_progress: Progress | None,
+) -> tuple[StageResult, cp_model.CpSolver, int]:
+    solver = _solver(params, seconds)
+    progress = _Progress(started, on_progress)
+    t = time.perf_counter()
+    status = solver.solve(model, progress)
+    wall = time.perf_counter() - t
+    solved = status in SOLVED
+    stage = StageResult(
+        name=name,
+        status=solver.status_name(status),
+        objective=solver.objective_value if solved else None,
+        best_bound=solver.best_objective_bound if solved else None,
+        wall_s=wall,
+        first_solution_s=progress.first_s,
+        solutions=progress.solutions,
+        terms=objective.values(solver) if solved else {},
+    )
+    log.info(
+        "stage %s: %s objective=%s bound=%s in %.1f s",
+        name,
+        stage.status,
+        stage.objective,
+        stage.best_bound,
+        wall,
+    )
+    return stage, solver, status
+
+
+def _previous_in(season: Season, previous: Plan | None) -> Plan | None:
+    """The previous plan, as far as it refers to groups, people and venues still there."""
+    if previous is None:
+        return None
+    placements = tuple(
+        Placement(
+            p.group_id,
+            p.weekday,
+            p.start,
+            p.end,
+            p.venue_id,
+            tuple(pid for pid in p.leaders if pid in season.person),
+        )
+        for p in previous.placements
+        if p.group_id in season.group
+    )
+    kept = {p.group_id for p in placements}
+    participants = tuple(
+        (code, gid) for code, gid in previous.participants if gid in kept and code in season.client
+    )
+    return Plan(placements, participants)
+
+
+@dataclass
+class _Built:
+    """The season model as built, before any search."""
+
+    season: Season
+    cands: Candidates
+    model: cp_model.CpModel
+    v: SeasonVars
+    warm: Plan
+    coverage: Objective
+    build_s: float
+    variables: int = 0
+    constraints: int = 0
+    improved: tuple[list[str], int] = ([], 0)
+    """Groups added and clients placed between the stages."""
+
+
+def _build(season: Season, params: SolveParams, before: Plan | None, started: float) -> _Built:
+    cands = Candidates(season, params, keep=before)
+    model = cp_model.CpModel()
+    v = build_variables(model, season, params, cands)
+    add_hard_rules(model, season, v)
+    warm = warm_start_plan(season, cands, prefer=before)
+    add_plan_hint(model, v, warm)
+    coverage = coverage_objective(model, season, v, before)
+    model.minimize(coverage.expr)
+    built = _Built(
+        season,
+        cands,
+        model,
+        v,
+        warm,
+        coverage,
+        time.perf_counter() - started,
+        len(model.proto.variables),
+        len(model.proto.constraints),
+    )
+    log.info(
+        "season model: %d groups, %d variables, %d constraints, built in %.1f s",
+        len(v.gids),
+        built.variables,
+        built.constraints,
+        built.build_s,
+    )
+    return built
+
+
+def _search(
+    built: _Built,
+    params: SolveParams,
+    left: Callable[[], float],
+    started: float,
+    on_progress: Progress | None,
+) -> tuple[Plan, list[StageResult], str]:
+    """Stage 1, then stage 2 from its solution; the best plan found, the stages, its source."""
+    model, v, coverage = built.model, built.v, built.coverage
+    reserve = params.explain_share * params.time_limit_s if params.explain or params.repair else 0
+    seconds = max((left() - reserve) * params.coverage_share, MIN_STAGE_S)
+    stage1, solver, status = _run_stage(
+        "coverage", model, params, seconds, coverage, started, on_progress
+    )
+    if status not in SOLVED:
+        return built.warm, [stage1], "warm_start"
+    plan = v.plan(solver)
+    if len(plan.placements) == len(v.gids):
+        reserve = min(reserve, MIN_STAGE_S)  # nothing left to explain: search longer
+    if params.repair:
+        seconds = min(params.improve_share * params.time_limit_s, max(left() - reserve, 0) / 3)
+        plan, added, filled = improve_plan(built.season, params, plan, built.cands, seconds=seconds)
+        built.improved = (added, filled)
+    if left() - reserve <= MIN_STAGE_S:
+        return plan, [stage1], "coverage"
+    # Each tier keeps its value (one combined bound would let stage 2 trade clients for a
+    # group, since tier 1 outweighs all of tier 2).
+    _, reached = plan_objective(coverage, plan_values(v, plan))
+    for term in coverage.terms:
+        # Rewards may not fall, penalties (changes, when re-planning) may not grow.
+        if term.reward:
+            model.add(term.expr >= reached[term.name])
+        else:
+            model.add(term.expr <= reached[term.name])
+    changes = next((t for t in coverage.terms if t.name == "changes"), None)
+    cost = cost_objective(model, built.season, v, changes)
+    model.minimize(cost.expr)
+    hint = plan_values(v, plan)
+    hint.update(cost.aux_values(lambda var: hint[var.index]))
+    hint_values(model, hint)
+    stage2, solver2, status2 = _run_stage(
+        "cost", model, params, left() - reserve, cost, started, on_progress
+    )
+    if status2 in SOLVED:
+        return v.plan(solver2), [stage1, stage2], "cost"
+    return plan, [stage1, stage2], "coverage"
+
+
+def solve(
+    season: Season,
+    params: SolveParams | None = None,
+    previous: Plan | None = None,
+    changes: Changes | None = None,
+    on_progress: Progress | None = None,
+) -> Result:
+    """Plan the season: who meets when and where, led by whom, with which clients.
+
+    With `previous` (and optionally `changes`), re-plan: keep what still works, drop absent
+    people, closed venues and cancelled groups, and change as little else as possible.
+    `on_progress(objective, bound, wall_s)` is called on each improving solution of either
+    stage (stage 1: coverage, stage 2: cost); keep it cheap.
+    """
+    params = params or SolveParams()
+    started = time.perf_counter()
+
+    def left() -> float:
+        return params.time_limit_s - (time.perf_counter() - started)
+
+    work = apply_changes(season, changes) if changes is not None else season
+    before = _previous_in(work, previous)
+    built = _build(work, params, before, started)
+    plan, stages, source = _search(built, params, left, started, on_progress)
+    missing = [g.group_id for g in work.groups if g.group_id not in plan.placement]
+    plan, added, reasons = complete_plan(
+        work,
+        params,
+        plan,
+        missing,
+        cands=built.cands,
+        seconds=max(left(), 1.0),
+        insert=params.repair,
+        explain=params.explain,
+    )
+    objective = stages[0].objective
+    if (added or any(built.improved)) and objective is not None:
+        objective, _ = plan_objective(built.coverage, plan_values(built.v, plan))
+    cancelled = changes.cancelled if changes is not None else frozenset()
+    unscheduled = tuple(
+        Reason(g.group_id, "cancelled") if g.group_id in cancelled else reasons[g.group_id]
+        for g in season.groups
+        if g.group_id in cancelled or g.group_id in reasons
+    )
+    placed = {code for code, _ in plan.participants}
+    unplaced = explain_clients(
+        work,
+        built.cands,
+        plan,
+        [c.client_code for c in work.clients if c.client_code not in placed],
+    )
+    plan = Plan(
+        plan.placements,
+        plan.participants,
+        tuple(Unscheduled(r.subject, r.text(params.language)) for r in unscheduled),
+    )
+    return Result(
+        status=stages[0].status,
+        objective=objective,
+        best_bound=stages[0].best_bound,
+        wall_s=time.perf_counter() - started,
+        first_feasible_s=stages[0].first_solution_s,
+        plan=plan,
+        unscheduled=unscheduled,
+        unplaced=tuple(unplaced.values()),
+        stages=tuple(stages),
+        stats=_stats(built, params, source, added),
+    )
+
+
+def _stats(built: _Built, params: SolveParams, source: str, added: list[str]) -> dict:
+    return {
+        "variables": built.variables,
+        "constraints": built.constraints,
+        "build_s": round(built.build_s, 3),
+        "warm_start_s": round(built.build_s, 3),
+        "plan_source": source,
+        "groups_added_between_stages": built.improved[0],
+        "clients_placed_between_stages": built.improved[1],
+        "groups_added_after_search": added,
+        "warm_start_groups": len(built.warm.placements),
+        "warm_start_clients": len({c for c, _ in built.warm.participants}),
+        "candidate_leaders": len(built.v.lead),
+        "candidate_placements": len(built.v.x),
+        "objective_terms": built.coverage.describe(),
+        "language": params.language,
+    }

@@ -1,0 +1,35 @@
+"""The database: the only part of the planner that speaks SQL.
+
+    from planner.store import Store
+    store = Store.open()                      # PLANNER_DB_URL, else ./planner.sqlite3
+    season_id = store.import_season(season, source="data/")
+    plan_id = store.save_plan(result.plan, summary)
+
+SQLite by default, PostgreSQL by URL (`postgresql://...`, driven by psycopg 3). The schema
+is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.
+
+The live offering: `Enrolments(store)` publishes a plan and enrols clients without ever
+overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
+the joint meetings (l. 379); `planner.store.figures` has the team's tracked figures.
+"""
+
+from planner.store.engine import default_url
+from planner.store.enrolment import Enrolments
+from planner.store.errors import StoreError
+from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
+from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
+from planner.store.store import Store
+
+__all__ = [
+    "EnrolOutcome",
+    "Enrolments",
+    "GroupRecords",
+    "MeetingSlot",
+    "Outcome",
+    "PublishReport",
+    "Seats",
+    "Store",
+    "StoreError",
+    "default_url",
+    "suggest_meetings",
+]

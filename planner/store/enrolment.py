@@ -1,0 +1,385 @@
+"""The live offering: publish a plan, enrol clients, keep waiting lists.
+
+    from planner.store import Enrolments, Store
+    live = Enrolments(Store.open())
+    live.publish(actor="coordinator")           # the current plan becomes enrollable
+    live.enrol("G-001", "P-ELINA", actor="anna")  # enrolled | waiting | refused
+    live.cancel("G-001", "P-ELINA", actor="anna", reason="moved_to_work")
+
+Seats are never overbooked, however many workers or processes enrol at once: the database
+enforces it (see `planner.store.seats`): a conditional `UPDATE ... SET taken = taken + 1
+WHERE taken < max_size` in the transaction that inserts the enrolment, a CHECK on `taken`,
+and a partial unique index for one live place (active or waiting) per client and group.
+A PostgreSQL deadlock or serialization failure is retried (`planner.store.live`).
+
+Waiting list: when a seat frees up, the first waiting client who may join is enrolled
+automatically and flagged "promoted" (an event records it); the counsellor tells the client,
+who can cancel as usual. Time-limited offers were left out on purpose: groups meet weekly,
+nobody watches offer expiry in between, and an unanswered offer keeps a seat empty.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from planner import rules
+from planner.store.live import add_event, reading, run_write, season_of, utcnow
+from planner.store.outcomes import (
+    ENDING_REASONS,
+    FOLLOW_UP_OF_REASON,
+    FOLLOW_UP_PATHS,
+    EnrolOutcome,
+    OfferingStatus,
+    Outcome,
+    PublishReport,
+    Seats,
+    Waiting,
+    refused,
+)
+from planner.store.publishing import publish_plan
+from planner.store.schema import (
+    AttendanceRow,
+    EnrolmentRow,
+    OfferingRow,
+    PartnerRow,
+    StaffRow,
+    SummaryRow,
+)
+from planner.store.seats import LIVE, admit, lock_offering, promote
+from planner.store.store import Store
+
+log = logging.getLogger("planner")
+
+
+class Enrolments:
+    """Enrolment in the published offering of a season (default: the current season)."""
+
+    def __init__(self, store: Store, season_id: int | None = None) -> None:
+        self.store = store
+        self.season_id = season_id
+
+    # --- publishing ---
+
+    def publish(self, plan_id: int | None = None, actor: str = "cli") -> PublishReport:
+        """Make a plan (default: the current season's current plan) the live offering.
+
+        Groups that still run keep their enrolments and waiting lists; groups no longer
+        scheduled are cancelled with their places (listed in the report); the plan's
+        participants who have no place yet are enrolled, unless they left the group before.
+        """
+        report = run_write(
+            self.store,
+            "publish the plan",
+            lambda conn: publish_plan(conn, self.season_id, plan_id, actor),
+        )
+        for client, group in report.group_cancelled:
+            log.warning("%s lost the place in %s: the group no longer runs", client, group)
+        for group in report.short_of_leaders:
+            log.warning("%s has 5 or more participants but one planned leader", group)
+        log.info(
+            "published plan %d: %d groups open, %d cancelled, %d clients added",
+            report.plan_id,
+            len(report.opened) + len(report.kept),
+            len(report.cancelled),
+            len(report.added),
+        )
+        return report
+
+    # --- enrolling and cancelling ---
+
+    def enrol(
+        self,
+        group_id: str,
+        client_code: str,
+        actor: str,
+        counsellor: str | None = None,
+        allow_flagged: bool = False,
+    ) -> EnrolOutcome:
+        """Take a seat in the group, or a place on its waiting list when it is full.
+
+        Refused when the client is already there or in `max_groups` groups, or when the
+        group would reach 5 participants with one leader (unless `allow_flagged`: then the
+        enrolment is made and flagged "needs_second_leader").
+        """
+
+        def work(conn: sa.Connection) -> EnrolOutcome:
+            season_id = season_of(conn, self.season_id)
+            outcome = admit(
+                conn, season_id, group_id, client_code, actor, counsellor, allow_flagged
+            )
+            if outcome.ok:
+                add_event(
+                    conn,
+                    actor,
+                    "enrolment.enrol",
+                    {
+                        "season_id": season_id,
+                        "group_id": group_id,
+                        "client_code": client_code,
+                        "status": outcome.status,
+                        "position": outcome.position,
+                        "flag": outcome.flag,
+                    },
+                )
+            return outcome
+
+        outcome = run_write(self.store, "enrol the client", work)
+        log.info("enrol %s in %s: %s %s", client_code, group_id, outcome.status, outcome.reason)
+        return outcome
+
+    def cancel(
+        self,
+        group_id: str,
+        client_code: str,
+        actor: str,
+        reason: str = "",
+        follow_up: str = "",
+        note: str = "",
+    ) -> Outcome:
+        """End a client's place (or wait) in a group; a freed seat goes to the waiting list.
+
+        `reason` is one of ENDING_REASONS (or empty), `follow_up` one of FOLLOW_UP_PATHS
+        (empty: derived from the reason where it says, e.g. moved_to_work -> work).
+        """
+        if reason and reason not in ENDING_REASONS:
+            return refused("unknown_reason", group_id, client_code, reason=reason)
+        if follow_up and follow_up not in FOLLOW_UP_PATHS:
+            return refused("unknown_follow_up", group_id, client_code, follow_up=follow_up)
+        follow_up = follow_up or FOLLOW_UP_OF_REASON.get(reason, "")
+
+        def work(conn: sa.Connection) -> Outcome:
+            season_id = season_of(conn, self.season_id)
+            offering = lock_offering(conn, season_id, group_id)
+            if offering is None:
+                return refused("unknown_group", group_id, client_code)
+            place = conn.execute(
+                sa.select(EnrolmentRow.id, EnrolmentRow.status).where(
+                    EnrolmentRow.offering_id == offering.id,
+                    EnrolmentRow.client_code == client_code,
+                    LIVE,
+                )
+            ).first()
+            if place is None:
+                return refused("not_enrolled", group_id, client_code)
+            status = "cancelled" if place.status == "active" else "withdrawn"
+            conn.execute(
+                sa.update(EnrolmentRow)
+                .where(EnrolmentRow.id == place.id)
+                .values(
+                    status=status,
+                    ended_at=utcnow(),
+                    ended_by=actor,
+                    end_reason=reason,
+                    follow_up=follow_up,
+                    end_note=note,
+                )
+            )
+            promoted: list[str] = []
+            if place.status == "active":
+                conn.execute(
+                    sa.update(OfferingRow)
+                    .where(OfferingRow.id == offering.id)
+                    .values(taken=OfferingRow.taken - 1)
+                )
+                promoted = promote(conn, offering.id, actor)
+            add_event(
+                conn,
+                actor,
+                "enrolment.cancel",
+                {
+                    "season_id": season_id,
+                    "group_id": group_id,
+                    "client_code": client_code,
+                    "status": status,
+                    "reason": reason,
+                    "follow_up": follow_up,
+                    "promoted": promoted,
+                },
+            )
+            return Outcome(status, group_id, client_code, promoted=tuple(promoted))
+
+        outcome = run_write(self.store, "cancel the enrolment", work)
+        log.info("cancel %s in %s: %s", client_code, group_id, outcome.status)
+        return outcome
+
+    def set_leaders(
+        self, group_id: str, leaders: Sequence[str], actor: str, allow_flagged: bool = False
+    ) -> Outcome:
+        """Change who leads a published group; a second leader lets a waiting list move."""
+        team = tuple(dict.fromkeys(leaders))
+
+        def work(conn: sa.Connection) -> Outcome:
+            season_id = season_of(conn, self.season_id)
+            offering = lock_offering(conn, season_id, group_id)
+            if offering is None:
+                return refused("unknown_group", group_id)
+            people = _people(conn, season_id)
+            unknown = [p for p in team if p not in people]
+            if unknown:
+                return refused("unknown_leader", group_id, leader=", ".join(unknown))
+            if len(team) < rules.leaders_needed(offering.taken) and not allow_flagged:
+                return refused("needs_second_leader", group_id, size=offering.taken)
+            # The size part of the rule was settled above (allow_flagged may waive it).
+            problem = rules.leader_team_problem(1, (people[p] for p in team))
+            if problem:
+                return refused("leader_team", group_id, problem=problem)
+            conn.execute(
+                sa.update(OfferingRow)
+                .where(OfferingRow.id == offering.id)
+                .values(leaders=list(team), leader_count=len(team))
+            )
+            promoted = promote(conn, offering.id, actor)
+            add_event(
+                conn,
+                actor,
+                "enrolment.leaders",
+                {
+                    "season_id": season_id,
+                    "group_id": group_id,
+                    "leaders": team,
+                    "promoted": promoted,
+                },
+            )
+            return Outcome("updated", group_id, promoted=tuple(promoted))
+
+        return run_write(self.store, "change the leaders", work)
+
+    # --- reading ---
+
+    def participants(self, group_id: str) -> list[str]:
+        """The codes of the group's active participants, sorted (for its leaders)."""
+        with reading(self.store, "list the participants") as conn:
+            season_id = season_of(conn, self.season_id)
+            return list(
+                conn.scalars(
+                    sa.select(EnrolmentRow.client_code)
+                    .where(
+                        EnrolmentRow.season_id == season_id,
+                        EnrolmentRow.group_id == group_id,
+                        EnrolmentRow.status == "active",
+                    )
+                    .order_by(EnrolmentRow.client_code)
+                )
+            )
+
+    def waiting_list(self, group_id: str) -> list[Waiting]:
+        """The group's waiting list, first in line first."""
+        with reading(self.store, "read the waiting list") as conn:
+            season_id = season_of(conn, self.season_id)
+            rows = conn.execute(
+                sa.select(
+                    EnrolmentRow.client_code, EnrolmentRow.created_at, EnrolmentRow.counsellor
+                )
+                .where(
+                    EnrolmentRow.season_id == season_id,
+                    EnrolmentRow.group_id == group_id,
+                    EnrolmentRow.status == "waiting",
+                )
+                .order_by(EnrolmentRow.id)
+            ).all()
+        return [
+            Waiting(i, r.client_code, r.created_at, r.counsellor) for i, r in enumerate(rows, 1)
+        ]
+
+    def offerings(self) -> list[OfferingStatus]:
+        """Every published group of the season (open and cancelled), by group id."""
+        with reading(self.store, "read the offering") as conn:
+            season_id = season_of(conn, self.season_id)
+            waiting = dict(
+                conn.execute(
+                    sa.select(EnrolmentRow.group_id, sa.func.count())
+                    .where(EnrolmentRow.season_id == season_id, EnrolmentRow.status == "waiting")
+                    .group_by(EnrolmentRow.group_id)
+                ).all()
+            )
+            rows = conn.execute(
+                sa.select(OfferingRow)
+                .where(OfferingRow.season_id == season_id)
+                .order_by(OfferingRow.group_id)
+            ).all()
+            return [
+                OfferingStatus(
+                    o.group_id,
+                    o.plan_id,
+                    o.status,
+                    o.taken,
+                    o.max_size,
+                    waiting.get(o.group_id, 0),
+                    tuple(o.leaders),
+                )
+                for o in rows
+            ]
+
+    def seats(self) -> dict[str, Seats]:
+        """`(taken, max_size, waiting)` per open group; `.free` and `.at_risk` too."""
+        return {
+            o.group_id: Seats(o.taken, o.max_size, o.waiting)
+            for o in self.offerings()
+            if o.status == "open"
+        }
+
+    def client_history(self, client_code: str) -> list[dict[str, Any]]:
+        """Every place the client has had, oldest first, in all seasons: group, status,
+        times, who acted, reason and follow-up of an ending, attendance and the summary."""
+        with reading(self.store, "read the client's history") as conn:
+            rows = conn.execute(
+                sa.select(EnrolmentRow.__table__, SummaryRow.text, SummaryRow.written_by)
+                .outerjoin(
+                    SummaryRow,
+                    (SummaryRow.offering_id == EnrolmentRow.offering_id)
+                    & (SummaryRow.client_code == EnrolmentRow.client_code),
+                )
+                .where(EnrolmentRow.client_code == client_code)
+                .order_by(EnrolmentRow.created_at, EnrolmentRow.id)
+            ).all()
+            attended = {
+                (offering_id, present): n
+                for offering_id, present, n in conn.execute(
+                    sa.select(AttendanceRow.offering_id, AttendanceRow.present, sa.func.count())
+                    .where(AttendanceRow.client_code == client_code)
+                    .group_by(AttendanceRow.offering_id, AttendanceRow.present)
+                ).all()
+            }
+        history = []
+        for e in rows:
+            present = attended.get((e.offering_id, True), 0)
+            history.append(
+                {
+                    "season_id": e.season_id,
+                    "group_id": e.group_id,
+                    "status": e.status,
+                    "flag": e.flag,
+                    "counsellor": e.counsellor,
+                    "enrolled_at": e.created_at,
+                    "enrolled_by": e.created_by,
+                    "ended_at": e.ended_at,
+                    "ended_by": e.ended_by,
+                    "reason": e.end_reason,
+                    "follow_up": e.follow_up,
+                    "note": e.end_note,
+                    "sessions_present": present,
+                    "sessions_recorded": present + attended.get((e.offering_id, False), 0),
+                    "summary": e.text,
+                    "summary_by": e.written_by,
+                }
+            )
+        return history
+
+
+def _people(conn: sa.Connection, season_id: int) -> dict[str, tuple[bool, bool]]:
+    """`(is_staff, qualified)` per person id, as rules.leader_team_problem wants them."""
+    staff = conn.execute(
+        sa.select(StaffRow.staff_id, StaffRow.qualified).where(StaffRow.season_id == season_id)
+    ).all()
+    partners = conn.execute(
+        sa.select(PartnerRow.partner_id, PartnerRow.qualified).where(
+            PartnerRow.season_id == season_id
+        )
+    ).all()
+    people = {pid: (False, bool(q)) for pid, q in partners}
+    people.update({sid: (True, bool(q)) for sid, q in staff})
+    return people

@@ -1,0 +1,77 @@
+"""Plumbing shared by the live offering's modules: transactions, events, the season.
+
+Write transactions take SQLite's lock up front (BEGIN IMMEDIATE) and, unlike
+`Store._writing`, no PostgreSQL-wide advisory lock: enrolments in different groups run in
+parallel there, kept correct by row locks and the seat rule in `planner.store.seats`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+
+from planner.store.engine import WRITE
+from planner.store.errors import StoreError, reason
+from planner.store.schema import EventRow, SeasonRow
+from planner.store.store import Store
+
+log = logging.getLogger("planner")
+
+T = TypeVar("T")
+
+RETRY_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected
+ATTEMPTS = 6
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@contextmanager
+def reading(store: Store, doing: str) -> Iterator[sa.Connection]:
+    try:
+        with store.engine.connect() as conn:
+            yield conn
+    except sa.exc.SQLAlchemyError as exc:
+        raise StoreError(f"could not {doing} ({store.safe_url}): {reason(exc)}") from exc
+
+
+def run_write(store: Store, doing: str, work: Callable[[sa.Connection], T]) -> T:
+    """`work(conn)` in one write transaction, retried on a PostgreSQL deadlock."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with store.engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    return work(conn)
+        except sa.exc.DBAPIError as exc:
+            if attempt < ATTEMPTS and getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES:
+                log.debug("retrying to %s after %s", doing, reason(exc))
+                time.sleep(random.uniform(0, 0.02 * 2**attempt))
+                continue
+            raise StoreError(f"could not {doing} ({store.safe_url}): {reason(exc)}") from exc
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"could not {doing} ({store.safe_url}): {reason(exc)}") from exc
+    raise AssertionError("unreachable")
+
+
+def add_event(conn: sa.Connection, actor: str, action: str, detail: Mapping[str, Any]) -> None:
+    conn.execute(
+        sa.insert(EventRow).values(at=utcnow(), actor=actor, action=action, detail=dict(detail))
+    )
+
+
+def season_of(conn: sa.Connection, season_id: int | None) -> int:
+    if season_id is not None:
+        return season_id
+    found = conn.scalar(sa.select(SeasonRow.id).where(SeasonRow.is_current))
+    if found is None:
+        raise StoreError("no season: import a season first")
+    return int(found)

@@ -1,0 +1,312 @@
+"""The process around a group (l. 379): joint meetings, attendance and the leader's summary.
+
+When the group leader is not the client's own counsellor, the two meet the client together
+before the group starts and when it ends. `suggest_meetings` proposes times for those
+meetings from the season and the plan alone; `GroupRecords(store)` keeps what the leader
+records: attendance per session and a summary per client (text that stays in the store and
+is never exported in calendars; events record only that it was written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import holidays
+import sqlalchemy as sa
+
+from planner.model import Group, Placement, Plan, Season, Staff, hhmm
+from planner.store.errors import StoreError
+from planner.store.live import add_event, reading, run_write, season_of, utcnow
+from planner.store.schema import AttendanceRow, EnrolmentRow, GroupRow, OfferingRow, SummaryRow
+from planner.store.store import Store
+
+MEETING_MIN = 60
+DAY_START = 8 * 60  # office hours for client meetings
+DAY_END = 16 * 60
+WINDOW_DAYS = 14  # the group's first and last two weeks
+STEP_MIN = 30  # the plan's time grid
+
+Busy = tuple[dt.date, int, int]
+"""A busy time: date, start and end in minutes after midnight."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSlot:
+    kind: str  # "start" (before the group, l. 379) or "end"
+    date: dt.date
+    start: int
+    end: int
+    counsellor: str
+    leader: str
+    venue_id: str | None  # where the group meets, a natural place to meet
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.date.isoformat()} {hhmm(self.start)}-{hhmm(self.end)}"
+
+
+def first_session(group: Group, weekday: int) -> dt.date:
+    return group.start_date + dt.timedelta(days=(weekday - group.start_date.weekday()) % 7)
+
+
+def last_session(group: Group, weekday: int) -> dt.date | None:
+    """None for a pop-up group, which has no fixed term (l. 366)."""
+    if group.weeks is None:
+        return None
+    return first_session(group, weekday) + dt.timedelta(weeks=group.weeks - 1)
+
+
+def _meets_on(group: Group, placement: Placement, day: dt.date) -> bool:
+    last = last_session(group, placement.weekday)
+    return (
+        day.weekday() == placement.weekday
+        and first_session(group, placement.weekday) <= day
+        and (last is None or day <= last)
+    )
+
+
+def _meeting_leader(season: Season, placement: Placement, counsellor: str) -> Staff | None:
+    """The group's qualified staff leader to meet with; None when the counsellor leads the
+    group, since then no joint meeting is needed (l. 379)."""
+    if counsellor in placement.leaders:
+        return None
+    staff = [s for s in season.staff if s.staff_id in placement.leaders]
+    staff.sort(key=lambda s: (not s.qualified, placement.leaders.index(s.staff_id)))
+    return staff[0] if staff else None
+
+
+def suggest_meetings(
+    season: Season,
+    plan: Plan,
+    group_id: str,
+    client_code: str,
+    counsellor_busy: Iterable[Busy] = (),
+    minutes: int = MEETING_MIN,
+) -> list[MeetingSlot]:
+    """Times, earliest first, when the client's counsellor and the group's leader can meet
+    the client: in the group's first two weeks ("start") and its last two ("end"; pop-up
+    groups have no end). Both must work that weekday, lead no group then, and the day is no
+    Finnish public holiday; 08:00-16:00 on the plan's 30-minute grid.
+
+    An empty list when the counsellor leads the group. Raises ValueError for an unknown
+    group, client or counsellor, or a group the plan does not schedule.
+    """
+    group = season.group.get(group_id)
+    placement = plan.placement.get(group_id)
+    client = season.client.get(client_code)
+    if group is None or client is None:
+        raise ValueError(f"unknown group {group_id!r} or client {client_code!r}")
+    if placement is None:
+        raise ValueError(f"{group_id} is not scheduled in the plan")
+    counsellor = next((s for s in season.staff if s.staff_id == client.counsellor), None)
+    if counsellor is None:
+        raise ValueError(f"{client_code}'s counsellor {client.counsellor!r} is not on the staff")
+    leader = _meeting_leader(season, placement, counsellor.staff_id)
+    if leader is None:
+        return []
+
+    windows = {"start": group.start_date}
+    last = last_session(group, placement.weekday)
+    if last is not None:
+        windows["end"] = last - dt.timedelta(days=WINDOW_DAYS - 1)
+    years = {d.year + k for d in windows.values() for k in (0, 1)}
+    days_off = holidays.Finland(years=sorted(years))
+    extra: dict[dt.date, list[tuple[int, int]]] = {}
+    for day, start, end in counsellor_busy:
+        extra.setdefault(day, []).append((start, end))
+
+    slots = []
+    for kind, first_day in windows.items():
+        for offset in range(WINDOW_DAYS):
+            day = first_day + dt.timedelta(days=offset)
+            weekday = day.weekday()
+            if day in days_off or weekday not in counsellor.days or weekday not in leader.days:
+                continue
+            busy = extra.get(day, []) + [
+                (p.start, p.end)
+                for p in plan.placements
+                if {counsellor.staff_id, leader.staff_id} & set(p.leaders)
+                and p.group_id in season.group
+                and _meets_on(season.group[p.group_id], p, day)
+            ]
+            for start in range(DAY_START, DAY_END - minutes + 1, STEP_MIN):
+                end = start + minutes
+                if all(end <= b_start or b_end <= start for b_start, b_end in busy):
+                    slots.append(
+                        MeetingSlot(
+                            kind,
+                            day,
+                            start,
+                            end,
+                            counsellor.staff_id,
+                            leader.staff_id,
+                            placement.venue_id,
+                        )
+                    )
+    return slots
+
+
+class GroupRecords:
+    """What a group's leader records: attendance per session and a summary per client."""
+
+    def __init__(self, store: Store, season_id: int | None = None) -> None:
+        self.store = store
+        self.season_id = season_id
+
+    def record_attendance(
+        self, group_id: str, session_date: dt.date, present: Iterable[str], actor: str
+    ) -> dict[str, list[str]]:
+        """Record one session: `present` are there, the other active participants absent.
+
+        Recording a session again replaces it. Returns the sorted `present` and `absent`.
+        """
+        there = set(present)
+
+        def work(conn: sa.Connection) -> dict[str, list[str]]:
+            season_id = season_of(conn, self.season_id)
+            offering_id = self._offering(conn, season_id, group_id)
+            group = conn.execute(
+                sa.select(GroupRow.start_date, GroupRow.weeks).where(
+                    GroupRow.season_id == season_id, GroupRow.group_id == group_id
+                )
+            ).one()
+            end = (
+                None if group.weeks is None else group.start_date + dt.timedelta(weeks=group.weeks)
+            )
+            if session_date < group.start_date or (end is not None and session_date >= end):
+                raise StoreError(f"{session_date} is outside the term of {group_id}")
+            places = dict(
+                conn.execute(
+                    sa.select(EnrolmentRow.client_code, EnrolmentRow.status).where(
+                        EnrolmentRow.offering_id == offering_id,
+                        EnrolmentRow.status.in_(("active", "cancelled", "group_cancelled")),
+                    )
+                ).all()
+            )
+            strangers = sorted(there - set(places))
+            if strangers:
+                raise StoreError(f"not participants of {group_id}: {', '.join(strangers)}")
+            absent = sorted(c for c, s in places.items() if s == "active" and c not in there)
+            conn.execute(
+                sa.delete(AttendanceRow).where(
+                    AttendanceRow.offering_id == offering_id,
+                    AttendanceRow.session_date == session_date,
+                )
+            )
+            now = utcnow()
+            rows = [(c, True) for c in sorted(there)] + [(c, False) for c in absent]
+            if rows:
+                conn.execute(
+                    sa.insert(AttendanceRow),
+                    [
+                        {
+                            "offering_id": offering_id,
+                            "session_date": session_date,
+                            "client_code": code,
+                            "present": was_there,
+                            "recorded_at": now,
+                            "recorded_by": actor,
+                        }
+                        for code, was_there in rows
+                    ],
+                )
+            add_event(
+                conn,
+                actor,
+                "attendance.record",
+                {
+                    "group_id": group_id,
+                    "session_date": session_date.isoformat(),
+                    "present": len(there),
+                    "absent": len(absent),
+                },
+            )
+            return {"present": sorted(there), "absent": absent}
+
+        return run_write(self.store, "record the attendance", work)
+
+    def attendance(self, group_id: str) -> dict[dt.date, dict[str, bool]]:
+        """Recorded sessions of the group: date -> client_code -> present."""
+        with reading(self.store, "read the attendance") as conn:
+            season_id = season_of(conn, self.season_id)
+            rows = conn.execute(
+                sa.select(
+                    AttendanceRow.session_date, AttendanceRow.client_code, AttendanceRow.present
+                )
+                .join(OfferingRow, OfferingRow.id == AttendanceRow.offering_id)
+                .where(OfferingRow.season_id == season_id, OfferingRow.group_id == group_id)
+                .order_by(AttendanceRow.session_date, AttendanceRow.client_code)
+            ).all()
+        sessions: dict[dt.date, dict[str, bool]] = {}
+        for day, code, present in rows:
+            sessions.setdefault(day, {})[code] = present
+        return sessions
+
+    def write_summary(self, group_id: str, client_code: str, text: str, actor: str) -> None:
+        """Keep the leader's summary of the client's group period (replacing an earlier one).
+
+        The text is for the counsellor's final evaluation (l. 379, l. 694): it is never
+        written to the audit trail or to calendars.
+        """
+        if not text.strip():
+            raise StoreError("the summary is empty")
+
+        def work(conn: sa.Connection) -> None:
+            season_id = season_of(conn, self.season_id)
+            offering_id = self._offering(conn, season_id, group_id)
+            took_part = conn.scalar(
+                sa.select(sa.func.count()).where(
+                    EnrolmentRow.offering_id == offering_id,
+                    EnrolmentRow.client_code == client_code,
+                    EnrolmentRow.status.in_(("active", "cancelled", "group_cancelled")),
+                )
+            )
+            if not took_part:
+                raise StoreError(f"{client_code} has not taken part in {group_id}")
+            conn.execute(
+                sa.delete(SummaryRow).where(
+                    SummaryRow.offering_id == offering_id, SummaryRow.client_code == client_code
+                )
+            )
+            conn.execute(
+                sa.insert(SummaryRow).values(
+                    offering_id=offering_id,
+                    client_code=client_code,
+                    text=text,
+                    written_at=utcnow(),
+                    written_by=actor,
+                )
+            )
+            add_event(
+                conn,
+                actor,
+                "summary.write",
+                {"group_id": group_id, "client_code": client_code, "chars": len(text)},
+            )
+
+        run_write(self.store, "write the summary", work)
+
+    def summary(self, group_id: str, client_code: str) -> str | None:
+        with reading(self.store, "read the summary") as conn:
+            season_id = season_of(conn, self.season_id)
+            return conn.scalar(
+                sa.select(SummaryRow.text)
+                .join(OfferingRow, OfferingRow.id == SummaryRow.offering_id)
+                .where(
+                    OfferingRow.season_id == season_id,
+                    OfferingRow.group_id == group_id,
+                    SummaryRow.client_code == client_code,
+                )
+            )
+
+    @staticmethod
+    def _offering(conn: sa.Connection, season_id: int, group_id: str) -> int:
+        found = conn.scalar(
+            sa.select(OfferingRow.id).where(
+                OfferingRow.season_id == season_id, OfferingRow.group_id == group_id
+            )
+        )
+        if found is None:
+            raise StoreError(f"{group_id} is not in the published offering")
+        return int(found)

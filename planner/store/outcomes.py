@@ -1,0 +1,137 @@
+"""What enrolment requests come to, and the keys of the reasons users see.
+
+Messages are one line of English for logs and the command line; the UI translates the
+`reason` keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from planner import rules
+
+ENDING_REASONS = ("moved_to_work", "studies", "other_service", "dropped_out", "other")
+"""Why a client leaves a group (tracked figures, l. 542)."""
+FOLLOW_UP_PATHS = (
+    "work",
+    "work_trial",
+    "studies",
+    "workshop",
+    "rehabilitation",
+    "other_service",
+    "expert_by_experience_training",
+    "individual_work",
+    "none",
+)
+"""Where a client goes next (tracked figures, l. 543; paths named in l. 114, 188, 811)."""
+FOLLOW_UP_OF_REASON = {
+    "moved_to_work": "work",
+    "studies": "studies",
+    "other_service": "other_service",
+}
+
+MESSAGES = {
+    "unknown_group": "{group} is not in the published offering",
+    "group_cancelled": "{group} does not run in the current plan",
+    "unknown_client": "no client {client} in the current season",
+    "already_enrolled": "{client} is already enrolled in {group}",
+    "already_waiting": "{client} is already on the waiting list of {group}",
+    "already_in_group": "{client} is already in {active} group(s), at most {max_groups}",
+    "needs_second_leader": "{group} would have {size} participants with one leader; "
+    "from 5 participants two leaders are needed (handbook l. 363-364)",
+    "full": "{group} is full",
+    "cancelled_before": "{client} left {group} earlier; enrol again by hand if wanted",
+    "not_enrolled": "{client} is neither enrolled in nor waiting for {group}",
+    "unknown_reason": "unknown reason {reason!r}; use one of " + ", ".join(ENDING_REASONS),
+    "unknown_follow_up": "unknown follow-up path {follow_up!r}; use one of "
+    + ", ".join(FOLLOW_UP_PATHS),
+    "unknown_leader": "no staff member or partner {leader} in the current season",
+    "leader_team": "{problem}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one request. `reason` is a key of `MESSAGES` when refused."""
+
+    status: str  # enrolled | waiting | refused | cancelled | withdrawn | updated
+    group_id: str
+    client_code: str = ""
+    reason: str = ""
+    message: str = ""
+    promoted: tuple[str, ...] = ()  # clients moved from the waiting list into freed seats
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolOutcome(Outcome):
+    position: int | None = None  # on the waiting list, from 1
+    flag: str = ""  # "needs_second_leader" when enrolled with allow_flagged
+
+
+class Seats(NamedTuple):
+    taken: int
+    max_size: int
+    waiting: int
+
+    @property
+    def free(self) -> int:
+        return self.max_size - self.taken
+
+    @property
+    def at_risk(self) -> bool:
+        """Too few participants for the group to run (l. 362)."""
+        return self.taken < rules.MIN_GROUP_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class OfferingStatus:
+    group_id: str
+    plan_id: int
+    status: str  # open | cancelled
+    taken: int
+    max_size: int
+    waiting: int
+    leaders: tuple[str, ...]
+
+    @property
+    def at_risk(self) -> bool:
+        return self.status == "open" and self.taken < rules.MIN_GROUP_SIZE
+
+    @property
+    def needs_second_leader(self) -> bool:
+        return len(self.leaders) < rules.leaders_needed(self.taken)
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    position: int
+    client_code: str
+    since: dt.datetime
+    counsellor: str
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    """What `publish` changed. Nothing moves silently: every dropped place is listed."""
+
+    season_id: int
+    plan_id: int
+    opened: tuple[str, ...] = ()  # groups published for the first time (or reopened)
+    kept: tuple[str, ...] = ()  # groups already published that still run
+    cancelled: tuple[str, ...] = ()  # groups no longer scheduled
+    added: tuple[tuple[str, str], ...] = ()  # (client_code, group_id) enrolled from the plan
+    group_cancelled: tuple[tuple[str, str], ...] = ()  # places ended with their group
+    skipped: tuple[tuple[str, str, str], ...] = ()  # (client, group, reason key)
+    promoted: tuple[tuple[str, str], ...] = ()  # (client, group) from a waiting list
+    short_of_leaders: tuple[str, ...] = ()  # kept groups now too big for their planned leaders
+
+
+def refused(key: str, group: str, client: str = "", **fields: Any) -> EnrolOutcome:
+    text = MESSAGES[key].format(group=group, client=client, **fields)
+    return EnrolOutcome("refused", group, client, reason=key, message=text)

@@ -1,0 +1,430 @@
+"""The database tables, as SQLAlchemy typed declarative models.
+
+Every season table carries `season_id` (deleted with its season), the row's natural id
+(unique per season) and `position`, the row's index in the season's tuple, so a loaded
+season equals the imported one. Lists are JSON; times are minutes after midnight.
+Changing a model needs a new migration in `migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(sa.TypeDecorator[dt.datetime]):
+    """A point in time, always handed back as an aware UTC datetime.
+
+    SQLite keeps no time zone, so values are stored as naive UTC there.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: sa.Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the store keeps aware UTC times only")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads this class attribute)
+        dt.datetime: UtcDateTime(),
+        dt.date: sa.Date(),
+        float: sa.Float(),
+        dict[str, Any]: sa.JSON(),
+        list[Any]: sa.JSON(),
+    }
+
+
+def _season_fk(index: bool = False) -> MappedColumn[int]:
+    # Tables with a unique (season_id, natural id) already have an index led by season_id.
+    return mapped_column(sa.ForeignKey("seasons.id", ondelete="CASCADE"), index=index)
+
+
+def _plan_fk(index: bool = False) -> MappedColumn[int]:
+    return mapped_column(sa.ForeignKey("plans.id", ondelete="CASCADE"), index=index)
+
+
+def _only_one_current(name: str, *columns: str) -> sa.Index:
+    """At most one row flagged current (per `columns`), enforced by a partial unique index."""
+    flagged = sa.text("is_current")
+    return sa.Index(name, *columns, unique=True, sqlite_where=flagged, postgresql_where=flagged)
+
+
+class SeasonRow(Base):
+    __tablename__ = "seasons"
+    __table_args__ = (_only_one_current("uq_seasons_current", "is_current"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    source: Mapped[str]
+    imported_at: Mapped[dt.datetime]
+    imported_by: Mapped[str]
+    is_current: Mapped[bool] = mapped_column(default=False)
+
+
+class MunicipalityRow(Base):
+    __tablename__ = "municipalities"
+    __table_args__ = (sa.UniqueConstraint("season_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    code: Mapped[str]
+    name_fi: Mapped[str]
+    name_sv: Mapped[str]
+    lat: Mapped[float]
+    lon: Mapped[float]
+    population: Mapped[int | None]
+
+
+class VenueRow(Base):
+    __tablename__ = "venues"
+    __table_args__ = (sa.UniqueConstraint("season_id", "venue_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    venue_id: Mapped[str]
+    name: Mapped[str]
+    name_sv: Mapped[str]
+    municipality: Mapped[str]
+    address: Mapped[str]
+    lat: Mapped[float]
+    lon: Mapped[float]
+    capacity: Mapped[int]
+    accessible: Mapped[bool]
+    rooms: Mapped[int]
+    open: Mapped[list[Any]]  # [[weekday, start, end], ...]
+
+
+class StaffRow(Base):
+    __tablename__ = "staff"
+    __table_args__ = (sa.UniqueConstraint("season_id", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    staff_id: Mapped[str]
+    name: Mapped[str]
+    title: Mapped[str]
+    qualified: Mapped[bool]
+    base_venue: Mapped[str]
+    languages: Mapped[list[Any]]
+    skills: Mapped[list[Any]]
+    days: Mapped[list[Any]]
+    max_group_hours: Mapped[float]
+    car: Mapped[bool]
+
+
+class PartnerRow(Base):
+    __tablename__ = "partners"
+    __table_args__ = (sa.UniqueConstraint("season_id", "partner_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    partner_id: Mapped[str]
+    name: Mapped[str]
+    organisation: Mapped[str]
+    kind: Mapped[str]
+    qualified: Mapped[bool]
+    languages: Mapped[list[Any]]
+    skills: Mapped[list[Any]]
+    days: Mapped[list[Any]]
+    municipalities: Mapped[list[Any]]
+
+
+class GroupRow(Base):
+    __tablename__ = "groups"
+    __table_args__ = (sa.UniqueConstraint("season_id", "group_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    group_id: Mapped[str]
+    name: Mapped[str]
+    name_sv: Mapped[str]
+    kind: Mapped[str]
+    theme: Mapped[str]
+    audience: Mapped[str]
+    language: Mapped[str]
+    hours: Mapped[float]
+    min_size: Mapped[int]
+    max_size: Mapped[int]
+    municipality: Mapped[str]
+    mode: Mapped[str]
+    start_date: Mapped[dt.date]
+    weeks: Mapped[int | None]
+    priority: Mapped[int]
+    # pins, all optional
+    weekday: Mapped[int | None]
+    start_min: Mapped[int | None]
+    venue_id: Mapped[str | None]
+    leaders: Mapped[list[Any]]
+
+
+class ClientRow(Base):
+    __tablename__ = "clients"
+    __table_args__ = (sa.UniqueConstraint("season_id", "client_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    client_code: Mapped[str]
+    municipality: Mapped[str]
+    postal_code: Mapped[str]
+    languages: Mapped[list[Any]]
+    interests: Mapped[list[Any]]
+    audience: Mapped[list[Any]]
+    days: Mapped[list[Any]]
+    travel: Mapped[str]
+    max_travel_min: Mapped[int]
+    needs_accessible: Mapped[bool]
+    counsellor: Mapped[str]
+    wishes: Mapped[list[Any]]  # ranked group_ids
+    max_groups: Mapped[int]
+
+
+class TravelTimeRow(Base):
+    """The season's optional travel-time matrix (`Season.travel_minutes`)."""
+
+    __tablename__ = "travel_times"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk(index=True)
+    position: Mapped[int]
+    from_id: Mapped[str]
+    to_id: Mapped[str]
+    mode: Mapped[str]
+    minutes: Mapped[float]
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    __table_args__ = (_only_one_current("uq_plans_current", "season_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk(index=True)
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str]
+    status: Mapped[str]
+    objective: Mapped[float | None]
+    best_bound: Mapped[float | None]
+    wall_s: Mapped[float | None]
+    params: Mapped[dict[str, Any]]
+    note: Mapped[str] = mapped_column(sa.Text)
+    is_current: Mapped[bool] = mapped_column(default=False)
+
+
+class PlanGroupRow(Base):
+    __tablename__ = "plan_groups"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "group_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = _plan_fk()
+    position: Mapped[int]
+    group_id: Mapped[str]
+    weekday: Mapped[int]
+    start_min: Mapped[int]
+    end_min: Mapped[int]
+    venue_id: Mapped[str | None]
+    leaders: Mapped[list[Any]]
+
+
+class PlanParticipantRow(Base):
+    __tablename__ = "plan_participants"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "client_code", "group_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = _plan_fk()
+    position: Mapped[int]
+    client_code: Mapped[str]
+    group_id: Mapped[str]
+
+
+class PlanUnscheduledRow(Base):
+    __tablename__ = "plan_unscheduled"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = _plan_fk(index=True)
+    position: Mapped[int]
+    group_id: Mapped[str]
+    reason: Mapped[str] = mapped_column(sa.Text)
+
+
+class EventRow(Base):
+    """The audit trail: who did what, when."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    actor: Mapped[str]
+    action: Mapped[str] = mapped_column(index=True)
+    detail: Mapped[dict[str, Any]]
+
+
+SEASON_TABLES = (
+    MunicipalityRow,
+    VenueRow,
+    StaffRow,
+    PartnerRow,
+    GroupRow,
+    ClientRow,
+    TravelTimeRow,
+)
+"""Tables holding one season's rows, in import order."""
+
+
+# --- the live offering (migration 0002) ---
+
+LIVE_STATUSES = ("active", "waiting")
+"""Enrolment statuses that hold a place in a group or its waiting list."""
+
+
+class OfferingRow(Base):
+    """A scheduled group open for enrolment; `taken` counts its active enrolments.
+
+    The seat rule lives in the database: `taken` only grows by a conditional update and
+    the CHECK makes an overbooked row impossible whatever the code does.
+    """
+
+    __tablename__ = "offerings"
+    __table_args__ = (
+        sa.UniqueConstraint("season_id", "group_id"),
+        sa.CheckConstraint("taken >= 0 AND taken <= max_size", name="taken_within_max_size"),
+        sa.CheckConstraint("leader_count >= 0", name="leader_count_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    plan_id: Mapped[int] = _plan_fk(index=True)
+    group_id: Mapped[str]
+    max_size: Mapped[int]
+    taken: Mapped[int] = mapped_column(default=0)
+    leaders: Mapped[list[Any]]  # person ids
+    leader_count: Mapped[int]
+    status: Mapped[str]  # open | cancelled
+    published_at: Mapped[dt.datetime]
+
+
+class EnrolmentRow(Base):
+    """One client's place (or wait) in one offering, and how it ended."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (
+        # A client holds at most one live place per group (active or waiting).
+        sa.Index(
+            "uq_enrolments_live",
+            "season_id",
+            "group_id",
+            "client_code",
+            unique=True,
+            sqlite_where=sa.text("status IN ('active', 'waiting')"),
+            postgresql_where=sa.text("status IN ('active', 'waiting')"),
+        ),
+        sa.Index("ix_enrolments_client", "season_id", "client_code"),
+        sa.Index("ix_enrolments_offering_status", "offering_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
+    group_id: Mapped[str]
+    client_code: Mapped[str]
+    status: Mapped[str]  # active | waiting | cancelled | group_cancelled
+    flag: Mapped[str] = mapped_column(default="")  # promoted | needs_second_leader | ""
+    counsellor: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str]
+    ended_at: Mapped[dt.datetime | None]
+    ended_by: Mapped[str | None]
+    end_reason: Mapped[str] = mapped_column(default="")
+    follow_up: Mapped[str] = mapped_column(default="")
+    end_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class AttendanceRow(Base):
+    """Who was present at one session of a group, as the leader recorded it (l. 379)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (sa.UniqueConstraint("offering_id", "session_date", "client_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
+    session_date: Mapped[dt.date]
+    client_code: Mapped[str]
+    present: Mapped[bool]
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[str]
+
+
+class SummaryRow(Base):
+    """The leader's summary of a client's group period (l. 379); never leaves in calendars."""
+
+    __tablename__ = "summaries"
+    __table_args__ = (sa.UniqueConstraint("offering_id", "client_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
+    client_code: Mapped[str]
+    text: Mapped[str] = mapped_column(sa.Text)
+    written_at: Mapped[dt.datetime]
+    written_by: Mapped[str]
+
+
+# --- calendars (migration 0003) ---
+
+
+class FeedRow(Base):
+    """A calendar subscription: only the SHA-256 of its secret token is kept."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    kind: Mapped[str]  # offering | group | leader | venue
+    target: Mapped[str | None]  # group, person or venue id; None for the offering
+    lang: Mapped[str]
+    filters: Mapped[dict[str, Any]]  # OfferingFilter.as_dict() for the offering
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str]
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_by: Mapped[str | None]
+
+
+class CalendarSequenceRow(Base):
+    """The SEQUENCE of one calendar series (by UID), raised whenever its schedule changes."""
+
+    __tablename__ = "calendar_sequences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    fingerprint: Mapped[str] = mapped_column(sa.String(40))
+    sequence: Mapped[int]
+    changed_at: Mapped[dt.datetime]

@@ -1,0 +1,417 @@
+"""The `Store`: seasons, plans and the audit trail in one database."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ParamSpec, TypeVar
+
+import sqlalchemy as sa
+
+from planner.model import Plan, Season
+from planner.store import migrate
+from planner.store.convert import Row, plan_from, plan_rows, season_from, season_rows
+from planner.store.engine import WRITE, database_url, make_engine, safe_url
+from planner.store.errors import StoreError, reason
+from planner.store.schema import (
+    SEASON_TABLES,
+    Base,
+    ClientRow,
+    EventRow,
+    GroupRow,
+    MunicipalityRow,
+    PartnerRow,
+    PlanGroupRow,
+    PlanParticipantRow,
+    PlanRow,
+    PlanUnscheduledRow,
+    SeasonRow,
+    StaffRow,
+    VenueRow,
+)
+
+log = logging.getLogger("planner")
+
+PG_WRITE_LOCK = 0x706C6177  # advisory lock key for the store's write transactions
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+PLAN_TABLES: tuple[type[Base], ...] = (PlanGroupRow, PlanParticipantRow, PlanUnscheduledRow)
+COUNTED = {  # list_seasons counts, keyed like Season.counts()
+    "municipalities": MunicipalityRow,
+    "venues": VenueRow,
+    "staff": StaffRow,
+    "partners": PartnerRow,
+    "groups": GroupRow,
+    "clients": ClientRow,
+}
+PLAN_COUNTED = {
+    "groups": PlanGroupRow,
+    "participants": PlanParticipantRow,
+    "unscheduled": PlanUnscheduledRow,
+}
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _database_errors(doing: str) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Turn database failures inside a Store method into a one-line StoreError."""
+
+    def decorate(method: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(method)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                return method(*args, **kwargs)
+            except sa.exc.SQLAlchemyError as exc:
+                store = args[0]
+                assert isinstance(store, Store)
+                raise StoreError(f"could not {doing} ({store.safe_url}): {reason(exc)}") from exc
+
+        return wrapper
+
+    return decorate
+
+
+class Store:
+    """Seasons, plans and events in SQLite (default) or PostgreSQL.
+
+    `Store(url)` only connects lazily; `Store.open(url)` also brings the schema up to date.
+    Times are aware UTC datetimes. Listings are newest first.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.safe_url = safe_url(self.url)
+        self.engine = make_engine(self.url)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        store = cls(url)
+        try:
+            store.migrate()
+        except BaseException:
+            store.dispose()
+            raise
+        return store
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({self.safe_url!r})"
+
+    @_database_errors("open the database")
+    def migrate(self) -> None:
+        """Upgrade the schema to the newest migration (a no-op when already there)."""
+        migrate.upgrade(self.engine)
+
+    # --- seasons ---
+
+    @_database_errors("import the season")
+    def import_season(self, season: Season, source: str, actor: str = "cli") -> int:
+        """Store `season` as the new current season, all or nothing; returns its id."""
+        began = time.perf_counter()
+        rows = season_rows(season)
+        with self._writing() as conn:
+            conn.execute(sa.update(SeasonRow).where(SeasonRow.is_current).values(is_current=False))
+            season_id: int = conn.execute(
+                sa.insert(SeasonRow).values(
+                    name=season.name,
+                    source=source,
+                    imported_at=_utcnow(),
+                    imported_by=actor,
+                    is_current=True,
+                )
+            ).inserted_primary_key[0]
+            for table in SEASON_TABLES:
+                self._insert_rows(conn, table, rows[table.__tablename__], season_id=season_id)
+            counts = season.counts()
+            self._record(
+                conn,
+                actor,
+                "season.import",
+                {"season_id": season_id, "name": season.name, "source": source, "counts": counts},
+            )
+        log.info(
+            "imported season %r as %d (%s) in %.2f s",
+            season.name,
+            season_id,
+            ", ".join(f"{n} {k}" for k, n in counts.items()),
+            time.perf_counter() - began,
+        )
+        return season_id
+
+    @_database_errors("read the current season")
+    def current_season_id(self) -> int | None:
+        with self.engine.connect() as conn:
+            return self._current_season_id(conn)
+
+    @_database_errors("load the season")
+    def load_season(self, season_id: int | None = None) -> Season | None:
+        """The season with this id, or the current one; None when there is none."""
+        with self.engine.connect() as conn:
+            if season_id is None:
+                season_id = self._current_season_id(conn)
+            name = conn.scalar(sa.select(SeasonRow.name).where(SeasonRow.id == season_id))
+            if name is None:
+                return None
+            rows = {
+                table.__tablename__: self._select_rows(conn, table, table.season_id, season_id)
+                for table in SEASON_TABLES
+            }
+        return season_from(name, rows)
+
+    @_database_errors("list the seasons")
+    def list_seasons(self) -> list[dict[str, Any]]:
+        """Every season, newest first: id, name, source, imported_at, imported_by,
+        is_current and counts (rows per table, keyed like `Season.counts()`)."""
+        with self.engine.connect() as conn:
+            seasons = conn.execute(sa.select(SeasonRow).order_by(SeasonRow.id.desc())).all()
+            counts = {key: self._counts(conn, table.season_id) for key, table in COUNTED.items()}
+        return [
+            {
+                "id": s.id,
+                "name": s.name,
+                "source": s.source,
+                "imported_at": s.imported_at,
+                "imported_by": s.imported_by,
+                "is_current": s.is_current,
+                "counts": {key: counts[key].get(s.id, 0) for key in COUNTED},
+            }
+            for s in seasons
+        ]
+
+    # --- plans ---
+
+    @_database_errors("save the plan")
+    def save_plan(
+        self,
+        plan: Plan,
+        summary: Mapping[str, Any],
+        season_id: int | None = None,
+        actor: str = "cli",
+        note: str = "",
+    ) -> int:
+        """Store `plan` for a season (default: the current one) as its current plan.
+
+        `summary` holds the solver's `status`, `objective`, `best_bound`, `wall_s` and
+        `params` (a dict or a dataclass); other keys are ignored.
+        """
+        rows = plan_rows(plan)
+        with self._writing() as conn:
+            if season_id is None:
+                season_id = self._current_season_id(conn)
+                if season_id is None:
+                    raise StoreError("no season to plan for: import a season first")
+            elif conn.scalar(sa.select(SeasonRow.id).where(SeasonRow.id == season_id)) is None:
+                raise StoreError(f"no season with id {season_id}")
+            conn.execute(
+                sa.update(PlanRow)
+                .where(PlanRow.season_id == season_id, PlanRow.is_current)
+                .values(is_current=False)
+            )
+            plan_id: int = conn.execute(
+                sa.insert(PlanRow).values(
+                    season_id=season_id,
+                    created_at=_utcnow(),
+                    created_by=actor,
+                    status=str(summary.get("status", "")),
+                    objective=_number(summary.get("objective")),
+                    best_bound=_number(summary.get("best_bound")),
+                    wall_s=_number(summary.get("wall_s")),
+                    params=_params(summary.get("params")),
+                    note=note,
+                    is_current=True,
+                )
+            ).inserted_primary_key[0]
+            for table in PLAN_TABLES:
+                self._insert_rows(conn, table, rows[table.__tablename__], plan_id=plan_id)
+            self._record(
+                conn,
+                actor,
+                "plan.save",
+                {
+                    "plan_id": plan_id,
+                    "season_id": season_id,
+                    "status": str(summary.get("status", "")),
+                    "groups": len(plan.placements),
+                    "participants": len(plan.participants),
+                    "unscheduled": len(plan.unscheduled),
+                },
+            )
+        log.info("saved plan %d for season %d", plan_id, season_id)
+        return plan_id
+
+    @_database_errors("load the plan")
+    def load_plan(self, plan_id: int | None = None, season_id: int | None = None) -> Plan | None:
+        """The plan with this id, or the current plan of the season (default: current season).
+
+        None when there is no such plan (or `plan_id` belongs to another `season_id`).
+        """
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_id, season_id)
+            if plan_id is None:
+                return None
+            rows = {
+                table.__tablename__: self._select_rows(conn, table, table.plan_id, plan_id)
+                for table in PLAN_TABLES
+            }
+        return plan_from(rows)
+
+    @_database_errors("read the plan summary")
+    def plan_summary(
+        self, plan_id: int | None = None, season_id: int | None = None
+    ) -> dict[str, Any] | None:
+        """What `list_plans` says about one plan (default: the current season's current)."""
+        with self.engine.connect() as conn:
+            plan_id = self._plan_id(conn, plan_id, season_id)
+            if plan_id is None:
+                return None
+            found = self._plan_summaries(conn, PlanRow.id == plan_id)
+        return found[0] if found else None
+
+    @_database_errors("list the plans")
+    def list_plans(self, season_id: int | None = None) -> list[dict[str, Any]]:
+        """The plans of a season (default: the current one), newest first: id, season_id,
+        created_at, created_by, status, objective, best_bound, wall_s, params, note,
+        is_current and counts (groups, participants, unscheduled)."""
+        with self.engine.connect() as conn:
+            if season_id is None:
+                season_id = self._current_season_id(conn)
+            return self._plan_summaries(conn, PlanRow.season_id == season_id)
+
+    # --- audit trail ---
+
+    @_database_errors("record the event")
+    def record_event(
+        self, action: str, detail: Mapping[str, Any] | None = None, actor: str = "cli"
+    ) -> int:
+        """Add an entry to the audit trail (for features that change data); returns its id."""
+        with self._writing() as conn:
+            return self._record(conn, actor, action, dict(detail or {}))
+
+    @_database_errors("read the events")
+    def events(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The newest `limit` audit entries, newest first: id, at, actor, action, detail."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(EventRow).order_by(EventRow.id.desc()).limit(limit)
+            ).all()
+        return [
+            {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "detail": e.detail}
+            for e in found
+        ]
+
+    # --- helpers ---
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """One write transaction, committed when the block ends without an exception."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: two imports
+                    # racing would otherwise both try to become the current season.
+                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(PG_WRITE_LOCK)))
+                yield conn
+
+    @staticmethod
+    def _insert_rows(
+        conn: sa.Connection, table: type[Base], rows: Sequence[Row], **parent: int
+    ) -> None:
+        if rows:
+            conn.execute(sa.insert(table), [{**row, **parent} for row in rows])
+
+    @staticmethod
+    def _select_rows(
+        conn: sa.Connection, table: type[Base], parent: Any, parent_id: int
+    ) -> Sequence[sa.RowMapping]:
+        query = sa.select(table.__table__).where(parent == parent_id)
+        return conn.execute(query.order_by(table.__table__.c.position)).mappings().all()
+
+    @staticmethod
+    def _counts(conn: sa.Connection, parent: Any, where: Any = None) -> dict[int, int]:
+        """Rows per parent id."""
+        query = sa.select(parent, sa.func.count()).group_by(parent)
+        if where is not None:
+            query = query.where(where)
+        return {parent_id: n for parent_id, n in conn.execute(query).all()}
+
+    @staticmethod
+    def _current_season_id(conn: sa.Connection) -> int | None:
+        return conn.scalar(
+            sa.select(SeasonRow.id).where(SeasonRow.is_current).order_by(SeasonRow.id.desc())
+        )
+
+    def _plan_id(
+        self, conn: sa.Connection, plan_id: int | None, season_id: int | None
+    ) -> int | None:
+        query = sa.select(PlanRow.id)
+        if plan_id is not None:
+            query = query.where(PlanRow.id == plan_id)
+            if season_id is not None:
+                query = query.where(PlanRow.season_id == season_id)
+        else:
+            if season_id is None:
+                season_id = self._current_season_id(conn)
+            query = query.where(PlanRow.season_id == season_id, PlanRow.is_current)
+        return conn.scalar(query.order_by(PlanRow.id.desc()))
+
+    def _plan_summaries(self, conn: sa.Connection, where: Any) -> list[dict[str, Any]]:
+        plans = conn.execute(sa.select(PlanRow).where(where).order_by(PlanRow.id.desc())).all()
+        ids = [p.id for p in plans]
+        counts = {
+            key: self._counts(conn, table.plan_id, table.plan_id.in_(ids))
+            for key, table in PLAN_COUNTED.items()
+        }
+        return [
+            {
+                "id": p.id,
+                "season_id": p.season_id,
+                "created_at": p.created_at,
+                "created_by": p.created_by,
+                "status": p.status,
+                "objective": p.objective,
+                "best_bound": p.best_bound,
+                "wall_s": p.wall_s,
+                "params": p.params,
+                "note": p.note,
+                "is_current": p.is_current,
+                "counts": {key: counts[key].get(p.id, 0) for key in PLAN_COUNTED},
+            }
+            for p in plans
+        ]
+
+    @staticmethod
+    def _record(conn: sa.Connection, actor: str, action: str, detail: dict[str, Any]) -> int:
+        result = conn.execute(
+            sa.insert(EventRow).values(at=_utcnow(), actor=actor, action=action, detail=detail)
+        )
+        return int(result.inserted_primary_key[0])
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _params(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return dict(value)

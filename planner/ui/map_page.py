@@ -1,0 +1,136 @@
+"""The routes page: the week's staff routes and work-car runs on a map, a printable run sheet,
+temporary office days and the staff kilometre allowance, for the current plan."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from planner.i18n import t
+from planner.routing.allowance import DEFAULT_RATE, staff_allowance
+from planner.routing.offices import suggest_offices
+from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
+from planner.solve.output import staff_days
+from planner.ui import common
+from planner.ui.route_maps import (
+    allowance_table,
+    office_table,
+    route_map,
+    route_table,
+    run_sheet,
+    staff_name,
+)
+from planner.ui.week_grid import weekday_names
+
+MAP_HEIGHT_PX = 520
+SECONDS_ENV = "PLANNER_PICKUP_SECONDS"  # solver seconds per weekday for the car's runs
+DAY_KEY = "routes_day"
+WHO_KEY = "routes_who"
+SHEET_VEHICLE_KEY = "routes_sheet_vehicle"
+SHEET_DAY_KEY = "routes_sheet_day"
+ALL = -1
+
+
+def pickup_seconds() -> float:
+    return float(os.environ.get(SECONDS_ENV, PickupParams.seconds_per_day))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def pickups_for(url: str | None, season_id: int, plan_id: int, seconds: float) -> PickupPlan:
+    """The work car's runs for a stored plan; plans never change, so the id is the key."""
+    season = common.load_season(url, season_id)
+    plan = common.store().load_plan(plan_id=plan_id, season_id=season_id)
+    if plan is None:
+        return PickupPlan((), ())
+    return plan_pickups(season, plan, params=PickupParams(seconds_per_day=seconds))
+
+
+def render() -> None:
+    lang = common.lang()
+    st.title(t("routes.title", lang))
+    db = common.store()
+    info = common.current_season_info(db)
+    if info is None:
+        st.info(t("routes.no_season", lang), icon=":material/inbox:")
+        return
+    season_id: int = info["id"]
+    season = common.load_season(common.db_url(), season_id)
+    plan = db.load_plan(season_id=season_id)
+    about = db.plan_summary(season_id=season_id) if plan is not None else None
+    if plan is None or about is None:
+        st.info(t("routes.no_plan", lang), icon=":material/inbox:")
+        st.page_link(
+            common.PAGE_FILES["plan"], label=t("routes.go_plan", lang),
+            icon=":material/calendar_month:",
+        )
+        return
+
+    with st.spinner(t("routes.computing", lang)):
+        pickups = pickups_for(common.db_url(), season_id, about["id"], pickup_seconds())
+    days = staff_days(season, plan)
+    names = weekday_names(lang)
+    staff_ids = sorted({d.staff_id for d in days})
+    vehicle_ids = sorted({r.vehicle.vehicle_id for r in pickups.runs})
+
+    left, right = st.columns(2)
+    day = left.selectbox(
+        t("routes.weekday", lang), [ALL, *range(len(names))], key=DAY_KEY,
+        format_func=lambda d: t("routes.all_days", lang) if d == ALL else names[d],
+    )
+    who = right.selectbox(
+        t("routes.who", lang), ["", *staff_ids, *vehicle_ids], key=WHO_KEY,
+        format_func=lambda w: t("routes.everyone", lang) if w == "" else staff_name(season, w),
+    )
+    shown_days = [
+        d for d in days if day in (ALL, d.weekday) and who in ("", d.staff_id)
+    ]
+    shown_runs = [
+        r for r in pickups.runs if day in (ALL, r.weekday) and who in ("", r.vehicle.vehicle_id)
+    ]
+
+    st.pydeck_chart(route_map(season, shown_days, shown_runs, lang), height=MAP_HEIGHT_PX)
+    st.caption(t("routes.map_caption", lang))
+    st.subheader(t("routes.staff_routes", lang))
+    st.dataframe(route_table(season, shown_days, lang), hide_index=True, width="stretch")
+
+    st.subheader(t("routes.runsheet", lang))
+    if not pickups.runs:
+        st.info(t("routes.no_runs", lang), icon=":material/directions_car:")
+    else:
+        left, right = st.columns(2)
+        vehicle = left.selectbox(t("routes.vehicle", lang), vehicle_ids, key=SHEET_VEHICLE_KEY)
+        run_days = sorted({r.weekday for r in pickups.runs if r.vehicle.vehicle_id == vehicle})
+        sheet_day = right.selectbox(
+            t("routes.day", lang), run_days, key=SHEET_DAY_KEY, format_func=names.__getitem__
+        )
+        run = next(
+            (r for r in pickups.runs
+             if r.vehicle.vehicle_id == vehicle and r.weekday == sheet_day),
+            None,
+        )
+        if run is not None:
+            st.dataframe(run_sheet(season, run, lang), hide_index=True, width="stretch")
+            st.caption(t("routes.run_caption", lang, km=run.km, minutes=run.minutes))
+    if pickups.dropped:
+        st.caption(t("routes.dropped", lang, count=len(pickups.dropped)))
+
+    st.subheader(t("routes.offices", lang))
+    offices = suggest_offices(season, plan)
+    if offices:
+        st.dataframe(office_table(season, offices, lang), hide_index=True, width="stretch")
+    else:
+        st.info(t("routes.no_offices", lang))
+    st.caption(t("routes.offices_caption", lang))
+
+    st.subheader(t("routes.allowance", lang))
+    rows = staff_allowance(season, plan)
+    if rows:
+        st.dataframe(allowance_table(season, rows, lang), hide_index=True, width="stretch")
+    else:
+        st.info(t("routes.no_allowance", lang))
+    st.caption(t("routes.allowance_caption", lang, rate=DEFAULT_RATE.eur_per_km))
+
+
+if __name__ == "__main__":  # st.navigation runs this file as the page
+    render()

@@ -1,0 +1,134 @@
+"""Maps of a season, as pydeck decks. Pages draw them; nothing else imports this module."""
+
+from __future__ import annotations
+
+import math
+
+import pydeck as pdk
+
+from planner.geo import distance_km
+from planner.i18n import t
+from planner.model import Season
+from planner.ui.summary import municipality_figures
+
+MUNICIPALITY_RGBA = [30, 100, 200, 110]
+ACCESSIBLE_RGBA = [20, 150, 80, 230]
+NOT_ACCESSIBLE_RGBA = [230, 120, 20, 230]
+TEXT_RGBA = [20, 30, 50, 255]
+CENTRE_RADIUS_PX = 6
+RADIUS_PX_PER_SQRT_CLIENT = 2.5
+"""Circle area grows with the number of clients, so the radius grows with its square root."""
+LABEL_OFFSET_PX = 14
+NEIGHBOUR_KM = 12
+"""A centre this close to a bigger one (Kauniainen inside Espoo) gets its label below."""
+FONT = '"Source Sans Pro, Helvetica, Arial, sans-serif"'
+# pydeck reads a bare string argument as an accessor expression ("position" -> d.position);
+# a string in double quotes, like '"pixels"', is passed on as the literal text.
+
+
+def _lat_lon(centre: dict) -> tuple[float, float]:
+    lon, lat = centre["position"]
+    return lat, lon
+
+
+def fit_view(
+    points: list[list[float]], width_px: int = 1000, height_px: int = 480, margin: float = 0.15
+) -> pdk.ViewState:
+    """A view centred on `points` ([lon, lat]) that shows them all on a map of about this size."""
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    lon_span = max(max(lons) - min(lons), 0.01) * (1 + 2 * margin)
+    # Web Mercator stretches latitude by 1/cos(lat); deck.gl draws the world 512 px wide at zoom 0.
+    mid_lat = (max(lats) + min(lats)) / 2
+    lat_span = max(max(lats) - min(lats), 0.01) * (1 + 2 * margin) / math.cos(math.radians(mid_lat))
+    zoom = min(
+        math.log2(width_px * 360 / (512 * lon_span)),
+        math.log2(height_px * 360 / (512 * lat_span)),
+    )
+    return pdk.ViewState(
+        longitude=(max(lons) + min(lons)) / 2, latitude=mid_lat, zoom=round(zoom, 2), pitch=0
+    )
+
+
+def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
+    """Municipality centres sized by clients, and venues coloured by accessibility."""
+    yes, no = t("yes", lang), t("no", lang)
+    centres = [
+        {
+            "position": [row.lon, row.lat],
+            "name": row.municipality,
+            "offset": [0, -LABEL_OFFSET_PX],
+            "radius": CENTRE_RADIUS_PX + RADIUS_PX_PER_SQRT_CLIENT * math.sqrt(row.clients),
+            "tip": t(
+                "map.municipality_tip", lang,
+                name=row.municipality, clients=row.clients, groups=row.groups,
+            ),
+        }
+        for row in municipality_figures(season, lang).itertuples()
+    ]
+    for small in centres:
+        if any(
+            big["radius"] > small["radius"]
+            and distance_km(_lat_lon(big), _lat_lon(small)) < NEIGHBOUR_KM
+            for big in centres
+        ):
+            small["offset"] = [0, LABEL_OFFSET_PX]
+    venues = [
+        {
+            "position": [v.lon, v.lat],
+            "color": ACCESSIBLE_RGBA if v.accessible else NOT_ACCESSIBLE_RGBA,
+            "tip": t(
+                "map.venue_tip", lang,
+                name=v.display_name(lang), address=v.address,
+                accessible=yes if v.accessible else no,
+            ),
+        }
+        for v in season.venues
+    ]
+    layers = [
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=centres,
+            get_position="position",
+            get_radius="radius",
+            radius_units='"pixels"',
+            get_fill_color=MUNICIPALITY_RGBA,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=venues,
+            get_position="position",
+            get_radius=4,
+            radius_units='"pixels"',
+            get_fill_color="color",
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=1,
+            stroked=True,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            data=centres,
+            get_position="position",
+            get_text="name",
+            get_size=13,
+            get_color=TEXT_RGBA,
+            get_text_anchor='"middle"',
+            get_alignment_baseline='"center"',
+            get_pixel_offset="offset",
+            font_family=FONT,
+            background=True,
+            get_background_color=[255, 255, 255, 190],
+            background_padding=[3, 1],
+            character_set='"auto"',  # deck.gl's default is ASCII; names have ä, ö and å
+            font_weight=600,
+        ),
+    ]
+    points = [c["position"] for c in centres] + [v["position"] for v in venues]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=fit_view(points),
+        map_style=None,  # Streamlit picks a light or dark base map to match its theme
+        tooltip={"text": "{tip}"},
+    )

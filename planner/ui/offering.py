@@ -1,0 +1,267 @@
+"""Pure helpers for the offering pages (find a group, team figures): translated texts and tables.
+
+Nothing here calls Streamlit. Client codes appear only where a worker has picked the client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from planner.finder import Match, Profile
+from planner.finder.texts import label
+from planner.finder.texts import text as finder_text
+from planner.i18n import STRINGS, t
+from planner.model import Season, hhmm
+from planner.store import MeetingSlot
+from planner.store.figures import write_figures_xlsx
+from planner.store.outcomes import OfferingStatus
+from planner.ui.week_grid import weekday_names
+
+WEEKDAY_CODES = ("Mon", "Tue", "Wed", "Thu", "Fri")
+MISSING = "–"
+
+
+def translated(prefix: str, code: str, lang: str) -> str:
+    """`t(prefix.code)` when the key exists, else the code as written."""
+    key = f"{prefix}.{code}"
+    return t(key, lang) if key in STRINGS else code.replace("_", " ")
+
+
+def language_name(code: str, lang: str) -> str:
+    return translated("language", code, lang)
+
+
+def theme_label(code: str, lang: str) -> str:
+    return label("theme", code, lang)
+
+
+def audience_label(code: str, lang: str) -> str:
+    return label("audience", code, lang)
+
+
+def published_plan_id(offerings: Sequence[OfferingStatus]) -> int | None:
+    """The plan the live offering was published from (the newest), None when never published."""
+    return max((o.plan_id for o in offerings), default=None)
+
+
+def date_text(day: dt.date | dt.datetime | None) -> str:
+    return MISSING if day is None else f"{day.day}.{day.month}.{day.year}"
+
+
+def day_name(weekday: str | int, lang: str) -> str:
+    index = WEEKDAY_CODES.index(weekday) if isinstance(weekday, str) else weekday
+    return weekday_names(lang)[index]
+
+
+def profile_line(season: Season, profile: Profile, counsellor: str, lang: str) -> str:
+    """One line about the client's needs (no code, no name): what the finder goes by."""
+    days = weekday_names(lang)
+    return t(
+        "find.profile", lang,
+        municipality=season.municipality[profile.municipality].name(lang),
+        languages=", ".join(language_name(code, lang) for code in profile.languages),
+        days=", ".join(days[d][:2] for d in profile.days),
+        limit=profile.max_travel_min,
+        travel=finder_text(f"travel.{profile.travel}", lang),
+        accessible=t("yes" if profile.needs_accessible else "no", lang),
+        counsellor=counsellor or MISSING,
+    )
+
+
+def card_lines(match: Match, travel_mode: str, lang: str) -> dict[str, str]:
+    """The texts of one result card: title, when and where, what kind, access and seats."""
+    where = ", ".join(part for part in (match.venue_name, match.municipality_name) if part)
+    kind = [
+        f"{t('find.card.language', lang)}: {language_name(match.language, lang)}",
+        f"{t('find.card.theme', lang)}: {theme_label(match.theme, lang)}",
+    ]
+    if match.audience and match.audience != "all":
+        kind.append(f"{t('find.card.audience', lang)}: {audience_label(match.audience, lang)}")
+    kind.append(t(f"find.mode.{match.mode}", lang))
+    if match.accessible is None:
+        access = t("find.card.remote", lang)
+    else:
+        access = t("find.card.accessible" if match.accessible else "find.card.not_accessible", lang)
+    if match.travel_min is not None:
+        mode = finder_text(f"travel.{travel_mode}", lang)
+        access += " · " + t("find.card.travel", lang, minutes=match.travel_min, mode=mode)
+    if match.member:
+        seats = t("find.card.member", lang)
+    elif match.full:
+        seats = t("find.card.full", lang, n=match.waiting)
+    else:
+        seats = t("find.card.free", lang, n=match.free_seats)
+    return {
+        "title": f"{match.group_id} · {match.name}",
+        "when": f"{day_name(match.weekday, lang)} {match.start}–{match.end} · {where}",
+        "kind": " · ".join(kind),
+        "access": access,
+        "seats": seats,
+    }
+
+
+def failed_table(matches: Iterable[Match], lang: str) -> pd.DataFrame:
+    """Groups the client cannot join, each with what fails."""
+    rows = [
+        {
+            t("plan.col.group", lang): m.group_id,
+            t("find.col.fails", lang): "; ".join(m.failed),
+            t("plan.col.name", lang): m.name,
+            t("plan.col.day", lang): f"{day_name(m.weekday, lang)} {m.start}",
+            t("col.municipality", lang): m.municipality_name,
+        }
+        for m in matches
+    ]
+    columns = ["plan.col.group", "find.col.fails", "plan.col.name", "plan.col.day",
+               "col.municipality"]
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+
+
+def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> tuple[str, str]:
+    """(kind, text) of an enrolment outcome: kind is success, info or error."""
+    group = f"{outcome['group_id']} {group_name}".strip()
+    client = outcome["client_code"]
+    if outcome["status"] == "enrolled":
+        key = "find.enrolled_flagged" if outcome.get("flag") == "needs_second_leader" else (
+            "find.enrolled"
+        )
+        return "success", t(key, lang, client=client, group=group)
+    if outcome["status"] == "waiting":
+        return "info", t(
+            "find.waiting", lang, client=client, group=group, position=outcome.get("position")
+        )
+    reason_key = f"refusal.{outcome.get('reason', '')}"
+    reason = t(reason_key, lang) if reason_key in STRINGS else str(outcome.get("message", ""))
+    return "error", t("find.refused", lang, group=group, reason=reason)
+
+
+def meetings_table(
+    season: Season, slots: Iterable[MeetingSlot], lang: str, limit: int = 6
+) -> pd.DataFrame:
+    """The first joint start meetings (l. 379) as a small table with names of staff."""
+    people = {s.staff_id: s.name for s in season.staff}
+    days = weekday_names(lang)
+    rows = [
+        {
+            t("find.col.date", lang): f"{days[s.date.weekday()]} {date_text(s.date)}",
+            t("find.col.time", lang): f"{hhmm(s.start)}–{hhmm(s.end)}",
+            t("find.col.counsellor", lang): people.get(s.counsellor, s.counsellor),
+            t("find.col.leader", lang): people.get(s.leader, s.leader),
+            t("find.col.place", lang): (
+                season.venue[s.venue_id].display_name(lang)
+                if s.venue_id in season.venue else t("find.card.remote", lang)
+            ),
+        }
+        for s in list(slots)[:limit]
+    ]
+    columns = ["find.col.date", "find.col.time", "find.col.counsellor", "find.col.leader",
+               "find.col.place"]
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+
+
+def history_table(
+    season: Season, history: Iterable[Mapping[str, Any]], season_id: int, lang: str
+) -> pd.DataFrame:
+    """The client's places in this season's groups, oldest first: status, dates, attendance."""
+    rows = []
+    for h in history:
+        if h["season_id"] != season_id:
+            continue
+        group = season.group.get(h["group_id"])
+        rows.append(
+            {
+                t("plan.col.group", lang): h["group_id"],
+                t("find.col.status", lang): translated("status", h["status"], lang),
+                t("find.col.since", lang): date_text(h["enrolled_at"]),
+                t("find.col.ended", lang): date_text(h["ended_at"]),
+                t("find.col.present", lang): (
+                    f"{h['sessions_present']} / {h['sessions_recorded']}"
+                    if h["sessions_recorded"] else MISSING
+                ),
+                t("plan.col.name", lang): group.display_name(lang) if group else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# --- team figures ---
+
+
+def figure_tables(
+    figures: Mapping[str, pd.DataFrame], season: Season | None, lang: str
+) -> dict[str, pd.DataFrame]:
+    """`team_figures` with translated headings, municipality names in `lang` and labels."""
+    out: dict[str, pd.DataFrame] = {}
+    clients = figures["clients"]
+    names = clients["name_sv"] if lang == "sv" else clients["name_fi"]
+    out["clients"] = pd.DataFrame(
+        {
+            t("col.municipality", lang): names,
+            t("fig.col.clients", lang): clients["clients"],
+            t("fig.col.group_work", lang): clients["group_work"],
+            t("fig.col.individual_only", lang): clients["individual_only"],
+        }
+    )
+    endings = figures["endings"]
+    out["endings"] = pd.DataFrame(
+        {
+            t("fig.col.reason", lang): [translated("ending", r, lang) for r in endings["reason"]],
+            t("fig.col.clients", lang): endings["clients"],
+        }
+    )
+    follow = figures["follow_up"]
+    out["follow_up"] = pd.DataFrame(
+        {
+            t("fig.col.follow_up", lang): [
+                translated("path", p, lang) for p in follow["follow_up"]
+            ],
+            t("fig.col.clients", lang): follow["clients"],
+        }
+    )
+    out["seats"] = _seats_table(figures["seats"], season, lang)
+    return out
+
+
+def _seats_table(seats: pd.DataFrame, season: Season | None, lang: str) -> pd.DataFrame:
+    def group_name(row: Any) -> str:
+        group = season.group.get(row.group_id) if season else None
+        return group.display_name(lang) if group else str(row.name)
+
+    def municipality(code: str) -> str:
+        place = season.municipality.get(code) if season else None
+        return place.name(lang) if place else code
+
+    yes, no = t("yes", lang), t("no", lang)
+    rows = [
+        {
+            t("plan.col.group", lang): row.group_id,
+            t("plan.col.name", lang): group_name(row),
+            t("col.municipality", lang): municipality(row.municipality),
+            t("fig.col.status", lang): translated("status", row.status, lang),
+            t("fig.col.taken", lang): int(row.taken),
+            t("fig.col.max_size", lang): int(row.max_size),
+            t("fig.col.used", lang): float(row.used),
+            t("fig.col.at_risk", lang): yes if row.at_risk else no,
+            t("fig.col.waiting", lang): int(row.waiting),
+            t("fig.col.leaders", lang): int(row.leaders),
+            t("fig.col.needs_second_leader", lang): yes if row.needs_second_leader else no,
+        }
+        for row in seats.itertuples(index=False)
+    ]
+    columns = ["plan.col.group", "plan.col.name", "col.municipality", "fig.col.status",
+               "fig.col.taken", "fig.col.max_size", "fig.col.used", "fig.col.at_risk",
+               "fig.col.waiting", "fig.col.leaders", "fig.col.needs_second_leader"]
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+
+
+def figures_workbook(tables: Mapping[str, pd.DataFrame], lang: str) -> bytes:
+    """The translated tables as an Excel workbook, one sheet per table, as bytes."""
+    sheets = {t(f"fig.sheet.{name}", lang): frame for name, frame in tables.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        return write_figures_xlsx(sheets, Path(folder) / "figures.xlsx").read_bytes()

@@ -1,0 +1,45 @@
+"""Overview page: the current season at a glance, read-only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.i18n import t
+from planner.ui import common
+from planner.ui.maps import county_map
+from planner.ui.summary import municipality_table
+
+MAP_HEIGHT_PX = 480
+
+
+def render() -> None:
+    lang = common.lang()
+    st.title(t("overview.title", lang))
+    db = common.store()
+    info = common.current_season_info(db)
+    if info is None:
+        st.info(t("overview.empty", lang), icon=":material/inbox:")
+        st.page_link(
+            common.PAGE_FILES["import"], label=t("overview.go_import", lang),
+            icon=":material/upload_file:",
+        )
+        return
+
+    season = common.load_season(common.db_url(), info["id"])
+    st.caption(
+        t(
+            "overview.season", lang,
+            name=info["name"], imported_at=common.local_time(info["imported_at"]),
+            imported_by=info["imported_by"], source=info["source"],
+        )
+    )
+    common.metrics_row(season.counts(), lang)
+
+    st.subheader(t("overview.by_municipality", lang))
+    st.dataframe(municipality_table(season, lang), hide_index=True, width="stretch")
+    st.subheader(t("overview.map", lang))
+    st.pydeck_chart(county_map(season, lang), height=MAP_HEIGHT_PX)
+    st.caption(t("overview.map_caption", lang))
+
+if __name__ == "__main__":  # st.navigation runs this file as the page
+    render()

@@ -1,0 +1,343 @@
+"""Plan page: the current season's stored plan, and a solver run that is stored only on save."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from planner.i18n import STRINGS, t
+from planner.model import Plan, Season
+from planner.store import StoreError
+from planner.ui import common
+from planner.ui.week_grid import (
+    VIEW_BY,
+    changes_table,
+    group_table,
+    placements_for,
+    plan_counts,
+    relative_gap,
+    unscheduled_table,
+    view_options,
+    week_grid,
+)
+
+# Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
+ACTOR = "app"  # who the audit log names for plans saved here; the app has no sign-in yet
+JOB_KEY = "plan_job"  # the session's solver run (a SolveJob), None when there is none
+SAVED_KEY = "plan_saved"  # id of the plan this session saved last, for the confirmation
+STATE_DEFAULTS: dict[str, Any] = {
+    JOB_KEY: None,
+    SAVED_KEY: None,
+    "plan_time_limit": 30,
+}
+TIME_LIMIT_S = (10, 120)
+WORKERS = 2
+MISSING = "–"
+log = logging.getLogger("planner")
+
+
+@dataclass
+class SolveJob:
+    """One solver run in a background thread; the thread writes, the page reads (under lock)."""
+
+    season_id: int
+    time_limit_s: int
+    started: float = field(default_factory=time.monotonic)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    objective: float | None = None
+    bound: float | None = None
+    wall_s: float = 0.0
+    done: bool = False
+    result: Any = None
+    error: str | None = None
+
+    def progress(self, objective: float, bound: float, wall_s: float) -> None:
+        """The solver's `on_progress`; called from its thread, so it only stores numbers."""
+        with self.lock:
+            self.objective, self.bound, self.wall_s = objective, bound, wall_s
+
+    def snapshot(self) -> dict[str, Any]:
+        with self.lock:
+            return {
+                "objective": self.objective, "bound": self.bound, "done": self.done,
+                "elapsed": time.monotonic() - self.started,
+            }
+
+    def finish(self, result: Any = None, error: str | None = None) -> None:
+        with self.lock:
+            self.result, self.error, self.done = result, error, True
+
+
+@st.cache_resource(show_spinner=False)
+def _solver_slot() -> threading.Lock:
+    # One solve at a time across all sessions: the server has few cores. Holds no user data.
+    return threading.Lock()
+
+
+def init_state() -> None:
+    for key, value in STATE_DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    return MISSING if value is None else f"{value:,.{digits}f}".replace(",", "\u202f")
+
+
+def _status(status: str | None, lang: str) -> str:
+    if not status:
+        return MISSING
+    key = f"plan.status.{status}"
+    return t(key, lang) if key in STRINGS else status
+
+
+def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> None:
+    """Groups and clients, then how the solver did: status, objective, bound, gap, time."""
+    counts = plan_counts(season, plan)
+    gap = relative_gap(summary.get("objective"), summary.get("best_bound"))
+    wall = summary.get("wall_s")
+    values = [
+        ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}"),
+        ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}"),
+        ("plan.metric.status", _status(summary.get("status"), lang)),
+        ("plan.metric.objective", _number(summary.get("objective"))),
+        ("plan.metric.bound", _number(summary.get("best_bound"))),
+        ("plan.metric.gap", MISSING if gap is None else f"{gap:.1%}"),
+        ("plan.metric.wall", MISSING if wall is None else f"{wall:.1f} s"),
+    ]
+    for row in (values[:3], values[3:]):  # what the plan does, then how the search went
+        for column, (key, value) in zip(st.columns(len(row)), row, strict=True):
+            column.metric(t(key, lang), value, border=True)
+
+
+def show_plan(
+    season: Season, plan: Plan, lang: str, key: str, reasons: dict[str, str] | None = None
+) -> None:
+    """The week grid for the chosen municipality, venue or leader, its groups, the unscheduled."""
+    st.subheader(t("plan.week", lang))
+    by = st.segmented_control(
+        t("plan.view_by", lang), VIEW_BY, format_func=lambda v: t(f"plan.view.{v}", lang),
+        default=VIEW_BY[0], required=True, key=f"{key}_view_by",
+    )
+    options = view_options(season, plan, by, lang)
+    if not options:
+        st.info(t("plan.no_sessions", lang), icon=":material/event_busy:")
+    else:
+        # The widget's key names the language: a kept widget would go on showing the old
+        # language's name of the chosen item. The choice itself outlives the switch.
+        kept = f"{key}_chosen_{by}"
+        codes = list(options)
+        chosen = st.selectbox(
+            t(f"plan.view.{by}", lang), codes, format_func=options.__getitem__,
+            index=codes.index(st.session_state[kept]) if st.session_state.get(kept) in options
+            else 0,
+            key=f"{key}_view_{by}_{lang}",
+        )
+        st.session_state[kept] = chosen
+        sessions = placements_for(season, plan, by, chosen)
+        st.table(week_grid(season, sessions, lang), hide_index=True)
+        st.subheader(t("plan.groups", lang))
+        st.dataframe(group_table(season, plan, sessions, lang), hide_index=True, width="stretch")
+        st.caption(t("plan.privacy", lang))
+
+    st.subheader(t("plan.unscheduled", lang, n=len(plan.unscheduled)))
+    if plan.unscheduled:
+        st.dataframe(
+            unscheduled_table(season, plan, lang, reasons), hide_index=True, width="stretch"
+        )
+    else:
+        st.success(t("plan.all_scheduled", lang), icon=":material/task_alt:")
+
+
+def _solve_in_background(job: SolveJob, season: Season, lang: str, slot: threading.Lock) -> None:
+    try:
+        from planner import solve as solver
+
+        params = solver.SolveParams(time_limit_s=job.time_limit_s, workers=WORKERS, language=lang)
+        job.finish(result=solver.solve(season, params, on_progress=job.progress))
+    except Exception as exc:  # shown to the coordinator; the page keeps working
+        # log.log, not log.error: the translation check reads .error(...) as st.error
+        log.log(logging.ERROR, "planning season %d failed", job.season_id, exc_info=True)
+        job.finish(error=f"{type(exc).__name__}: {exc}")
+    finally:
+        slot.release()
+
+
+def start_solve(season: Season, season_id: int, lang: str, time_limit_s: int) -> str | None:
+    """Start a run in a background thread; an error message when it cannot start."""
+    try:
+        import planner.solve  # noqa: F401  (fails early when the solver is not installed)
+    except ImportError as exc:
+        return t("plan.solve.unavailable", lang, reason=exc)
+    slot = _solver_slot()
+    if not slot.acquire(blocking=False):
+        return t("plan.solve.busy", lang)
+    job = SolveJob(season_id=season_id, time_limit_s=time_limit_s)
+    st.session_state[JOB_KEY] = job
+    st.session_state[SAVED_KEY] = None
+    try:
+        threading.Thread(
+            target=_solve_in_background, args=(job, season, lang, slot),
+            name="planner-solve", daemon=True,
+        ).start()
+    except RuntimeError as exc:
+        slot.release()
+        st.session_state[JOB_KEY] = None
+        return t("plan.solve.failed", lang, reason=exc)
+    return None
+
+
+@st.fragment(run_every=1)
+def progress_panel(job: SolveJob, lang: str) -> None:
+    """Objective and bound as they improve; reruns the page once the run has finished."""
+    now = job.snapshot()
+    if now["done"]:
+        st.rerun()
+    st.progress(
+        min(now["elapsed"] / job.time_limit_s, 1.0),
+        text=t(
+            "plan.solve.running", lang, elapsed=round(now["elapsed"]), limit=job.time_limit_s
+        ),
+    )
+    objective, bound = st.columns(2)
+    objective.metric(t("plan.metric.objective", lang), _number(now["objective"]), border=True)
+    bound.metric(t("plan.metric.bound", lang), _number(now["bound"]), border=True)
+    st.caption(t("plan.solve.progress_note", lang))
+
+
+def result_summary(result: Any) -> dict[str, Any]:
+    """What the store keeps about a run: `result.summary()` when it has one."""
+    summary = getattr(result, "summary", None)
+    if callable(summary):
+        return dict(summary())
+    return {
+        "status": result.status, "objective": result.objective,
+        "best_bound": result.best_bound, "wall_s": result.wall_s,
+    }
+
+
+def show_result(
+    job: SolveJob, season: Season, previous: Plan | None, lang: str,
+    save: Callable[[Plan, dict[str, Any]], int],
+) -> None:
+    """The finished run: its metrics and plan, what changed, and the save / discard buttons."""
+    st.subheader(t("plan.result.title", lang))
+    if job.error is not None:
+        st.error(t("plan.solve.failed", lang, reason=job.error), icon=":material/error:")
+        if st.button(t("plan.result.discard", lang), key="plan_discard"):
+            st.session_state[JOB_KEY] = None
+            st.rerun()
+        return
+    result = job.result
+    plan: Plan = result.plan
+    summary = result_summary(result)
+    if not plan.placements and result.objective is None:
+        st.warning(
+            t("plan.result.no_plan", lang, status=_status(result.status, lang)),
+            icon=":material/warning:",
+        )
+    save_col, discard_col = st.columns(2)
+    clicked = save_col.button(
+        t("plan.result.save", lang), type="primary", key="plan_save",
+        icon=":material/save:", disabled=not plan.placements,
+    )
+    if discard_col.button(t("plan.result.discard", lang), key="plan_discard"):
+        st.session_state[JOB_KEY] = None
+        st.rerun()
+    if clicked:
+        try:
+            plan_id = save(plan, {**summary, "params": {"time_limit_s": job.time_limit_s}})
+        except StoreError as exc:
+            st.error(t("plan.result.save_failed", lang, reason=exc), icon=":material/error:")
+        else:
+            st.session_state[JOB_KEY] = None
+            st.session_state[SAVED_KEY] = plan_id
+            st.rerun()
+    metrics(season, plan, summary, lang)
+    if previous is not None:
+        # Group-level and translated; `result.diff` would name clients, which this page never does.
+        changes = changes_table(season, previous, plan, lang)
+        with st.expander(t("plan.result.changes", lang, n=len(changes))):
+            if changes.empty:
+                st.markdown(t("plan.result.no_changes", lang))
+            else:
+                st.dataframe(changes, hide_index=True, width="stretch")
+    reasons = {r.subject: r.text(lang) for r in getattr(result, "unscheduled", ())}
+    show_plan(season, plan, lang, "plan_new", reasons)
+
+
+def solve_controls(season: Season, season_id: int, lang: str) -> None:
+    job: SolveJob | None = st.session_state[JOB_KEY]
+    running = job is not None and not job.done
+    st.subheader(t("plan.solve.title", lang))
+    st.markdown(t("plan.solve.intro", lang))
+    limit = st.slider(
+        t("plan.solve.time_limit", lang), *TIME_LIMIT_S, step=5, key="plan_time_limit",
+        disabled=running,
+    )
+    if st.button(
+        t("plan.solve.button", lang), type="primary", key="plan_solve", disabled=running,
+        icon=":material/play_arrow:",
+    ):
+        problem = start_solve(season, season_id, lang, int(limit))
+        if problem is not None:
+            st.error(problem, icon=":material/error:")
+        job = st.session_state[JOB_KEY]
+    if job is not None and job.season_id == season_id and not job.done:
+        progress_panel(job, lang)
+
+
+def render() -> None:
+    init_state()
+    lang = common.lang()
+    st.title(t("plan.title", lang))
+    db = common.store()
+    info = common.current_season_info(db)
+    if info is None:
+        st.info(t("plan.no_season", lang), icon=":material/inbox:")
+        st.page_link(
+            common.PAGE_FILES["import"], label=t("overview.go_import", lang),
+            icon=":material/upload_file:",
+        )
+        return
+    season_id: int = info["id"]
+    season = common.load_season(common.db_url(), season_id)
+    plan = db.load_plan(season_id=season_id)
+    summary = db.plan_summary(season_id=season_id) if plan is not None else None
+
+    if st.session_state[SAVED_KEY] is not None:
+        st.success(
+            t("plan.result.saved", lang, plan_id=st.session_state[SAVED_KEY]),
+            icon=":material/check_circle:",
+        )
+    solve_controls(season, season_id, lang)
+    job: SolveJob | None = st.session_state[JOB_KEY]
+    if job is not None and job.season_id == season_id and job.done:
+        show_result(
+            job, season, plan, lang,
+            lambda new, about: db.save_plan(
+                new, about, season_id=season_id, actor=ACTOR, note="app"
+            ),
+        )
+        st.divider()
+
+    if plan is None or summary is None:
+        st.info(t("plan.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        return
+    st.header(t("plan.current_title", lang))
+    st.caption(
+        t(
+            "plan.current", lang, season=info["name"], plan_id=summary["id"],
+            saved_at=common.local_time(summary["created_at"]), saved_by=summary["created_by"],
+        )
+    )
+    metrics(season, plan, summary, lang)
+    show_plan(season, plan, lang, "plan_current")
+
+if __name__ == "__main__":  # st.navigation runs this file as the page
+    render()

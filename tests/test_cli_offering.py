@@ -1,0 +1,133 @@
+"""The live offering from the command line: publish, enrol, cancel, seats, history, figures."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from planner.baseline import greedy_plan
+from planner.cli import main, prepare_demo_store
+from planner.store import Store
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def planned_store(sqlite_url: str) -> str:
+    """The sample season with its greedy plan saved as the current plan (not yet published)."""
+    prepare_demo_store(sqlite_url)
+    with Store.open(sqlite_url) as store:
+        store.save_plan(greedy_plan(store.load_season()), {"status": "FEASIBLE"})
+    return sqlite_url
+
+
+def free_group(capsys, db: str) -> str:
+    _, out, _ = run(capsys, "seats", "--db", db, "--json")
+    return next(row["group_id"] for row in json.loads(out) if row["free"] > 0)
+
+
+def test_seats_before_publishing_is_a_one_line_error(capsys, planned_store):
+    code, _, err = run(capsys, "seats", "--db", planned_store)
+    assert code == 2 and "planner publish" in err
+
+
+def test_publish_opens_every_planned_group_with_its_participants(capsys, planned_store):
+    code, out, _ = run(capsys, "publish", "--db", planned_store, "--json")
+    report = json.loads(out)
+    with Store.open(planned_store) as store:
+        plan = store.load_plan()
+    assert code == 0
+    assert sorted(report["opened"]) == sorted(p.group_id for p in plan.placements)
+    assert len(report["added"]) == len(plan.participants)
+
+
+def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store):
+    run(capsys, "publish", "--db", planned_store)
+    group = free_group(capsys, planned_store)
+    with Store.open(planned_store) as store:
+        plan = store.load_plan()
+    outsider = next(c.client_code for c in store.load_season().clients
+                    if c.client_code not in {code for code, _ in plan.participants})
+    code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store, "--json")
+    assert code == 0 and json.loads(out)["status"] == "enrolled"
+    code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store)
+    assert code == 1 and out.startswith("refused:")
+    code, out, _ = run(capsys, "cancel", group, outsider, "--reason", "studies",
+                       "--follow-up", "studies", "--db", planned_store, "--json")
+    assert code == 0 and json.loads(out)["status"] == "cancelled"
+    code, out, _ = run(capsys, "history", outsider, "--db", planned_store, "--json")
+    assert [row["status"] for row in json.loads(out) if row["group_id"] == group] == ["cancelled"]
+
+
+def test_enrolling_in_an_unknown_group_is_refused(capsys, planned_store):
+    run(capsys, "publish", "--db", planned_store)
+    code, out, _ = run(capsys, "enrol", "G-NOPE", "P-ELINA", "--db", planned_store)
+    assert code == 1 and "G-NOPE" in out
+
+
+def test_figures_are_written_as_a_workbook(capsys, planned_store, tmp_path):
+    run(capsys, "publish", "--db", planned_store)
+    out_file = tmp_path / "luvut.xlsx"
+    code, _, _ = run(capsys, "figures", "--out", str(out_file), "--db", planned_store)
+    assert code == 0
+    assert {"clients", "seats"} <= set(openpyxl.load_workbook(out_file).sheetnames)
+
+
+def test_ics_writes_a_calendar_without_client_codes(capsys, planned_store, tmp_path):
+    import icalendar
+
+    out_file = tmp_path / "offering.ics"
+    code, _, _ = run(capsys, "ics", "--out", str(out_file), "--lang", "sv", "--db", planned_store)
+    assert code == 0
+    body = out_file.read_bytes()
+    calendar = icalendar.Calendar.from_ical(body)
+    with Store.open(planned_store) as store:
+        season, plan = store.load_season(), store.load_plan()
+    events = [c for c in calendar.walk("VEVENT")]
+    assert {str(e["UID"]) for e in events} and len(events) >= len(plan.placements)
+    text = body.decode("utf-8")
+    assert not [c.client_code for c in season.clients if c.client_code in text]
+
+
+def test_a_revoked_feed_is_listed_as_revoked(capsys, planned_store):
+    code, out, _ = run(capsys, "feed", "create", "--group", "G-001", "--db", planned_store,
+                       "--json")
+    assert code == 0
+    created = json.loads(out)
+    assert created["url"].endswith(".ics") and created["webcal"].startswith("webcal://")
+    code, _, _ = run(capsys, "feed", "revoke", "--id", str(created["id"]), "--db", planned_store)
+    assert code == 0
+    _, out, _ = run(capsys, "feed", "list", "--db", planned_store, "--json")
+    (feed,) = json.loads(out)
+    assert feed["revoked_at"]
+
+
+def test_pickups_write_runs_and_name_every_unserved_ride(capsys, planned_store, tmp_path):
+    out = tmp_path / "runs"
+    code, text, _ = run(capsys, "pickups", "--db", planned_store, "--out", str(out),
+                        "--seconds-per-day", "1", "--json")
+    assert code == 0
+    payload = json.loads(text)
+    with Store.open(planned_store) as store:
+        season, plan = store.load_season(), store.load_plan()
+    riders = {(c, g) for c, g in plan.participants if season.client[c].travel == "ride"
+              and plan.placement[g].venue_id}
+    runs = (out / "pickup_runs.csv").read_text(encoding="utf-8").splitlines()
+    served = {(c, row.split(",")[0]) for row in runs[1:] for c in row.split(",")[-1].split(";")}
+    assert all(d["reason"] for d in payload["dropped"])
+    dropped = {(d["client_code"], d["group_id"]) for d in payload["dropped"]}
+    assert {c for c, _ in riders} <= {c for c, _ in served} | {c for c, _ in dropped}
+
+
+def test_allowance_prices_staff_driving_at_the_tax_free_rate(capsys, planned_store):
+    code, text, _ = run(capsys, "allowance", "--db", planned_store, "--json")
+    payload = json.loads(text)
+    assert code == 0 and payload["rate"] == 0.55
+    assert all(abs(float(eur) - round(float(km) * 0.55, 2)) < 0.011
+               for _, _, km, eur in payload["rows"])

@@ -1,0 +1,262 @@
+"""Calendar subscriptions: tokens kept only as hashes, and the feed server over real HTTP.
+
+The server is uvicorn on a free loopback port in a thread, as `planner serve` runs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import http.client
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+import uvicorn
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from icalendar import Calendar
+
+from planner.baseline import greedy_plan
+from planner.calendar import (
+    CalendarError,
+    create_feed,
+    feed_url,
+    find_feed,
+    list_feeds,
+    revoke_feed,
+    webcal_url,
+)
+from planner.calendar.serve import create_app
+from planner.io import read_season
+from planner.model import Plan, Season
+from planner.store import Store
+from planner.store.migrate import alembic_config
+from planner.store.schema import Base
+
+
+@pytest.fixture(scope="module")
+def sample(sample_dir: Path) -> tuple[Season, Plan]:
+    season = read_season(sample_dir).season
+    return season, greedy_plan(season)
+
+
+@pytest.fixture
+def store(sample, tmp_path: Path) -> Iterator[Store]:
+    """A store holding the sample season and the baseline plan."""
+    season, plan = sample
+    with Store.open(f"sqlite:///{tmp_path / 'feeds.sqlite3'}") as store:
+        store.import_season(season, source="data")
+        store.save_plan(plan, {"status": "FEASIBLE"})
+        yield store
+
+
+@dataclasses.dataclass
+class Server:
+    port: int
+
+    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            return (
+                response.status,
+                {k.lower(): v for k, v in response.getheaders()},
+                response.read(),
+            )
+        finally:
+            conn.close()
+
+
+@contextmanager
+def serving(store: Store) -> Iterator[Server]:
+    """`create_app(store)` under uvicorn on a free loopback port, in a thread."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(store), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not running.started:
+            assert time.monotonic() < deadline, "the feed server did not start"
+            time.sleep(0.02)
+        yield Server(port)
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(store: Store) -> Iterator[Server]:
+    with serving(store) as server:
+        yield server
+
+
+def path(token: str) -> str:
+    return f"/ics/{token}.ics"
+
+
+# --- issuing and revoking ---
+
+
+def test_a_new_feed_has_a_long_random_token_stored_only_as_its_hash(store: Store) -> None:
+    new = create_feed(store, "group", "G-001", lang="sv", note="Hangö")
+    assert len(new.token) >= 32  # 24 random bytes: 192 bits
+    assert new.token != create_feed(store, "group", "G-001").token
+    with store.engine.connect() as conn:
+        dumped = "\n".join(
+            str(row)
+            for table in ("feeds", "events")
+            for row in conn.execute(sa.text(f"select * from {table}"))
+        )
+    assert new.token not in dumped
+    assert hashlib.sha256(new.token.encode()).hexdigest() in dumped
+    assert find_feed(store, new.token) == new.feed
+    assert new.feed.kind == "group" and new.feed.target == "G-001" and new.feed.lang == "sv"
+
+
+def test_feeds_are_listed_newest_first_and_revoked_ones_on_request(store: Store) -> None:
+    first = create_feed(store, "offering", filters={"languages": ["sv"]})
+    second = create_feed(store, "venue", "V-HAN-LIB-1")
+    revoke_feed(store, first.feed.id)
+    assert [f.id for f in list_feeds(store)] == [second.feed.id, first.feed.id]
+    assert [f.id for f in list_feeds(store, include_revoked=False)] == [second.feed.id]
+    listed = list_feeds(store)[1].as_dict()
+    assert listed["active"] is False and listed["filters"] == {"languages": ["sv"]}
+    assert find_feed(store, first.token) is None
+    assert revoke_feed(store, first.feed.id).revoked_at == list_feeds(store)[1].revoked_at
+
+
+def test_a_feed_for_something_the_season_does_not_have_is_refused(store: Store) -> None:
+    for kind, target, filters in (
+        ("group", "G-999", None),
+        ("leader", "S-999", None),
+        ("venue", None, None),
+        ("client", "G-001", None),
+        ("offering", "G-001", None),
+        ("offering", None, {"municipalities": ["Turku"]}),
+        ("group", "G-001", {"languages": ["fi"]}),
+    ):
+        with pytest.raises(CalendarError):
+            create_feed(store, kind, target, filters=filters)
+    with pytest.raises(CalendarError):
+        create_feed(store, "group", "G-001", lang="de")
+    with pytest.raises(CalendarError, match="no calendar feed"):
+        revoke_feed(store, 12345)
+    assert list_feeds(store) == []
+
+
+def test_links_for_the_app_use_the_feed_address() -> None:
+    assert feed_url("abc", "https://kalenteri.luvn.example/") == (
+        "https://kalenteri.luvn.example/ics/abc.ics"
+    )
+    assert webcal_url("abc", "https://kalenteri.luvn.example") == (
+        "webcal://kalenteri.luvn.example/ics/abc.ics"
+    )
+    assert webcal_url("abc", "http://localhost:8502") == "webcal://localhost:8502/ics/abc.ics"
+
+
+# --- the server ---
+
+
+def test_a_feed_answers_with_its_calendar(store: Store, server: Server) -> None:
+    new = create_feed(store, "leader", "S-001", lang="en")
+    status, headers, body = server.get(path(new.token))
+    assert status == 200
+    assert headers["content-type"] == "text/calendar; charset=utf-8"
+    assert headers["etag"].startswith('"') and headers["last-modified"].endswith("GMT")
+    calendar = Calendar.from_ical(body)
+    assert str(calendar["X-WR-CALNAME"]).startswith("Groups led by ")
+    assert body.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_an_unchanged_feed_answers_304_to_its_etag_and_its_date(
+    store: Store, server: Server
+) -> None:
+    new = create_feed(store, "offering")
+    _, headers, body = server.get(path(new.token))
+    status, again, rest = server.get(path(new.token), **{"If-None-Match": headers["etag"]})
+    assert (status, rest, again["etag"]) == (304, b"", headers["etag"])
+    status, _, rest = server.get(path(new.token), **{"If-Modified-Since": headers["last-modified"]})
+    assert (status, rest) == (304, b"")
+    status, _, fresh = server.get(path(new.token), **{"If-None-Match": '"something-else"'})
+    assert (status, fresh) == (200, body)
+    earlier = "Mon, 01 Jan 2024 00:00:00 GMT"
+    assert server.get(path(new.token), **{"If-Modified-Since": earlier})[0] == 200
+
+
+@pytest.mark.parametrize("which", ["unknown", "revoked", "malformed", "elsewhere"])
+def test_unknown_and_revoked_tokens_get_404_and_learn_nothing(
+    store: Store, server: Server, which: str
+) -> None:
+    new = create_feed(store, "group", "G-001")
+    assert server.get(path(new.token))[0] == 200
+    token = new.token
+    if which == "unknown":
+        token = token[:-1] + ("A" if token[-1] != "A" else "B")
+    elif which == "revoked":
+        revoke_feed(store, new.feed.id)
+    elif which == "malformed":
+        token = "x" * 500
+    url = path(token) if which != "elsewhere" else f"/feeds/{token}"
+    status, headers, body = server.get(url)
+    assert status == 404
+    assert body == b""
+    assert token not in " ".join(headers.values())
+    assert "etag" not in headers
+
+
+def test_a_new_plan_reaches_the_feed_at_once(sample, store: Store, server: Server) -> None:
+    _, plan = sample
+    gid = plan.placements[0].group_id
+    new = create_feed(store, "group", gid)
+    _, before, first = server.get(path(new.token))
+    old = plan.placement[gid]
+    later = dataclasses.replace(old, start=old.start + 60, end=old.end + 60)
+    store.save_plan(
+        Plan(tuple(later if p.group_id == gid else p for p in plan.placements), plan.participants),
+        {"status": "FEASIBLE"},
+    )
+    status, after, second = server.get(path(new.token), **{"If-None-Match": before["etag"]})
+    assert status == 200 and after["etag"] != before["etag"]
+    event = next(iter(Calendar.from_ical(second).walk("VEVENT")))
+    assert event["DTSTART"].dt.hour * 60 + event["DTSTART"].dt.minute == later.start
+    assert int(event["SEQUENCE"]) == 1
+    assert event["UID"] == next(iter(Calendar.from_ical(first).walk("VEVENT")))["UID"]
+
+
+def test_a_feed_without_a_plan_is_an_empty_calendar(sample, tmp_path: Path) -> None:
+    season, _ = sample
+    with Store.open(f"sqlite:///{tmp_path / 'empty.sqlite3'}") as store:
+        store.import_season(season, source="data")
+        new = create_feed(store, "offering")
+        with serving(store) as server:
+            status, headers, body = server.get(path(new.token))
+    assert status == 200 and "last-modified" in headers
+    assert Calendar.from_ical(body).walk("VEVENT") == []
+
+
+def test_the_calendar_migration_downgrades_and_upgrades_again(store: Store) -> None:
+    new = create_feed(store, "group", "G-001")
+    with store.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    tables = sa.inspect(store.engine).get_table_names()
+    assert "feeds" not in tables and "calendar_sequences" not in tables
+    store.migrate()
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    assert find_feed(store, new.token) is None  # a downgrade forgets the feeds

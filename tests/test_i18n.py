@@ -1,0 +1,147 @@
+"""Every visible string exists in Finnish, Swedish and English, and pages take them from t()."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from planner.i18n import LANGUAGES, STRINGS, t
+from planner.model import Municipality
+from planner.ui.common import PAGE_FILES
+
+REPO = Path(__file__).resolve().parents[1]
+UI_SOURCES = sorted([REPO / "app.py", *(REPO / "planner" / "ui").glob("*.py")])
+PAGE_SCRIPTS = [REPO / "app.py", *(REPO / path for path in PAGE_FILES.values())]
+"""The files Streamlit runs as scripts (the others are imported)."""
+
+# Streamlit calls that put their text arguments on screen, and the keywords that do so.
+DISPLAY_CALLS = {
+    "title", "header", "subheader", "caption", "markdown", "write", "text", "code", "latex",
+    "info", "warning", "error", "success", "exception", "toast", "metric", "button",
+    "download_button", "link_button", "page_link", "form_submit_button", "radio", "selectbox",
+    "multiselect", "segmented_control", "pills", "checkbox", "toggle", "slider",
+    "select_slider", "text_input", "text_area", "number_input", "date_input", "time_input",
+    "file_uploader", "expander", "tabs", "popover", "status", "spinner", "Page", "navigation",
+    "set_page_config", "dialog", "help",
+}
+TEXT_KEYWORDS = {"label", "body", "help", "placeholder", "title", "page_title", "text", "value"}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def _is_literal_text(node: ast.expr) -> bool:
+    """A string literal (or literal part of an f-string) that holds words."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return any(ch.isalpha() for ch in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_is_literal_text(part) for part in node.values)
+    if isinstance(node, ast.List | ast.Tuple):
+        return any(_is_literal_text(item) for item in node.elts)
+    return False
+
+
+def hard_coded_texts(source: str) -> list[tuple[int, str]]:
+    """(line, call) for every display call given a literal text instead of a t() lookup."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in DISPLAY_CALLS:
+            continue
+        texts = [*node.args, *(k.value for k in node.keywords if k.arg in TEXT_KEYWORDS)]
+        if any(_is_literal_text(arg) for arg in texts):
+            found.append((node.lineno, node.func.attr))
+    return found
+
+
+def test_every_string_is_translated_into_finnish_swedish_and_english():
+    assert set(LANGUAGES) == {"fi", "sv", "en"}
+    untranslated = {
+        key: sorted(set(LANGUAGES) - {lang for lang, text in texts.items() if text.strip()})
+        for key, texts in STRINGS.items()
+    }
+    assert {key: missing for key, missing in untranslated.items() if missing} == {}
+    assert all(set(texts) == set(LANGUAGES) for texts in STRINGS.values())
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_each_translation_has_the_same_placeholders(key):
+    fields = {lang: _placeholders(text) for lang, text in STRINGS[key].items()}
+    assert fields["sv"] == fields["fi"] and fields["en"] == fields["fi"], fields
+
+
+def test_t_fills_in_placeholders_in_the_chosen_language():
+    assert t("import.errors", "sv", n=3) == "Fel (3)"
+    assert t("import.errors", "en", n=3) == "Errors (3)"
+
+
+def test_t_falls_back_to_finnish_for_an_unknown_language():
+    assert t("overview.title", "de") == t("overview.title", "fi")
+
+
+def test_municipality_names_follow_the_language():
+    espoo = Municipality("049", "Espoo", "Esbo", 60.205, 24.655)
+    assert (espoo.name("fi"), espoo.name("sv"), espoo.name("en")) == ("Espoo", "Esbo", "Espoo")
+
+
+def test_the_hard_coded_text_check_catches_literals_and_allows_lookups():
+    source = (
+        "st.title('Overview')\n"
+        "st.sidebar.button(f'Import {n}')\n"
+        "col.metric(label='Groups', value=3)\n"
+        "st.title(t('overview.title', lang))\n"
+        "st.page_link(PAGES['import'], label=t('nav.import', lang), icon=':material/map:')\n"
+    )
+    assert hard_coded_texts(source) == [(1, "title"), (2, "button"), (3, "metric")]
+
+
+@pytest.mark.parametrize("path", UI_SOURCES, ids=lambda p: p.name)
+def test_pages_show_no_text_that_bypasses_the_translations(path):
+    assert hard_coded_texts(path.read_text(encoding="utf-8")) == []
+
+
+def bare_strings(source: str) -> list[int]:
+    """Lines of string expressions that are not docstrings: Streamlit's magic would show them."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        docstring_allowed = isinstance(
+            node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+        )
+        for index, statement in enumerate(body):
+            if (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Constant | ast.JoinedStr)
+                and not (docstring_allowed and index == 0)
+            ):
+                found.append(statement.lineno)
+    return found
+
+
+def test_the_bare_string_check_allows_docstrings_only():
+    source = '"""Module."""\nX = 1\n"""About X."""\ndef f():\n    """Doc."""\n    "shown"\n'
+    assert bare_strings(source) == [3, 6]
+
+
+@pytest.mark.parametrize("path", PAGE_SCRIPTS, ids=lambda p: p.name)
+def test_pages_show_no_stray_strings_through_streamlit_magic(path):
+    assert bare_strings(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", UI_SOURCES, ids=lambda p: p.name)
+def test_pages_only_look_up_keys_that_exist(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    keys = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+        and node.args and isinstance(node.args[0], ast.Constant)
+    }
+    assert keys - set(STRINGS) == set()

@@ -1,0 +1,287 @@
+"""Cell parsers: what a coordinator may type into one cell, and what each mistake says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.io.fields import (
+    FieldError,
+    check_client_code,
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_days,
+    parse_int,
+    parse_language,
+    parse_languages,
+    parse_municipality_code,
+    parse_number,
+    parse_open,
+    parse_postal_code,
+    parse_time,
+    parse_weekday,
+    split_list,
+)
+from planner.io.tables import cell_text, normalise_column
+from planner.model import Interval
+
+
+def message(fn, *args) -> str:
+    with pytest.raises(FieldError) as info:
+        fn(*args)
+    return info.value.message
+
+
+# --- weekdays ---
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Mon", (0,)),
+        ("mon;wed;fri", (0, 2, 4)),
+        ("Mon-Thu", (0, 1, 2, 3)),
+        ("ma-pe", (0, 1, 2, 3, 4)),
+        ("må-fr", (0, 1, 2, 3, 4)),
+        ("ti, to", (1, 3)),
+        ("on", (2,)),  # Swedish onsdag
+        ("Tuesday;Thursday", (1, 3)),
+        ("maanantai - keskiviikko", (0, 1, 2)),
+        ("tisdag;fredag", (1, 4)),
+        ("Mon–Wed", (0, 1, 2)),  # an en dash, as Word and Excel like to write
+        ("Fri;Mon;Fri", (0, 4)),
+    ],
+)
+def test_weekdays_in_english_finnish_and_swedish_with_ranges(
+    text: str, days: tuple[int, ...]
+) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sat", 'Saturday ("Sat") is not a working day of the service (Mon-Fri)'),
+        ("la", 'Saturday ("la") is not a working day of the service (Mon-Fri)'),
+        ("sö", 'Sunday ("sö") is not a working day of the service (Mon-Fri)'),
+        ("Mon-Sun", 'Sunday ("Mon-Sun") is not a working day of the service (Mon-Fri)'),
+        ("Fri-Mon", '"Fri-Mon" runs backwards (write e.g. Mon-Thu)'),
+        ("Mo", '"Mo" is not a weekday (write Mon-Fri, ma-pe or må-fr)'),
+        (";", '";" names no weekday (write e.g. Mon-Fri)'),
+    ],
+)
+def test_weekend_days_and_unknown_days_are_refused_by_name(text: str, expected: str) -> None:
+    assert message(parse_days, text) == expected
+
+
+def test_a_pinned_weekday_is_exactly_one_day() -> None:
+    assert parse_weekday("ke") == 2
+    assert message(parse_weekday, "Mon-Tue") == (
+        '"Mon-Tue" is more than one weekday: pin a group to one day'
+    )
+
+
+# --- times and opening hours ---
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("09:00", 540), ("9:00", 540), ("9.30", 570), ("13.15", 795), ("00:00", 0), ("10:00:00", 600)],
+)
+def test_times_as_finns_write_them(text: str, minutes: int) -> None:
+    assert parse_time(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["25:00", "24:00", "9", "9:5", "09:60", "nine", "9:00 am"])
+def test_impossible_times_are_refused(text: str) -> None:
+    assert message(parse_time, text) == f'"{text}" is not a time of day (write HH:MM, e.g. 09:30)'
+
+
+def test_opening_hours_with_several_segments() -> None:
+    assert parse_open("Mon-Thu 09:00-20:00;Fri 09:00-16:00") == (
+        *(Interval(d, 540, 1200) for d in range(4)),
+        Interval(4, 540, 960),
+    )
+
+
+def test_opening_hours_day_list_times_only_and_closing_at_midnight() -> None:
+    assert parse_open("Mon, Wed 9.00 - 12.00") == (Interval(0, 540, 720), Interval(2, 540, 720))
+    assert parse_open("08:00-16:00") == tuple(Interval(d, 480, 960) for d in range(5))
+    assert parse_open("pe 18:00-24:00") == (Interval(4, 1080, 1440),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mon-Fri 16:00-08:00", '"Mon-Fri 16:00-08:00": the closing time must be after the '
+         "opening time"),
+        ("Mon-Fri", '"Mon-Fri" has no opening time (write e.g. Fri 09:00-16:00)'),
+        ("Mon-Fri 9-16", '"Mon-Fri 9-16" is not an opening time (write e.g. Mon-Fri 09:00-16:00)'),
+        ("Sat 10:00-14:00", 'Saturday ("Sat") is not a working day of the service (Mon-Fri)'),
+        ("Mon 09:00-25:00", '"25:00" is not a time of day (write HH:MM, e.g. 09:30)'),
+    ],
+)  # fmt: skip
+def test_broken_opening_hours_say_what_is_wrong(text: str, expected: str) -> None:
+    assert message(parse_open, text) == expected
+
+
+# --- numbers ---
+
+
+def test_numbers_with_decimal_point_or_comma() -> None:
+    assert parse_number("2.5") == 2.5
+    assert parse_number("60,21", decimal_comma=True) == 60.21
+    assert parse_number("−3") == -3.0  # a typographic minus sign
+    assert parse_number("305 274") == 305274.0
+
+
+def test_decimal_comma_in_a_comma_separated_file_is_refused_with_the_fix() -> None:
+    assert message(parse_number, "2,5", False) == (
+        '"2,5" is not a number here: write 2.5 with a decimal point in a comma-separated file'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two", '"two" is not a number'),
+        ("nan", '"nan" is not a number'),
+        ("inf", '"inf" is not a number'),
+        ("1e400", '"1e400" is far too large'),
+        ("1,2,3", '"1,2,3" is not a number'),
+    ],
+)
+def test_text_and_absurd_numbers_are_refused(text: str, expected: str) -> None:
+    assert message(parse_number, text) == expected
+
+
+def test_whole_numbers() -> None:
+    assert parse_int("12") == 12
+    assert parse_int("1 000") == 1000
+    assert message(parse_int, "3.5") == '"3.5" is not a whole number'
+    assert message(parse_int, "9" * 30) == f'"{"9" * 30}" is far too large'
+    assert message(parse_int, "9" * 50) == f'"{"9" * 39}…" is far too large'
+
+
+# --- booleans, languages, choices, lists, dates ---
+
+
+@pytest.mark.parametrize("text", ["true", "TRUE", "yes", "1", "kyllä", "ja", "x", "TOSI", "SANT"])
+def test_true_in_every_way_a_coordinator_writes_it(text: str) -> None:
+    assert parse_bool(text) is True
+
+
+@pytest.mark.parametrize("text", ["false", "No", "0", "ei", "nej", "EPÄTOSI", "FALSKT"])
+def test_false_in_every_way_a_coordinator_writes_it(text: str) -> None:
+    assert parse_bool(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("fi", "fi"), ("FI", "fi"), ("suomi", "fi"), ("Svenska", "sv"), ("ruotsi", "sv"),
+     ("english", "en"), ("ar", "ar")],
+)  # fmt: skip
+def test_languages_as_codes_or_friendly_names(text: str, code: str) -> None:
+    assert parse_language(text) == code
+
+
+def test_language_lists_keep_order_and_drop_repeats() -> None:
+    assert parse_languages("sv; fi; SV") == ("sv", "fi")
+    assert message(parse_languages, ";") == '";" names no language (write e.g. fi;sv)'
+
+
+def test_choices_ignore_case_spaces_and_dashes() -> None:
+    options = ("in_person", "hybrid", "remote")
+    assert parse_choice("In person", options, "group mode") == "in_person"
+    assert parse_choice("Pop-up", ("popup",), "group kind") == "popup"
+    assert message(parse_choice, "online", options, "group mode") == (
+        '"online" is not a group mode (one of in_person, hybrid, remote)'
+    )
+
+
+def test_lists_split_on_semicolons_and_commas() -> None:
+    assert split_list("nature; art ,music;;") == ("nature", "art", "music")
+
+
+@pytest.mark.parametrize(("text", "day"), [("2025-01-13", dt.date(2025, 1, 13)),
+                                           ("13.1.2025", dt.date(2025, 1, 13)),
+                                           ("03.02.2025", dt.date(2025, 2, 3))])  # fmt: skip
+def test_dates_in_iso_or_finnish_form(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["2025-13-01", "31.2.2025", "13/1/2025", "tomorrow"])
+def test_impossible_dates_are_refused(text: str) -> None:
+    assert message(parse_date, text) == f'"{text}" is not a date (write YYYY-MM-DD or d.m.yyyy)'
+
+
+# --- codes ---
+
+
+def test_municipality_codes_keep_or_regain_their_leading_zero() -> None:
+    assert parse_municipality_code("049") == ("049", False)
+    assert parse_municipality_code("49") == ("049", True)
+    assert message(parse_municipality_code, "Espoo") == (
+        '"Espoo" is not a three-digit municipality code (e.g. 049)'
+    )
+
+
+def test_postal_codes_are_five_digits_and_a_lost_zero_is_not_guessed() -> None:
+    assert parse_postal_code("02100") == "02100"
+    assert "did Excel drop the leading zero of 02100?" in message(parse_postal_code, "2100")
+    assert (
+        message(parse_postal_code, "ABC") == '"ABC" is not a postal code (five digits, e.g. 02100)'
+    )
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["010190-123A", "311299+9876", "050505A123B", "C-241224Y999X-7", "010190u123a"],
+)
+def test_any_henkilotunnus_in_a_client_code_is_refused_and_hidden(code: str) -> None:
+    with pytest.raises(FieldError) as info:
+        check_client_code(code)
+    assert info.value.hide_value
+    assert "henkilötunnus" in info.value.message and code not in info.value.message
+
+
+@pytest.mark.parametrize("code", ["C-000001-0001", "C-00012", "P-ELINA", "x9", "K_25"])
+def test_pseudonyms_that_only_resemble_a_henkilotunnus_or_name_are_accepted(code: str) -> None:
+    assert check_client_code(code) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("C", "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
+              "such as C-00012"),
+        ("C-" + "0" * 40, "is not a client code (value hidden): use 2-32 letters A-Z, digits, "
+                          "'-' and '_', such as C-00012"),
+        ("Äiti-1", "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and "
+                   "'_', such as C-00012"),
+    ],
+)  # fmt: skip
+def test_malformed_client_codes_are_refused_and_still_hidden(code: str, expected: str) -> None:
+    with pytest.raises(FieldError) as info:
+        check_client_code(code)
+    assert info.value.message == expected and info.value.hide_value
+
+
+# --- reading cells and headers ---
+
+
+def test_excel_cells_read_as_the_text_a_coordinator_typed() -> None:
+    assert cell_text(None) == ""
+    assert cell_text(3.0) == "3"
+    assert cell_text(60.2055) == "60.2055"
+    assert cell_text(True) == "true"
+    assert cell_text(dt.datetime(2025, 1, 13)) == "2025-01-13"
+    assert cell_text(dt.time(9, 30)) == "09:30"
+    assert cell_text(dt.timedelta(hours=13, minutes=15)) == "13:15"
+    assert cell_text("  G-01 ") == "G-01"
+
+
+def test_column_names_are_case_insensitive_and_spaces_are_underscores() -> None:
+    assert normalise_column("\ufeff Max Size ") == "max_size"

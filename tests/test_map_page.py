@@ -1,0 +1,152 @@
+"""The routes page, driven headless with AppTest over a demo store with a first-fit plan."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.baseline import greedy_plan
+from planner.cli import prepare_demo_store
+from planner.i18n import t
+from planner.model import Plan, Season
+from planner.routing.pickups import PickupParams, Run, plan_pickups
+from planner.solve.output import staff_days
+from planner.store import Store
+from planner.ui.map_page import DAY_KEY, SECONDS_ENV, SHEET_DAY_KEY, SHEET_VEHICLE_KEY, WHO_KEY
+from planner.ui.route_maps import run_sheet, staff_name
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+MAP_PAGE = "planner/ui/map_page.py"
+TIMEOUT_S = 60
+SECONDS = 0.3
+SUMMARY = {"status": "FEASIBLE", "objective": -1.0, "best_bound": -2.0, "wall_s": 0.4}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("routes") / "demo.sqlite3"
+    prepare_demo_store(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def planned_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("routes_planned") / "planned.sqlite3"
+    shutil.copy(demo_db, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        season = store.load_season()
+        assert season is not None
+        store.save_plan(greedy_plan(season), SUMMARY, actor="test")
+    return path
+
+
+@pytest.fixture(scope="module")
+def stored(planned_db: Path) -> tuple[Season, Plan]:
+    with Store.open(f"sqlite:///{planned_db}") as store:
+        season, plan = store.load_season(), store.load_plan()
+    assert season is not None and plan is not None
+    return season, plan
+
+
+@pytest.fixture(scope="module")
+def runs(stored: tuple[Season, Plan]) -> list[Run]:
+    season, plan = stored
+    return list(plan_pickups(season, plan, params=PickupParams(seconds_per_day=SECONDS)).runs)
+
+
+def use(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "planner.sqlite3"
+    shutil.copy(db, path)
+    monkeypatch.setenv("PLANNER_DB_URL", f"sqlite:///{path}")
+    monkeypatch.setenv(SECONDS_ENV, str(SECONDS))
+
+
+def open_page(lang: str = "fi") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    if lang != "fi":
+        at.segmented_control(key="lang").set_value(lang).run()
+    at.switch_page(MAP_PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_with_a_plan_the_page_draws_the_map_and_filtering_a_weekday_narrows_the_routes(
+    planned_db, tmp_path, monkeypatch, stored
+):
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page()
+    assert at.title[0].value == t("routes.title", "fi")
+    assert at.get("deck_gl_json_chart"), "no pydeck chart on the page"
+    everyone = len(at.dataframe[0].value)
+    assert everyone > 0
+
+    at.selectbox(key=DAY_KEY).set_value(0).run()
+    assert not at.exception
+    monday = at.dataframe[0].value
+    assert 0 < len(monday) < everyone
+    assert set(monday[t("routes.col.weekday", "fi")]) == {"Maanantai"}
+
+    subheaders = [s.value for s in at.subheader]
+    assert t("routes.offices", "fi") in subheaders
+    assert t("routes.allowance", "fi") in subheaders
+
+
+def test_choosing_a_person_shows_only_their_routes(planned_db, tmp_path, monkeypatch, stored):
+    season, plan = stored
+    person = staff_days(season, plan)[0].staff_id
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    at.selectbox(key=WHO_KEY).set_value(person).run()
+    assert not at.exception
+    staff = set(at.dataframe[0].value[t("routes.col.staff", "en")])
+    assert staff == {staff_name(season, person)}
+
+
+def test_the_run_sheet_shows_client_codes_and_never_names(
+    planned_db, tmp_path, monkeypatch, stored, runs
+):
+    season, _ = stored
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page()
+    if not runs:
+        pytest.skip("the first-fit plan has no work-car runs")
+    vehicle = at.selectbox(key=SHEET_VEHICLE_KEY).value
+    day = at.selectbox(key=SHEET_DAY_KEY).value
+    shown = next(
+        d.value for d in at.dataframe if t("routes.col.clients", "fi") in d.value.columns
+    )
+    codes = {c.client_code for c in season.clients}
+    listed = {c for cell in shown[t("routes.col.clients", "fi")] for c in cell.split(", ") if c}
+    assert listed and listed <= codes
+    text = shown.to_string()
+    for person in season.staff:
+        assert person.name not in text
+    assert vehicle and day is not None
+
+
+def test_run_sheet_lists_stops_in_order_with_codes_only(stored, runs):
+    season, _ = stored
+    if not runs:
+        pytest.skip("the first-fit plan has no work-car runs")
+    sheet = run_sheet(season, runs[0], "en")
+    assert list(sheet[t("routes.col.order", "en")]) == list(range(1, len(runs[0].stops) + 1))
+    assert set(sheet[t("routes.col.action", "en")]) <= {"Pick-up", "Drop-off"}
+
+
+def test_swedish_switches_the_labels(planned_db, tmp_path, monkeypatch):
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("sv")
+    assert at.title[0].value == t("routes.title", "sv")
+    assert at.selectbox(key=DAY_KEY).label == t("routes.weekday", "sv")
+    assert t("routes.col.staff", "sv") in at.dataframe[0].value.columns
+
+
+def test_without_a_plan_the_page_says_so(demo_db, tmp_path, monkeypatch):
+    use(demo_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    assert [i.value for i in at.info] == [t("routes.no_plan", "en")]
+    assert not at.get("deck_gl_json_chart")

@@ -1,0 +1,648 @@
+"""The independent plan validator: a valid toy plan passes, and each rule catches its own breach.
+
+Every rule test breaks exactly one rule of an otherwise valid plan and asserts that this rule,
+and only this one, is reported. `@breaks("rule")` registers the test for the meta-test and
+checks that the test really asserted that rule (not a copy-pasted other one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+import types
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from planner.model import (
+    Client,
+    Group,
+    Interval,
+    Municipality,
+    Partner,
+    Placement,
+    Plan,
+    Season,
+    Staff,
+    Unscheduled,
+    Venue,
+)
+from planner.plan_check import (
+    PLAN_RULES,
+    PlanProblem,
+    assert_plan_valid,
+    main,
+    plan_problems,
+    read_plan_files,
+)
+
+MON, TUE, WED, THU, FRI = range(5)
+ALL_DAYS = (MON, TUE, WED, THU, FRI)
+ESPOO, HANKO, KAUNIAINEN = "049", "078", "235"
+
+
+def h(hours: float) -> int:
+    return round(hours * 60)
+
+
+def office_hours(until: float = 18) -> tuple[Interval, ...]:
+    return tuple(Interval(d, h(8), h(until)) for d in ALL_DAYS)
+
+
+def venue(vid: str, municipality: str, lat: float, lon: float, **kw: object) -> Venue:
+    defaults: dict = dict(capacity=12, accessible=True, open=office_hours(), rooms=1)
+    defaults.update(kw)
+    return Venue(vid, vid, municipality, "", lat, lon, **defaults)
+
+
+def staff(sid: str, qualified: bool, languages: tuple[str, ...], **kw: object) -> Staff:
+    defaults: dict = dict(days=ALL_DAYS, max_group_hours=20.0, car=True)
+    defaults.update(kw)
+    return Staff(sid, sid, "sosiaaliohjaaja", qualified, "V-ESP", languages, (), **defaults)
+
+
+def partner(pid: str, languages: tuple[str, ...], municipalities: tuple[str, ...]) -> Partner:
+    return Partner(
+        pid, pid, "Yhdistys ry", "ngo_worker", False, languages, (), ALL_DAYS, municipalities
+    )
+
+
+def group(gid: str, municipality: str, language: str, hours: float, **kw: object) -> Group:
+    defaults: dict = dict(audience="", min_size=3, max_size=10, mode="in_person")
+    defaults.update(kw)
+    return Group(
+        gid,
+        gid,
+        "theme",
+        "nature",
+        language=language,
+        hours=hours,
+        municipality=municipality,
+        start_date=dt.date(2025, 1, 13),
+        weeks=12,
+        **defaults,
+    )
+
+
+def client(code: str, municipality: str, languages: tuple[str, ...], **kw: object) -> Client:
+    defaults: dict = dict(days=ALL_DAYS, travel="car", max_travel_min=60, needs_accessible=False)
+    defaults.update(kw)
+    return Client(code, municipality, languages, (), counsellor="S-BO", **defaults)
+
+
+ESPOO_FI = tuple(f"C-0{i}" for i in range(1, 7))
+HANKO_SV = ("H-1", "H-2", "H-3")
+YOUNG = ("Y-1", "Y-2", "Y-3")
+
+
+@pytest.fixture
+def season() -> Season:
+    """Three groups: G-1 in Espoo (fi, 3 h), G-2 in Hanko (sv, 2 h), G-3 hybrid for the young
+    in Espoo (fi, 2 h); G-4 is left unscheduled. Hanko is 140 min by car from Espoo."""
+    return Season(
+        municipalities=(
+            Municipality(ESPOO, "Espoo", "Esbo", 60.2055, 24.6559),
+            Municipality(HANKO, "Hanko", "Hangö", 59.8236, 22.9508),
+            Municipality(KAUNIAINEN, "Kauniainen", "Grankulla", 60.2108, 24.7290),
+        ),
+        venues=(
+            venue("V-ESP", ESPOO, 60.2055, 24.6659),
+            venue("V-ESP2", ESPOO, 60.2100, 24.6600, accessible=False),
+            venue("V-HAN", HANKO, 59.8236, 22.9700),
+            venue("V-KAU", KAUNIAINEN, 60.2108, 24.7290),
+        ),
+        staff=(
+            staff("S-ANNA", True, ("fi", "sv")),
+            staff("S-BO", True, ("fi",)),
+        ),
+        partners=(
+            partner("P-PIA", ("fi",), (ESPOO,)),
+            partner("P-PEKKA", ("fi", "sv"), (ESPOO, HANKO)),
+        ),
+        groups=(
+            group("G-1", ESPOO, "fi", 3),
+            group("G-2", HANKO, "sv", 2),
+            group("G-3", ESPOO, "fi", 2, audience="young", mode="hybrid", max_size=8),
+            group("G-4", ESPOO, "fi", 2),
+        ),
+        clients=(
+            *(client(c, ESPOO, ("fi",)) for c in ESPOO_FI),
+            *(client(c, HANKO, ("sv",)) for c in HANKO_SV),
+            *(client(c, ESPOO, ("fi",), audience=("young",)) for c in YOUNG),
+            client("C-SPARE", ESPOO, ("fi",)),
+            client("C-SV", ESPOO, ("sv",)),
+            client("C-NOT-MON", ESPOO, ("fi",), days=(TUE, WED, THU, FRI)),
+            client("H-FI", HANKO, ("fi",), audience=("young",)),
+            client("C-WHEEL", ESPOO, ("fi",), audience=("young",), needs_accessible=True),
+        ),
+    )
+
+
+@pytest.fixture
+def plan() -> Plan:
+    """Valid: G-1 Mon 9-12 at V-ESP with S-BO and partner P-PIA for six; G-2 Tue 10-12 in Hanko
+    with S-ANNA alone for three; G-3 Wed 13-15 at V-ESP2 with S-BO for three."""
+    return Plan(
+        placements=(
+            Placement("G-1", MON, h(9), h(12), "V-ESP", ("S-BO", "P-PIA")),
+            Placement("G-2", TUE, h(10), h(12), "V-HAN", ("S-ANNA",)),
+            Placement("G-3", WED, h(13), h(15), "V-ESP2", ("S-BO",)),
+        ),
+        participants=(
+            *((c, "G-1") for c in ESPOO_FI),
+            *((c, "G-2") for c in HANKO_SV),
+            *((c, "G-3") for c in YOUNG),
+        ),
+        unscheduled=(Unscheduled("G-4", "no leader free"),),
+    )
+
+
+# --- Helpers that change one thing ---
+
+
+def moved(plan: Plan, gid: str, **changes: object) -> Plan:
+    placements = tuple(replace(p, **changes) if p.group_id == gid else p for p in plan.placements)
+    return replace(plan, placements=placements)
+
+
+def with_members(plan: Plan, gid: str, codes: tuple[str, ...]) -> Plan:
+    kept = tuple((c, g) for c, g in plan.participants if g != gid)
+    return replace(plan, participants=kept + tuple((c, gid) for c in codes))
+
+
+def changed(season: Season, ident: str, **changes: object) -> Season:
+    """The season with one venue, person, group or client changed."""
+    tables = ("venues", "staff", "partners", "groups", "clients")
+    ids = ("venue_id", "person_id", "person_id", "group_id", "client_code")
+    new = {}
+    for table, id_attr in zip(tables, ids, strict=True):
+        rows = getattr(season, table)
+        new[table] = tuple(
+            replace(r, **changes) if getattr(r, id_attr) == ident else r for r in rows
+        )
+    return replace(season, **new)
+
+
+def broken_rules(season: Season, plan: Plan, allowance_min: int = 30) -> set[str]:
+    return {p.rule for p in plan_problems(season, plan, allowance_min)}
+
+
+RULE_TESTS: dict[str, str] = {}
+"""Test name -> the rule it breaks (for the meta-test)."""
+_asserted: list[str] = []
+
+
+def breaks(rule: str) -> Callable:
+    """Register a test as the test of `rule`, and fail it if it asserted another rule."""
+    assert rule in PLAN_RULES, rule
+
+    def register(test: Callable) -> Callable:
+        RULE_TESTS[test.__name__] = rule
+
+        @functools.wraps(test)
+        def run(*args: object, **kwargs: object) -> None:
+            _asserted.clear()
+            test(*args, **kwargs)
+            assert _asserted and set(_asserted) == {rule}, (
+                f"{test.__name__} is registered for {rule!r} but asserted {_asserted}"
+            )
+
+        return run
+
+    return register
+
+
+def assert_only(rule: str, season: Season, plan: Plan, allowance_min: int = 30) -> None:
+    _asserted.append(rule)
+    problems = plan_problems(season, plan, allowance_min)
+    assert {p.rule for p in problems} == {rule}, [str(p) for p in problems]
+
+
+# --- The valid plan ---
+
+
+def test_valid_toy_plan_has_no_problems(season: Season, plan: Plan) -> None:
+    assert plan_problems(season, plan) == []
+    assert_plan_valid(season, plan)
+
+
+def test_empty_plan_is_valid(season: Season) -> None:
+    assert plan_problems(season, Plan((), ())) == []
+
+
+def test_problem_reads_as_one_line_with_the_handbook_source(season: Season, plan: Plan) -> None:
+    problems = plan_problems(season, moved(plan, "G-1", leaders=("S-BO",)))
+    assert [str(p) for p in problems] == [
+        "G-1: 6 participants but only 1 leader; two leaders from 5 participants "
+        "(handbook l. 363-364)"
+    ]
+
+
+def test_assert_plan_valid_lists_every_problem(season: Season, plan: Plan) -> None:
+    bad = moved(moved(plan, "G-1", leaders=("S-BO",)), "G-2", start=h(10.25), end=h(12.25))
+    with pytest.raises(AssertionError) as raised:
+        assert_plan_valid(season, bad)
+    text = str(raised.value)
+    assert "2 rule(s)" in text
+    assert "[two_leaders] G-1" in text
+    assert "[session_grid] G-2" in text
+
+
+def test_every_rule_has_a_name_and_a_source() -> None:
+    for key, rule in PLAN_RULES.items():
+        assert rule.key == key
+        assert rule.name and rule.source
+
+
+# --- Ids ---
+
+
+@breaks("known_ids")
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: moved(p, "G-1", leaders=("S-BO", "X-404")),
+        lambda p: moved(p, "G-3", venue_id="V-404"),
+        lambda p: with_members(p, "G-2", ("H-1", "H-2", "C-404")),
+        lambda p: replace(
+            p, placements=(*p.placements, Placement("G-404", FRI, h(9), h(11), None, ("S-ANNA",)))
+        ),
+        lambda p: replace(p, participants=(*p.participants, ("C-SPARE", "G-404"))),
+        lambda p: replace(p, unscheduled=(Unscheduled("G-404", "?"),)),
+    ],
+    ids=["person", "venue", "client", "placed group", "participant group", "unscheduled group"],
+)
+def test_unknown_ids_are_problems_not_exceptions(
+    season: Season, plan: Plan, change: Callable[[Plan], Plan]
+) -> None:
+    assert_only("known_ids", season, change(plan))
+
+
+# --- 1. Session ---
+
+
+@breaks("session_grid")
+def test_session_starting_off_the_half_hour_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("session_grid", season, moved(plan, "G-1", start=h(9.25), end=h(12.25)))
+
+
+@breaks("session_length")
+def test_session_shorter_than_the_group_meets_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("session_length", season, moved(plan, "G-1", end=h(11)))
+
+
+@breaks("session_length")
+def test_session_under_two_hours_is_rejected_even_if_the_group_says_so(
+    season: Season, plan: Plan
+) -> None:
+    short = changed(season, "G-2", hours=1.5)
+    assert_only("session_length", short, moved(plan, "G-2", end=h(11.5)))
+
+
+@breaks("one_placement")
+def test_group_placed_twice_a_week_is_rejected(season: Season, plan: Plan) -> None:
+    again = Placement("G-3", THU, h(13), h(15), "V-ESP2", ("S-BO",))
+    assert_only("one_placement", season, replace(plan, placements=(*plan.placements, again)))
+
+
+@breaks("one_placement")
+def test_group_both_placed_and_unscheduled_is_rejected(season: Season, plan: Plan) -> None:
+    listed = replace(plan, unscheduled=(*plan.unscheduled, Unscheduled("G-1", "?")))
+    assert_only("one_placement", season, listed)
+
+
+@breaks("pins")
+@pytest.mark.parametrize(
+    "pin",
+    [dict(weekday=TUE), dict(start=h(10)), dict(venue_id="V-ESP2"), dict(leaders=("S-ANNA",))],
+    ids=["weekday", "start", "venue", "leader"],
+)
+def test_placement_that_ignores_a_pin_is_rejected(
+    season: Season, plan: Plan, pin: dict[str, object]
+) -> None:
+    assert_only("pins", changed(season, "G-1", **pin), plan)
+
+
+def test_placement_that_keeps_its_pins_is_fine(season: Season, plan: Plan) -> None:
+    pinned = changed(season, "G-1", weekday=MON, start=h(9), venue_id="V-ESP", leaders=("P-PIA",))
+    assert plan_problems(pinned, plan) == []
+
+
+# --- 2. Venue ---
+
+
+@breaks("venue_mode")
+def test_hybrid_group_without_a_venue_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("venue_mode", season, moved(plan, "G-3", venue_id=None))
+
+
+@breaks("venue_mode")
+def test_remote_group_at_a_venue_is_rejected(season: Season, plan: Plan) -> None:
+    remote = changed(season, "G-3", mode="remote")
+    assert_only("venue_mode", remote, plan)
+    assert plan_problems(remote, moved(plan, "G-3", venue_id=None)) == []
+
+
+@breaks("venue_municipality")
+def test_venue_in_another_municipality_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("venue_municipality", season, moved(plan, "G-1", venue_id="V-KAU"))
+
+
+def test_pinned_venue_in_another_municipality_is_fine(season: Season, plan: Plan) -> None:
+    pinned = changed(season, "G-1", venue_id="V-KAU")
+    assert plan_problems(pinned, moved(plan, "G-1", venue_id="V-KAU")) == []
+
+
+@breaks("venue_open")
+def test_session_when_the_venue_is_closed_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("venue_open", season, moved(plan, "G-1", start=h(16), end=h(19)))
+
+
+@breaks("venue_rooms")
+def test_two_groups_in_a_one_room_venue_at_once_are_rejected(season: Season, plan: Plan) -> None:
+    together = moved(
+        plan, "G-3", weekday=MON, start=h(10), end=h(12), venue_id="V-ESP", leaders=("S-ANNA",)
+    )
+    assert_only("venue_rooms", season, together)
+    assert plan_problems(changed(season, "V-ESP", rooms=2), together) == []
+
+
+def test_back_to_back_groups_in_a_one_room_venue_are_fine(season: Season, plan: Plan) -> None:
+    after = moved(
+        plan, "G-3", weekday=MON, start=h(12), end=h(14), venue_id="V-ESP", leaders=("S-ANNA",)
+    )
+    assert plan_problems(season, after) == []
+
+
+# --- 3. Capacity and accessibility ---
+
+
+@breaks("capacity")
+def test_more_people_than_the_venue_holds_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("capacity", changed(season, "V-ESP", capacity=7), plan)
+    assert plan_problems(changed(season, "V-ESP", capacity=8), plan) == []
+
+
+@breaks("accessible")
+def test_client_needing_access_at_an_inaccessible_venue_is_rejected(
+    season: Season, plan: Plan
+) -> None:
+    wheel = changed(season, "C-01", needs_accessible=True)
+    assert_only("accessible", wheel, moved(plan, "G-1", venue_id="V-ESP2"))
+
+
+def test_client_needing_access_in_a_hybrid_group_at_an_inaccessible_venue_is_fine(
+    season: Season, plan: Plan
+) -> None:
+    assert plan_problems(season, with_members(plan, "G-3", (*YOUNG, "C-WHEEL"))) == []
+
+
+# --- 4. Size ---
+
+
+@breaks("size")
+def test_group_below_its_minimum_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("size", season, with_members(plan, "G-2", ("H-1", "H-2")))
+
+
+@breaks("size")
+def test_group_above_its_maximum_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("size", changed(season, "G-1", max_size=5), plan)
+
+
+# --- 5. Leaders ---
+
+
+@breaks("two_leaders")
+def test_group_of_six_with_one_leader_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("two_leaders", season, moved(plan, "G-1", leaders=("S-BO",)))
+
+
+def test_group_of_four_with_one_leader_is_fine(season: Season, plan: Plan) -> None:
+    four = with_members(moved(plan, "G-1", leaders=("S-BO",)), "G-1", ESPOO_FI[:4])
+    assert plan_problems(season, four) == []
+
+
+@breaks("two_leaders")
+def test_group_with_three_leaders_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("two_leaders", season, moved(plan, "G-1", leaders=("S-BO", "P-PIA", "S-ANNA")))
+
+
+@breaks("qualified_leader")
+def test_two_partners_leading_together_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("qualified_leader", season, moved(plan, "G-1", leaders=("P-PIA", "P-PEKKA")))
+
+
+@breaks("qualified_leader")
+def test_unqualified_staff_leading_alone_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("qualified_leader", changed(season, "S-ANNA", qualified=False), plan)
+
+
+@breaks("leader_language")
+def test_leader_without_swedish_in_a_swedish_group_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("leader_language", season, moved(plan, "G-2", leaders=("S-BO",)))
+
+
+@breaks("leader_days")
+def test_leader_on_a_day_off_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("leader_days", changed(season, "S-ANNA", days=(MON, WED, THU, FRI)), plan)
+
+
+@breaks("partner_municipality")
+def test_partner_leading_outside_their_municipalities_is_rejected(
+    season: Season, plan: Plan
+) -> None:
+    assert_only("partner_municipality", changed(season, "P-PIA", municipalities=(HANKO,)), plan)
+
+
+# --- 6. People ---
+
+
+@breaks("person_overlap")
+def test_one_person_leading_two_sessions_at_once_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("person_overlap", season, moved(plan, "G-3", weekday=MON, start=h(11), end=h(13)))
+
+
+@breaks("travel_gap")
+def test_too_little_time_to_drive_from_hanko_to_espoo_is_rejected(
+    season: Season, plan: Plan
+) -> None:
+    # Hanko to Espoo takes 140 min by car; an hour is not enough.
+    same_day = moved(plan, "G-3", weekday=TUE, start=h(13), end=h(15), leaders=("S-ANNA",))
+    assert_only("travel_gap", season, same_day)
+    later = moved(same_day, "G-3", start=h(15), end=h(17))
+    assert plan_problems(season, later) == []
+
+
+@breaks("travel_gap")
+def test_staff_without_a_car_need_the_transit_time(season: Season, plan: Plan) -> None:
+    # By transit the same trip takes 285 min: three hours is enough by car only.
+    later = moved(plan, "G-3", weekday=TUE, start=h(15), end=h(17), leaders=("S-ANNA",))
+    assert_only("travel_gap", changed(season, "S-ANNA", car=False), later)
+
+
+def test_remote_session_needs_no_travel_gap(season: Season, plan: Plan) -> None:
+    remote = changed(season, "G-3", mode="remote")
+    same_day = moved(
+        plan, "G-3", weekday=TUE, start=h(12), end=h(14), venue_id=None, leaders=("S-ANNA",)
+    )
+    assert plan_problems(remote, same_day) == []
+
+
+@breaks("weekly_hours")
+def test_weekly_hours_count_the_allowance_around_each_session(season: Season, plan: Plan) -> None:
+    # S-BO leads 3 h + 2 h; with 30 min around each session that is 6 h, over 5.5 h.
+    capped = changed(season, "S-BO", max_group_hours=5.5)
+    assert_only("weekly_hours", capped, plan)
+    assert plan_problems(capped, plan, allowance_min=0) == []
+
+
+# --- 7. Participants ---
+
+
+@breaks("participant_language")
+def test_client_without_the_group_language_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("participant_language", season, with_members(plan, "G-1", (*ESPOO_FI[:5], "C-SV")))
+
+
+@breaks("participant_audience")
+def test_client_outside_the_target_audience_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only(
+        "participant_audience", season, with_members(plan, "G-3", ("Y-1", "Y-2", "C-SPARE"))
+    )
+
+
+@breaks("participant_days")
+def test_client_in_a_group_on_a_day_they_cannot_come_is_rejected(
+    season: Season, plan: Plan
+) -> None:
+    assert_only("participant_days", season, with_members(plan, "G-1", (*ESPOO_FI[:5], "C-NOT-MON")))
+
+
+@breaks("participant_travel")
+def test_client_too_far_from_an_in_person_group_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("participant_travel", season, with_members(plan, "G-1", (*ESPOO_FI[:5], "H-FI")))
+
+
+def test_client_far_from_a_hybrid_group_is_fine(season: Season, plan: Plan) -> None:
+    assert plan_problems(season, with_members(plan, "G-3", ("Y-1", "Y-2", "H-FI"))) == []
+
+
+@breaks("max_groups")
+def test_client_in_two_groups_with_max_groups_one_is_rejected(season: Season, plan: Plan) -> None:
+    both = with_members(plan, "G-1", (*ESPOO_FI, "Y-1"))
+    assert_only("max_groups", season, both)
+    assert plan_problems(changed(season, "Y-1", max_groups=2), both) == []
+
+
+@breaks("max_groups")
+def test_client_listed_twice_in_one_group_is_rejected(season: Season, plan: Plan) -> None:
+    twice = replace(plan, participants=(*plan.participants, ("Y-1", "G-3")))
+    assert_only("max_groups", changed(season, "Y-1", max_groups=2), twice)
+
+
+@breaks("scheduled_only")
+def test_participant_in_an_unscheduled_group_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only(
+        "scheduled_only",
+        season,
+        replace(plan, participants=(*plan.participants, ("C-SPARE", "G-4"))),
+    )
+
+
+def test_every_rule_in_the_registry_has_a_test() -> None:
+    assert set(RULE_TESTS.values()) == set(PLAN_RULES)
+
+
+# --- Plan files ---
+
+GROUPS_CSV = """group_id,weekday,start,end,venue_id,leaders
+G-1,Mon,09:00,12:00,V-ESP,S-BO;P-PIA
+G-2,Tue,10:00,12:00,V-HAN,S-ANNA
+G-3,Wed,13:00,15:00,V-ESP2,S-BO
+"""
+
+
+def write_plan_folder(folder: Path, plan: Plan) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "plan_groups.csv").write_text(GROUPS_CSV, encoding="utf-8")
+    rows = "".join(f"{c},{g}\n" for c, g in plan.participants)
+    (folder / "plan_participants.csv").write_text("client_code,group_id\n" + rows)
+
+
+def test_read_plan_files_reads_a_handwritten_plan_folder(tmp_path: Path, plan: Plan) -> None:
+    write_plan_folder(tmp_path, plan)
+    read = read_plan_files(tmp_path)
+    assert read.placements == plan.placements
+    assert read.participants == plan.participants
+    assert read.unscheduled == ()
+
+
+def test_read_plan_files_reads_remote_groups_and_unscheduled(tmp_path: Path) -> None:
+    (tmp_path / "plan_groups.csv").write_text(
+        "group_id,weekday,start,end,venue_id,leaders\nG-9,Fri,13:30,15:30,,S-ANNA\n"
+    )
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    (tmp_path / "plan_unscheduled.csv").write_text("group_id,reason\nG-4,no leader free\n")
+    read = read_plan_files(tmp_path)
+    assert read.placements == (Placement("G-9", FRI, h(13.5), h(15.5), None, ("S-ANNA",)),)
+    assert read.unscheduled == (Unscheduled("G-4", "no leader free"),)
+
+
+def test_read_plan_files_reads_a_group_row_without_a_time_as_unscheduled(tmp_path: Path) -> None:
+    (tmp_path / "plan_groups.csv").write_text(
+        "group_id,weekday,start,end,venue_id,leaders,reason\nG-4,,,,,,no leader free\n"
+    )
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    read = read_plan_files(tmp_path)
+    assert read.placements == ()
+    assert read.unscheduled == (Unscheduled("G-4", "no leader free"),)
+
+
+def test_read_plan_files_names_the_file_and_line_of_a_bad_row(tmp_path: Path) -> None:
+    (tmp_path / "plan_groups.csv").write_text(
+        "group_id,weekday,start,end,venue_id,leaders\nG-1,Mon,09:00,12:00,V-ESP,S-BO\n"
+        "G-2,Sat,10:00,12:00,V-HAN,S-ANNA\n"
+    )
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    with pytest.raises(ValueError, match=r"plan_groups\.csv line 3"):
+        read_plan_files(tmp_path)
+
+
+def _fake_io(monkeypatch: pytest.MonkeyPatch, season: Season) -> None:
+    report = types.SimpleNamespace(ok=True, season=season, errors=[])
+    fake = types.ModuleType("planner.io")
+    fake.read_season = lambda path: report  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "planner.io", fake)
+
+
+def test_check_plan_command_exits_1_and_prints_the_problems(
+    tmp_path: Path,
+    season: Season,
+    plan: Plan,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _fake_io(monkeypatch, season)
+    write_plan_folder(tmp_path, with_members(plan, "G-2", ("H-1", "H-2")))
+    assert main(["season", str(tmp_path)]) == 1
+    assert "G-2: 2 participants, needs 3-10" in capsys.readouterr().out
+
+
+def test_check_plan_command_exits_0_for_a_valid_plan(
+    tmp_path: Path, season: Season, plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_io(monkeypatch, season)
+    write_plan_folder(tmp_path, plan)
+    assert main(["season", str(tmp_path)]) == 0
+
+
+def test_problem_is_a_plain_value() -> None:
+    problem = PlanProblem("size", "G-1", "2 participants, needs 3-10")
+    assert str(problem) == (
+        "G-1: 2 participants, needs 3-10; group size 3-10 persons, within the group's own "
+        "limits (handbook l. 362)"
+    )

@@ -1,0 +1,343 @@
+"""The "Plan the season" page, driven headless with AppTest, and its week-grid helpers."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.baseline import greedy_plan
+from planner.cli import SAMPLE_SEASON_NAME, prepare_demo_store
+from planner.i18n import t
+from planner.model import Plan, Season
+from planner.store import Store
+from planner.ui.week_grid import (
+    changes_table,
+    group_table,
+    placements_for,
+    view_options,
+    week_grid,
+    weekday_names,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+PLAN_PAGE = "planner/ui/plan_page.py"
+TIMEOUT_S = 60
+GREEDY_SUMMARY = {"status": "FEASIBLE", "objective": -1234.0, "best_bound": -1300.0, "wall_s": 0.4}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample season without a plan, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("plan") / "demo.sqlite3"
+    prepare_demo_store(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def planned_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample season with a first-fit plan stored as its current plan."""
+    path = tmp_path_factory.mktemp("planned") / "planned.sqlite3"
+    shutil.copy(demo_db, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        season = store.load_season()
+        assert season is not None
+        store.save_plan(greedy_plan(season), GREEDY_SUMMARY, actor="test")
+    return path
+
+
+def use_copy(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = tmp_path / "planner.sqlite3"
+    shutil.copy(db, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("PLANNER_DB_URL", url)
+    return url
+
+
+@pytest.fixture
+def planned_url(planned_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    return use_copy(planned_db, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def unplanned_url(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    return use_copy(demo_db, tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def stored(planned_db: Path) -> tuple[Season, Plan]:
+    with Store.open(f"sqlite:///{planned_db}") as store:
+        season, plan = store.load_season(), store.load_plan()
+    assert season is not None and plan is not None
+    return season, plan
+
+
+def open_plan_page(lang: str = "fi") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    if lang != "fi":
+        at.segmented_control(key="lang").set_value(lang).run()
+    at.switch_page(PLAN_PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def wait_for_the_solve(at: AppTest, timeout_s: float = 10) -> None:
+    """Wait for the background run to finish, then rerun the page as its fragment would."""
+    deadline = time.monotonic() + timeout_s
+    while not at.session_state["plan_job"].done and time.monotonic() < deadline:
+        time.sleep(0.05)
+    at.run()
+
+
+def frames(at: AppTest) -> list:
+    return [d.value for d in at.dataframe]
+
+
+def test_the_page_shows_the_stored_plans_metrics_grid_groups_and_unscheduled_list(
+    planned_url, stored
+):
+    season, plan = stored
+    at = open_plan_page()
+
+    assert at.title[0].value == t("plan.title", "fi")
+    metrics = {m.label: m.value for m in at.metric}
+    groups = f"{len(plan.placements)} / {len(season.groups)}"
+    assert metrics[t("plan.metric.groups", "fi")] == groups
+    clients = len({code for code, _ in plan.participants})
+    assert metrics[t("plan.metric.clients", "fi")] == f"{clients} / {len(season.clients)}"
+    assert metrics[t("plan.metric.status", "fi")] == t("plan.status.FEASIBLE", "fi")
+    assert metrics[t("plan.metric.gap", "fi")] == "5.3%"
+
+    grid = at.table[0].value
+    listed, unscheduled = frames(at)
+    assert list(grid.columns) == [t("plan.col.start", "fi"), *weekday_names("fi")]
+    assert "Maanantai" in grid.columns
+    assert " @ " in "".join(grid.iloc[:, 1:].to_numpy().ravel())
+    assert listed[t("plan.col.participants", "fi")].sum() > 0
+    assert set(unscheduled[t("plan.col.group", "fi")]) == {u.group_id for u in plan.unscheduled}
+    assert unscheduled[t("plan.col.reason", "fi")].str.len().min() > 0
+    assert any(
+        s.value == t("plan.unscheduled", "fi", n=len(plan.unscheduled)) for s in at.subheader
+    )
+
+
+def test_the_page_shows_no_client_codes_only_counts(planned_url, stored):
+    season, _ = stored
+    at = open_plan_page()
+
+    tables = [*frames(at), *(table.value for table in at.table)]
+    shown = " ".join(str(v) for frame in tables for v in frame.to_numpy().ravel())
+    assert not [c.client_code for c in season.clients if c.client_code in shown]
+
+
+def test_switching_to_swedish_shows_swedish_headings_days_and_names(planned_url, stored):
+    season, _ = stored
+    at = open_plan_page("sv")
+
+    assert at.title[0].value == "Säsongens plan"
+    assert at.header[0].value == "Aktuell plan"
+    assert {s.value for s in at.subheader} >= {"Veckoschema", t("plan.groups", "sv")}
+    grid = at.table[0].value
+    listed, _ = frames(at)
+    assert "Måndag" in grid.columns
+    swedish_names = {m.name_sv for m in season.municipalities}
+    assert set(listed[t("col.municipality", "sv")]) <= swedish_names
+    assert at.selectbox(key="plan_current_view_municipality_sv").label == "Per kommun"
+
+
+def test_the_chosen_municipality_stays_chosen_and_is_renamed_after_a_language_switch(
+    planned_url, stored
+):
+    season, _ = stored
+    hanko = next(m for m in season.municipalities if m.name_fi == "Hanko")
+    at = open_plan_page()
+    at.selectbox(key="plan_current_view_municipality_fi").set_value(hanko.code).run()
+    at.segmented_control(key="lang").set_value("sv").run()
+
+    chosen = at.selectbox(key="plan_current_view_municipality_sv")
+    assert chosen.value == hanko.code
+    assert chosen.format_func(chosen.value) == "Hangö"
+
+
+def test_the_per_leader_view_lists_only_that_leaders_groups(planned_url, stored):
+    season, plan = stored
+    at = open_plan_page()
+    at.segmented_control(key="plan_current_view_by").set_value("leader").run()
+    leader = max(season.staff, key=lambda s: sum(s.staff_id in p.leaders for p in plan.placements))
+    at.selectbox(key="plan_current_view_leader_fi").set_value(leader.staff_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    grid = at.table[0].value
+    listed, _ = frames(at)
+    led = {p.group_id for p in plan.placements if leader.staff_id in p.leaders}
+    assert len(led) >= 2
+    assert set(listed[t("plan.col.group", "fi")]) == led
+    assert all(leader.name in names for names in listed[t("plan.col.leaders", "fi")])
+    cells = [cell for cell in grid.iloc[:, 1:].to_numpy().ravel() if cell]
+    assert sorted(cell.split()[0] for cell in cells) == sorted(led)
+
+
+def test_a_season_without_a_plan_says_so_and_offers_the_button(unplanned_url):
+    at = open_plan_page("en")
+
+    assert at.info[0].value == t("plan.no_plan", "en", season=SAMPLE_SEASON_NAME)
+    assert at.button(key="plan_solve").label == "Plan the season"
+    assert not at.dataframe and not at.metric
+
+
+def test_an_empty_store_points_to_the_import(sqlite_url, monkeypatch):
+    monkeypatch.setenv("PLANNER_DB_URL", sqlite_url)
+    at = open_plan_page()
+
+    assert at.info[0].value == t("plan.no_season", "fi")
+    assert not at.button
+
+
+def test_a_finished_solve_is_shown_and_stored_only_when_saved(
+    unplanned_url, stored, monkeypatch
+):
+    _, plan = stored
+    calls: list[float] = []
+
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+        calls.append(params.time_limit_s)
+        on_progress(-10.0, -20.0, 0.1)
+        return SimpleNamespace(
+            status="OPTIMAL", objective=-20.0, best_bound=-20.0, wall_s=0.2, plan=plan,
+            unscheduled=(),
+        )
+
+    monkeypatch.setattr("planner.solve.solve", fake_solve)
+    at = open_plan_page()
+    at.slider(key="plan_time_limit").set_value(10).run()
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+    assert not at.exception, [e.value for e in at.exception]
+
+    assert calls == [10]
+    assert at.subheader[1].value == t("plan.result.title", "fi")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("plan.metric.status", "fi")] == t("plan.status.OPTIMAL", "fi")
+    with Store.open(unplanned_url) as store:
+        assert store.load_plan() is None  # nothing is stored before the coordinator saves
+
+    at.button(key="plan_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Store.open(unplanned_url) as store:
+        saved = store.plan_summary()
+        assert saved is not None and saved["status"] == "OPTIMAL"
+        assert saved["counts"]["groups"] == len(plan.placements)
+    assert at.success[0].value == t("plan.result.saved", "fi", plan_id=saved["id"])
+    assert at.header[0].value == t("plan.current_title", "fi")
+
+
+def test_a_solver_failure_is_reported_and_nothing_is_stored(unplanned_url, monkeypatch):
+    def broken_solve(*args, **kwargs):
+        raise ValueError("no staff")
+
+    monkeypatch.setattr("planner.solve.solve", broken_solve)
+    at = open_plan_page("en")
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+
+    assert at.error[0].value == t("plan.solve.failed", "en", reason="ValueError: no staff")
+    with Store.open(unplanned_url) as store:
+        assert store.load_plan() is None
+
+
+def test_the_venue_view_offers_only_venues_in_use_with_names_in_the_language(stored):
+    season, plan = stored
+    options = view_options(season, plan, "venue", "sv")
+
+    used = {p.venue_id for p in plan.placements if p.venue_id}
+    assert used <= set(options)
+    assert all(options[v] == season.venue[v].display_name("sv") for v in used)
+
+
+def test_the_week_grid_puts_each_session_under_its_weekday_and_start(stored):
+    season, plan = stored
+    placement = plan.placements[0]
+    group = season.group[placement.group_id]
+    sessions = placements_for(season, plan, "municipality", group.municipality)
+    grid = week_grid(season, sessions, "en")
+
+    start = f"{placement.start // 60:02d}:{placement.start % 60:02d}"
+    day = weekday_names("en")[placement.weekday]
+    cells = list(grid.loc[grid["Starts"] == start, day])
+    assert f"{group.group_id} {group.display_name('en')} {start}-" in " ".join(cells)
+    assert sum(bool(cell) for cell in grid.iloc[:, 1:].to_numpy().ravel()) == len(sessions)
+    assert len(group_table(season, plan, sessions, "en")) == len(sessions)
+
+
+def test_two_sessions_at_the_same_time_and_day_get_a_row_each(stored):
+    season, plan = stored
+    first, second = plan.placements[:2]
+    twin = replace(second, weekday=first.weekday, start=first.start, end=first.end)
+    grid = week_grid(season, [first, twin], "fi")
+
+    assert len(grid) == 2
+    day = weekday_names("fi")[first.weekday]
+    assert [cell.split()[0] for cell in grid[day]] == sorted([first.group_id, twin.group_id])
+
+
+def moved_first_group(plan: Plan) -> Plan:
+    first = plan.placements[0]
+    moved = replace(first, weekday=(first.weekday + 1) % 5)
+    return replace(plan, placements=(moved, *plan.placements[1:]))
+
+
+def test_the_changes_list_names_moved_groups_by_day_and_counts_only(stored):
+    season, plan = stored
+    first = plan.placements[0]
+    changes = changes_table(season, plan, moved_first_group(plan), "sv")
+
+    assert list(changes[t("plan.col.group", "sv")]) == [first.group_id]
+    row = changes.iloc[0]
+    days = weekday_names("sv")
+    assert row[t("plan.col.before", "sv")].startswith(days[first.weekday])
+    assert row[t("plan.col.after", "sv")].startswith(days[(first.weekday + 1) % 5])
+    members = len(plan.members[first.group_id])
+    assert row[t("plan.col.participants", "sv")] == f"{members} → {members}"
+    assert changes_table(season, plan, plan, "sv").empty
+
+
+def test_a_new_plan_lists_the_groups_that_change_from_the_current_one(
+    planned_url, stored, monkeypatch
+):
+    _, plan = stored
+
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+        return SimpleNamespace(
+            status="FEASIBLE", objective=-5.0, best_bound=-9.0, wall_s=0.1,
+            plan=moved_first_group(plan), unscheduled=(),
+        )
+
+    monkeypatch.setattr("planner.solve.solve", fake_solve)
+    at = open_plan_page("en")
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+    assert not at.exception, [e.value for e in at.exception]
+
+    assert at.expander[0].label == t("plan.result.changes", "en", n=1)
+    changed = at.expander[0].dataframe[0].value
+    assert list(changed["Group"]) == [plan.placements[0].group_id]
+
+
+def test_without_the_solver_the_button_explains_that_planning_is_unavailable(
+    unplanned_url, monkeypatch
+):
+    at = open_plan_page("en")
+    monkeypatch.setitem(sys.modules, "planner.solve", None)  # `import planner.solve` now fails
+    at.button(key="plan_solve").click().run()
+
+    assert at.error[0].value.startswith("The planner is not available:")
+    assert at.session_state["plan_job"] is None
+    with Store.open(unplanned_url) as store:
+        assert store.load_plan() is None

@@ -1,0 +1,248 @@
+"""The routing core on cases with known optima, Solomon C101, the work car's pick-up runs and
+the kilometre allowance."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from routing_toys import OPEN, line_instance, pickup_problems
+
+from planner.baseline import greedy_plan
+from planner.geo import TravelModel
+from planner.io import read_season
+from planner.model import Placement, Plan
+from planner.routing.allowance import DEFAULT_RATE, staff_allowance
+from planner.routing.check import violations
+from planner.routing.pickups import (
+    PickupParams,
+    PickupPlan,
+    Request,
+    Vehicle,
+    default_vehicles,
+    plan_day,
+    plan_pickups,
+    ride_requests,
+)
+from planner.routing.solomon import read_sol, read_vrp, to_instance
+from planner.routing.vrptw import SolveParams, VrpSolution, solve_vrptw
+from planner.solve.output import staff_days
+
+SOLOMON = Path("/work/shared/benchmarks/solomon")
+QUICK = SolveParams(seconds=0.5)
+
+
+@pytest.fixture(scope="module")
+def season(sample_dir):
+    return read_season(sample_dir).season
+
+
+def test_three_clients_on_a_line_are_served_in_one_run_of_twice_the_farthest():
+    inst = line_instance([10, 20, 30], [1, 1, 1], capacity=3)
+    sol = solve_vrptw(inst, QUICK)
+    assert sol.distance == 600
+    assert sol.vehicles_used == 1
+    assert sorted(r for r in sol.routes if r) == [(1, 2, 3)] or sorted(
+        r for r in sol.routes if r
+    ) == [(3, 2, 1)]
+    assert violations(inst, sol) == []
+
+
+def test_capacity_forces_two_runs_and_the_far_pair_shares_one():
+    inst = line_instance([10, 20, 30], [2, 2, 2], capacity=4)
+    sol = solve_vrptw(inst, QUICK)
+    assert sol.vehicles_used == 2
+    assert sol.distance == 800  # {1} alone (20) + {2, 3} together (60)
+    assert sorted(tuple(sorted(r)) for r in sol.routes if r) == [(1,), (2, 3)]
+    assert violations(inst, sol) == []
+
+
+def test_the_objective_is_distance_plus_the_fixed_cost_of_each_used_vehicle():
+    inst = line_instance([10, 20, 30], [2, 2, 2], capacity=4, vehicle_cost=10_000)
+    sol = solve_vrptw(inst, QUICK)
+    assert (sol.vehicles_used, sol.distance) == (2, 800)
+    assert sol.objective == 800 + 2 * 10_000
+
+
+def test_time_windows_reverse_the_natural_order():
+    windows = (OPEN, (150, 300), (0, 250))  # x=10 late, x=20 early
+    inst = line_instance([10, 20], [1, 1], capacity=5, time_windows=windows)
+    sol = solve_vrptw(inst, QUICK)
+    route = next(r for r in sol.routes if r)
+    assert route == (2, 1)
+    assert sol.distance == 400
+    assert violations(inst, sol) == []
+
+
+def test_an_unreachable_visit_is_dropped_and_the_rest_still_served():
+    windows = (OPEN, OPEN, (0, 50))  # x=30 cannot be reached by t=5.0
+    inst = line_instance([10, 30], [1, 1], capacity=5, time_windows=windows)
+    sol = solve_vrptw(inst, QUICK)
+    assert sol.dropped == (2,)
+    assert [r for r in sol.routes if r] == [(1,)]
+    assert violations(inst, sol) == []
+
+
+def test_one_seat_serves_two_pickup_pairs_one_after_the_other():
+    inst = line_instance(
+        [10, 20, 30, 40], [1, 1, -1, -1], capacity=1, vehicles=1, pairs=((1, 3), (2, 4))
+    )
+    sol = solve_vrptw(inst, QUICK)
+    assert sol.routes == ((1, 3, 2, 4),)
+    assert sol.distance == 1000  # 10 + 20 + 10 + 20 + 40
+    assert violations(inst, sol) == []
+
+
+def test_a_pair_whose_direct_ride_exceeds_max_ride_is_dropped_whole():
+    inst = line_instance(
+        [10, 20, 30, 40],
+        [1, 1, -1, -1],
+        capacity=2,
+        vehicles=1,
+        pairs=((1, 3), (2, 4)),
+        max_ride=150,
+    )
+    sol = solve_vrptw(inst, QUICK)
+    assert sol.dropped == (1, 2, 3, 4)
+    assert violations(inst, sol) == []
+
+
+def test_the_checker_catches_an_overloaded_route():
+    inst = line_instance([10, 20], [3, 3], capacity=4)
+    bad = VrpSolution(((1, 2), (), ()), ((100, 200), (), ()), 400, 1, (), "FEASIBLE")
+    assert any("capacity" in v for v in violations(inst, bad))
+
+
+def test_solomon_reader_matches_the_c101_header_and_best_known_solution():
+    data = read_vrp(SOLOMON / "C101.vrp")
+    best = read_sol(SOLOMON / "C101.sol")
+    assert (len(data.coords), data.vehicles, data.capacity) == (101, 25, 200)
+    assert data.service_times[0] == 0 and data.service_times[1] == 90
+    assert best.cost == pytest.approx(827.3)
+    inst = to_instance(data)
+    times, distance = [], 0
+    for route in best.routes:
+        t, when, prev = 0, [], 0
+        for node in route:
+            t = max(
+                t + inst.service_times[prev] + inst.duration[prev][node], inst.time_windows[node][0]
+            )
+            when.append(t)
+            distance += inst.dist[prev][node]
+            prev = node
+        distance += inst.dist[prev][0]
+        times.append(tuple(when))
+    sol = VrpSolution(best.routes, tuple(times), distance, len(best.routes), (), "BEST_KNOWN")
+    assert distance == 8273  # our integer convention reproduces the published cost exactly
+    assert violations(inst, sol) == []
+
+
+@pytest.mark.slow
+def test_c101_in_five_seconds_is_feasible_and_within_ten_percent_of_best_known():
+    inst = to_instance(read_vrp(SOLOMON / "C101.vrp"))
+    sol = solve_vrptw(inst, SolveParams(seconds=5))
+    assert sol.dropped == ()
+    assert violations(inst, sol) == []
+    assert sol.distance / 10 <= 827.3 * 1.10
+
+
+def _toy_plan(season, group_id: str, venue_id: str, start: int, end: int, codes) -> Plan:
+    placement = Placement(group_id, 0, start, end, venue_id, ())
+    return Plan((placement,), tuple((c, group_id) for c in codes))
+
+
+def _riders(season, municipality: str, n: int) -> list[str]:
+    return [c.client_code for c in season.clients if c.municipality == municipality][:n]
+
+
+def _requests(season, municipality, venue_id, start, end, n):
+    return [
+        Request(c, "G-T", 0, municipality, venue_id, start, end)
+        for c in _riders(season, municipality, n)
+    ]
+
+
+def test_a_hanko_client_rides_to_a_hanko_group_and_home_again(season):
+    params = PickupParams(seconds_per_day=0.5)
+    reqs = _requests(season, "078", "V-HAN-LIB-1", 600, 720, 1)
+    runs, dropped = plan_day(
+        season, reqs, [Vehicle("car", 4, "V-HAN-SP-1")], params, TravelModel(season)
+    )
+    assert dropped == []
+    [run] = runs
+    kinds = [(s.kind, s.place) for s in run.stops]
+    assert kinds == [
+        ("pickup", "078"),
+        ("dropoff", "V-HAN-LIB-1"),
+        ("pickup", "V-HAN-LIB-1"),
+        ("dropoff", "078"),
+    ]
+    assert 570 <= run.stops[1].time <= 600 and run.stops[2].time >= 720
+    assert run.km > 0 and run.minutes > 0
+    plan = PickupPlan(tuple(runs), tuple(dropped))
+    assert pickup_problems(plan, reqs, 60, 30) == []
+
+
+def test_six_riders_and_a_four_seat_car_never_exceed_four_on_board(season):
+    params = PickupParams(seconds_per_day=1.0)
+    reqs = _requests(season, "049", "V-ESP-LIB-1", 600, 720, 6)
+    assert len(reqs) == 6
+    runs, dropped = plan_day(
+        season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
+    )
+    plan = PickupPlan(tuple(runs), tuple(dropped))
+    assert pickup_problems(plan, reqs, 60, 30) == []
+    served = {c for run in runs for s in run.stops for c in s.clients}
+    assert len(served) >= 4  # the car can do two trips in the 30-minute arrival window
+    assert all(reason for _, _, reason in dropped)
+
+
+def test_a_ride_longer_than_the_max_is_dropped_with_a_reason_naming_it(season):
+    params = PickupParams(max_ride_min=30, seconds_per_day=0.5)
+    reqs = _requests(season, "078", "V-ESP-LIB-1", 600, 720, 1)
+    runs, dropped = plan_day(
+        season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
+    )
+    assert runs == []
+    [(code, group, reason)] = dropped
+    assert (code, group) == (reqs[0].client_code, "G-T")
+    assert "Hanko" in reason and "30 min max ride" in reason
+
+
+def test_a_group_after_the_cars_day_is_dropped_with_the_hours_named(season):
+    params = PickupParams(seconds_per_day=0.5)
+    reqs = _requests(season, "049", "V-ESP-LIB-1", 19 * 60, 21 * 60, 1)
+    _, dropped = plan_day(
+        season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
+    )
+    assert "outside the work cars' day 07:00-20:00" in dropped[0][2]
+
+
+def test_the_sample_week_serves_or_explains_every_ride_request(season):
+    plan = greedy_plan(season)
+    params = PickupParams(seconds_per_day=0.5)
+    result = plan_pickups(season, plan, params=params)
+    reqs = ride_requests(season, plan)
+    assert reqs and all(season.client[r.client_code].travel == "ride" for r in reqs)
+    assert pickup_problems(result, reqs, params.max_ride_min, params.early_min) == []
+    assert len(default_vehicles(season, plan)) == 2
+
+
+def test_allowance_is_kilometres_times_the_rate_for_staff_with_a_car(season):
+    plan = greedy_plan(season)
+    rows = staff_allowance(season, plan)
+    drivers = {s.staff_id for s in season.staff if s.car}
+    assert rows and {r.staff_id for r in rows} <= drivers
+    days = {(d.staff_id, d.weekday): d.km for d in staff_days(season, plan)}
+    for r in rows:
+        assert r.km == days[(r.staff_id, r.weekday)]
+        assert r.eur == pytest.approx(r.km * DEFAULT_RATE.eur_per_km, abs=0.006)
+    assert DEFAULT_RATE.eur_per_km == 0.55 and DEFAULT_RATE.year == 2026
+
+
+def test_consecutive_stops_of_a_run_follow_each_other_in_time(season):
+    plan = greedy_plan(season)
+    result = plan_pickups(season, plan, params=PickupParams(seconds_per_day=0.3))
+    for run in result.runs:
+        assert all(a.time <= b.time for a, b in pairwise(run.stops))
