@@ -14,6 +14,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
         ("overview", "nav.overview", ":material/map:"),
         ("import", "nav.import", ":material/upload_file:"),
         ("plan", "nav.plan", ":material/calendar_month:"),
+        ("dashboard", "nav.dashboard", ":material/insights:"),
     ],
     "nav.offering": [
         ("find", "nav.find", ":material/person_search:"),

@@ -77,7 +77,7 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
     problems = plan_problems(season, result.plan, params.allowance_min)
     w, gw = weighted(season, result.plan), weighted(season, greedy)
     c, gc = placed(result.plan), placed(greedy)
-    cost = result.stages[1] if len(result.stages) > 1 else None
+    cost = next((s for s in result.stages if s.name == "cost"), None)
     return {
         "scale": scale,
         "groups": len(season.groups),

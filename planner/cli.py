@@ -404,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli_calendar import add_calendar_commands
     from planner.cli_mobile import add_mobile_commands
     from planner.cli_offering import add_offering_commands
+    from planner.cli_report import add_report_commands
 
     def add_with_emit(name: str, func, help_: str):
         return add(name, lambda a: func(a, _emit), help_)
@@ -411,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_offering_commands(add_with_emit)
     add_calendar_commands(add_with_emit)
     add_mobile_commands(add_with_emit, _season_and_plan)
+    add_report_commands(add_with_emit, _season_and_plan)
 
     p = add("demo", cmd_demo, "Load the sample season into a fresh store and start the app.")
     p.add_argument("--db", help="database URL (default: a fresh ./planner-demo.sqlite3)")
@@ -430,11 +432,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planner.calendar import CalendarError
     from planner.cli_mobile import MobileError
     from planner.cli_offering import OfferingError
+    from planner.cli_report import ReportError
     from planner.store import StoreError
 
     try:
         return args.func(args)
-    except (UserError, StoreError, OfferingError, CalendarError, MobileError) as exc:
+    except (
+        UserError, StoreError, OfferingError, CalendarError, MobileError, ReportError
+    ) as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1204,6 +1204,104 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The week's allowance for staff driving their own car, {rate} €/km (the Tax "
         "Administration's tax-free kilometre allowance).",
     },
+    # --- dashboard ---
+    "nav.dashboard": {"fi": "Kattavuus ja kuormitus", "sv": "Täckning och belastning",
+                      "en": "Coverage and load"},
+    "dash.title": {
+        "fi": "Tavoittaako tarjonta kaikki?",
+        "sv": "Når utbudet alla?",
+        "en": "Does the offering reach everyone?",
+    },
+    "dash.intro": {
+        "fi": "Kausi **{season}**, suunnitelma nro {plan_id}. Matka-ajat ovat arvioita "
+        "(linnuntie × tiekerroin, kulkutavan nopeus).",
+        "sv": "Säsong **{season}**, plan nr {plan_id}. Restiderna är uppskattningar "
+        "(fågelvägen × vägfaktor, färdsättets hastighet).",
+        "en": "Season **{season}**, plan no. {plan_id}. Travel times are estimates "
+        "(straight line × road factor, speed of the way of travelling).",
+    },
+    "dash.no_plan": {
+        "fi": "Kaudella {season} ei ole vielä suunnitelmaa.",
+        "sv": "Säsongen {season} har ingen plan ännu.",
+        "en": "Season {season} has no plan yet.",
+    },
+    "dash.coverage": {
+        "fi": "Kattavuus kunnittain",
+        "sv": "Täckning per kommun",
+        "en": "Coverage by municipality",
+    },
+    "dash.seats": {
+        "fi": "Paikkoja 10 000 asukasta kohden",
+        "sv": "Platser per 10 000 invånare",
+        "en": "Seats per 10,000 residents",
+    },
+    "dash.languages": {
+        "fi": "Ruotsinkieliset asiakkaat ja ryhmät",
+        "sv": "Svenskspråkiga klienter och grupper",
+        "en": "Swedish-speaking clients and groups",
+    },
+    "dash.travel": {
+        "fi": "Asiakkaiden matkat kulkutavoittain",
+        "sv": "Klienternas resor per färdsätt",
+        "en": "Clients' trips by way of travelling",
+    },
+    "dash.load": {
+        "fi": "Henkilöstön kuormitus",
+        "sv": "Personalens belastning",
+        "en": "Staff load",
+    },
+    "dash.load_caption": {
+        "fi": "Palkki: viikon ryhmätunnit (sis. {allowance} min ennen ja jälkeen); punainen "
+        "viiva: työntekijän enimmäismäärä. Tasaisuus: {low}–{high} enimmäismäärästä, "
+        "mediaani {median}.",
+        "sv": "Stapel: veckans grupptimmar (inkl. {allowance} min före och efter); röd linje: "
+        "den anställdas maximum. Jämnhet: {low}–{high} av maximum, median {median}.",
+        "en": "Bar: the week's group hours (incl. {allowance} min before and after); red "
+        "line: the person's cap. Spread: {low}–{high} of the cap, median {median}.",
+    },
+    "dash.map": {
+        "fi": "Ryhmässä olevien osuus kunnittain",
+        "sv": "Andel i grupp per kommun",
+        "en": "Share of clients placed, by municipality",
+    },
+    "dash.map_caption": {
+        "fi": "Vihreä: lähes kaikki asiakkaat ryhmässä; punainen: harva. Koko: asiakkaita.",
+        "sv": "Grönt: nästan alla klienter i grupp; rött: få. Storlek: klienter.",
+        "en": "Green: nearly every client placed; red: few. Size: clients.",
+    },
+    "dash.map_tip": {
+        "fi": "{name}: {placed}/{clients} asiakasta ryhmässä, {groups} ryhmää, {seats} paikkaa",
+        "sv": "{name}: {placed}/{clients} klienter i grupp, {groups} grupper, {seats} platser",
+        "en": "{name}: {placed}/{clients} clients placed, {groups} groups, {seats} seats",
+    },
+    "dash.left_out": {
+        "fi": "Ulkopuolelle jääneet ja syyt",
+        "sv": "De som blev utanför, och varför",
+        "en": "Left out, and why",
+    },
+    "dash.unscheduled": {
+        "fi": "Ryhmät ilman aikaa ({n})",
+        "sv": "Grupper utan tid ({n})",
+        "en": "Groups not scheduled ({n})",
+    },
+    "dash.unplaced": {
+        "fi": "Asiakkaat ilman ryhmää ({n})",
+        "sv": "Klienter utan grupp ({n})",
+        "en": "Clients without a group ({n})",
+    },
+    "dash.download": {
+        "fi": "Lataa kauden raportti (Excel)",
+        "sv": "Ladda ner säsongsrapporten (Excel)",
+        "en": "Download the season report (Excel)",
+    },
+    "dash.series": {"fi": "Sarja", "sv": "Serie", "en": "Series"},
+    "dash.share": {"fi": "Osuus", "sv": "Andel", "en": "Share"},
+    "dash.minutes": {"fi": "Minuuttia", "sv": "Minuter", "en": "Minutes"},
+    "dash.hours_axis": {
+        "fi": "Ryhmätunteja viikossa",
+        "sv": "Grupptimmar per vecka",
+        "en": "Group hours a week",
+    },
 }
 
 

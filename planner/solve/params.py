@@ -34,6 +34,9 @@ class SolveParams:
     """Groups considered per client: wishes first, then best fit and shortest trip."""
     coverage_share: float = 0.7
     """Share of the time for stage 1 (groups and clients); stage 2 (costs) gets the rest."""
+    polish_share: float = 0.35
+    """Share of stage 1's time for polishing its plan: each group's day, time and venue held
+    fixed, leaders and participants chosen again for the most clients (0: no polishing)."""
     repair: bool = True
     """Between and after the searches, add groups and clients that fit beside the plan."""
     improve_share: float = 0.05
@@ -74,6 +77,8 @@ class SolveParams:
             problems.append(f"coverage_share must be in (0, 1], got {self.coverage_share}")
         if self.presolve_iterations < 0:
             problems.append("presolve_iterations must be >= 0")
+        if not 0 <= self.polish_share < 1:
+            problems.append(f"polish_share must be in [0, 1), got {self.polish_share}")
         if not 0 <= self.improve_share < 1:
             problems.append(f"improve_share must be in [0, 1), got {self.improve_share}")
         if not 0 <= self.explain_share < 1:

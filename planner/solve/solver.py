@@ -5,7 +5,10 @@
    holds a feasible plan as soon as presolve ends.
 2. Stage "coverage": maximise scheduled groups, then placed clients (tiers 1-2; when
    re-planning, fewest changes between them).
-3. Between the stages, add whatever fits beside the stage-1 plan (`repair.improve_plan`).
+3. Polish (unless stage 1 is optimal): the same objective with every group's day, time and
+   venue held fixed, so CP-SAT re-chooses leaders and participants in a much smaller model
+   (`polish_share` of stage 1's time). Then add whatever fits beside the plan
+   (`repair.improve_plan`).
 4. Stage "cost": keep each stage-1 term, hint the plan, minimise staff travel, staff load
    and client travel (tiers 3-5; changes on top when re-planning). See `objective` for the
    weights and why there are two stages.
@@ -29,7 +32,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -208,12 +211,20 @@ def _search(
     model, v, coverage = built.model, built.v, built.coverage
     reserve = params.explain_share * params.time_limit_s if params.explain or params.repair else 0
     seconds = max((left() - reserve) * params.coverage_share, MIN_STAGE_S)
+    polish_s = seconds * params.polish_share
     stage1, solver, status = _run_stage(
-        "coverage", model, params, seconds, coverage, started, on_progress
+        "coverage", model, params, seconds - polish_s, coverage, started, on_progress
     )
     if status not in SOLVED:
         return built.warm, [stage1], "warm_start"
     plan = v.plan(solver)
+    stages = [stage1]
+    if polish_s >= MIN_STAGE_S and status != cp_model.OPTIMAL:
+        plan, polish = _polish(built, params, plan, polish_s, started, on_progress)
+        stages.append(polish)
+        if polish.objective is not None and polish.objective < (stage1.objective or 0):
+            # The plan is stage 1's, improved; stage 1's bound still holds for the full model.
+            stages[0] = replace(stage1, objective=polish.objective, terms=polish.terms)
     if len(plan.placements) == len(v.gids):
         reserve = min(reserve, MIN_STAGE_S)  # nothing left to explain: search longer
     if params.repair:
@@ -221,7 +232,7 @@ def _search(
         plan, added, filled = improve_plan(built.season, params, plan, built.cands, seconds=seconds)
         built.improved = (added, filled)
     if left() - reserve <= MIN_STAGE_S:
-        return plan, [stage1], "coverage"
+        return plan, stages, "coverage"
     # Each tier keeps its value (one combined bound would let stage 2 trade clients for a
     # group, since tier 1 outweighs all of tier 2).
     _, reached = plan_objective(coverage, plan_values(v, plan))
@@ -240,9 +251,44 @@ def _search(
     stage2, solver2, status2 = _run_stage(
         "cost", model, params, left() - reserve, cost, started, on_progress
     )
+    stages.append(stage2)
     if status2 in SOLVED:
-        return v.plan(solver2), [stage1, stage2], "cost"
-    return plan, [stage1, stage2], "coverage"
+        return v.plan(solver2), stages, "cost"
+    return plan, stages, "coverage"
+
+
+def _polish(
+    built: _Built,
+    params: SolveParams,
+    plan: Plan,
+    seconds: float,
+    started: float,
+    on_progress: Progress | None,
+) -> tuple[Plan, StageResult]:
+    """Stage 1 again on a copy of the model in which every group keeps its day, time and venue
+    (and whether it runs): only leaders and participants move. Much smaller, so CP-SAT closes
+    in on the most clients for those groups, e.g. a second leader that lets a group grow past
+    four (l. 363-364). Returns the better of the two plans, and the polishing stage."""
+    v = built.v
+    values = plan_values(v, plan)
+    fixed = [v.sched[g] for g in v.gids]
+    fixed += [*v.day.values(), *v.start.values(), *v.at.values(), *v.use.values()]
+    model = built.model.clone()
+    for var in fixed:
+        value = values[var.index]
+        domain = model.proto.variables[var.index].domain
+        domain.clear()
+        domain.extend([value, value])
+    hint_values(model, values)
+    stage, solver, status = _run_stage(
+        "polish", model, params, seconds, built.coverage, started, on_progress
+    )
+    if status not in SOLVED or stage.objective is None:
+        return plan, stage
+    before, _ = plan_objective(built.coverage, values)
+    if stage.objective >= before:
+        return plan, stage
+    return v.plan(solver), stage
 
 
 def solve(

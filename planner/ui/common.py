@@ -27,6 +27,7 @@ PAGE_FILES = {
     "figures": "planner/ui/figures_page.py",
     "calendar": "planner/ui/calendar_page.py",
     "map": "planner/ui/map_page.py",
+    "dashboard": "planner/ui/dashboard_page.py",
 }
 """Page scripts, relative to app.py; `app.py` registers them, pages link to them."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pydeck as pdk
 
 from planner.geo import distance_km
@@ -130,5 +131,72 @@ def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
         layers=layers,
         initial_view_state=fit_view(points),
         map_style=None,  # Streamlit picks a light or dark base map to match its theme
+        tooltip={"text": "{tip}"},
+    )
+
+
+def coverage_rgba(share: float | None) -> list[int]:
+    """Red (nobody placed) through amber to green (everyone placed); grey without clients."""
+    if share is None or share != share:  # None or NaN
+        return [150, 150, 150, 160]
+    share = min(max(float(share), 0.0), 1.0)
+    if share < 0.5:
+        return [220, int(60 + 2 * share * 140), 40, 200]
+    return [int(220 - 2 * (share - 0.5) * 190), 200, 60, 200]
+
+
+def coverage_map(season: Season, coverage: pd.DataFrame, lang: str = "fi") -> pdk.Deck:
+    """Municipality centres coloured by the share of their clients placed, sized by clients.
+
+    `coverage` is `planner.insight.coverage.coverage_by_municipality` for the season.
+    """
+    name = "name_sv" if lang == "sv" else "name_fi"
+    centre = season.municipality
+    centres = [
+        {
+            "position": [centre[row.code].lon, centre[row.code].lat],
+            "name": getattr(row, name),
+            "color": coverage_rgba(row.placed_share),
+            "radius": CENTRE_RADIUS_PX + 2 * RADIUS_PX_PER_SQRT_CLIENT * math.sqrt(row.clients),
+            "tip": t(
+                "dash.map_tip", lang,
+                name=getattr(row, name), placed=row.clients_placed, clients=row.clients,
+                groups=row.groups_scheduled, seats=row.seats,
+            ),
+        }
+        for row in coverage.itertuples()
+    ]
+    layers = [
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=centres,
+            get_position="position",
+            get_radius="radius",
+            radius_units='"pixels"',
+            get_fill_color="color",
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=1,
+            stroked=True,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            data=centres,
+            get_position="position",
+            get_text="name",
+            get_size=13,
+            get_color=TEXT_RGBA,
+            get_pixel_offset=[0, -LABEL_OFFSET_PX - 6],
+            font_family=FONT,
+            background=True,
+            get_background_color=[255, 255, 255, 190],
+            character_set='"auto"',
+            font_weight=600,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=fit_view([c["position"] for c in centres]),
+        map_style=None,
         tooltip={"text": "{tip}"},
     )

@@ -1,0 +1,70 @@
+"""`planner report`: the season report workbook (coverage, staff weeks, venue use, team figures).
+Registered by `planner.cli.build_parser`; the season and plan come from DATA + --plan DIR or
+from the store, whose published offering also gives the team figures."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Emit = Callable[[argparse.Namespace, Any, str], None]
+Add = Callable[..., argparse.ArgumentParser]
+Loader = Callable[[argparse.Namespace], tuple[Any, Any, Any]]
+
+
+class ReportError(Exception):
+    """A bad option; reported as one line."""
+
+
+def team_tables(store, season, lang: str) -> dict | None:
+    """The team figures of the published offering, translated; None before publishing."""
+    from planner.i18n import t
+    from planner.store import Enrolments
+    from planner.store.figures import team_figures
+    from planner.ui.offering import figure_tables
+
+    if not Enrolments(store).offerings():
+        return None
+    tables = figure_tables(team_figures(store), season, lang)
+    return {t(f"fig.sheet.{name}", lang): frame for name, frame in tables.items()}
+
+
+def cmd_report(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
+    from planner.insight import season_insight, write_report
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise ReportError(f"--out {out}: give a file name ending in .xlsx")
+    if not out.parent.is_dir():
+        raise ReportError(f"--out {out}: the folder {out.parent} does not exist")
+    season, plan, store = load(args)
+    try:
+        team = team_tables(store, season, args.lang) if store else None
+    finally:
+        if store:
+            store.dispose()
+    insight = season_insight(season, plan, lang=args.lang)
+    path = write_report(insight, out, team=team, title=season.name)
+    headline = insight.headline()
+    emit(
+        args,
+        {"path": str(path), "headline": headline, "team_figures": team is not None},
+        f"Wrote {path}: {headline['groups_scheduled']}/{headline['groups_requested']} groups, "
+        f"{headline['clients_placed']}/{headline['clients']} clients placed"
+        + ("" if team else " (no team figures: the plan is not published)"),
+    )
+    return 0
+
+
+def add_report_commands(add: Add, load: Loader) -> None:
+    p = add("report", lambda a, emit: cmd_report(a, emit, load),
+            "Write the season report (.xlsx): groups, staff weeks, venue use, coverage, "
+            "team figures.")
+    p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
+    p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to use with DATA")
+    p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    p.add_argument("--out", required=True, help="the .xlsx file to write")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), default="fi", help="report language")
+    p.add_argument("--json", action="store_true", help="print the headline figures as JSON")
