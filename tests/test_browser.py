@@ -4,49 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from planner.appserver import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
 from planner.cli import prepare_demo_store
 from planner.i18n import t
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-START_TIMEOUT_S = 30
 VIEWPORT = {"width": 1440, "height": 1100}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the app exited with code {server.returncode} before answering")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"the app did not answer at {url} within {START_TIMEOUT_S} s")
 
 
 @pytest.fixture
@@ -63,32 +33,16 @@ def chromium() -> Path:
 def app_url(tmp_path: Path) -> Iterator[str]:
     """The app serving a fresh demo store; the server is stopped whatever happens."""
     db_url = prepare_demo_store(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
-    port = _free_port()
-    log = (tmp_path / "streamlit.log").open("wb")
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-            "--server.headless", "true", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=tmp_path,
-        env={**os.environ, "PLANNER_DB_URL": db_url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    yield from serve(db_url, tmp_path)
+
+
+def serve(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """A running app for a fixture to yield: a failure to start fails the test."""
     try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        with running_app(db_url, tmp_path / "streamlit.log") as url:
+            yield url
+    except AppDidNotStart as exc:
+        pytest.fail(str(exc))
 
 
 def test_the_overview_opens_in_finnish_and_switches_to_swedish(chromium, app_url, tmp_path):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ import test_browser
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from planner.appserver import CHROMIUM_ARGS
 from planner.baseline import greedy_plan
 from planner.calendar import list_feeds
 from planner.cli import prepare_demo_store
@@ -421,30 +419,7 @@ def app_with_plan(published_db: Path, tmp_path: Path) -> Iterator[str]:
     """The real app serving a copy of the published store; stopped whatever happens."""
     db = tmp_path / "planner.sqlite3"
     shutil.copy(published_db, db)
-    port = test_browser._free_port()
-    log = (tmp_path / "streamlit.log").open("wb")
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", APP,
-            "--server.headless", "true", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=tmp_path, env={**os.environ, "PLANNER_DB_URL": f"sqlite:///{db}"},
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        test_browser._wait_until_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+    yield from test_browser.serve(f"sqlite:///{db}", tmp_path)
 
 
 @pytest.mark.browser
@@ -455,7 +430,7 @@ def test_in_a_browser_the_calendar_shows_the_first_week_and_a_picked_groups_deta
 
     viewport = test_browser.VIEWPORT
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=test_browser.CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport=viewport)
             page.goto(f"{app_with_plan}/calendar", wait_until="domcontentloaded")

@@ -2,8 +2,9 @@
 what does not.
 
 `improve_plan` (between the stages) adds unscheduled groups using only the model's own
-candidates, and puts unplaced clients into scheduled groups with a free seat, so that stage 2
-can start from the better plan. `complete_plan` (at the end) tries once more with every
+candidates, gives one-leader groups that more clients could join a free second leader, and
+puts unplaced clients into scheduled groups with a free seat, so that stage 2 can start from
+the better plan. `complete_plan` (at the end) tries once more with every
 option the rules allow and explains each group still left out.
 
 A time-limited search can stop with a group left out that would fit without moving anything
@@ -32,7 +33,7 @@ from planner.solve.explain import (
     quick_reason,
 )
 from planner.solve.params import SolveParams
-from planner.solve.warm_start import fill_seats
+from planner.solve.warm_start import add_second_leaders, fill_seats
 
 log = logging.getLogger("planner")
 
@@ -64,7 +65,7 @@ def improve_plan(
             plan = _with(plan, one)
             added.append(gid)
     before = len(plan.participants)
-    plan = fill_seats(season, cands, plan)
+    plan = fill_seats(season, cands, add_second_leaders(season, cands, plan))
     return plan, added, len(plan.participants) - before
 
 

@@ -13,7 +13,10 @@
    and client travel (tiers 3-5; changes on top when re-planning). See `objective` for the
    weights and why there are two stages.
 5. Add any group that still fits and explain the ones left out (`repair.complete_plan`,
-   `explain`), and the clients left unplaced.
+   `explain`); fill open seats beyond the model's candidate lists, with second leaders
+   where that lets a group grow (`fill`); explain the clients left unplaced. The objective
+   and bound reported are the model's (over its candidates); the clients this last step
+   adds are in `stats["clients_placed_after_search"]`.
 
 Time: `time_limit_s` covers all of it. Stage 1 gets `coverage_share` of what is left after
 building and a reserve for step 5 (`explain_share`, dropped when every group runs), step 3
@@ -39,6 +42,7 @@ from ortools.sat.python import cp_model
 from planner.model import Placement, Plan, Season, Unscheduled
 from planner.solve.candidates import Candidates
 from planner.solve.explain import Reason, explain_clients
+from planner.solve.fill import fill_open_seats
 from planner.solve.objective import (
     Objective,
     cost_objective,
@@ -329,6 +333,9 @@ def solve(
     objective = stages[0].objective
     if (added or any(built.improved)) and objective is not None:
         objective, _ = plan_objective(built.coverage, plan_values(built.v, plan))
+    filled = seconded = 0
+    if params.repair:
+        plan, filled, seconded = fill_open_seats(work, plan, params.allowance_min)
     cancelled = changes.cancelled if changes is not None else frozenset()
     unscheduled = tuple(
         Reason(g.group_id, "cancelled") if g.group_id in cancelled else reasons[g.group_id]
@@ -357,7 +364,11 @@ def solve(
         unscheduled=unscheduled,
         unplaced=tuple(unplaced.values()),
         stages=tuple(stages),
-        stats=_stats(built, params, source, added),
+        stats={
+            **_stats(built, params, source, added),
+            "clients_placed_after_search": filled,
+            "second_leaders_after_search": seconded,
+        },
     )
 
 

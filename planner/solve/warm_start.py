@@ -130,6 +130,21 @@ def warm_start_plan(season: Season, cands: Candidates, prefer: Plan | None = Non
     return fill_seats(season, cands, Plan(tuple(state.placements), tuple(state.participants)))
 
 
+def add_second_leaders(season: Season, cands: Candidates, plan: Plan) -> Plan:
+    """`plan` with a second leader, where one is free, for each one-leader group that more
+    clients could join; `fill_seats` then places them. Leaders, rooms and clients of the plan
+    stay as they are."""
+    state = _State(season, cands, cands.params.allowance_min)
+    members = plan.members
+    for p in plan.placements:
+        state.commit(
+            season.group[p.group_id], p.weekday, p.start, p.venue_id, p.leaders,
+            members.get(p.group_id, ()),
+        )
+    _add_second_leaders(state)
+    return Plan(tuple(state.placements), tuple(state.participants), plan.unscheduled)
+
+
 def _add_second_leaders(state: _State) -> None:
     """A second leader (a partner first, else the staff member with most hours to spare) for
     one-leader groups that more clients could join, so that they can grow past four."""

@@ -1,0 +1,92 @@
+"""Take the README tour's screenshots: the real app on the sample season in headless Chromium.
+
+    .venv/bin/python docs/screenshots.py                   # all pages, English, into docs/
+    .venv/bin/python docs/screenshots.py --pages dashboard --lang sv
+
+Plans the bundled sample season with the solver (`--seconds`), saves and publishes the plan in
+a throw-away SQLite store, starts the app on a loopback port and photographs each page with
+Debian's chromium through Playwright. Re-run it after a change to the pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+from planner.cli import prepare_demo_store
+from planner.i18n import LANGUAGES
+from planner.solve import SolveParams, solve
+from planner.solve.output import summary
+from planner.store import Enrolments, Store
+
+DOCS = Path(__file__).resolve().parent
+WIDTH = 1440
+PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures")
+"""url paths of the app's pages (see app.py); the overview is the app's home."""
+
+
+def planned_store(folder: Path, seconds: float) -> str:
+    url = prepare_demo_store(f"sqlite:///{folder / 'tour.sqlite3'}")
+    with Store.open(url) as store:
+        season = store.load_season()
+        assert season is not None
+        result = solve(season, SolveParams(time_limit_s=seconds))
+        store.save_plan(result.plan, summary(result, season), actor="tour")
+        Enrolments(store).publish(actor="tour")
+    return url
+
+
+def photograph(url: str, pages: Sequence[str], lang: str, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    taken = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": WIDTH, "height": 1000})
+            page.goto(url, wait_until="domcontentloaded")
+            page.get_by_test_id("stMain").wait_for(timeout=30_000)
+            if lang != "fi":
+                page.get_by_text(LANGUAGES[lang], exact=True).click()
+                page.wait_for_timeout(2_000)
+            for name in pages:
+                link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]')
+                if name == "overview" or link.count() == 0:
+                    page.goto(url if name == "overview" else f"{url}/{name}")
+                else:
+                    link.first.click()
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(6_000)  # solvers, charts and maps finish drawing
+                height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+                page.set_viewport_size({"width": WIDTH, "height": min(max(height, 800), 4000)})
+                page.wait_for_timeout(1_500)
+                path = out / f"{name}-{lang}.png"
+                page.screenshot(path=str(path), full_page=True)
+                page.set_viewport_size({"width": WIDTH, "height": 1000})
+                taken.append(path)
+                print(f"{path.relative_to(out.parent) if out.parent in path.parents else path}")
+        finally:
+            browser.close()
+    return taken
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    parser.add_argument("--lang", default="en", choices=list(LANGUAGES))
+    parser.add_argument("--seconds", type=float, default=30.0, help="solver time for the plan")
+    parser.add_argument("--out", type=Path, default=DOCS / "screenshots")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db_url = planned_store(Path(folder), args.seconds)
+        with running_app(db_url, Path(folder) / "streamlit.log") as url:
+            photograph(url, args.pages, args.lang, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
