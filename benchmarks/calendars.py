@@ -7,7 +7,7 @@
    groups all run 40 weeks from 11.1.2027 (so over both DST changes and many holidays),
    with a synthetic placement for every group (the solver is not what is measured here).
    Target: under 1 s.
-2. Feeds: the season and plan in a SQLite store, `planner serve`'s app under uvicorn on a
+2. Feeds: the season and plan in a SQLite store, `planner serve` in its own process on a
    loopback port, `--threads` clients each making `--requests` requests over keep-alive
    connections to a mix of group, leader, venue and offering feeds (every second request
    revalidates with If-None-Match). Prints the cold first render of the offering feed and
@@ -23,20 +23,31 @@ import json
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-import uvicorn
-
 from planner.calendar import CalendarOptions, create_feed, export_offering
-from planner.calendar.serve import create_app
 from planner.io import read_season
 from planner.model import Placement, Plan, Season
 from planner.sample import write_season
 from planner.store import Store
+
+
+def wait_for_port(port: int, server: subprocess.Popen, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"planner serve exited with code {server.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"planner serve did not listen on port {port} in {timeout_s} s")
 
 
 def season_of(scale: int, weeks: int, folder: Path) -> Season:
@@ -106,55 +117,56 @@ def bench_feeds(
         for p in rng.sample([p for p in placed if p.venue_id], 4):
             tokens.append(create_feed(store, "venue", p.venue_id).token)
 
-        port = free_port()
-        config = uvicorn.Config(
-            create_app(store), host="127.0.0.1", port=port, log_level="warning", access_log=False
-        )
-        server = uvicorn.Server(config)
-        runner = threading.Thread(target=server.run, daemon=True)
-        runner.start()
-        while not server.started:
-            time.sleep(0.01)
-        try:
+    # The feed service in its own process, as it is deployed (`planner serve`), so the
+    # clients' threads do not share its interpreter.
+    db_url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "planner.cli", "serve", "--db", db_url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_port(port, server)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        began = time.perf_counter()
+        conn.request("GET", f"/ics/{offering}.ics")
+        conn.getresponse().read()
+        cold = time.perf_counter() - began
+        conn.close()
+
+        timings: list[float] = []
+        lock = threading.Lock()
+
+        def client(seed: int) -> None:
+            pick = random.Random(seed)
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            began = time.perf_counter()
-            conn.request("GET", f"/ics/{offering}.ics")
-            conn.getresponse().read()
-            cold = time.perf_counter() - began
+            etags: dict[str, str] = {}
+            mine = []
+            for i in range(requests):
+                token = pick.choice(tokens)
+                headers = {"If-None-Match": etags[token]} if i % 2 and token in etags else {}
+                began = time.perf_counter()
+                conn.request("GET", f"/ics/{token}.ics", headers=headers)
+                response = conn.getresponse()
+                response.read()
+                mine.append(time.perf_counter() - began)
+                assert response.status in (200, 304), response.status
+                etags[token] = response.getheader("ETag") or ""
             conn.close()
+            with lock:
+                timings.extend(mine)
 
-            timings: list[float] = []
-            lock = threading.Lock()
-
-            def client(seed: int) -> None:
-                pick = random.Random(seed)
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                etags: dict[str, str] = {}
-                mine = []
-                for i in range(requests):
-                    token = pick.choice(tokens)
-                    headers = {"If-None-Match": etags[token]} if i % 2 and token in etags else {}
-                    began = time.perf_counter()
-                    conn.request("GET", f"/ics/{token}.ics", headers=headers)
-                    response = conn.getresponse()
-                    response.read()
-                    mine.append(time.perf_counter() - began)
-                    assert response.status in (200, 304), response.status
-                    etags[token] = response.getheader("ETag") or ""
-                conn.close()
-                with lock:
-                    timings.extend(mine)
-
-            workers = [threading.Thread(target=client, args=(n,)) for n in range(threads)]
-            began = time.perf_counter()
-            for w in workers:
-                w.start()
-            for w in workers:
-                w.join()
-            wall = time.perf_counter() - began
-        finally:
-            server.should_exit = True
-            runner.join(timeout=10)
+        workers = [threading.Thread(target=client, args=(n,)) for n in range(threads)]
+        began = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        wall = time.perf_counter() - began
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
     ms = sorted(t * 1000 for t in timings)
     return {
         "feeds": len(tokens),

@@ -121,7 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Aim at a few groups so that seats run out and writers collide on the last ones.
         rng = random.Random(0)
         groups = rng.sample(sorted(live.seats()), min(args.hot, len(live.seats())))
-        clients = [c.client_code for c in season.clients]
+        # Clients who may take one more group, so that attempts are real enrolments (a
+        # client already in their `max_groups` groups is refused before any seat is touched).
+        places = Counter(code for code, _ in plan.participants)
+        clients = [c.client_code for c in season.clients if places[c.client_code] < c.max_groups]
 
         outcomes: Counter = Counter()
         latencies: list[float] = []
@@ -150,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     backend = sa.make_url(args.url).get_backend_name()
     print(
         f"{backend}: scale {args.scale}, {len(season.groups)} groups "
-        f"({len(plan.placements)} published in {publish_s:.1f} s), {len(clients)} clients; "
+        f"({len(plan.placements)} published in {publish_s:.1f} s), {len(season.clients)} "
+        f"clients ({len(clients)} free to join); "
         f"{args.writers} writers on {len(groups)} groups for {wall:.1f} s"
     )
     print(

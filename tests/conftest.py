@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+
+from planner.baseline import greedy_plan
+from planner.cli import prepare_demo_store
+from planner.store import Enrolments, Store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "data"
@@ -47,3 +52,36 @@ def pg_url() -> str:
             pytest.fail(f"PostgreSQL is required under CI=true: {reason}")
         pytest.skip(f"PostgreSQL not available: {reason}")
     return PG_URL
+
+
+# --- stores for the app's pages: made once per test process, never changed by a test ---
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the sample season, without a plan (copy it to change it)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    prepare_demo_store(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def planned_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample season with a first-fit plan saved as its current plan, not published."""
+    path = tmp_path_factory.mktemp("planned") / "planned.sqlite3"
+    shutil.copy(demo_db, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        season = store.load_season()
+        assert season is not None
+        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, actor="test")
+    return path
+
+
+@pytest.fixture(scope="session")
+def published_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same plan published: the live offering clients enrol in."""
+    path = tmp_path_factory.mktemp("published") / "published.sqlite3"
+    shutil.copy(planned_db, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        Enrolments(store).publish(actor="test")
+    return path

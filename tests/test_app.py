@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.cli import prepare_demo_store, sample_data_dir
+from planner.cli import sample_data_dir
 from planner.i18n import t
 from planner.io import read_season
 from planner.model import Season
@@ -27,14 +27,6 @@ def sample_season() -> Season:
     report = read_season(sample_data_dir())
     assert report.ok, report.errors[:3]
     return report.season
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file holding the sample season, made once and copied for each test."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    return path
 
 
 @pytest.fixture

@@ -17,12 +17,11 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from planner.appserver import CHROMIUM_ARGS
-from planner.baseline import greedy_plan
 from planner.calendar import list_feeds
 from planner.cli import prepare_demo_store
 from planner.i18n import t
 from planner.model import Plan, Season
-from planner.store import Enrolments, Store
+from planner.store import Store
 from planner.ui.calendar_views import (
     between,
     default_day,
@@ -44,27 +43,6 @@ chromium = test_browser.chromium  # the fixture: Debian's chromium (a skip, or u
 
 
 # --- stores ---
-
-
-@pytest.fixture(scope="module")
-def planned_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample season with a first-fit plan saved as its current plan, not published."""
-    path = tmp_path_factory.mktemp("calendar") / "planned.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    with Store.open(f"sqlite:///{path}") as store:
-        season = store.load_season()
-        assert season is not None
-        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, actor="test")
-    return path
-
-
-@pytest.fixture(scope="module")
-def published_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("calendar_published") / "published.sqlite3"
-    shutil.copy(planned_db, path)
-    with Store.open(f"sqlite:///{path}") as store:
-        Enrolments(store).publish(actor="test")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,12 @@ the Excel report it offers for download."""
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.baseline import greedy_plan
-from planner.cli import prepare_demo_store
 from planner.i18n import t
 from planner.insight import season_insight
 from planner.insight.labels import label, sheet_name
@@ -23,24 +20,6 @@ REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 PAGE = "planner/ui/dashboard_page.py"
 TIMEOUT_S = 90
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("dashboard") / "demo.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    return path
-
-
-@pytest.fixture(scope="module")
-def planned_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("dashboard_planned") / "planned.sqlite3"
-    shutil.copy(demo_db, path)
-    with Store.open(f"sqlite:///{path}") as store:
-        season = store.load_season()
-        assert season is not None
-        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, actor="test")
-    return path
 
 
 def open_dashboard(db: Path, monkeypatch: pytest.MonkeyPatch, lang: str = "fi") -> AppTest:

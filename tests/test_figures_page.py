@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.baseline import greedy_plan
-from planner.cli import SAMPLE_SEASON_NAME, prepare_demo_store
+from planner.cli import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.store import Enrolments, Store
 from planner.store.figures import team_figures
@@ -21,26 +20,6 @@ REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 FIGURES_PAGE = "planner/ui/figures_page.py"
 TIMEOUT_S = 60
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample season without a plan."""
-    path = tmp_path_factory.mktemp("figures") / "demo.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    return path
-
-
-@pytest.fixture(scope="module")
-def planned_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A greedy plan saved as the current plan, not published."""
-    path = tmp_path_factory.mktemp("figures_planned") / "planned.sqlite3"
-    shutil.copy(demo_db, path)
-    with Store.open(f"sqlite:///{path}") as store:
-        season = store.load_season()
-        assert season is not None
-        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, actor="test")
-    return path
 
 
 @pytest.fixture(scope="module")

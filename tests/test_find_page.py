@@ -11,7 +11,6 @@ import test_browser
 from streamlit.testing.v1 import AppTest
 
 from planner.appserver import CHROMIUM_ARGS
-from planner.baseline import greedy_plan
 from planner.cli import SAMPLE_SEASON_NAME, prepare_demo_store
 from planner.finder import Match, find_groups, profile_from_client
 from planner.i18n import t
@@ -25,28 +24,6 @@ APP = str(REPO / "app.py")
 FIND_PAGE = "planner/ui/find_page.py"
 TIMEOUT_S = 60
 chromium = test_browser.chromium  # the fixture: Debian's chromium (a skip, or under CI a failure)
-
-
-@pytest.fixture(scope="module")
-def planned_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample season with a first-fit plan saved as its current plan, not published."""
-    path = tmp_path_factory.mktemp("find") / "planned.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    with Store.open(f"sqlite:///{path}") as store:
-        season = store.load_season()
-        assert season is not None
-        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, actor="test")
-    return path
-
-
-@pytest.fixture(scope="module")
-def published_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same plan published: the live offering clients enrol in."""
-    path = tmp_path_factory.mktemp("published") / "published.sqlite3"
-    shutil.copy(planned_db, path)
-    with Store.open(f"sqlite:///{path}") as store:
-        Enrolments(store).publish(actor="test")
-    return path
 
 
 def use_copy(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:

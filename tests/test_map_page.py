@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
-from planner.cli import prepare_demo_store
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.routing.pickups import PickupParams, Run, plan_pickups
@@ -24,13 +23,6 @@ MAP_PAGE = "planner/ui/map_page.py"
 TIMEOUT_S = 60
 SECONDS = 0.3
 SUMMARY = {"status": "FEASIBLE", "objective": -1.0, "best_bound": -2.0, "wall_s": 0.4}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("routes") / "demo.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    return path
 
 
 @pytest.fixture(scope="module")

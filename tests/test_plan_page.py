@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
-from planner.cli import SAMPLE_SEASON_NAME, prepare_demo_store
+from planner.cli import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.store import Store
@@ -31,14 +31,6 @@ APP = str(REPO / "app.py")
 PLAN_PAGE = "planner/ui/plan_page.py"
 TIMEOUT_S = 60
 GREEDY_SUMMARY = {"status": "FEASIBLE", "objective": -1234.0, "best_bound": -1300.0, "wall_s": 0.4}
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample season without a plan, made once and copied for each test."""
-    path = tmp_path_factory.mktemp("plan") / "demo.sqlite3"
-    prepare_demo_store(f"sqlite:///{path}")
-    return path
 
 
 @pytest.fixture(scope="module")

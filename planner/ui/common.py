@@ -92,3 +92,12 @@ def counts_summary(counts: dict[str, int], language: str) -> str:
 def metrics_row(counts: dict[str, int], language: str) -> None:
     for column, key in zip(st.columns(len(COUNT_KEYS)), COUNT_KEYS, strict=True):
         column.metric(t(f"count.{key}", language), counts[key], border=True)
+
+
+def ask_for_import(message_key: str, language: str) -> None:
+    """The page has no season to show: say so, and link to the import page."""
+    st.info(t(message_key, language), icon=":material/inbox:")
+    st.page_link(
+        PAGE_FILES["import"], label=t("overview.go_import", language),
+        icon=":material/upload_file:",
+    )

@@ -66,11 +66,7 @@ def render() -> None:
     db = common.store()
     info = common.current_season_info(db)
     if info is None:
-        st.info(t("overview.empty", lang), icon=":material/inbox:")
-        st.page_link(
-            common.PAGE_FILES["import"], label=t("overview.go_import", lang),
-            icon=":material/upload_file:",
-        )
+        common.ask_for_import("overview.empty", lang)
         return
     season_id: int = info["id"]
     about = db.plan_summary(season_id=season_id)

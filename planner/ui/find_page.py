@@ -313,11 +313,7 @@ def render() -> None:
     db = common.store()
     info = common.current_season_info(db)
     if info is None:
-        st.info(t("find.no_season", lang), icon=":material/inbox:")
-        st.page_link(
-            common.PAGE_FILES["import"], label=t("overview.go_import", lang),
-            icon=":material/upload_file:",
-        )
+        common.ask_for_import("find.no_season", lang)
         return
     season_id: int = info["id"]
     season = common.load_season(common.db_url(), season_id)

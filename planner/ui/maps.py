@@ -51,6 +51,42 @@ def fit_view(
     )
 
 
+def _dots(data: list[dict], radius: str | int, color: str | list[int], outline: bool) -> pdk.Layer:
+    """Pickable circles sized in pixels, optionally with a white outline."""
+    extra = {"get_line_color": [255, 255, 255], "line_width_min_pixels": 1, "stroked": True}
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=data,
+        get_position="position",
+        get_radius=radius,
+        radius_units='"pixels"',
+        get_fill_color=color,
+        pickable=True,
+        **(extra if outline else {}),
+    )
+
+
+def _names(data: list[dict], offset: str | list[int]) -> pdk.Layer:
+    """Names on a light background, offset from their point in pixels."""
+    return pdk.Layer(
+        "TextLayer",
+        data=data,
+        get_position="position",
+        get_text="name",
+        get_size=13,
+        get_color=TEXT_RGBA,
+        get_text_anchor='"middle"',
+        get_alignment_baseline='"center"',
+        get_pixel_offset=offset,
+        font_family=FONT,
+        background=True,
+        get_background_color=[255, 255, 255, 190],
+        background_padding=[3, 1],
+        character_set='"auto"',  # deck.gl's default is ASCII; names have ä, ö and å
+        font_weight=600,
+    )
+
+
 def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
     """Municipality centres sized by clients, and venues coloured by accessibility."""
     yes, no = t("yes", lang), t("no", lang)
@@ -87,44 +123,9 @@ def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
         for v in season.venues
     ]
     layers = [
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=centres,
-            get_position="position",
-            get_radius="radius",
-            radius_units='"pixels"',
-            get_fill_color=MUNICIPALITY_RGBA,
-            pickable=True,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=venues,
-            get_position="position",
-            get_radius=4,
-            radius_units='"pixels"',
-            get_fill_color="color",
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
-            stroked=True,
-            pickable=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            data=centres,
-            get_position="position",
-            get_text="name",
-            get_size=13,
-            get_color=TEXT_RGBA,
-            get_text_anchor='"middle"',
-            get_alignment_baseline='"center"',
-            get_pixel_offset="offset",
-            font_family=FONT,
-            background=True,
-            get_background_color=[255, 255, 255, 190],
-            background_padding=[3, 1],
-            character_set='"auto"',  # deck.gl's default is ASCII; names have ä, ö and å
-            font_weight=600,
-        ),
+        _dots(centres, "radius", MUNICIPALITY_RGBA, outline=False),
+        _dots(venues, 4, "color", outline=True),
+        _names(centres, "offset"),
     ]
     points = [c["position"] for c in centres] + [v["position"] for v in venues]
     return pdk.Deck(
@@ -167,32 +168,8 @@ def coverage_map(season: Season, coverage: pd.DataFrame, lang: str = "fi") -> pd
         for row in coverage.itertuples()
     ]
     layers = [
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=centres,
-            get_position="position",
-            get_radius="radius",
-            radius_units='"pixels"',
-            get_fill_color="color",
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
-            stroked=True,
-            pickable=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            data=centres,
-            get_position="position",
-            get_text="name",
-            get_size=13,
-            get_color=TEXT_RGBA,
-            get_pixel_offset=[0, -LABEL_OFFSET_PX - 6],
-            font_family=FONT,
-            background=True,
-            get_background_color=[255, 255, 255, 190],
-            character_set='"auto"',
-            font_weight=600,
-        ),
+        _dots(centres, "radius", "color", outline=True),
+        _names(centres, [0, -LABEL_OFFSET_PX - 6]),
     ]
     return pdk.Deck(
         layers=layers,

@@ -18,11 +18,7 @@ def render() -> None:
     db = common.store()
     info = common.current_season_info(db)
     if info is None:
-        st.info(t("overview.empty", lang), icon=":material/inbox:")
-        st.page_link(
-            common.PAGE_FILES["import"], label=t("overview.go_import", lang),
-            icon=":material/upload_file:",
-        )
+        common.ask_for_import("overview.empty", lang)
         return
 
     season = common.load_season(common.db_url(), info["id"])
