@@ -39,6 +39,18 @@ def planned_store(folder: Path, seconds: float) -> str:
     return url
 
 
+def settle(page) -> None:
+    """Until the page shows its title and Streamlit has stopped running the script."""
+    page.locator("h1").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1_000)
+    running = page.get_by_test_id("stStatusWidget")
+    for _ in range(120):
+        if running.count() == 0 or not running.first.is_visible():
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(4_000)  # charts, maps and data grids finish drawing
+
+
 def photograph(url: str, pages: Sequence[str], lang: str, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -47,19 +59,10 @@ def photograph(url: str, pages: Sequence[str], lang: str, out: Path) -> list[Pat
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": WIDTH, "height": 1000})
-            page.goto(url, wait_until="domcontentloaded")
-            page.get_by_test_id("stMain").wait_for(timeout=30_000)
-            if lang != "fi":
-                page.get_by_text(LANGUAGES[lang], exact=True).click()
-                page.wait_for_timeout(2_000)
             for name in pages:
-                link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]')
-                if name == "overview" or link.count() == 0:
-                    page.goto(url if name == "overview" else f"{url}/{name}")
-                else:
-                    link.first.click()
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(6_000)  # solvers, charts and maps finish drawing
+                path = "" if name == "overview" else name
+                page.goto(f"{url}/{path}?lang={lang}", wait_until="domcontentloaded")
+                settle(page)
                 height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
                 page.set_viewport_size({"width": WIDTH, "height": min(max(height, 800), 4000)})
                 page.wait_for_timeout(1_500)

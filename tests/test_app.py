@@ -128,6 +128,20 @@ def test_switching_to_english_translates_the_title_and_keeps_the_choice(demo_url
     assert at.title[0].value == t("import.title", "en")
 
 
+def test_a_link_with_lang_opens_the_app_in_that_language_and_the_switch_still_works(
+    demo_url,
+):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.query_params["lang"] = "sv"
+    at.run()
+    assert at.title[0].value == t("overview.title", "sv")
+    at.segmented_control(key="lang").set_value("en").run()
+    assert at.title[0].value == t("overview.title", "en")  # the link no longer overrides
+    at.query_params["lang"] = "klingon"
+    at.run()
+    assert at.title[0].value == t("overview.title", "en")
+
+
 def test_overview_of_an_empty_store_tells_the_user_to_import_or_run_the_demo(
     sqlite_url, monkeypatch
 ):

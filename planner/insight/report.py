@@ -23,6 +23,7 @@ from planner.insight.views import (
     headline_table,
     load_table,
     percent_columns,
+    travel_table,
     unplaced_table,
     unscheduled_table,
     weeks_table,
@@ -84,7 +85,7 @@ def write_report(
         if key in PERCENT_NAMES:
             summary.cell(row=at, column=2).number_format = "0.0%"
     row = write_title(summary, row, _title("travel", lang))
-    _table(summary, insight.travel, row, lang)
+    _table(summary, travel_table(insight), row, lang)
     set_print_layout(summary, header_row=None)
 
     _sheet(book, "groups", insight.groups, lang)

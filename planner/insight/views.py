@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planner.i18n import t
 from planner.insight.bundle import Insight
 from planner.model import WEEKDAY_NAMES
 
@@ -47,6 +48,13 @@ def coverage_table(insight: Insight) -> pd.DataFrame:
     return frame.drop(columns=["code", "name_fi", "name_sv"]).assign(municipality=names)[
         ["municipality", *[c for c in frame.columns if c not in ("code", "name_fi", "name_sv")]]
     ]
+
+
+def travel_table(insight: Insight) -> pd.DataFrame:
+    """Trips by way of travelling, the way named in the insight's language."""
+    return insight.travel.assign(
+        mode=[t(f"find.travel.{m}", insight.lang) for m in insight.travel["mode"]]
+    )
 
 
 def load_table(insight: Insight) -> pd.DataFrame:

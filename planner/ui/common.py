@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from planner.i18n import DEFAULT_LANGUAGE, t
+from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from planner.model import Season
 from planner.store import Store, StoreError
 
 LANG_KEY = "lang"
+_ASKED_KEY = "lang_from_link"
 STATE_DEFAULTS: dict[str, Any] = {
     LANG_KEY: DEFAULT_LANGUAGE,
     "import_checked": None,  # (upload signature, ImportReport) of the last checked upload
@@ -39,6 +40,11 @@ def init_state() -> None:
     """Give every session-state key its default once, on a session's first run."""
     for key, value in STATE_DEFAULTS.items():
         st.session_state.setdefault(key, value)
+    # A link may name the language (?lang=sv), e.g. in a Swedish-speaking team's bookmarks.
+    asked = st.query_params.get("lang")
+    if asked in LANGUAGES and st.session_state.get(_ASKED_KEY) != asked:
+        st.session_state[LANG_KEY] = asked
+        st.session_state[_ASKED_KEY] = asked
 
 
 def lang() -> str:

@@ -18,6 +18,7 @@ from planner.insight.labels import label, labels
 from planner.insight.views import (
     coverage_table,
     percent_columns,
+    travel_table,
     unplaced_table,
     unscheduled_table,
 )
@@ -121,7 +122,7 @@ def render() -> None:
     right.subheader(t("dash.travel", lang))
     right.altair_chart(travel_chart(insight), width="stretch")
     with right:
-        shown(insight.travel, lang)
+        shown(travel_table(insight), lang)
 
     st.subheader(t("dash.load", lang))
     spread = insight.spread

@@ -1,4 +1,8 @@
-"""Charts of the season insight (Altair). Pure: frames in, charts out; the dashboard draws them."""
+"""Charts of the season insight (Altair). Pure: frames in, charts out; the dashboard draws them.
+
+Fields keep plain internal names; the translated words go into titles only (Vega-Lite reads
+dots and brackets in a field name as a path, and the labels have both).
+"""
 
 from __future__ import annotations
 
@@ -17,41 +21,37 @@ CAP_COLOUR = "#c0392b"
 
 def seats_chart(insight: Insight) -> alt.Chart:
     """Seats per 10,000 residents per municipality, groups in the tooltip."""
-    frame = coverage_table(insight)
-    x = label("seats_per_10k", insight.lang)
-    y = label("municipality", insight.lang)
-    data = pd.DataFrame(
-        {
-            y: frame["municipality"],
-            x: frame["seats_per_10k"],
-            label("groups_scheduled", insight.lang): frame["groups_scheduled"],
-            label("seats", insight.lang): frame["seats"],
-        }
-    )
+    lang = insight.lang
+    frame = coverage_table(insight)[
+        ["municipality", "seats_per_10k", "groups_scheduled", "seats"]
+    ]
     return (
-        alt.Chart(data)
+        alt.Chart(frame)
         .mark_bar(color=FI_COLOUR)
         .encode(
-            x=alt.X(f"{x}:Q"),
-            y=alt.Y(f"{y}:N", sort="-x"),
-            tooltip=list(data.columns),
+            x=alt.X("seats_per_10k:Q", title=label("seats_per_10k", lang)),
+            y=alt.Y("municipality:N", sort="-x", title=None),
+            tooltip=[
+                alt.Tooltip("municipality:N", title=label("municipality", lang)),
+                alt.Tooltip("seats_per_10k:Q", title=label("seats_per_10k", lang)),
+                alt.Tooltip("groups_scheduled:Q", title=label("groups_scheduled", lang)),
+                alt.Tooltip("seats:Q", title=label("seats", lang)),
+            ],
         )
         .properties(height=alt.Step(22))
     )
 
 
 def language_chart(insight: Insight) -> alt.Chart:
-    """Per municipality: the share of Swedish-speaking clients beside the share of groups in
+    """Per municipality: the share of clients who speak Swedish beside the share of groups in
     Swedish, so a gap shows at a glance."""
     lang = insight.lang
     frame = coverage_table(insight)
-    who = t("dash.series", lang)
-    share = t("dash.share", lang)
-    place = label("municipality", lang)
     data = pd.concat(
         [
             pd.DataFrame(
-                {place: frame["municipality"], who: label(col, lang), share: frame[col]}
+                {"municipality": frame["municipality"], "series": label(col, lang),
+                 "share": frame[col]}
             )
             for col in ("clients_sv_share", "groups_sv_share")
         ],
@@ -61,15 +61,24 @@ def language_chart(insight: Insight) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(f"{share}:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            y=alt.Y(f"{place}:N"),
-            yOffset=alt.YOffset(f"{who}:N"),
-            color=alt.Color(
-                f"{who}:N",
-                scale=alt.Scale(range=[SV_COLOUR, FI_COLOUR]),
-                legend=alt.Legend(orient="bottom", title=None),
+            x=alt.X(
+                "share:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]),
+                title=t("dash.share", lang),
             ),
-            tooltip=[place, who, alt.Tooltip(f"{share}:Q", format=".0%")],
+            y=alt.Y("municipality:N", title=None),
+            yOffset=alt.YOffset("series:N"),
+            color=alt.Color(
+                "series:N",
+                scale=alt.Scale(range=[SV_COLOUR, FI_COLOUR]),
+                legend=alt.Legend(
+                    orient="bottom", title=None, labelLimit=400, direction="vertical"
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("municipality:N", title=label("municipality", lang)),
+                alt.Tooltip("series:N", title=t("dash.series", lang)),
+                alt.Tooltip("share:Q", format=".0%", title=t("dash.share", lang)),
+            ],
         )
         .properties(height=alt.Step(12))
     )
@@ -78,18 +87,19 @@ def language_chart(insight: Insight) -> alt.Chart:
 def travel_chart(insight: Insight) -> alt.Chart:
     """Clients' trips in minutes by way of travelling, as box plots."""
     lang = insight.lang
-    mode = label("mode", lang)
-    minutes = t("dash.minutes", lang)
     data = pd.DataFrame(
         {
-            mode: [t(f"find.travel.{m}", lang) for m in insight.trips["mode"]],
-            minutes: insight.trips["minutes"],
+            "mode": [t(f"find.travel.{m}", lang) for m in insight.trips["mode"]],
+            "minutes": insight.trips["minutes"],
         }
     )
     return (
         alt.Chart(data)
         .mark_boxplot(extent="min-max", color=FI_COLOUR)
-        .encode(x=alt.X(f"{minutes}:Q"), y=alt.Y(f"{mode}:N"))
+        .encode(
+            x=alt.X("minutes:Q", title=t("dash.minutes", lang)),
+            y=alt.Y("mode:N", title=None),
+        )
         .properties(height=alt.Step(40))
     )
 
@@ -98,29 +108,20 @@ def load_chart(insight: Insight) -> alt.LayerChart:
     """Each leading staff member's group hours (bar) against their weekly cap (tick), with the
     week's driving in the tooltip."""
     lang = insight.lang
-    leading = insight.load[insight.load["groups"] > 0]
-    who = label("name", lang)
-    hours = label("group_hours", lang)
-    cap = label("max_group_hours", lang)
-    data = pd.DataFrame(
-        {
-            who: leading["name"],
-            hours: leading["group_hours"],
-            cap: leading["max_group_hours"],
-            label("load_share", lang): leading["load_share"],
-            label("drive_min", lang): leading["drive_min"],
-        }
-    )
-    base = alt.Chart(data).encode(y=alt.Y(f"{who}:N", sort="-x", title=None))
+    leading = insight.load.loc[
+        insight.load["groups"] > 0,
+        ["name", "group_hours", "max_group_hours", "load_share", "drive_min"],
+    ]
+    base = alt.Chart(leading).encode(y=alt.Y("name:N", sort="-x", title=None))
     bars = base.mark_bar(color=FI_COLOUR).encode(
-        x=alt.X(f"{hours}:Q", title=t("dash.hours_axis", lang)),
+        x=alt.X("group_hours:Q", title=t("dash.hours_axis", lang)),
         tooltip=[
-            who,
-            hours,
-            cap,
-            alt.Tooltip(f"{label('load_share', lang)}:Q", format=".0%"),
-            label("drive_min", lang),
+            alt.Tooltip("name:N", title=label("name", lang)),
+            alt.Tooltip("group_hours:Q", title=label("group_hours", lang)),
+            alt.Tooltip("max_group_hours:Q", title=label("max_group_hours", lang)),
+            alt.Tooltip("load_share:Q", format=".0%", title=label("load_share", lang)),
+            alt.Tooltip("drive_min:Q", title=label("drive_min", lang)),
         ],
     )
-    ticks = base.mark_tick(color=CAP_COLOUR, thickness=3).encode(x=f"{cap}:Q")
+    ticks = base.mark_tick(color=CAP_COLOUR, thickness=3).encode(x="max_group_hours:Q")
     return (bars + ticks).properties(height=alt.Step(14))
