@@ -26,6 +26,7 @@ DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
 PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures")
 """url paths of the app's pages (see app.py); the overview is the app's home."""
+FIND_CLIENT = "P-ELINA"
 
 
 def planned_store(folder: Path, seconds: float) -> str:
@@ -63,6 +64,11 @@ def photograph(url: str, pages: Sequence[str], lang: str, out: Path) -> list[Pat
                 path = "" if name == "overview" else name
                 page.goto(f"{url}/{path}?lang={lang}", wait_until="domcontentloaded")
                 settle(page)
+                if name == "find":  # a worker picks a client: the handbook's Elina in Hanko
+                    page.get_by_test_id("stSelectbox").first.click()
+                    page.keyboard.type(FIND_CLIENT)
+                    page.keyboard.press("Enter")
+                    settle(page)
                 height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
                 page.set_viewport_size({"width": WIDTH, "height": min(max(height, 800), 4000)})
                 page.wait_for_timeout(1_500)
