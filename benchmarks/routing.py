@@ -31,7 +31,8 @@ from planner.routing.pickups import PickupParams, Request, Vehicle, build_day
 from planner.routing.solomon import SCALE, read_sol, read_vrp, to_instance
 from planner.routing.vrptw import SolveParams, solve_vrptw
 
-SOLOMON = Path("/work/shared/benchmarks/solomon")
+SOLOMON = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "solomon"
+"""The public Solomon instances in ../shared beside this checkout."""
 INSTANCES = ("C101", "C201", "R101", "R201", "RC101", "RC201")
 
 

@@ -29,7 +29,8 @@ from planner.routing.solomon import read_sol, read_vrp, to_instance
 from planner.routing.vrptw import SolveParams, VrpSolution, solve_vrptw
 from planner.solve.output import staff_days
 
-SOLOMON = Path("/work/shared/benchmarks/solomon")
+SOLOMON = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "solomon"
+"""The public Solomon instances in ../shared beside this checkout."""
 QUICK = SolveParams(seconds=0.5)
 
 
