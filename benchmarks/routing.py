@@ -6,6 +6,8 @@ the product's own pick-up case.
 
 Solomon: DIMACS convention (distance truncated to one decimal, objective total distance,
 vehicles free), so the solve minimises distance only; `vehicles` is what that solution uses.
+Each instance runs with both engines of `planner.routing` (`--engines`): PyVRP, which the
+product uses for plain VRPTW, and OR-Tools routing, which it uses for the work car's runs.
 Every solution is re-checked by the independent checker (`planner.routing.check`).
 
 Product case: one weekday of the sample season's greedy plan, the 6 groups with the most ride
@@ -36,19 +38,20 @@ SOLOMON = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "solom
 INSTANCES = ("C101", "C201", "R101", "R201", "RC101", "RC201")
 
 
-def solomon_rows(folder: Path, seconds: float) -> list[dict]:
+def solomon_rows(folder: Path, seconds: float, engines: list[str]) -> list[dict]:
     rows = []
-    for name in INSTANCES:
+    for name, engine in ((n, e) for n in INSTANCES for e in engines):
         data = read_vrp(folder / f"{name}.vrp")
         best = read_sol(folder / f"{name}.sol")
         inst = to_instance(data)
         t0 = time.perf_counter()
-        sol = solve_vrptw(inst, SolveParams(seconds=seconds))
+        sol = solve_vrptw(inst, SolveParams(seconds=seconds, engine=engine))
         wall = time.perf_counter() - t0
         distance = sol.distance / SCALE
         rows.append(
             {
                 "instance": name,
+                "engine": engine,
                 "vehicles": sol.vehicles_used,
                 "distance": distance,
                 "dropped": len(sol.dropped),
@@ -137,11 +140,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--reference-seconds", type=float, default=120.0)
     ap.add_argument("--folder", type=Path, default=SOLOMON)
+    ap.add_argument(
+        "--engines", nargs="+", default=["pyvrp", "ortools"], choices=["pyvrp", "ortools"],
+        help="engines to run the Solomon instances with (the product case needs OR-Tools)",
+    )
     ap.add_argument("--only-product", action="store_true")
     ap.add_argument("--only-solomon", action="store_true")
     args = ap.parse_args(argv)
     if not args.only_product:
-        sys.stdout.write(table(solomon_rows(args.folder, args.seconds)) + "\n\n")
+        rows = solomon_rows(args.folder, args.seconds, args.engines)
+        sys.stdout.write(table(rows) + "\n\n")
     if not args.only_solomon:
         sys.stdout.write(table(product_rows(args.seconds, args.reference_seconds)) + "\n")
     return 0

@@ -69,12 +69,14 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
                    [list(d) for d in result.dropped])
     payload = {
         "runs": [{"vehicle": r.vehicle.vehicle_id, "weekday": WEEKDAYS[r.weekday],
-                  "km": r.km, "minutes": r.minutes, "stops": len(r.stops)} for r in result.runs],
+                  "km": r.km, "minutes": r.minutes, "stops": len(r.stops),
+                  "depart": hhmm(r.depart), "driver": r.driver} for r in result.runs],
         "dropped": [dict(zip(("client_code", "group_id", "reason"), d, strict=True))
                     for d in result.dropped],
     }
     lines = [f"{r['weekday']} {r['vehicle']}: {r['stops']} stops, {r['km']:.1f} km, "
-             f"{r['minutes']} min" for r in payload["runs"]]
+             f"{r['minutes']} min from {r['depart']}, driver {r['driver'] or 'none free'}"
+             for r in payload["runs"]]
     lines += [f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
               for d in payload["dropped"]]
     emit(args, payload, "\n".join(lines) or "no client rides with the work car")

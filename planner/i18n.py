@@ -1140,6 +1140,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Körningen totalt {km} km, {minutes} min.",
         "en": "Run in total {km} km, {minutes} min.",
     },
+    "routes.driver": {
+        "fi": "Kuljettaja: {name}, vapaa {start}–{end}.",
+        "sv": "Förare: {name}, ledig {start}–{end}.",
+        "en": "Driver: {name}, free {start}–{end}.",
+    },
+    "routes.no_driver": {
+        "fi": "Kukaan ajokykyinen työntekijä ei ole vapaana {start}–{end}: sovi kuljettaja "
+        "tai siirrä ajo.",
+        "sv": "Ingen anställd som kör är ledig {start}–{end}: ordna en förare eller flytta "
+        "körningen.",
+        "en": "No staff member who drives is free {start}–{end}: arrange a driver or move the "
+        "run.",
+    },
     "routes.no_runs": {
         "fi": "Kukaan ei tarvitse työauton kyytiä tässä suunnitelmassa.",
         "sv": "Ingen behöver skjuts med tjänstebilen i den här planen.",

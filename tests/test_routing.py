@@ -3,6 +3,7 @@ the kilometre allowance."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from planner.baseline import greedy_plan
 from planner.geo import TravelModel
 from planner.io import read_season
 from planner.model import Placement, Plan
+from planner.routing import pyvrp_core
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.check import violations
 from planner.routing.pickups import (
@@ -32,6 +34,8 @@ from planner.solve.output import staff_days
 SOLOMON = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "solomon"
 """The public Solomon instances in ../shared beside this checkout."""
 QUICK = SolveParams(seconds=0.5)
+PLAIN_ENGINES = pytest.mark.parametrize("engine", ["pyvrp", "ortools"])
+"""Plain VRPTW (no pairs) is PyVRP's by default; OR-Tools must solve it the same way."""
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +43,10 @@ def season(sample_dir):
     return read_season(sample_dir).season
 
 
-def test_three_clients_on_a_line_are_served_in_one_run_of_twice_the_farthest():
+@PLAIN_ENGINES
+def test_three_clients_on_a_line_are_served_in_one_run_of_twice_the_farthest(engine):
     inst = line_instance([10, 20, 30], [1, 1, 1], capacity=3)
-    sol = solve_vrptw(inst, QUICK)
+    sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
     assert sol.distance == 600
     assert sol.vehicles_used == 1
     assert sorted(r for r in sol.routes if r) == [(1, 2, 3)] or sorted(
@@ -50,36 +55,40 @@ def test_three_clients_on_a_line_are_served_in_one_run_of_twice_the_farthest():
     assert violations(inst, sol) == []
 
 
-def test_capacity_forces_two_runs_and_the_far_pair_shares_one():
+@PLAIN_ENGINES
+def test_capacity_forces_two_runs_and_the_far_pair_shares_one(engine):
     inst = line_instance([10, 20, 30], [2, 2, 2], capacity=4)
-    sol = solve_vrptw(inst, QUICK)
+    sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
     assert sol.vehicles_used == 2
     assert sol.distance == 800  # {1} alone (20) + {2, 3} together (60)
     assert sorted(tuple(sorted(r)) for r in sol.routes if r) == [(1,), (2, 3)]
     assert violations(inst, sol) == []
 
 
-def test_the_objective_is_distance_plus_the_fixed_cost_of_each_used_vehicle():
+@PLAIN_ENGINES
+def test_the_objective_is_distance_plus_the_fixed_cost_of_each_used_vehicle(engine):
     inst = line_instance([10, 20, 30], [2, 2, 2], capacity=4, vehicle_cost=10_000)
-    sol = solve_vrptw(inst, QUICK)
+    sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
     assert (sol.vehicles_used, sol.distance) == (2, 800)
     assert sol.objective == 800 + 2 * 10_000
 
 
-def test_time_windows_reverse_the_natural_order():
+@PLAIN_ENGINES
+def test_time_windows_reverse_the_natural_order(engine):
     windows = (OPEN, (150, 300), (0, 250))  # x=10 late, x=20 early
     inst = line_instance([10, 20], [1, 1], capacity=5, time_windows=windows)
-    sol = solve_vrptw(inst, QUICK)
+    sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
     route = next(r for r in sol.routes if r)
     assert route == (2, 1)
     assert sol.distance == 400
     assert violations(inst, sol) == []
 
 
-def test_an_unreachable_visit_is_dropped_and_the_rest_still_served():
+@PLAIN_ENGINES
+def test_an_unreachable_visit_is_dropped_and_the_rest_still_served(engine):
     windows = (OPEN, OPEN, (0, 50))  # x=30 cannot be reached by t=5.0
     inst = line_instance([10, 30], [1, 1], capacity=5, time_windows=windows)
-    sol = solve_vrptw(inst, QUICK)
+    sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
     assert sol.dropped == (2,)
     assert [r for r in sol.routes if r] == [(1,)]
     assert violations(inst, sol) == []
@@ -139,10 +148,33 @@ def test_solomon_reader_matches_the_c101_header_and_best_known_solution():
     assert violations(inst, sol) == []
 
 
+def test_the_engines_are_chosen_by_what_the_instance_needs():
+    plain = line_instance([10, 20], [1, 1], capacity=2)
+    paired = line_instance([10, 20], [1, -1], capacity=1, vehicles=1, pairs=((1, 2),))
+    assert pyvrp_core.supports(plain) and not pyvrp_core.supports(paired)
+    assert not pyvrp_core.supports(dataclasses.replace(plain, max_ride=100))
+    with pytest.raises(ValueError, match="pairs"):
+        solve_vrptw(paired, dataclasses.replace(QUICK, engine="pyvrp"))
+    with pytest.raises(ValueError, match="engine"):
+        SolveParams(engine="gurobi")
+    # auto: the paired instance goes to OR-Tools and is served.
+    assert solve_vrptw(paired, QUICK).routes == ((1, 2),)
+
+
+@pytest.mark.slow
+def test_c101_and_r101_with_pyvrp_in_three_seconds_are_within_one_percent() -> None:
+    for name, best in (("C101", 827.3), ("R101", 1637.7)):
+        inst = to_instance(read_vrp(SOLOMON / f"{name}.vrp"))
+        sol = solve_vrptw(inst, SolveParams(seconds=3, engine="pyvrp"))
+        assert sol.dropped == ()
+        assert violations(inst, sol) == []
+        assert sol.distance / 10 <= best * 1.01, name
+
+
 @pytest.mark.slow
 def test_c101_in_five_seconds_is_feasible_and_within_ten_percent_of_best_known():
     inst = to_instance(read_vrp(SOLOMON / "C101.vrp"))
-    sol = solve_vrptw(inst, SolveParams(seconds=5))
+    sol = solve_vrptw(inst, SolveParams(seconds=5, engine="ortools"))
     assert sol.dropped == ()
     assert violations(inst, sol) == []
     assert sol.distance / 10 <= 827.3 * 1.10

@@ -19,6 +19,7 @@ from typing import Literal, cast
 
 from planner.geo import LOCAL_KM, TravelModel, road_km, trip_minutes
 from planner.model import Plan, Season, hhmm
+from planner.routing.drivers import assign_drivers
 from planner.routing.vrptw import SolveParams, VrpInstance, VrpSolution, solve_vrptw
 
 DAY_START = 7 * 60
@@ -63,6 +64,10 @@ class Run:
     stops: tuple[Stop, ...]
     km: float
     minutes: int
+    depart: int = 0
+    """Minutes from midnight when the car leaves its base; it is back `minutes` later."""
+    driver: str | None = None
+    """A staff member free for the whole run (`planner.routing.drivers`); None: nobody is."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ def plan_pickups(
         day_runs, day_dropped = plan_day(season, day, vehicles, params, travel)
         runs += day_runs
         dropped += day_dropped
-    return PickupPlan(tuple(runs), tuple(dropped))
+    return PickupPlan(assign_drivers(season, plan, runs, travel), tuple(dropped))
 
 
 @dataclass(frozen=True)
@@ -285,7 +290,7 @@ def _run(model: DayModel, requests, sol: VrpSolution, k: int, vehicle: Vehicle, 
     path = [k, *sol.routes[k], k]
     km = sum(model.km[a][b] for a, b in pairwise(path))
     depart, back = sol.route_span[k]
-    return Run(vehicle, weekday, tuple(stops), round(km, 1), back - depart)
+    return Run(vehicle, weekday, tuple(stops), round(km, 1), back - depart, depart)
 
 
 def _matrices(season: Season, places: list[str], travel: TravelModel):

@@ -5,6 +5,10 @@ times to integers before building a `VrpInstance` (Solomon: tenths, exact for di
 truncated to one decimal; the product: whole minutes). Travel time and distance are separate
 matrices; time windows and service times are in the duration unit.
 
+Two engines behind one call (`solve_vrptw`): OR-Tools routing (here), which handles the work
+car's paired pick-ups and ride-time limits, and PyVRP (`pyvrp_core`) for plain VRPTW, where
+it finds shorter routes in the same time (see benchmarks/routing.py).
+
 Objective: `vehicle_cost` per used vehicle plus total distance; with a vehicle cost above any
 possible route length the objective is hierarchical (vehicles first, then distance). Every
 visit is droppable at `drop_penalty` (default: far above any route), so a too-tight instance
@@ -115,15 +119,23 @@ class VrpSolution:
     """(departure, return) time of each vehicle."""
 
 
+ENGINES = ("auto", "ortools", "pyvrp")
+
+
 @dataclass(frozen=True)
 class SolveParams:
     seconds: float = 5.0
     first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
     local_search: str = "GUIDED_LOCAL_SEARCH"
+    engine: str = "auto"
+    """auto: PyVRP for plain VRPTW (no pairs, no ride limit), OR-Tools otherwise."""
+    seed: int = 0
 
     def __post_init__(self) -> None:
         if self.seconds <= 0:
             raise ValueError("seconds must be positive")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
 
 
 _STATUS = {
@@ -145,6 +157,14 @@ def _status(code: int) -> str:
 
 def solve_vrptw(inst: VrpInstance, params: SolveParams | None = None) -> VrpSolution:
     params = params or SolveParams()
+    from planner.routing import pyvrp_core
+
+    if params.engine == "pyvrp" or (params.engine == "auto" and pyvrp_core.supports(inst)):
+        return pyvrp_core.solve_vrptw_pyvrp(inst, params.seconds, params.seed)
+    return solve_vrptw_ortools(inst, params)
+
+
+def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
     n, m = inst.n_nodes, inst.n_vehicles
     starts = [inst.vehicle_start(k) for k in range(m)]
     ends = [inst.vehicle_end(k) for k in range(m)]
@@ -195,7 +215,7 @@ def solve_vrptw(inst: VrpInstance, params: SolveParams | None = None) -> VrpSolu
         if inst.max_ride is not None:
             solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= inst.max_ride)
 
-    penalty = inst.drop_penalty or _default_penalty(inst)
+    penalty = inst.drop_penalty or default_penalty(inst)
     for node in inst.visits():
         routing.AddDisjunction([manager.NodeToIndex(node)], penalty)
 
@@ -215,7 +235,7 @@ def solve_vrptw(inst: VrpInstance, params: SolveParams | None = None) -> VrpSolu
     return _extract(inst, manager, routing, assignment, time, status)
 
 
-def _default_penalty(inst: VrpInstance) -> int:
+def default_penalty(inst: VrpInstance) -> int:
     big = max((max(row) for row in inst.dist), default=1) * inst.n_nodes
     return 10 * (big + inst.vehicle_cost + 1)
 

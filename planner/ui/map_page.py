@@ -8,6 +8,7 @@ import os
 import streamlit as st
 
 from planner.i18n import t
+from planner.model import hhmm
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
@@ -112,6 +113,15 @@ def render() -> None:
         if run is not None:
             st.dataframe(run_sheet(season, run, lang), hide_index=True, width="stretch")
             st.caption(t("routes.run_caption", lang, km=run.km, minutes=run.minutes))
+            start, end = hhmm(run.depart), hhmm(run.depart + run.minutes)
+            if run.driver is not None:
+                st.caption(t(
+                    "routes.driver", lang, name=staff_name(season, run.driver),
+                    start=start, end=end,
+                ))
+            else:
+                st.warning(t("routes.no_driver", lang, start=start, end=end),
+                           icon=":material/no_crash:")
     if pickups.dropped:
         st.caption(t("routes.dropped", lang, count=len(pickups.dropped)))
 
