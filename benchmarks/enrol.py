@@ -20,7 +20,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,27 +31,19 @@ from find import percentile, season_folder
 from planner.baseline import greedy_plan
 from planner.io import read_season
 from planner.store import Enrolments, Store
+from planner.store.engine import scratch_schema
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @contextmanager
 def own_schema(url: str) -> Iterator[str]:
-    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards; SQLite as is."""
+    """A PostgreSQL URL on a fresh schema, dropped afterwards; SQLite as it is."""
     if not url.startswith("postgresql"):
         yield url
         return
-    schema = f"bench_enrol_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        scoped = sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+    with scratch_schema(url, "bench_enrol") as scoped:
+        yield scoped
 
 
 def writer(

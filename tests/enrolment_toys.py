@@ -16,14 +16,11 @@ Kept apart from the test modules so that worker processes import little.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-import sqlalchemy as sa
 
 from planner.model import (
     Client,
@@ -37,6 +34,7 @@ from planner.model import (
     Staff,
     Venue,
 )
+from planner.store.engine import scratch_schema
 
 START = dt.date(2026, 1, 5)  # a Monday; Epiphany (Tue 6 Jan) falls in the first week
 SUMMARY = {"status": "OPTIMAL", "objective": 1.0, "best_bound": 1.0, "wall_s": 0.1}
@@ -125,17 +123,8 @@ def fresh_database(kind: str, tmp_path: Path, pg_url: str | None) -> Iterator[st
         yield f"sqlite:///{tmp_path / 'planner.sqlite3'}"
         return
     assert pg_url is not None
-    schema = f"test_enrol_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        url = sa.make_url(pg_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+    with scratch_schema(pg_url, "test_enrol") as url:
+        yield url
 
 
 def enrol_in_process(url: str, group_id: str, client_code: str, barrier: Any, out: Any) -> None:

@@ -47,11 +47,10 @@ def season(sample_dir):
 def test_three_clients_on_a_line_are_served_in_one_run_of_twice_the_farthest(engine):
     inst = line_instance([10, 20, 30], [1, 1, 1], capacity=3)
     sol = solve_vrptw(inst, dataclasses.replace(QUICK, engine=engine))
+    # Any order that goes out to x=30 and back once is optimal: 0-10-20-30-0, 0-20-30-10-0 ...
     assert sol.distance == 600
     assert sol.vehicles_used == 1
-    assert sorted(r for r in sol.routes if r) == [(1, 2, 3)] or sorted(
-        r for r in sol.routes if r
-    ) == [(3, 2, 1)]
+    assert [sorted(r) for r in sol.routes if r] == [[1, 2, 3]]
     assert violations(inst, sol) == []
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from planner.model import (
     Venue,
 )
 from planner.store import Store, StoreError, default_url
+from planner.store.engine import scratch_schema
 from planner.store.migrate import head_revision
 from planner.store.schema import Base, ClientRow
 
@@ -144,18 +144,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'planner.sqlite3'}"
         return
-    server = request.getfixturevalue("pg_url")
-    schema = f"test_store_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        url = sa.make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
+    with scratch_schema(request.getfixturevalue("pg_url"), "test_store") as url:
+        yield url
 
 
 @pytest.fixture
