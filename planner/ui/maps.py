@@ -51,6 +51,18 @@ def fit_view(
     )
 
 
+def _labels_apart(centres: list[dict]) -> None:
+    """A centre close to a bigger one (Kauniainen inside Espoo) gets its label below it."""
+    for small in centres:
+        small.setdefault("offset", [0, -LABEL_OFFSET_PX])
+        if any(
+            big["radius"] > small["radius"]
+            and distance_km(_lat_lon(big), _lat_lon(small)) < NEIGHBOUR_KM
+            for big in centres
+        ):
+            small["offset"] = [0, LABEL_OFFSET_PX]
+
+
 def _dots(data: list[dict], radius: str | int, color: str | list[int], outline: bool) -> pdk.Layer:
     """Pickable circles sized in pixels, optionally with a white outline."""
     extra = {"get_line_color": [255, 255, 255], "line_width_min_pixels": 1, "stroked": True}
@@ -103,13 +115,7 @@ def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
         }
         for row in municipality_figures(season, lang).itertuples()
     ]
-    for small in centres:
-        if any(
-            big["radius"] > small["radius"]
-            and distance_km(_lat_lon(big), _lat_lon(small)) < NEIGHBOUR_KM
-            for big in centres
-        ):
-            small["offset"] = [0, LABEL_OFFSET_PX]
+    _labels_apart(centres)
     venues = [
         {
             "position": [v.lon, v.lat],
@@ -167,9 +173,10 @@ def coverage_map(season: Season, coverage: pd.DataFrame, lang: str = "fi") -> pd
         }
         for row in coverage.itertuples()
     ]
+    _labels_apart(centres)
     layers = [
         _dots(centres, "radius", "color", outline=True),
-        _names(centres, [0, -LABEL_OFFSET_PX - 6]),
+        _names(centres, "offset"),
     ]
     return pdk.Deck(
         layers=layers,

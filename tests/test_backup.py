@@ -1,0 +1,146 @@
+"""Backup and restore of the whole store, on SQLite and PostgreSQL, and across them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from planner.calendar import create_feed, find_feed
+from planner.cli import main
+from planner.store import Enrolments, Store, StoreError
+from planner.store.backup import backup, restore
+from planner.store.engine import scratch_schema
+from planner.store.schema import Base
+
+KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    with scratch_schema(request.getfixturevalue("pg_url"), "test_backup") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The published sample with a cancellation (and a promoted waiting client) and a feed."""
+    path = tmp_path_factory.mktemp("backup") / "busy.sqlite3"
+    shutil.copy(published_db, path)
+    with Store.open(f"sqlite:///{path}") as store:
+        live = Enrolments(store)
+        group = next(g for g, s in live.seats().items() if s.taken)
+        live.cancel(group, live.participants(group)[0], actor="anna", reason="moved_to_work")
+        token = create_feed(store, "offering").token
+    return path, token
+
+
+def table_rows(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table, ids included, in a comparable form."""
+    engine = sa.create_engine(url)
+    out = {}
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = conn.execute(sa.select(table).order_by(*table.primary_key)).all()
+            out[table.name] = [tuple(_plain(v) for v in row) for row in rows]
+    engine.dispose()
+    return out
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text.removesuffix("+00:00")
+    return json.dumps(value, sort_keys=True) if isinstance(value, dict | list) else value
+
+
+@pytest.mark.parametrize("empty_url", KINDS, indirect=True)
+def test_a_restored_store_holds_exactly_what_was_backed_up(busy_db, empty_url, tmp_path):
+    db, token = busy_db
+    source = f"sqlite:///{db}"
+    with Store.open(source) as store:
+        report = backup(store, tmp_path / "store.zip")
+    assert report.rows["enrolments"] > 0 and report.rows["events"] > 0
+    with Store.open(empty_url) as store:
+        restore(store, tmp_path / "store.zip")
+        # The restored store works: the same season, plan, offering, and the feed token.
+        assert store.load_season() is not None and store.load_plan() is not None
+        assert find_feed(store, token) is not None
+        seats = Enrolments(store).seats()
+    with Store.open(source) as store:
+        assert Enrolments(store).seats() == seats
+    assert table_rows(empty_url) == table_rows(source)
+
+
+@pytest.mark.postgres
+def test_after_a_restore_on_postgres_new_rows_get_new_ids(busy_db, pg_url, tmp_path):
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.zip")
+        events = len(store.events(limit=10_000))
+    with scratch_schema(pg_url, "test_backup") as url, Store.open(url) as store:
+        restore(store, tmp_path / "store.zip")
+        store.record_event("test.after_restore", {}, actor="anna")
+        assert len(store.events(limit=10_000)) == events + 1
+
+
+def test_a_store_that_holds_data_is_never_overwritten(busy_db, tmp_path):
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.zip")
+    before = table_rows(f"sqlite:///{db}")
+    with Store.open(f"sqlite:///{db}") as store, pytest.raises(StoreError, match="empty"):
+        restore(store, tmp_path / "store.zip")
+    assert table_rows(f"sqlite:///{db}") == before
+
+
+def test_a_damaged_backup_is_refused_and_nothing_is_written(busy_db, tmp_path):
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.zip")
+    damaged = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(tmp_path / "store.zip") as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "tables/enrolments.jsonl":
+                data = data.replace(b'"active"', b'"waiting"', 1)
+            dst.writestr(item, data)
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    with Store.open(target) as store, pytest.raises(StoreError, match="enrolments is damaged"):
+        restore(store, damaged)
+    assert all(not rows for name, rows in table_rows(target).items())
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a zip at all", b"PK\x03\x04 broken"],
+)
+def test_a_file_that_is_no_backup_gets_one_line(tmp_path, content, capsys):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(content)
+    code = main(["restore", str(bad), "--db", f"sqlite:///{tmp_path / 't.sqlite3'}"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("planner restore: ") and "not a readable backup" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_the_cli_backs_up_restores_and_never_overwrites_a_file(busy_db, tmp_path, capsys):
+    db, _ = busy_db
+    out = tmp_path / "b.zip"
+    assert main(["backup", str(out), "--db", f"sqlite:///{db}"]) == 0
+    assert "rows in 19 tables" in capsys.readouterr().out
+    assert main(["backup", str(out), "--db", f"sqlite:///{db}"]) == 2
+    assert "never overwrites" in capsys.readouterr().err
+    target = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    assert main(["restore", str(out), "--db", target, "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["rows"]["clients"] == 336
