@@ -15,6 +15,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
         ("import", "nav.import", ":material/upload_file:"),
         ("plan", "nav.plan", ":material/calendar_month:"),
         ("dashboard", "nav.dashboard", ":material/insights:"),
+        ("audit", "nav.audit", ":material/history:"),
     ],
     "nav.offering": [
         ("find", "nav.find", ":material/person_search:"),

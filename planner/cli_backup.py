@@ -4,6 +4,7 @@ Registered by `planner.cli.build_parser`."""
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:
 
     store = Store.open(args.db)
     try:
-        report = backup(store, args.file)
+        report = backup(store, args.file, actor=args.actor)
     finally:
         store.dispose()
     emit(args, {"path": str(report.path), "revision": report.revision, "rows": report.rows},
@@ -32,7 +33,7 @@ def cmd_restore(args: argparse.Namespace, emit: Emit) -> int:
 
     store = Store.open(args.db)
     try:
-        report = restore(store, args.file)
+        report = restore(store, args.file, actor=args.actor)
     finally:
         store.dispose()
     emit(args, {"path": str(report.path), "revision": report.revision, "rows": report.rows},
@@ -44,8 +45,10 @@ def add_backup_commands(add: Add) -> None:
     p = add("backup", cmd_backup, "Write the whole store to one zip file (SQLite or PostgreSQL).")
     p.add_argument("file", help="the backup file to write (.zip; never overwritten)")
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p = add("restore", cmd_restore, "Load a backup into an empty store; all or nothing.")
     p.add_argument("file", help="a file written by `planner backup`")
     p.add_argument("--db", help="database URL of an empty store")
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -1217,6 +1217,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The week's allowance for staff driving their own car, {rate} €/km (the Tax "
         "Administration's tax-free kilometre allowance).",
     },
+    # --- audit trail ---
+    "nav.audit": {"fi": "Muutoshistoria", "sv": "Ändringslogg", "en": "Audit trail"},
+    "audit.title": {"fi": "Muutoshistoria", "sv": "Ändringslogg", "en": "Audit trail"},
+    "audit.intro": {
+        "fi": "Jokainen tuonti, suunnitelman tallennus, julkaisu, ilmoittautuminen, peruutus ja "
+        "syötteen muutos, uusin ensin (enintään {limit}). Merkintöjä ei voi muuttaa.",
+        "sv": "Varje import, sparad plan, publicering, anmälan, avbokning och ändring av flöden, "
+        "nyaste först (högst {limit}). Posterna kan inte ändras.",
+        "en": "Every import, plan save, publication, enrolment, cancellation and feed change, "
+        "newest first (at most {limit}). Entries cannot be changed.",
+    },
+    "audit.empty": {
+        "fi": "Muutoshistoria on tyhjä.",
+        "sv": "Ändringsloggen är tom.",
+        "en": "The audit trail is empty.",
+    },
+    "audit.col.at": {"fi": "Aika", "sv": "Tid", "en": "Time"},
+    "audit.col.actor": {"fi": "Kuka", "sv": "Vem", "en": "Who"},
+    "audit.col.action": {"fi": "Mitä", "sv": "Vad", "en": "What"},
+    "audit.col.detail": {"fi": "Tiedot", "sv": "Uppgifter", "en": "Details"},
     # --- dashboard ---
     "nav.dashboard": {"fi": "Kattavuus ja kuormitus", "sv": "Täckning och belastning",
                       "en": "Coverage and load"},

@@ -48,8 +48,9 @@ class BackupReport:
         return sum(self.rows.values())
 
 
-def backup(store: Store, path: str | Path) -> BackupReport:
-    """Write the whole store to `path` (a new .zip file) and return what it holds."""
+def backup(store: Store, path: str | Path, actor: str = "cli") -> BackupReport:
+    """Write the whole store to `path` (a new .zip file) and return what it holds; the audit
+    trail records who took it (after the copy, so the backup holds the trail before it)."""
     path = Path(path)
     if path.exists():
         raise StoreError(f"{path} exists already: a backup never overwrites a file")
@@ -87,10 +88,11 @@ def backup(store: Store, path: str | Path) -> BackupReport:
         for name, data in members.items():
             zf.writestr(f"tables/{name}.jsonl", data)
     partial.replace(path)  # a crash mid-write leaves no half backup under the real name
+    store.record_event("store.backup", {"file": path.name, "rows": sum(counts.values())}, actor)
     return BackupReport(path, revision, counts)
 
 
-def restore(store: Store, path: str | Path) -> BackupReport:
+def restore(store: Store, path: str | Path, actor: str = "cli") -> BackupReport:
     """Load a backup into `store`, which must be empty; all or nothing."""
     path = Path(path)
     manifest, members = _read_checked(path)
@@ -119,6 +121,7 @@ def restore(store: Store, path: str | Path) -> BackupReport:
                     _reset_sequences(conn, tables.values())
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"could not restore {path} ({store.safe_url}): {exc}") from exc
+    store.record_event("store.restore", {"file": path.name, "rows": sum(counts.values())}, actor)
     return BackupReport(path, revision, counts)
 
 

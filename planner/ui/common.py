@@ -29,6 +29,7 @@ PAGE_FILES = {
     "calendar": "planner/ui/calendar_page.py",
     "map": "planner/ui/map_page.py",
     "dashboard": "planner/ui/dashboard_page.py",
+    "audit": "planner/ui/audit_page.py",
 }
 """Page scripts, relative to app.py; `app.py` registers them, pages link to them."""
 
