@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("fi", "sv", "en"), default="en", help="language of reasons")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
 
-    from planner.cli_backup import add_backup_commands
+    from planner.cli_backup import add_backup_commands, add_purge_command
     from planner.cli_calendar import add_calendar_commands
     from planner.cli_mobile import add_mobile_commands
     from planner.cli_offering import add_offering_commands
@@ -415,6 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_mobile_commands(add_with_emit, _season_and_plan)
     add_report_commands(add_with_emit, _season_and_plan)
     add_backup_commands(add_with_emit)
+    add_purge_command(add_with_emit)
 
     p = add("demo", cmd_demo, "Load the sample season into a fresh store and start the app.")
     p.add_argument("--db", help="database URL (default: a fresh ./planner-demo.sqlite3)")

@@ -1,4 +1,5 @@
-"""`planner backup FILE` and `planner restore FILE`: the whole store as one checked zip file.
+"""Keeping the store safe: `planner backup FILE` and `planner restore FILE` (the whole store
+as one checked zip file) and `planner purge` (clients whose service ended long ago).
 Registered by `planner.cli.build_parser`."""
 
 from __future__ import annotations
@@ -50,5 +51,38 @@ def add_backup_commands(add: Add) -> None:
     p = add("restore", cmd_restore, "Load a backup into an empty store; all or nothing.")
     p.add_argument("file", help="a file written by `planner backup`")
     p.add_argument("--db", help="database URL of an empty store")
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def cmd_purge(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.store import Store
+    from planner.store.purge import purge_ended_clients
+
+    store = Store.open(args.db)
+    try:
+        report = purge_ended_clients(store, args.months, actor=args.actor, dry_run=args.dry_run)
+    finally:
+        store.dispose()
+    verb = "Would remove" if report.dry_run else "Removed"
+    emit(args, {"cutoff": report.cutoff.isoformat(), "clients": report.clients,
+                "rows": report.rows, "dry_run": report.dry_run},
+         f"{verb} {report.clients} clients whose service ended before "
+         f"{report.cutoff.date().isoformat()} ({sum(report.rows.values())} rows)")
+    return 0
+
+
+def _months(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of months, 1 or more")
+    return int(text)
+
+
+def add_purge_command(add: Add) -> None:
+    p = add("purge", cmd_purge,
+            "Remove clients whose last group place ended more than --months ago (l. 118).")
+    p.add_argument("--months", type=_months, default=18, help="months after the service ended")
+    p.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
     p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")

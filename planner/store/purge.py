@@ -1,0 +1,119 @@
+"""Data protection: remove clients whose service ended long ago (`planner purge`).
+
+Social rehabilitation lasts at most 18 months (handbook l. 118, 596); after that the team has
+no reason to keep a client's planning data. A client is purged when they hold no place or
+waiting-list place in any group and their last place ended more than `months` ago. Purging
+deletes their client rows (every season), places, attendance, summaries and plan
+participations, and blanks their code in the audit trail's details (the entries themselves
+stay, so the trail still says what happened and when). Clients who never had a place are
+planning data for the current season and are kept. One transaction; the purge itself is
+recorded with counts only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from planner.store.live import add_event, run_write, utcnow
+from planner.store.schema import (
+    LIVE_STATUSES,
+    AttendanceRow,
+    ClientRow,
+    EnrolmentRow,
+    EventRow,
+    PlanParticipantRow,
+    SummaryRow,
+)
+from planner.store.store import Store
+
+SERVICE_MONTHS = 18
+PURGED = "purged"
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    cutoff: dt.datetime
+    clients: int
+    rows: dict[str, int]
+    dry_run: bool
+
+
+def months_before(when: dt.datetime, months: int) -> dt.datetime:
+    """The same day `months` calendar months earlier (the month's last day when shorter)."""
+    year, month = divmod(when.year * 12 + when.month - 1 - months, 12)
+    month += 1
+    return when.replace(
+        year=year, month=month, day=min(when.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def purge_ended_clients(
+    store: Store,
+    months: int = SERVICE_MONTHS,
+    actor: str = "cli",
+    now: dt.datetime | None = None,
+    dry_run: bool = False,
+) -> PurgeReport:
+    if months < 1:
+        raise ValueError("months must be 1 or more")
+    cutoff = months_before(now or utcnow(), months)
+
+    def work(conn: sa.Connection) -> PurgeReport:
+        places = conn.execute(
+            sa.select(
+                EnrolmentRow.client_code,
+                sa.func.max(EnrolmentRow.ended_at).label("last_end"),
+                sa.func.sum(
+                    sa.case((EnrolmentRow.status.in_(LIVE_STATUSES), 1), else_=0)
+                ).label("live"),
+                sa.func.sum(sa.case((EnrolmentRow.ended_at.is_(None), 1), else_=0)).label(
+                    "open"
+                ),
+            ).group_by(EnrolmentRow.client_code)
+        ).all()
+        codes = sorted(
+            p.client_code
+            for p in places
+            if not p.live and not p.open and p.last_end is not None and _aware(p.last_end) < cutoff
+        )
+        rows: dict[str, int] = {}
+        if codes:
+            for table in (AttendanceRow, SummaryRow, EnrolmentRow, PlanParticipantRow, ClientRow):
+                where = table.client_code.in_(codes)
+                rows[table.__tablename__] = conn.scalar(
+                    sa.select(sa.func.count()).select_from(table).where(where)
+                )
+                if not dry_run:
+                    conn.execute(sa.delete(table).where(where))
+            rows["events"] = _blank_codes(conn, set(codes), dry_run)
+        if not dry_run:
+            add_event(
+                conn, actor, "client.purge",
+                {"months": months, "cutoff": cutoff.isoformat(), "clients": len(codes),
+                 "rows": rows},
+            )
+        return PurgeReport(cutoff, len(codes), rows, dry_run)
+
+    return run_write(store, "purge ended clients", work)
+
+
+def _blank_codes(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:
+    changed = 0
+    for event_id, detail in conn.execute(sa.select(EventRow.id, EventRow.detail)).all():
+        if isinstance(detail, dict) and detail.get("client_code") in codes:
+            changed += 1
+            if not dry_run:
+                conn.execute(
+                    sa.update(EventRow)
+                    .where(EventRow.id == event_id)
+                    .values(detail={**detail, "client_code": PURGED})
+                )
+    return changed
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
