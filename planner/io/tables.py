@@ -26,6 +26,21 @@ OPTIONAL_TABLES = ("travel_times",)
 ALL_TABLES = TABLES + OPTIONAL_TABLES
 
 NOT_UTF8 = "not UTF-8 text: save as CSV UTF-8 in Excel"
+MAX_FILE_BYTES = 25 * 1024 * 1024
+"""A season table (or workbook) larger than this is refused unread: the county's largest
+table, clients, is a few hundred kilobytes even at ten times the sample."""
+MAX_ROWS = 100_000
+"""Rows per table; more is a mistake (or an attack), not a season."""
+TOO_MANY_ROWS = f"more than {MAX_ROWS:,} rows: this is not a season table"
+
+
+def too_big(data: bytes) -> str | None:
+    if len(data) <= MAX_FILE_BYTES:
+        return None
+    return (
+        f"the file is {len(data) / 2**20:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB "
+        "a season table may be: check that this is the right file"
+    )
 
 
 @dataclass
@@ -142,6 +157,8 @@ def read_csv(name: str, source: str, data: bytes) -> tuple[RawTable | None, list
         problems.append(Problem(source, None, None, None, message, "error"))
         return None, problems
 
+    if (big := too_big(data)) is not None:
+        return fail(big)
     if data.startswith(b"PK\x03\x04"):
         return fail("this is an Excel workbook, not a CSV file: save the sheet as CSV UTF-8")
     text = _decode(data)
@@ -157,6 +174,8 @@ def read_csv(name: str, source: str, data: bytes) -> tuple[RawTable | None, list
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for row, cells in enumerate(reader, start=1):
+            if row > MAX_ROWS + 1:
+                return fail(TOO_MANY_ROWS)
             cells = [c.strip() for c in cells]
             if row == 1:
                 _set_header(table, cells, problems)
@@ -203,6 +222,9 @@ def read_workbook(filename: str, data: bytes, tables: TableSet) -> None:
 
     for name in ALL_TABLES:
         tables.sources[name] = f"{filename}, sheet {name}"
+    if (big := too_big(data)) is not None:
+        tables.error(filename, big)
+        return
     found = TableSet(tables.name, sources=dict(tables.sources))
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -228,12 +250,19 @@ def _read_sheets(workbook: Any, tables: TableSet) -> None:
             continue
         table = RawTable(name, source, [], [], decimal_comma=True)
         records: list[tuple[int, list[str]]] = []
+        overflow = False
         for row, values in enumerate(workbook[sheets[name]].iter_rows(values_only=True), start=1):
+            if row > MAX_ROWS + 1:
+                overflow = True
+                break
             cells = [cell_text(v) for v in values]
             if row == 1:
                 _set_header(table, cells, tables.problems)
             else:
                 records.append((row, cells))
+        if overflow:
+            tables.error(source, TOO_MANY_ROWS)
+            continue
         if not any(table.header):
             tables.error(source, "the sheet is empty: the first row must name the columns")
             continue
