@@ -80,15 +80,21 @@ def fill_open_seats(
         joined[code] += 1
     placements = {p.group_id: p for p in plan.placements}
 
+    # Clients who may take one more group, by the weekdays and languages they can come in:
+    # each group then looks only at those who could come on its day in its language.
+    free: dict[tuple[int, str], list[Client]] = defaultdict(list)
+    for c in season.clients:
+        if joined[c.client_code] < c.max_groups:
+            for day in c.days:
+                for language in c.languages:
+                    free[day, language].append(c)
     waiting = {
         gid: [
             c.client_code
-            for c in season.clients
-            if joined[c.client_code] < c.max_groups
-            and c.client_code not in members[gid]
-            and _may_join(season, travel, placements[gid], c)
+            for c in free[p.weekday, season.group[gid].language]
+            if c.client_code not in members[gid] and _may_join(season, travel, p, c)
         ]
-        for gid in placements
+        for gid, p in placements.items()
     }
     seconded = 0
     for gid, p in sorted(placements.items()):
