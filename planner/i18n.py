@@ -1233,6 +1233,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Ändringsloggen är tom.",
         "en": "The audit trail is empty.",
     },
+    "audit.all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
     "audit.col.at": {"fi": "Aika", "sv": "Tid", "en": "Time"},
     "audit.col.actor": {"fi": "Kuka", "sv": "Vem", "en": "Who"},
     "audit.col.action": {"fi": "Mitä", "sv": "Vad", "en": "What"},

@@ -41,8 +41,13 @@ def render() -> None:
     left, right = st.columns(2)
     actions = sorted({e["action"] for e in events})
     actors = sorted({e["actor"] for e in events})
-    chosen = left.multiselect(t("audit.col.action", lang), actions, key=ACTION_KEY)
-    who = right.multiselect(t("audit.col.actor", lang), actors, key=ACTOR_KEY)
+    everything = t("audit.all", lang)
+    chosen = left.multiselect(
+        t("audit.col.action", lang), actions, key=ACTION_KEY, placeholder=everything
+    )
+    who = right.multiselect(
+        t("audit.col.actor", lang), actors, key=ACTOR_KEY, placeholder=everything
+    )
     shown = [
         e for e in events
         if (not chosen or e["action"] in chosen) and (not who or e["actor"] in who)
