@@ -28,6 +28,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from planner.calendar import CalendarOptions, create_feed, export_offering
@@ -35,6 +37,23 @@ from planner.io import read_season
 from planner.model import Placement, Plan, Season
 from planner.sample import write_season
 from planner.store import Store
+
+
+@contextmanager
+def feed_service(db_url: str) -> Iterator[int]:
+    """`planner serve` on `db_url` in its own process, as deployed; yields its port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "planner.cli", "serve", "--db", db_url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def wait_for_port(port: int, server: subprocess.Popen, timeout_s: float = 30) -> None:
@@ -120,14 +139,7 @@ def bench_feeds(
     # The feed service in its own process, as it is deployed (`planner serve`), so the
     # clients' threads do not share its interpreter.
     db_url = f"sqlite:///{folder / 'bench.sqlite3'}"
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "planner.cli", "serve", "--db", db_url, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wait_for_port(port, server)
-    try:
+    with feed_service(db_url) as port:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         began = time.perf_counter()
         conn.request("GET", f"/ics/{offering}.ics")
@@ -164,9 +176,6 @@ def bench_feeds(
         for w in workers:
             w.join()
         wall = time.perf_counter() - began
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     ms = sorted(t * 1000 for t in timings)
     return {
         "feeds": len(tokens),

@@ -20,8 +20,6 @@ import argparse
 import http.client
 import random
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -29,11 +27,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import sqlalchemy as sa
-from calendars import wait_for_port
+from calendars import feed_service
 from enrol import PG_URL, own_schema
 from find import percentile
 
-from planner.appserver import free_port
 from planner.baseline import greedy_plan
 from planner.calendar import create_feed
 from planner.finder import FinderIndex, find_groups, profile_from_client
@@ -149,13 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clients = [c for c in season.clients if places[c.client_code] < c.max_groups]
         index = FinderIndex(season, plan)
         index.warm()
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "planner.cli", "serve", "--db", url, "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for_port(port, server)
+        with feed_service(url) as port:
             until = time.perf_counter() + args.seconds
             threads = [
                 threading.Thread(
@@ -172,9 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             for t in threads:
                 t.join()
             wall = time.perf_counter() - began
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
         live = Enrolments(store)
         seats = live.seats()
