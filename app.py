@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import LANGUAGES, t
-from planner.ui import common
+from planner.ui import auth, common
 
 # Navigation sections and their pages: (page key in common.PAGE_FILES, title key, icon).
-# Later pages (plan the season, find a group, calendar) are one line each here.
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "nav.season": [
         ("overview", "nav.overview", ":material/map:"),
@@ -19,6 +19,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     ],
     "nav.offering": [
         ("find", "nav.find", ":material/person_search:"),
+        ("groups", "nav.groups", ":material/groups:"),
         ("figures", "nav.figures", ":material/bar_chart:"),
         ("calendar", "nav.calendar", ":material/calendar_view_week:"),
         ("map", "nav.map", ":material/route:"),
@@ -26,6 +27,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
 }
 
 common.init_state()
+auth.adopt_account_language()
 lang = common.lang()
 st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:", layout="wide")
 
@@ -36,6 +38,11 @@ with st.sidebar:
     )
     st.caption(f"**{t('app.name', lang)}**  \n{t('app.tagline', lang)}")
 
+# Signed out, the sign-in screen stops the script here; the person sees only their pages.
+who = auth.identity()
+with st.sidebar:
+    auth.sidebar_identity(who, lang)
+
 default_page = next(iter(NAVIGATION.values()))[0][0]
 pages = {
     t(section, lang): [
@@ -44,7 +51,8 @@ pages = {
             default=page == default_page,
         )
         for page, title, icon in entries
+        if access.may_see_page(who, page)
     ]
     for section, entries in NAVIGATION.items()
 }
-st.navigation(pages).run()
+st.navigation({section: entries for section, entries in pages.items() if entries}).run()

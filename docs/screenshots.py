@@ -92,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db_url = planned_store(Path(folder), args.seconds)
-        with running_app(db_url, Path(folder) / "streamlit.log") as url:
+        with running_app(
+            db_url, Path(folder) / "streamlit.log", env={"PLANNER_SINGLE_USER": "1"}
+        ) as url:
             photograph(url, args.pages, args.lang, args.out)
     return 0
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,10 +52,25 @@ def wait_until_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: flo
 
 @contextmanager
 def running_app(
-    db_url: str, log_path: Path, cwd: Path | None = None, timeout_s: float = START_TIMEOUT_S
+    db_url: str,
+    log_path: Path,
+    cwd: Path | None = None,
+    timeout_s: float = START_TIMEOUT_S,
+    env: Mapping[str, str | None] | None = None,
+    port: int | None = None,
 ) -> Iterator[str]:
-    """The app serving the store at `db_url`; stopped on exit whatever happens."""
-    port = free_port()
+    """The app serving the store at `db_url`; stopped on exit whatever happens.
+
+    `env` adds environment variables (None removes one), e.g. PLANNER_SINGLE_USER; `cwd` is
+    where Streamlit looks for `.streamlit/secrets.toml`.
+    """
+    port = port or free_port()
+    environment = {**os.environ, "PLANNER_DB_URL": db_url}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [
@@ -65,7 +80,7 @@ def running_app(
                 "--browser.gatherUsageStats", "false",
             ],
             cwd=cwd or log_path.parent,
-            env={**os.environ, "PLANNER_DB_URL": db_url},
+            env=environment,
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -320,6 +320,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_app:
         return 0
     env = {**os.environ, "PLANNER_DB_URL": url}
+    if not args.sign_in:
+        # The bundled sample season holds no real person: a laptop demo needs no sign-in.
+        env["PLANNER_SINGLE_USER"] = "1"
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH),
            "--server.port", str(args.port), "--server.headless", str(args.headless).lower(),
            "--browser.gatherUsageStats", "false"]
@@ -419,6 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("demo", cmd_demo, "Load the sample season into a fresh store and start the app.")
     p.add_argument("--db", help="database URL (default: a fresh ./planner-demo.sqlite3)")
+    p.add_argument(
+        "--sign-in", action="store_true",
+        help="sign in as configured in .streamlit/secrets.toml instead of single-user mode",
+    )
     p.add_argument("--port", type=int, default=8501, help="port for the app")
     p.add_argument("--headless", action="store_true", help="do not open a browser")
     p.add_argument("--no-app", action="store_true", help="only load the data")

@@ -1336,6 +1336,121 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Grupptimmar per vecka",
         "en": "Group hours a week",
     },
+    # --- sign-in and roles ---
+    "nav.groups": {"fi": "Omat ryhmät", "sv": "Mina grupper", "en": "My groups"},
+    "auth.please_sign_in": {
+        "fi": "Kirjaudu sisään hyvinvointialueen tunnuksilla.",
+        "sv": "Logga in med välfärdsområdets användarkonto.",
+        "en": "Sign in with your wellbeing services county account.",
+    },
+    "auth.sign_in": {"fi": "Kirjaudu sisään", "sv": "Logga in", "en": "Sign in"},
+    "auth.sign_out": {"fi": "Kirjaudu ulos", "sv": "Logga ut", "en": "Sign out"},
+    "auth.not_configured": {
+        "fi": "Kirjautumista ei ole määritetty. Lisää [auth]-osio tiedostoon "
+        ".streamlit/secrets.toml (ks. README, Kirjautuminen ja roolit), tai käynnistä "
+        "yhden käyttäjän esittelytila: {env}=1.",
+        "sv": "Inloggningen är inte konfigurerad. Lägg till avsnittet [auth] i "
+        ".streamlit/secrets.toml (se README, Inloggning och roller), eller starta "
+        "enanvändarläget för demonstration: {env}=1.",
+        "en": "Sign-in is not configured. Add an [auth] section to .streamlit/secrets.toml "
+        "(see the README, Sign-in and roles), or start the single-user demo mode: {env}=1.",
+    },
+    "auth.bad_settings": {
+        "fi": "Kirjautumisen rooliasetuksissa on virhe: {reason}",
+        "sv": "Fel i inloggningens rollinställningar: {reason}",
+        "en": "The sign-in role settings are wrong: {reason}",
+    },
+    "auth.no_role": {
+        "fi": "Tunnuksella {user} ei ole roolia tässä sovelluksessa. Pyydä koordinaattoria "
+        "lisäämään sinulle rooli (koordinaattori, työntekijä, ohjaaja tai lukuoikeus).",
+        "sv": "Kontot {user} har ingen roll i appen. Be koordinatorn ge dig en roll "
+        "(koordinator, arbetare, ledare eller läsbehörighet).",
+        "en": "The account {user} has no role in this app. Ask the coordinator for one "
+        "(coordinator, worker, leader or read-only).",
+    },
+    "auth.not_allowed": {
+        "fi": "Roolisi ei salli tätä.",
+        "sv": "Din roll tillåter inte detta.",
+        "en": "Your role does not allow this.",
+    },
+    "auth.single_user": {
+        "fi": "Yhden käyttäjän esittelytila: ei kirjautumista.",
+        "sv": "Enanvändarläge för demonstration: ingen inloggning.",
+        "en": "Single-user demo mode: no sign-in.",
+    },
+    "auth.signed_in_as": {
+        "fi": "Kirjautunut: {user} ({role})",
+        "sv": "Inloggad: {user} ({role})",
+        "en": "Signed in: {user} ({role})",
+    },
+    "role.coordinator": {"fi": "koordinaattori", "sv": "koordinator", "en": "coordinator"},
+    "role.worker": {"fi": "työntekijä", "sv": "arbetare", "en": "worker"},
+    "role.leader": {"fi": "ryhmänohjaaja", "sv": "gruppledare", "en": "group leader"},
+    "role.read_only": {"fi": "lukuoikeus", "sv": "läsbehörighet", "en": "read-only"},
+    "find.ask_coordinator_to_publish": {
+        "fi": "Uusin suunnitelma ei ole vielä ilmoittautumisten pohjana; koordinaattori "
+        "julkaisee sen.",
+        "sv": "Den senaste planen är ännu inte öppen för anmälan; koordinatorn publicerar den.",
+        "en": "The newest plan is not open for enrolment yet; the coordinator publishes it.",
+    },
+    # --- my groups (leaders) ---
+    "groups.title": {"fi": "Omat ryhmät", "sv": "Mina grupper", "en": "My groups"},
+    "groups.not_published": {
+        "fi": "Tarjontaa ei ole vielä julkaistu; ryhmät näkyvät täällä julkaisun jälkeen.",
+        "sv": "Utbudet har inte publicerats ännu; grupperna syns här efter publiceringen.",
+        "en": "The offering is not published yet; your groups show here once it is.",
+    },
+    "groups.no_staff_id": {
+        "fi": "Kirjautumisesi ei kerro henkilöstötunnustasi (staff_id), joten ryhmiäsi ei "
+        "löydy. Pyydä ylläpitoa lisäämään se tunnukseesi.",
+        "sv": "Din inloggning anger inte ditt personal-id (staff_id), så dina grupper kan inte "
+        "hittas. Be administratören lägga till det.",
+        "en": "Your sign-in carries no staff id (staff_id), so your groups cannot be found. "
+        "Ask the administrator to add it to your account.",
+    },
+    "groups.none": {
+        "fi": "Et ohjaa julkaistussa tarjonnassa yhtään ryhmää.",
+        "sv": "Du leder ingen grupp i det publicerade utbudet.",
+        "en": "You lead no group in the published offering.",
+    },
+    "groups.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "groups.remote": {"fi": "etänä", "sv": "på distans", "en": "remote"},
+    "groups.participants": {
+        "fi": "Osallistujat ({n}/{max})",
+        "sv": "Deltagare ({n}/{max})",
+        "en": "Participants ({n}/{max})",
+    },
+    "groups.waiting": {"fi": "Jonossa ({n})", "sv": "I kö ({n})", "en": "Waiting list ({n})"},
+    "groups.col.client": {"fi": "Asiakaskoodi", "sv": "Klientkod", "en": "Client code"},
+    "groups.col.since": {"fi": "Jonossa alkaen", "sv": "I kö sedan", "en": "Waiting since"},
+    "groups.attendance": {"fi": "Läsnäolot", "sv": "Närvaro", "en": "Attendance"},
+    "groups.session": {"fi": "Tapaamiskerta", "sv": "Träff", "en": "Session"},
+    "groups.record": {
+        "fi": "Tallenna läsnäolot", "sv": "Spara närvaron", "en": "Record attendance",
+    },
+    "groups.recorded": {
+        "fi": "Tallennettu {day}: {present} paikalla, {absent} poissa.",
+        "sv": "Sparat {day}: {present} närvarande, {absent} frånvarande.",
+        "en": "Recorded {day}: {present} present, {absent} absent.",
+    },
+    "groups.summary": {
+        "fi": "Yhteenveto asiakkaan ryhmäjaksosta",
+        "sv": "Sammanfattning av klientens gruppperiod",
+        "en": "Summary of the client's group period",
+    },
+    "groups.summary_help": {
+        "fi": "Omatyöntekijän loppuarviointia varten. Ei näy kalentereissa eikä muutoshistoriassa.",
+        "sv": "För den egna arbetarens slututvärdering. Syns inte i kalendrar eller i loggen.",
+        "en": "For the counsellor's final evaluation. Never in calendars or the audit trail.",
+    },
+    "groups.save_summary": {
+        "fi": "Tallenna yhteenveto", "sv": "Spara sammanfattningen", "en": "Save the summary",
+    },
+    "groups.summary_saved": {
+        "fi": "Yhteenveto tallennettu ({code}).",
+        "sv": "Sammanfattningen har sparats ({code}).",
+        "en": "Summary saved ({code}).",
+    },
 }
 
 

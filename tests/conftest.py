@@ -17,6 +17,31 @@ SAMPLE_DIR = REPO / "data"
 PG_URL = os.environ.get("PLANNER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def single_user_app():
+    """The app's page and browser tests run in single-user mode, as `planner demo` does;
+    tests/test_auth*.py sign in with roles instead (they remove the variable)."""
+    before = os.environ.get("PLANNER_SINGLE_USER")
+    os.environ["PLANNER_SINGLE_USER"] = "1"
+    yield
+    if before is None:
+        os.environ.pop("PLANNER_SINGLE_USER", None)
+    else:
+        os.environ["PLANNER_SINGLE_USER"] = before
+
+
+@pytest.fixture
+def chromium() -> Path:
+    """Debian's chromium. Under CI=true a missing browser fails the test, never skips."""
+    from planner.appserver import CHROMIUM
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{CHROMIUM} is required under CI=true (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    return CHROMIUM
+
+
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     """The bundled Western Uusimaa sample season (a folder of CSV files)."""

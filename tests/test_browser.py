@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from planner.appserver import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
+from planner.appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
 from planner.cli import prepare_demo_store
 from planner.i18n import t
 
@@ -17,16 +16,6 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1440, "height": 1100}
-
-
-@pytest.fixture
-def chromium() -> Path:
-    """Debian's chromium. Under CI=true a missing browser fails the test, never skips."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is required under CI=true (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    return CHROMIUM
 
 
 @pytest.fixture

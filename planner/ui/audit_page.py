@@ -8,8 +8,9 @@ import json
 import pandas as pd
 import streamlit as st
 
+from planner import access
 from planner.i18n import t
-from planner.ui import common
+from planner.ui import auth, common
 
 LIMIT = 2_000
 ACTION_KEY = "audit_action"
@@ -31,6 +32,7 @@ def audit_table(events: list[dict], lang: str) -> pd.DataFrame:
 
 
 def render() -> None:
+    auth.require(access.AUDIT)
     lang = common.lang()
     st.title(t("audit.title", lang))
     st.caption(t("audit.intro", lang, limit=LIMIT))

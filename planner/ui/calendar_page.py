@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from planner import access
 from planner.calendar import (
     CalendarError,
     CalendarOptions,
@@ -25,7 +26,7 @@ from planner.calendar.series import Series
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.store import Enrolments, StoreError
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.calendar_views import (
     BY,
     VIEWS,
@@ -64,7 +65,6 @@ from planner.ui.calendar_views import (
 from planner.ui.offering import audience_label, language_name, published_plan_id, theme_label
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
-ACTOR = "app"  # who the audit log names for feeds created here; the app has no sign-in yet
 DAY_KEY = "cal_day"  # the date the view shows (its week or month)
 GROUP_KEY = "cal_group"  # the group whose details are open, or None
 FEED_KEY = "cal_feed"  # the subscription this session created last (its links), or None
@@ -266,10 +266,11 @@ def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
             disabled=not ready,
         ):
             try:
+                auth.require(access.FEEDS)
                 new = create_feed(
                     common.store(), selection.kind, selection.target, lang=lang,
                     filters=selection.filters if selection.kind == "offering" else None,
-                    note=what, actor=ACTOR,
+                    note=what, actor=auth.actor(),
                 )
                 st.session_state[FEED_KEY] = {
                     "id": new.feed.id, "url": new.url(), "webcal": new.webcal(),
@@ -399,11 +400,12 @@ def details_panel(
         st.markdown("\n".join(f"- {line}" for line in group_details(season, plan, series, free,
                                                                        lang)))
         enrol_column, download = st.columns(2)
-        enrol_column.button(
-            t("calpage.enrol", lang), key="cal_enrol", type="primary",
-            icon=":material/person_add:", help=t("calpage.enrol_help", lang),
-            on_click=enrol, args=(gid,),
-        )
+        if auth.allowed(access.ENROL):
+            enrol_column.button(
+                t("calpage.enrol", lang), key="cal_enrol", type="primary",
+                icon=":material/person_add:", help=t("calpage.enrol_help", lang),
+                on_click=enrol, args=(gid,),
+            )
         download.download_button(
             t("calpage.download_group", lang), export_group(season, plan, gid, options),
             file_name=f"sosku-{gid}.ics", mime="text/calendar", key="cal_download_group",
@@ -412,6 +414,7 @@ def details_panel(
 
 
 def render() -> None:
+    auth.require(access.VIEW_OFFERING)
     init_state()
     switch_to = st.session_state.pop(SWITCH_KEY, None)
     if switch_to is not None:
@@ -460,7 +463,8 @@ def render() -> None:
     with download:
         download_panel(season, plan, selection, options, lang)
     with subscribe:
-        subscribe_panel(season, selection, lang)
+        if auth.allowed(access.FEEDS):
+            subscribe_panel(season, selection, lang)
     group_ids = shown_groups(season, plan, selection)
     sessions = sessions_of({gid: every[gid] for gid in group_ids})
     picked = st.session_state[GROUP_KEY]

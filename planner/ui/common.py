@@ -30,6 +30,7 @@ PAGE_FILES = {
     "map": "planner/ui/map_page.py",
     "dashboard": "planner/ui/dashboard_page.py",
     "audit": "planner/ui/audit_page.py",
+    "groups": "planner/ui/groups_page.py",
 }
 """Page scripts, relative to app.py; `app.py` registers them, pages link to them."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from planner import rules
+from planner import access, rules
 from planner.i18n import t
 from planner.insight import Insight, season_insight, write_report
 from planner.insight.labels import label, labels
@@ -22,7 +22,7 @@ from planner.insight.views import (
     unplaced_table,
     unscheduled_table,
 )
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.insight_charts import language_chart, load_chart, seats_chart, travel_chart
 from planner.ui.maps import coverage_map
 
@@ -62,6 +62,7 @@ def _percent(value: float | None) -> str:
 
 
 def render() -> None:
+    auth.require(access.INSIGHT)
     lang = common.lang()
     st.title(t("dash.title", lang))
     db = common.store()

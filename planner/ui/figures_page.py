@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import t
 from planner.store import Enrolments, StoreError
 from planner.store.figures import team_figures
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.offering import figure_tables, figures_workbook, published_plan_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render() -> None:
+    auth.require(access.FIGURES)
     lang = common.lang()
     st.title(t("fig.title", lang))
     db = common.store()

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from planner import access
 from planner.finder import Match, Profile, ProfileError, find_groups, profile_from_client
 from planner.finder.profile import ALL_WEEKDAYS, MAX_TRAVEL_LIMIT_MIN
 from planner.i18n import t
@@ -14,7 +15,7 @@ from planner.model import Client, Plan, Season
 from planner.rules import TRAVEL_MODES
 from planner.store import Enrolments, Store, StoreError, suggest_meetings
 from planner.store.outcomes import Seats
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.offering import (
     audience_label,
     card_lines,
@@ -30,7 +31,6 @@ from planner.ui.offering import (
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
-ACTOR = "app"  # who the audit log names for enrolments made here; the app has no sign-in yet
 OUTCOME_KEY = "find_outcome"  # the last enrolment request of this session (a dict), or None
 PUBLISHED_KEY = "find_published"  # what this session's last publish did, for the confirmation
 MODES = ("client", "describe")
@@ -166,6 +166,9 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
         st.success(t("find.published", lang, **done), icon=":material/publish:")
     if current is None or published == current:
         return
+    if not auth.allowed(access.PUBLISH):
+        st.info(t("find.ask_coordinator_to_publish", lang), icon=":material/unpublished:")
+        return
     if published is None:
         st.warning(t("find.not_published", lang), icon=":material/unpublished:")
     else:
@@ -178,7 +181,8 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
         help=t("find.publish_help", lang),
     ):
         try:
-            report = live.publish(actor=ACTOR)
+            auth.require(access.PUBLISH)
+            report = live.publish(actor=auth.actor())
         except StoreError as exc:
             st.error(t("find.publish_failed", lang, reason=exc), icon=":material/error:")
             return
@@ -196,9 +200,15 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
 
 def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagged: bool) -> None:
     """The Enrol button's callback: runs before the page reruns, so seats shown are fresh."""
+    if not auth.allowed(access.ENROL):
+        st.session_state[OUTCOME_KEY] = {
+            "status": "failed", "group_id": group_id, "client_code": client.client_code,
+            "message": t("auth.not_allowed", common.lang()),
+        }
+        return
     try:
         outcome = Enrolments(db, season_id).enrol(
-            group_id, client.client_code, actor=ACTOR, counsellor=client.counsellor,
+            group_id, client.client_code, actor=auth.actor(), counsellor=client.counsellor,
             allow_flagged=allow_flagged,
         )
         result = {
@@ -307,6 +317,7 @@ def show_history(season: Season, history: list[dict[str, Any]], season_id: int, 
 
 
 def render() -> None:
+    auth.require(access.FIND)
     init_state()
     lang = common.lang()
     st.title(t("find.title", lang))

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from planner import access
 from planner.i18n import t
 from planner.io import ImportReport, Problem, read_season_from_files
 from planner.store import StoreError
-from planner.ui import common
+from planner.ui import auth, common
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
-ACTOR = "app"  # who the audit log names for imports made here; the app has no sign-in yet
 PROBLEM_COLUMNS = (
     ("file", "col.file"),
     ("row", "col.row"),
@@ -47,6 +47,7 @@ def checked_report(files: dict[str, bytes]) -> ImportReport:
 
 
 def render() -> None:
+    auth.require(access.IMPORT)
     lang = common.lang()
     st.title(t("import.title", lang))
     st.markdown(t("import.intro", lang))
@@ -91,7 +92,7 @@ def render() -> None:
     if clicked and season is not None:
         try:
             season_id = common.store().import_season(
-                season, source=", ".join(sorted(files)), actor=ACTOR
+                season, source=", ".join(sorted(files)), actor=auth.actor()
             )
         except StoreError as exc:
             st.error(t("import.failed", lang, reason=exc), icon=":material/error:")

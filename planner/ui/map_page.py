@@ -7,13 +7,14 @@ import os
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import t
 from planner.model import hhmm
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
 from planner.solve.output import staff_days
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.route_maps import (
     allowance_table,
     office_table,
@@ -48,6 +49,7 @@ def pickups_for(url: str | None, season_id: int, plan_id: int, seconds: float) -
 
 
 def render() -> None:
+    auth.require(access.MOBILE)
     lang = common.lang()
     st.title(t("routes.title", lang))
     db = common.store()

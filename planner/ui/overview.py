@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import t
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.maps import county_map
 from planner.ui.summary import municipality_table
 
@@ -13,6 +14,7 @@ MAP_HEIGHT_PX = 480
 
 
 def render() -> None:
+    auth.require(access.VIEW_OFFERING)
     lang = common.lang()
     st.title(t("overview.title", lang))
     db = common.store()

@@ -11,10 +11,11 @@ from typing import Any
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import STRINGS, t
 from planner.model import Plan, Season
 from planner.store import StoreError
-from planner.ui import common
+from planner.ui import auth, common
 from planner.ui.week_grid import (
     VIEW_BY,
     changes_table,
@@ -28,7 +29,6 @@ from planner.ui.week_grid import (
 )
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
-ACTOR = "app"  # who the audit log names for plans saved here; the app has no sign-in yet
 JOB_KEY = "plan_job"  # the session's solver run (a SolveJob), None when there is none
 SAVED_KEY = "plan_saved"  # id of the plan this session saved last, for the confirmation
 STATE_DEFAULTS: dict[str, Any] = {
@@ -293,6 +293,7 @@ def solve_controls(season: Season, season_id: int, lang: str) -> None:
 
 
 def render() -> None:
+    auth.require(access.PLAN)
     init_state()
     lang = common.lang()
     st.title(t("plan.title", lang))
@@ -317,7 +318,7 @@ def render() -> None:
         show_result(
             job, season, plan, lang,
             lambda new, about: db.save_plan(
-                new, about, season_id=season_id, actor=ACTOR, note="app"
+                new, about, season_id=season_id, actor=auth.actor(), note="app"
             ),
         )
         st.divider()

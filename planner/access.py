@@ -1,0 +1,168 @@
+"""Who may do what: the four roles, what each may do, and how an identity gets its roles.
+
+Roles come from the sign-in provider's ID token (county Microsoft Entra ID in production),
+by default from its `roles` claim, the claim Entra ID fills with the app roles assigned to a
+person. A county may name the roles differently there; `AccessSettings.role_names` maps its
+names to ours. A leader is matched to the plan's staff by a claim holding their `staff_id`.
+
+This module knows nothing of Streamlit: the app asks `may(identity, action)` on the server
+for every page and every action, and tests ask it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+COORDINATOR, WORKER, LEADER, READ_ONLY = "coordinator", "worker", "leader", "read_only"
+ROLES = (COORDINATOR, WORKER, LEADER, READ_ONLY)
+
+# Actions: one per thing a page shows or changes.
+VIEW_OFFERING = "view_offering"  # the season's groups, venues and calendars (no clients)
+IMPORT = "import"  # import a season
+PLAN = "plan"  # plan the season and save plans
+PUBLISH = "publish"  # make a plan the live offering
+INSIGHT = "insight"  # coverage, load and left-out clients (client codes)
+AUDIT = "audit"  # read the audit trail
+FIND = "find"  # find a group with a client (client codes, history)
+ENROL = "enrol"  # enrol, put on a waiting list, cancel
+FIGURES = "figures"  # the team's figures (counts only)
+MOBILE = "mobile"  # staff routes and the car's run sheets (client codes)
+FEEDS = "feeds"  # create calendar feed links (an unguessable token each)
+OWN_GROUPS = "own_groups"  # a leader's groups: participants, attendance, summaries
+ALL_GROUPS = "all_groups"  # any group's participants and records
+
+ACTIONS = (
+    VIEW_OFFERING, IMPORT, PLAN, PUBLISH, INSIGHT, AUDIT, FIND, ENROL, FIGURES, MOBILE, FEEDS,
+    OWN_GROUPS, ALL_GROUPS,
+)
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    COORDINATOR: frozenset(ACTIONS),
+    WORKER: frozenset({VIEW_OFFERING, FIND, ENROL, FIGURES, MOBILE, FEEDS}),
+    LEADER: frozenset({VIEW_OFFERING, OWN_GROUPS, FEEDS}),
+    READ_ONLY: frozenset({VIEW_OFFERING}),
+}
+
+PAGE_ACTION: dict[str, str] = {
+    "overview": VIEW_OFFERING,
+    "import": IMPORT,
+    "plan": PLAN,
+    "dashboard": INSIGHT,
+    "audit": AUDIT,
+    "find": FIND,
+    "groups": OWN_GROUPS,
+    "figures": FIGURES,
+    "calendar": VIEW_OFFERING,
+    "map": MOBILE,
+}
+"""The action a page needs before it shows anything; actions inside a page are checked again."""
+
+SINGLE_USER = "single-user"
+"""The actor the audit trail names in single-user (laptop demo) mode."""
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    """How the identity's claims are read (the `[planner]` section of secrets.toml)."""
+
+    role_claim: str = "roles"
+    staff_claim: str = "staff_id"
+    role_names: Mapping[str, str] = field(default_factory=dict)
+    """The provider's role value -> one of ROLES; our own role names always count."""
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any] | None) -> AccessSettings:
+        """Settings from a secrets section; unknown target roles are a configuration error."""
+        raw = raw or {}
+        names = {str(k): str(v) for k, v in dict(raw.get("role_names", {})).items()}
+        wrong = sorted(v for v in names.values() if v not in ROLES)
+        if wrong:
+            raise ValueError(
+                f"[planner.role_names] maps to unknown roles {', '.join(wrong)}; "
+                f"use {', '.join(ROLES)}"
+            )
+        return cls(
+            role_claim=str(raw.get("role_claim", cls.role_claim)),
+            staff_claim=str(raw.get("staff_claim", cls.staff_claim)),
+            role_names=names,
+        )
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A signed-in person as the app sees them: who, in which roles, and as which staff."""
+
+    user: str
+    roles: frozenset[str]
+    staff_id: str | None = None
+    name: str | None = None
+
+    @property
+    def actions(self) -> frozenset[str]:
+        return frozenset(a for role in self.roles for a in PERMISSIONS[role])
+
+
+def single_user() -> Identity:
+    """The laptop demo: one person, every role, no sign-in."""
+    return Identity(user=SINGLE_USER, roles=frozenset({COORDINATOR}), name=None)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # Some providers send one role as a string, or several separated by spaces/commas.
+        return [part for part in value.replace(",", " ").split() if part]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def identity_from_claims(claims: Mapping[str, Any], settings: AccessSettings) -> Identity:
+    """Map an ID token's claims to an Identity; unknown role values are ignored."""
+    user = next(
+        (str(claims[k]) for k in ("email", "preferred_username", "upn", "sub") if claims.get(k)),
+        "unknown",
+    )
+    roles = set()
+    for value in _as_list(claims.get(settings.role_claim)):
+        role = settings.role_names.get(value, value)
+        if role in ROLES:
+            roles.add(role)
+    staff = claims.get(settings.staff_claim)
+    return Identity(
+        user=user,
+        roles=frozenset(roles),
+        staff_id=str(staff) if staff not in (None, "") else None,
+        name=str(claims["name"]) if claims.get("name") else None,
+    )
+
+
+def may(identity: Identity | None, action: str) -> bool:
+    """Whether the identity may take the action (nobody may do anything signed out)."""
+    if action not in ACTIONS:
+        raise KeyError(f"unknown action {action!r}")
+    return identity is not None and action in identity.actions
+
+
+def may_see_page(identity: Identity | None, page: str) -> bool:
+    return may(identity, PAGE_ACTION[page])
+
+
+def may_lead(identity: Identity | None, group_leaders: Iterable[str]) -> bool:
+    """Whether the identity may see and record this group's participants."""
+    if may(identity, ALL_GROUPS):
+        return True
+    return (
+        identity is not None
+        and may(identity, OWN_GROUPS)
+        and identity.staff_id is not None
+        and identity.staff_id in set(group_leaders)
+    )
+
+
+def main_role(identity: Identity) -> str | None:
+    """The broadest of the identity's roles, for showing who is signed in."""
+    return next((r for r in ROLES if r in identity.roles), None)
