@@ -3,16 +3,22 @@ file names. Each is refused or kept as harmless text, with a clear message."""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import icalendar
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from planner.calendar import CalendarOptions, export_offering
 from planner.io import read_season, read_season_from_files
 from planner.io import tables as io_tables
 from planner.model import Placement, Plan
+from planner.ui.offering import plain
 
 
 def sample_files(sample_dir: Path) -> dict[str, bytes]:
@@ -74,3 +80,26 @@ def test_odd_group_names_stay_text_in_the_season_and_its_calendar(sample_dir, na
     body = export_offering(report.season, Plan((placement,), ()), CalendarOptions(lang="fi"))
     events = list(icalendar.Calendar.from_ical(body).walk("VEVENT"))
     assert any(name in str(e["SUMMARY"]) for e in events)  # kept as text, escaped on the wire
+
+
+
+def rendered_text(markdown: str) -> tuple[str, str]:
+    """CommonMark's HTML for `markdown`, and its text with the tags taken out."""
+    rendered = MarkdownIt("commonmark").render(markdown)
+    return rendered, html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@settings(deadline=None)
+@given(st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=60))
+def test_names_shown_through_markdown_render_as_the_same_text(name: str) -> None:
+    """A group or venue named like Markdown (a link, bold, a heading, HTML) shows as text."""
+    rendered, text = rendered_text(plain(name))
+    assert text == " ".join(name.split())
+    for tag in ("<a ", "<strong>", "<em>", "<code>", "<h1", "<h2", "<ul>", "<ol", "<img"):
+        assert tag not in rendered
+
+
+def test_a_markdown_link_as_a_group_name_is_not_a_link() -> None:
+    rendered, text = rendered_text(plain("[Ilmoittaudu](https://evil.example) **ILMAINEN**"))
+    assert text == "[Ilmoittaudu](https://evil.example) **ILMAINEN**"
+    assert "<a " not in rendered and "<strong>" not in rendered

@@ -62,7 +62,13 @@ from planner.ui.calendar_views import (
     week_heading,
     weekday_short,
 )
-from planner.ui.offering import audience_label, language_name, published_plan_id, theme_label
+from planner.ui.offering import (
+    audience_label,
+    language_name,
+    plain,
+    published_plan_id,
+    theme_label,
+)
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
 DAY_KEY = "cal_day"  # the date the view shows (its week or month)
@@ -397,8 +403,8 @@ def details_panel(
             t("calpage.close", lang), key="cal_close", icon=":material/close:",
             on_click=pick, args=(None,), type="tertiary",
         )
-        st.markdown("\n".join(f"- {line}" for line in group_details(season, plan, series, free,
-                                                                       lang)))
+        details = group_details(season, plan, series, free, lang)
+        st.markdown("\n".join(f"- {plain(line)}" for line in details))
         enrol_column, download = st.columns(2)
         if auth.allowed(access.ENROL):
             enrol_column.button(

@@ -24,6 +24,7 @@ from planner.ui.offering import (
     language_name,
     meetings_table,
     outcome_message,
+    plain,
     profile_line,
     published_plan_id,
     theme_label,
@@ -274,11 +275,11 @@ def show_card(
     lines = card_lines(match, profile.travel, lang)
     with st.container(border=True):
         info, side = st.columns([5, 2], vertical_alignment="top")
-        info.markdown(f"**{lines['title']}**")
-        info.markdown(lines["when"])
+        info.markdown(f"**{plain(lines['title'])}**")
+        info.markdown(plain(lines["when"]))
         info.caption(lines["kind"])
         info.caption(lines["access"])
-        info.markdown("\n".join(f"- {reason}" for reason in match.reasons))
+        info.markdown("\n".join(f"- {plain(reason)}" for reason in match.reasons))
         side.markdown(f"**{lines['seats']}**")
         if match.group_id in waiting:
             side.caption(t("find.card.waiting", lang, position=waiting[match.group_id]))

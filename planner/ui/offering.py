@@ -6,6 +6,7 @@ Nothing here calls Streamlit. Client codes appear only where a worker has picked
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -43,6 +44,16 @@ def theme_label(code: str, lang: str) -> str:
 
 def audience_label(code: str, lang: str) -> str:
     return label("audience", code, lang)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain(text: str) -> str:
+    """Text from the data shown through st.markdown as itself: a group called
+    `[Apply](https://x)` or `**FREE**` shows those characters, not a link or bold type.
+    CommonMark lets a backslash escape any ASCII punctuation; line breaks stay spaces."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
 
 
 def published_plan_id(offerings: Sequence[OfferingStatus]) -> int | None:
