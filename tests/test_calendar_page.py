@@ -39,7 +39,6 @@ CALENDAR_PAGE = "planner/ui/calendar_page.py"
 TIMEOUT_S = 60
 SEASON_MONDAY = dt.date(2027, 1, 11)  # the sample season's first groups meet on 11.1.2027
 ASCENSION = dt.date(2027, 5, 6)
-chromium = test_browser.chromium  # the fixture: Debian's chromium (a skip, or under CI a failure)
 
 
 # --- stores ---

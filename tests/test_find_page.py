@@ -23,7 +23,6 @@ REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 FIND_PAGE = "planner/ui/find_page.py"
 TIMEOUT_S = 60
-chromium = test_browser.chromium  # the fixture: Debian's chromium (a skip, or under CI a failure)
 
 
 def use_copy(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:

@@ -46,14 +46,21 @@ def audience_label(code: str, lang: str) -> str:
     return label("audience", code, lang)
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>~$|&])")
+_MARKDOWN_BLOCK_MARK = re.compile(r"^([#>+=-])")
+_MARKDOWN_ORDERED_MARK = re.compile(r"^(\d+)([.)])")
 
 
 def plain(text: str) -> str:
     """Text from the data shown through st.markdown as itself: a group called
     `[Apply](https://x)` or `**FREE**` shows those characters, not a link or bold type.
-    CommonMark lets a backslash escape any ASCII punctuation; line breaks stay spaces."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+
+    CommonMark lets a backslash escape punctuation. Only what starts formatting is escaped
+    (emphasis, code, links, HTML, entities, tables, math; a heading, list or quote marker at
+    the start), so times and names read as before; line breaks become spaces."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(text.split()))
+    text = _MARKDOWN_BLOCK_MARK.sub(r"\\\1", text)
+    return _MARKDOWN_ORDERED_MARK.sub(r"\1\\\2", text)
 
 
 def published_plan_id(offerings: Sequence[OfferingStatus]) -> int | None:
