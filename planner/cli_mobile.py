@@ -51,7 +51,10 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     if store:
         store.dispose()
     try:
-        params = PickupParams(max_ride_min=args.max_ride, seconds_per_day=args.seconds_per_day)
+        params = PickupParams(
+            max_ride_min=args.max_ride, seconds_per_day=args.seconds_per_day,
+            hub_reach_min=args.hub_reach,
+        )
     except ValueError as exc:
         raise MobileError(str(exc)) from exc
     result = plan_pickups(season, plan, _vehicles(args.vehicle, season), params)
@@ -67,16 +70,24 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
                    ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"], stops)
         _write_csv(out / "pickup_dropped.csv", ["client_code", "group_id", "reason"],
                    [list(d) for d in result.dropped])
+        _write_csv(out / "pickup_hubs.csv", ["client_code", "group_id", "leg", "hub", "minutes"],
+                   [[m.client_code, m.group_id, m.leg, m.hub, m.minutes]
+                    for m in result.meeting_points])
     payload = {
         "runs": [{"vehicle": r.vehicle.vehicle_id, "weekday": WEEKDAYS[r.weekday],
                   "km": r.km, "minutes": r.minutes, "stops": len(r.stops),
                   "depart": hhmm(r.depart), "driver": r.driver} for r in result.runs],
         "dropped": [dict(zip(("client_code", "group_id", "reason"), d, strict=True))
                     for d in result.dropped],
+        "hubs": [{"client_code": m.client_code, "group_id": m.group_id, "leg": m.leg,
+                  "hub": m.hub, "minutes": m.minutes} for m in result.meeting_points],
     }
     lines = [f"{r['weekday']} {r['vehicle']}: {r['stops']} stops, {r['km']:.1f} km, "
              f"{r['minutes']} min from {r['depart']}, driver {r['driver'] or 'none free'}"
              for r in payload["runs"]]
+    lines += [f"met at hub: {m['client_code']} {'to' if m['leg'] == 'to' else 'home from'} "
+              f"{m['group_id']} at {m['hub']} ({m['minutes']} min on their own)"
+              for m in payload["hubs"]]
     lines += [f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
               for d in payload["dropped"]]
     emit(args, payload, "\n".join(lines) or "no client rides with the work car")
@@ -116,7 +127,11 @@ def add_mobile_commands(add: Add, load: Loader) -> None:
     p.add_argument("--vehicle", action="append", help="ID:SEATS:BASE_VENUE (repeatable)")
     p.add_argument("--max-ride", type=int, default=60, help="longest ride per client, minutes")
     p.add_argument("--seconds-per-day", type=float, default=2.0, help="search time per weekday")
-    p.add_argument("--out", help="folder for pickup_runs.csv and pickup_dropped.csv")
+    p.add_argument("--hub-reach", type=int, default=30,
+                   help="meet a client at a hub they reach by transit or on foot within this "
+                        "many minutes, when that shortens the ride (0: always at home)")
+    p.add_argument("--out", help="folder for pickup_runs.csv, pickup_dropped.csv and "
+                                 "pickup_hubs.csv")
 
     p = add("allowance", lambda a, emit: cmd_allowance(a, emit, load),
             "Staff kilometre allowance per weekday from the plan's routes.")

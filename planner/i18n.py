@@ -1181,6 +1181,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Arbete från ett annat kontor skulle inte spara kilometer den här veckan.",
         "en": "Working from another office would save no kilometres this week.",
     },
+    "routes.col.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "routes.col.leg": {"fi": "Matka", "sv": "Resa", "en": "Leg"},
+    "routes.leg.to": {"fi": "ryhmään", "sv": "till gruppen", "en": "to the group"},
+    "routes.leg.from": {"fi": "kotiin", "sv": "hem", "en": "home"},
+    "routes.col.hub": {"fi": "Kohtaamispaikka", "sv": "Mötesplats", "en": "Hub"},
+    "routes.col.own_minutes": {
+        "fi": "Oma matka (min)", "sv": "Egen resa (min)", "en": "Own trip (min)",
+    },
+    "routes.hubs": {
+        "fi": "Kohtaamispaikat (solmukohdat)",
+        "sv": "Mötesplatser (knutpunkter)",
+        "en": "Hubs: clients met on the way",
+    },
+    "routes.hubs_caption": {
+        "fi": "Asiakas kulkee itse joukkoliikenteellä tai kävellen kohtaamispaikkaan, jos "
+        "se lyhentää kyytiä (enintään {minutes} min, käsikirja r. 434).",
+        "sv": "Klienten tar sig själv med kollektivtrafik eller till fots till mötesplatsen "
+        "när det förkortar skjutsen (högst {minutes} min, handboken r. 434).",
+        "en": "The client gets to the hub on their own by public transport or on foot, where "
+        "that shortens the ride (at most {minutes} min, handbook l. 434).",
+    },
     "routes.col.base": {"fi": "Oma toimipiste", "sv": "Eget kontor", "en": "Base"},
     "routes.col.office": {
         "fi": "Ehdotettu toimipiste",

@@ -27,9 +27,16 @@ def line_instance(
 
 def pickup_problems(plan: PickupPlan, requests: list[Request], max_ride: int, early: int):
     """Re-check a pick-up plan from its stops: seats, max ride, arrival windows, and every
-    request served both ways exactly once or dropped with a reason."""
+    request served both ways exactly once or dropped with a reason. A leg's far end is the
+    client's home, or the hub the plan's meeting points name for that leg."""
     problems: list[str] = []
     legs: dict[tuple[str, str], int] = {}
+    met = {(m.client_code, m.group_id, m.leg): m.hub for m in plan.meeting_points}
+
+    def far_end(r: Request, leg: str) -> str:
+        group = r.group_id if leg == "to" else r.group_ids[-1]  # home after the last group
+        return met.get((r.client_code, group, leg), r.home)
+
     for run in plan.runs:
         on_board: dict[str, tuple[int, str]] = {}
         for stop in run.stops:
@@ -44,13 +51,14 @@ def pickup_problems(plan: PickupPlan, requests: list[Request], max_ride: int, ea
                 out = [
                     r
                     for r in mine
-                    if (origin, stop.place) == (r.home, r.venue_id)
+                    if (origin, stop.place) == (far_end(r, "to"), r.venue_id)
                     and r.start - early <= stop.time <= r.start
                 ]
                 back = [
                     r
                     for r in mine
-                    if (origin, stop.place) == (r.venue_id, r.home) and start >= r.end
+                    if (origin, stop.place) == (r.venue_id, far_end(r, "from"))
+                    and start >= r.end
                 ]
                 # A client in two groups at one venue: the return belongs to the later one.
                 for r in out[:1] + sorted(back, key=lambda r: -r.end)[:1]:
@@ -66,6 +74,8 @@ def pickup_problems(plan: PickupPlan, requests: list[Request], max_ride: int, ea
         if key in dropped:
             if served or not dropped[key]:
                 problems.append(f"{key} dropped but served {served} legs or without reason")
+            if any((r.client_code, g) not in dropped for g in r.also):
+                problems.append(f"{key} dropped but not the groups it stays on for")
         elif served != 2:
             problems.append(f"{key} served {served} legs instead of 2")
     return problems

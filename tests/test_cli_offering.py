@@ -123,6 +123,13 @@ def test_pickups_write_runs_and_name_every_unserved_ride(capsys, planned_store, 
     assert all(d["reason"] for d in payload["dropped"])
     dropped = {(d["client_code"], d["group_id"]) for d in payload["dropped"]}
     assert {c for c, _ in riders} <= {c for c, _ in served} | {c for c, _ in dropped}
+    hubs = (out / "pickup_hubs.csv").read_text(encoding="utf-8").splitlines()
+    assert hubs[0] == "client_code,group_id,leg,hub,minutes"
+    for row in hubs[1:]:
+        client, group, leg, hub, minutes = row.split(",")
+        assert (client, group) in riders and leg in {"to", "from"}
+        assert hub in season.venue and 0 < int(minutes) <= 30
+    assert len(hubs) - 1 == len(payload["hubs"])
 
 
 def test_allowance_prices_staff_driving_at_the_tax_free_rate(capsys, planned_store):

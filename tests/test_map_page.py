@@ -129,6 +129,25 @@ def test_run_sheet_lists_stops_in_order_with_codes_only(stored, runs):
     assert set(sheet[t("routes.col.action", "en")]) <= {"Pick-up", "Drop-off"}
 
 
+def test_clients_met_at_a_hub_are_listed_by_code_with_their_own_trip(
+    planned_db, tmp_path, monkeypatch, stored
+):
+    season, plan = stored
+    met = plan_pickups(season, plan, params=PickupParams(seconds_per_day=SECONDS)).meeting_points
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    tables = [d.value for d in at.dataframe if t("routes.col.hub", "en") in d.value.columns]
+    if not met:
+        assert not tables
+        return
+    [table] = tables
+    codes = {c.client_code for c in season.clients}
+    assert set(table[t("routes.col.clients", "en")]) <= codes
+    assert all(0 < m <= 30 for m in table[t("routes.col.own_minutes", "en")])
+    assert set(table[t("routes.col.leg", "en")]) <= {t("routes.leg.to", "en"),
+                                                     t("routes.leg.from", "en")}
+
+
 def test_swedish_switches_the_labels(planned_db, tmp_path, monkeypatch):
     use(planned_db, tmp_path, monkeypatch)
     at = open_page("sv")

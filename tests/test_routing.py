@@ -198,9 +198,10 @@ def _requests(season, municipality, venue_id, start, end, n):
 def test_a_hanko_client_rides_to_a_hanko_group_and_home_again(season):
     params = PickupParams(seconds_per_day=0.5)
     reqs = _requests(season, "078", "V-HAN-LIB-1", 600, 720, 1)
-    runs, dropped = plan_day(
+    runs, dropped, met = plan_day(
         season, reqs, [Vehicle("car", 4, "V-HAN-SP-1")], params, TravelModel(season)
     )
+    assert met == []  # no hub is nearer the group than the client's home
     assert dropped == []
     [run] = runs
     kinds = [(s.kind, s.place) for s in run.stops]
@@ -220,10 +221,10 @@ def test_six_riders_and_a_four_seat_car_never_exceed_four_on_board(season):
     params = PickupParams(seconds_per_day=1.0)
     reqs = _requests(season, "049", "V-ESP-LIB-1", 600, 720, 6)
     assert len(reqs) == 6
-    runs, dropped = plan_day(
+    runs, dropped, met = plan_day(
         season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
     )
-    plan = PickupPlan(tuple(runs), tuple(dropped))
+    plan = PickupPlan(tuple(runs), tuple(dropped), tuple(met))
     assert pickup_problems(plan, reqs, 60, 30) == []
     served = {c for run in runs for s in run.stops for c in s.clients}
     assert len(served) >= 4  # the car can do two trips in the 30-minute arrival window
@@ -233,7 +234,7 @@ def test_six_riders_and_a_four_seat_car_never_exceed_four_on_board(season):
 def test_a_ride_longer_than_the_max_is_dropped_with_a_reason_naming_it(season):
     params = PickupParams(max_ride_min=30, seconds_per_day=0.5)
     reqs = _requests(season, "078", "V-ESP-LIB-1", 600, 720, 1)
-    runs, dropped = plan_day(
+    runs, dropped, _ = plan_day(
         season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
     )
     assert runs == []
@@ -242,10 +243,49 @@ def test_a_ride_longer_than_the_max_is_dropped_with_a_reason_naming_it(season):
     assert "Hanko" in reason and "30 min max ride" in reason
 
 
+def test_a_rider_too_far_for_the_max_ride_is_met_at_a_hub_they_reach_by_train(season):
+    """Hanko to Espoo by car is over an hour; with a 25-minute train to a hub in Espoo (from
+    the season's travel matrix) the car meets the client there, both ways."""
+    reqs = _requests(season, "078", "V-ESP-LIB-1", 660, 780, 1)
+    vehicles = [Vehicle("car", 4, "V-ESP-SP-2")]
+    without = PickupParams(seconds_per_day=0.5, hub_reach_min=0)
+    _, dropped, met = plan_day(season, reqs, vehicles, without, TravelModel(season))
+    assert len(dropped) == 1 and met == []
+
+    train = (("078", "V-ESP-SP-1", "transit", 25.0),)
+    with_train = dataclasses.replace(season, travel_minutes=season.travel_minutes + train)
+    params = PickupParams(seconds_per_day=0.5)
+    runs, dropped, met = plan_day(with_train, reqs, vehicles, params, TravelModel(with_train))
+    assert dropped == []
+    code = reqs[0].client_code
+    assert [(m.client_code, m.leg, m.hub, m.minutes) for m in met] == [
+        (code, "from", "V-ESP-SP-1", 25), (code, "to", "V-ESP-SP-1", 25),
+    ]
+    [run] = runs
+    assert [(s.kind, s.place) for s in run.stops] == [
+        ("pickup", "V-ESP-SP-1"), ("dropoff", "V-ESP-LIB-1"),
+        ("pickup", "V-ESP-LIB-1"), ("dropoff", "V-ESP-SP-1"),
+    ]
+    assert run.stops[0].time >= params.day_start + 25  # the client can be there by then
+    plan = PickupPlan(tuple(runs), tuple(dropped), tuple(met))
+    assert pickup_problems(plan, reqs, params.max_ride_min, params.early_min) == []
+
+
+def test_a_hub_out_of_the_clients_reach_is_not_used(season):
+    train = (("078", "V-ESP-SP-1", "transit", 45.0),)  # longer than the 30-minute reach
+    with_train = dataclasses.replace(season, travel_minutes=season.travel_minutes + train)
+    reqs = _requests(with_train, "078", "V-ESP-LIB-1", 660, 780, 1)
+    _, dropped, met = plan_day(
+        with_train, reqs, [Vehicle("car", 4, "V-ESP-SP-2")], PickupParams(seconds_per_day=0.5),
+        TravelModel(with_train),
+    )
+    assert met == [] and len(dropped) == 1
+
+
 def test_a_group_after_the_cars_day_is_dropped_with_the_hours_named(season):
     params = PickupParams(seconds_per_day=0.5)
     reqs = _requests(season, "049", "V-ESP-LIB-1", 19 * 60, 21 * 60, 1)
-    _, dropped = plan_day(
+    _, dropped, _ = plan_day(
         season, reqs, [Vehicle("car", 4, "V-ESP-SP-1")], params, TravelModel(season)
     )
     assert "outside the work cars' day 07:00-20:00" in dropped[0][2]
@@ -278,3 +318,34 @@ def test_consecutive_stops_of_a_run_follow_each_other_in_time(season):
     result = plan_pickups(season, plan, params=PickupParams(seconds_per_day=0.3))
     for run in result.runs:
         assert all(a.time <= b.time for a, b in pairwise(run.stops))
+
+
+def test_a_client_in_two_groups_back_to_back_at_one_venue_rides_there_once_and_home_once(
+    season,
+):
+    code = _riders(season, "049", 1)[0]
+    plan = Plan(
+        (
+            Placement("G-A", 0, 600, 720, "V-ESP-LIB-1", ()),
+            Placement("G-B", 0, 720, 840, "V-ESP-LIB-1", ()),
+        ),
+        ((code, "G-A"), (code, "G-B")),
+    )
+    with_ride = dataclasses.replace(
+        season,
+        clients=tuple(
+            dataclasses.replace(c, travel="ride") if c.client_code == code else c
+            for c in season.clients
+        ),
+    )
+    [request] = ride_requests(with_ride, plan)
+    assert (request.group_ids, request.start, request.end) == (("G-A", "G-B"), 600, 840)
+    runs, dropped, met = plan_day(
+        with_ride, [request], [Vehicle("car", 4, "V-ESP-SP-1")],
+        PickupParams(seconds_per_day=0.5), TravelModel(with_ride),
+    )
+    assert dropped == []
+    stops = [s for run in runs for s in run.stops]
+    assert [s.kind for s in stops] == ["pickup", "dropoff", "pickup", "dropoff"]
+    assert stops[1].time <= 600 and stops[2].time >= 840
+    assert {m.group_id for m in met if m.leg == "from"} <= {"G-B"}

@@ -77,14 +77,24 @@ HOMES = ("049", "444", "710", "078", "257", "224")
         max_size=6,
     ),
     st.integers(30, 90),
+    st.sampled_from([0, 60, 120]),
 )
-def test_every_pickup_request_is_served_both_ways_or_dropped_with_a_reason(season, trips, max_ride):
-    requests = [
-        Request(f"C-{i:03d}", f"G-{i:03d}", 0, home, venue, start, start + 120)
-        for i, (home, venue, start) in enumerate(trips)
-    ]
+def test_every_pickup_request_is_served_both_ways_or_dropped_with_a_reason(
+    season, trips, max_ride, hub_reach
+):
+    """Also with hubs (a generous reach makes the solver choose between home and hubs)."""
+    requests: list[Request] = []
+    for i, (home, venue, start) in enumerate(trips):
+        taken = {r.client_code for r in requests}
+        client = next(c for c in season.clients if c.municipality == home
+                      and c.client_code not in taken)
+        requests.append(
+            Request(client.client_code, f"G-{i:03d}", 0, home, venue, start, start + 120)
+        )
     vehicles = [Vehicle("car", 4, "V-LOH-SP-1"), Vehicle("minibus", 8, "V-ESP-SP-1")]
-    params = PickupParams(max_ride_min=max_ride, seconds_per_day=0.2)
-    runs, dropped = plan_day(season, requests, vehicles, params, TravelModel(season))
-    plan = PickupPlan(tuple(runs), tuple(dropped))
+    params = PickupParams(max_ride_min=max_ride, seconds_per_day=0.2, hub_reach_min=hub_reach)
+    runs, dropped, met = plan_day(season, requests, vehicles, params, TravelModel(season))
+    plan = PickupPlan(tuple(runs), tuple(dropped), tuple(met))
     assert pickup_problems(plan, requests, max_ride, params.early_min) == []
+    for m in met:
+        assert m.minutes <= hub_reach and m.hub in season.venue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from planner.routing.vrptw import VrpInstance, VrpSolution
+from planner.routing.vrptw import VrpInstance, VrpSolution, unused
 
 
 def violations(inst: VrpInstance, sol: VrpSolution) -> list[str]:
@@ -20,9 +20,19 @@ def violations(inst: VrpInstance, sol: VrpSolution) -> list[str]:
                 out.append(f"node {node} is served twice")
             seen[node] = k
         out += _route_violations(inst, k, route, times)
+    skipped = unused(inst, set(seen))
     for node in inst.visits():
+        if node in skipped:
+            continue
         if (node in seen) == (node in sol.dropped):
             out.append(f"node {node} is neither served once nor dropped")
+    for pickups, deliveries in inst.pair_sets:
+        taken = [n for n in (*pickups, *deliveries) if n in seen]
+        p_taken = [n for n in pickups if n in seen]
+        if len(p_taken) > 1 or len(taken) - len(p_taken) > 1:
+            out.append(f"more than one alternative of the set {pickups}/{deliveries} is served")
+        elif len(taken) == 1:
+            out.append(f"only one side of the set {pickups}/{deliveries} is served")
     return out
 
 
@@ -50,7 +60,12 @@ def _route_violations(inst: VrpInstance, k: int, route, times) -> list[str]:
         if back > inst.time_windows[end][1]:
             out.append(f"vehicle {k}: returns at {back}, after its end {inst.time_windows[end][1]}")
     position = {node: i for i, node in enumerate(route)}
-    for p, d in inst.pairs:
+    chosen = [
+        (_taken(ps, position), _taken(ds, position))
+        for ps, ds in inst.pair_sets
+        if any(n in position for n in (*ps, *ds))
+    ]
+    for p, d in (*inst.pairs, *chosen):
         if (p in position) != (d in position):
             out.append(f"vehicle {k}: pair ({p}, {d}) split across vehicles")
         elif p in position:
@@ -60,3 +75,9 @@ def _route_violations(inst: VrpInstance, k: int, route, times) -> list[str]:
             if inst.max_ride is not None and ride > inst.max_ride:
                 out.append(f"vehicle {k}: ride {p}->{d} is {ride}, over {inst.max_ride}")
     return out
+
+
+def _taken(side: tuple[int, ...], position: dict[int, int]) -> int:
+    """The alternative this route visits (the first one when it visits none: then the pair
+    is split, which the caller reports)."""
+    return next((n for n in side if n in position), side[0])

@@ -6,6 +6,13 @@ venue -> home, leaving at most `early_min` after the end. Both legs are served b
 cars or both are dropped, with a reason. A client's home is their municipality's centre (the
 contract holds no address), so clients of one municipality share a pick-up point.
 
+Hubs (handbook l. 434, "solmukohdat"): a client may instead be met at a hub, a venue they
+reach by public transport or on foot within `hub_reach_min` (and their own travel limit),
+when the car's ride from there to the group is shorter than from their home. The solver
+chooses home or hub per leg (OR-Tools pick-up and delivery sets); a long ride that breaks
+the max ride time from home can so still be served. Which hubs are used, and the client's
+own minutes to get there, are in `PickupPlan.meeting_points`.
+
 Times are whole minutes from midnight, from `planner.geo.TravelModel` by car; the cost is
 road distance in tenths of a kilometre (so the solver saves kilometres, not minutes).
 """
@@ -15,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Literal, cast
+from typing import Literal, NamedTuple, cast
 
 from planner.geo import LOCAL_KM, TravelModel, road_km, trip_minutes
 from planner.model import Plan, Season, hhmm
@@ -26,6 +33,7 @@ DAY_START = 7 * 60
 DAY_END = 20 * 60
 MAX_RIDE_MIN = 60
 EARLY_MIN = 30
+HUB_REACH_MIN = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,13 @@ class Request:
     venue_id: str
     start: int
     end: int
+    also: tuple[str, ...] = ()
+    """Later groups at the same venue the client stays on for (back to back): the ride home
+    follows the last of them."""
+
+    @property
+    def group_ids(self) -> tuple[str, ...]:
+        return (self.group_id, *self.also)
 
 
 StopKind = Literal["pickup", "dropoff"]
@@ -70,10 +85,22 @@ class Run:
     """A staff member free for the whole run (`planner.routing.drivers`); None: nobody is."""
 
 
+@dataclass(frozen=True, slots=True)
+class MeetingPoint:
+    """A client met at a hub instead of at home, for one leg."""
+
+    client_code: str
+    group_id: str
+    leg: Literal["to", "from"]  # to the group, or home from it
+    hub: str  # venue id
+    minutes: int  # the client's own trip between home and the hub (transit or on foot)
+
+
 @dataclass(frozen=True)
 class PickupPlan:
     runs: tuple[Run, ...]
     dropped: tuple[tuple[str, str, str], ...]  # (client_code, group_id, reason)
+    meeting_points: tuple[MeetingPoint, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,15 +110,28 @@ class PickupParams:
     day_start: int = DAY_START
     day_end: int = DAY_END
     seconds_per_day: float = 2.0
+    hub_reach_min: int = HUB_REACH_MIN
+    """Longest own trip (transit or on foot) to a hub; 0 meets every client at home."""
+    hubs: tuple[str, ...] | None = None
+    """Venue ids that may serve as hubs; None: every venue of the season."""
+    hubs_per_leg: int = 2
 
     def __post_init__(self) -> None:
         if self.max_ride_min <= 0 or self.early_min < 0 or self.day_start >= self.day_end:
             raise ValueError("pick-up parameters out of range")
+        if self.hub_reach_min < 0 or self.hubs_per_leg < 0:
+            raise ValueError("hub parameters out of range")
+
+
+STAY_MIN = 60
+"""A client whose next group at the same venue starts within this after the last one ends
+stays there in between: one ride there and one ride home."""
 
 
 def ride_requests(season: Season, plan: Plan) -> list[Request]:
-    """One request per (ride client, group meeting at a venue), in a stable order."""
-    out = []
+    """One request per ride client and stay at a venue (a group, or groups back to back),
+    in a stable order."""
+    out: list[Request] = []
     for code, gid in sorted(plan.participants):
         client = season.client.get(code)
         place = plan.placement.get(gid)
@@ -108,6 +148,22 @@ def ride_requests(season: Season, plan: Plan) -> list[Request]:
                 place.end,
             )
         )
+    return _back_to_back(out)
+
+
+def _back_to_back(requests: list[Request]) -> list[Request]:
+    out: list[Request] = []
+    for r in sorted(requests, key=lambda r: (r.client_code, r.weekday, r.start, r.group_id)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and (last.client_code, last.weekday, last.venue_id)
+            == (r.client_code, r.weekday, r.venue_id)
+            and 0 <= r.start - last.end <= STAY_MIN
+        ):
+            out[-1] = replace(last, end=max(last.end, r.end), also=(*last.also, r.group_id))
+        else:
+            out.append(r)
     return out
 
 
@@ -137,12 +193,16 @@ def plan_pickups(
     requests = ride_requests(season, plan)
     runs: list[Run] = []
     dropped: list[tuple[str, str, str]] = []
+    meeting: list[MeetingPoint] = []
     for weekday in sorted({r.weekday for r in requests}):
         day = [r for r in requests if r.weekday == weekday]
-        day_runs, day_dropped = plan_day(season, day, vehicles, params, travel)
-        runs += day_runs
-        dropped += day_dropped
-    return PickupPlan(assign_drivers(season, plan, runs, travel), tuple(dropped))
+        day_plan = plan_day(season, day, vehicles, params, travel)
+        runs += day_plan.runs
+        dropped += day_plan.dropped
+        meeting += day_plan.meeting_points
+    return PickupPlan(
+        assign_drivers(season, plan, runs, travel), tuple(dropped), tuple(meeting)
+    )
 
 
 @dataclass(frozen=True)
@@ -154,6 +214,29 @@ class DayModel:
     node_request: tuple[int | None, ...]  # per node: index into requests, None for a base
     node_kind: tuple[str, ...]  # "base", "pickup", "dropoff"
     km: tuple[tuple[float, ...], ...]
+    node_hub: tuple[tuple[str, int] | None, ...] = ()
+    """Per node: (hub venue id, the client's own minutes to it) for a hub alternative."""
+
+
+def hub_options(
+    season: Season, r: Request, params: PickupParams, travel: TravelModel
+) -> list[tuple[str, int]]:
+    """(hub, the client's own minutes to it), best first: hubs the client reaches by transit or
+    on foot in time, from which the car's ride to the group is shorter than from home."""
+    client = season.client.get(r.client_code)
+    if client is None or params.hub_reach_min <= 0 or params.hubs_per_leg <= 0:
+        return []
+    limit = min(params.hub_reach_min, client.max_travel_min)
+    direct = _leg(season, r.home, r.venue_id, travel)[0]
+    options = []
+    for hub in params.hubs if params.hubs is not None else tuple(season.venue):
+        if hub == r.venue_id or hub not in season.venue:
+            continue
+        reach = min(travel.client_to_venue(client, hub, mode) for mode in ("transit", "walk"))
+        car = travel.between_venues(hub, r.venue_id, "car")
+        if reach <= limit and car < direct:
+            options.append((car, reach, hub))
+    return [(hub, reach) for _, reach, hub in sorted(options)[: params.hubs_per_leg]]
 
 
 def build_day(
@@ -165,24 +248,36 @@ def build_day(
 ) -> DayModel:
     places: list[str] = [v.base_venue for v in vehicles]
     node_request: list[int | None] = [None] * len(vehicles)
+    node_hub: list[tuple[str, int] | None] = [None] * len(vehicles)
     kinds = ["base"] * len(vehicles)
     windows = [(params.day_start, params.day_end)] * len(vehicles)
     demands = [0] * len(vehicles)
-    pairs = []
-    early, day_end = params.early_min, params.day_end
+    pairs: list[tuple[int, int]] = []
+    pair_sets: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    early, day_start, day_end = params.early_min, params.day_start, params.day_end
+
+    def node(i: int, place: str, kind: str, window, hub: tuple[str, int] | None = None) -> int:
+        places.append(place)
+        node_request.append(i)
+        node_hub.append(hub)
+        kinds.append(kind)
+        windows.append(window)
+        demands.append(1 if kind == "pickup" else -1)
+        return len(places) - 1
+
     for i, r in enumerate(requests):
-        first = len(places)
-        places += [r.home, r.venue_id, r.venue_id, r.home]
-        node_request += [i] * 4
-        kinds += ["pickup", "dropoff", "pickup", "dropoff"]
-        windows += [
-            (params.day_start, r.start),
-            (max(params.day_start, r.start - early), r.start),
-            (r.end, min(day_end, r.end + early)),
-            (r.end, day_end),
-        ]
-        demands += [1, -1, 1, -1]
-        pairs += [(first, first + 1), (first + 2, first + 3)]
+        hubs = [(h, m) for h, m in hub_options(season, r, params, travel)
+                if day_start + m <= r.start and r.end <= day_end - m]
+        home_to = node(i, r.home, "pickup", (day_start, r.start))
+        hubs_to = [node(i, h, "pickup", (day_start + m, r.start), (h, m)) for h, m in hubs]
+        drop = node(i, r.venue_id, "dropoff", (max(day_start, r.start - early), r.start))
+        pick = node(i, r.venue_id, "pickup", (r.end, min(day_end, r.end + early)))
+        home_from = node(i, r.home, "dropoff", (r.end, day_end))
+        hubs_from = [node(i, h, "dropoff", (r.end, day_end - m), (h, m)) for h, m in hubs]
+        if hubs:
+            pair_sets += [((home_to, *hubs_to), (drop,)), ((pick,), (home_from, *hubs_from))]
+        else:
+            pairs += [(home_to, drop), (pick, home_from)]
     minutes, km = _matrices(season, places, travel)
     instance = VrpInstance(
         duration=minutes,
@@ -195,9 +290,18 @@ def build_day(
         starts=tuple(range(len(vehicles))),
         ends=tuple(range(len(vehicles))),
         pairs=tuple(pairs),
+        pair_sets=tuple(pair_sets),
         max_ride=params.max_ride_min,
     )
-    return DayModel(instance, tuple(places), tuple(node_request), tuple(kinds), km)
+    return DayModel(
+        instance, tuple(places), tuple(node_request), tuple(kinds), km, tuple(node_hub)
+    )
+
+
+class DayPlan(NamedTuple):
+    runs: list[Run]
+    dropped: list[tuple[str, str, str]]
+    meeting_points: list[MeetingPoint]
 
 
 def plan_day(
@@ -206,29 +310,44 @@ def plan_day(
     vehicles: list[Vehicle],
     params: PickupParams,
     travel: TravelModel,
-) -> tuple[list[Run], list[tuple[str, str, str]]]:
+) -> DayPlan:
     if not vehicles:
-        return [], [(r.client_code, r.group_id, "no work car is available") for r in requests]
+        return DayPlan(
+            [], [(r.client_code, r.group_id, "no work car is available") for r in requests], []
+        )
     outside = [r for r in requests if r.start < params.day_start or r.end > params.day_end]
     late = [
         (
             r.client_code,
-            r.group_id,
+            gid,
             f"the group meets {hhmm(r.start)}-{hhmm(r.end)}, outside "
             f"the work cars' day {hhmm(params.day_start)}-{hhmm(params.day_end)}",
         )
         for r in outside
+        for gid in r.group_ids
     ]
     requests = [r for r in requests if r not in outside]
     if not requests:
-        return [], late
+        return DayPlan([], late, [])
     weekday = requests[0].weekday
     model, sol, live, lost = _solve_both_ways(season, requests, vehicles, params, travel)
     runs = [_run(model, live, sol, k, v, weekday) for k, v in enumerate(vehicles) if sol.routes[k]]
     dropped = [
-        (r.client_code, r.group_id, _reason(season, r, vehicles, params, travel)) for r in lost
+        (r.client_code, gid, _reason(season, r, vehicles, params, travel))
+        for r in lost
+        for gid in r.group_ids
     ]
-    return runs, late + dropped
+    meeting = [
+        _meeting_point(live[model.node_request[n]], model.node_kind[n], *model.node_hub[n])
+        for route in sol.routes for n in route if model.node_hub[n] is not None
+    ]
+    return DayPlan(runs, late + dropped, sorted(meeting, key=lambda m: (m.client_code, m.leg)))
+
+
+def _meeting_point(r: Request, kind: str, hub: str, minutes: int) -> MeetingPoint:
+    if kind == "pickup":
+        return MeetingPoint(r.client_code, r.group_id, "to", hub, minutes)
+    return MeetingPoint(r.client_code, r.group_ids[-1], "from", hub, minutes)
 
 
 def _solve_both_ways(season, requests, vehicles, params, travel, rounds: int = 3):
@@ -253,8 +372,8 @@ def _solve_both_ways(season, requests, vehicles, params, travel, rounds: int = 3
         sol = _without(sol, {n for n, i in enumerate(model.node_request) if i in partial})
         lost += [live[i] for i in sorted(partial)]
         live = [r for i, r in enumerate(live) if i not in partial]
+        sol = _renumber(sol, model, partial)
         model = build_day(season, live, vehicles, params, travel)
-        sol = _renumber(sol, partial, len(vehicles))
     return model, sol, live, lost + missing
 
 
@@ -267,14 +386,12 @@ def _without(sol: VrpSolution, nodes: set[int]) -> VrpSolution:
     return replace(sol, routes=tuple(routes), times=tuple(times))
 
 
-def _renumber(sol: VrpSolution, removed: set[int], n_vehicles: int) -> VrpSolution:
-    """Node numbers after the requests in `removed` left the model (4 nodes each)."""
-
-    def new(node: int) -> int:
-        i = (node - n_vehicles) // 4
-        return node - 4 * sum(1 for j in removed if j < i)
-
-    return replace(sol, routes=tuple(tuple(new(n) for n in r) for r in sol.routes))
+def _renumber(sol: VrpSolution, model: DayModel, removed: set[int]) -> VrpSolution:
+    """Node numbers once the requests in `removed` leave the model: the others keep their
+    nodes, in order (build_day lays each request's nodes out the same way every time)."""
+    kept = [n for n, i in enumerate(model.node_request) if i is None or i not in removed]
+    new = {old: position for position, old in enumerate(kept)}
+    return replace(sol, routes=tuple(tuple(new[n] for n in r) for r in sol.routes))
 
 
 def _run(model: DayModel, requests, sol: VrpSolution, k: int, vehicle: Vehicle, weekday) -> Run:

@@ -20,7 +20,7 @@ from planner.routing.vrptw import VrpInstance, VrpSolution, default_penalty
 
 def supports(inst: VrpInstance) -> bool:
     """PyVRP here serves plain VRPTW: no paired visits, no ride-time limit."""
-    return not inst.pairs and inst.max_ride is None
+    return not inst.pairs and not inst.pair_sets and inst.max_ride is None
 
 
 def solve_vrptw_pyvrp(inst: VrpInstance, seconds: float, seed: int = 0) -> VrpSolution:

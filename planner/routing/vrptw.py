@@ -32,7 +32,9 @@ class VrpInstance:
 
     `pairs` are (pickup, delivery) nodes served by one vehicle, pickup first; `max_ride` bounds
     delivery time minus pickup time for every pair. Demands are signed (+ at a pickup, - at
-    its delivery).
+    its delivery). `pair_sets` are pairs with alternatives: (pickup nodes, delivery nodes), of
+    which at most one pickup and one delivery are visited, both or neither (e.g. a client met
+    at home or at a hub).
     """
 
     duration: Matrix
@@ -45,6 +47,7 @@ class VrpInstance:
     starts: tuple[int, ...] | None = None
     ends: tuple[int, ...] | None = None
     pairs: tuple[tuple[int, int], ...] = ()
+    pair_sets: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
     max_ride: int | None = None
     vehicle_cost: int = 0
     drop_penalty: int | None = None
@@ -65,6 +68,11 @@ class VrpInstance:
                 raise ValueError("starts/ends need one node per vehicle")
         if any(a > b for a, b in self.time_windows):
             raise ValueError("a time window opens after it closes")
+        in_sets = [n for pickups, deliveries in self.pair_sets for n in (*pickups, *deliveries)]
+        if len(in_sets) != len(set(in_sets)) or set(in_sets) & {n for p in self.pairs for n in p}:
+            raise ValueError("a node belongs to more than one pair or pair set")
+        if any(not pickups or not deliveries for pickups, deliveries in self.pair_sets):
+            raise ValueError("a pair set needs at least one pickup and one delivery")
 
     @property
     def n_nodes(self) -> int:
@@ -216,8 +224,24 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
             solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= inst.max_ride)
 
     penalty = inst.drop_penalty or default_penalty(inst)
+    alternatives = set()
+    big = horizon + (inst.max_ride or 0)
+    for pickups, deliveries in inst.pair_sets:
+        alternatives |= {*pickups, *deliveries}
+        p_set = routing.AddDisjunction([manager.NodeToIndex(p) for p in pickups], penalty, 1)
+        d_set = routing.AddDisjunction([manager.NodeToIndex(d) for d in deliveries], penalty, 1)
+        routing.AddPickupAndDeliverySets(p_set, d_set)
+        for p in pickups:
+            for d in deliveries:
+                pi, di = manager.NodeToIndex(p), manager.NodeToIndex(d)
+                # Only the visited alternatives are bound (an inactive node's time is free).
+                slack = big * (2 - routing.ActiveVar(pi) - routing.ActiveVar(di))
+                solver.Add(time.CumulVar(pi) <= time.CumulVar(di) + slack)
+                if inst.max_ride is not None:
+                    solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= inst.max_ride + slack)
     for node in inst.visits():
-        routing.AddDisjunction([manager.NodeToIndex(node)], penalty)
+        if node not in alternatives:
+            routing.AddDisjunction([manager.NodeToIndex(node)], penalty)
 
     search = pywrapcp.DefaultRoutingSearchParameters()
     search.first_solution_strategy = getattr(
@@ -238,6 +262,15 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
 def default_penalty(inst: VrpInstance) -> int:
     big = max((max(row) for row in inst.dist), default=1) * inst.n_nodes
     return 10 * (big + inst.vehicle_cost + 1)
+
+
+def unused(inst: VrpInstance, served: set[int]) -> set[int]:
+    """Alternatives not taken because another node of their set was: not dropped."""
+    out: set[int] = set()
+    for side in (s for pair_set in inst.pair_sets for s in pair_set):
+        if served & set(side):
+            out |= set(side) - served
+    return out
 
 
 def _extract(inst, manager, routing, assignment, time, status: str) -> VrpSolution:
@@ -264,7 +297,7 @@ def _extract(inst, manager, routing, assignment, time, status: str) -> VrpSoluti
         times.append(tuple(when))
         spans.append((spans_start, assignment.Min(time.CumulVar(index))))
     served = {v for r in routes for v in r}
-    dropped = tuple(v for v in inst.visits() if v not in served)
+    dropped = tuple(v for v in inst.visits() if v not in served and v not in unused(inst, served))
     return VrpSolution(
         routes=tuple(routes),
         times=tuple(times),

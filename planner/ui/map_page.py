@@ -17,6 +17,7 @@ from planner.solve.output import staff_days
 from planner.ui import auth, common
 from planner.ui.route_maps import (
     allowance_table,
+    hub_table,
     office_table,
     route_map,
     route_table,
@@ -126,6 +127,11 @@ def render() -> None:
                            icon=":material/no_crash:")
     if pickups.dropped:
         st.caption(t("routes.dropped", lang, count=len(pickups.dropped)))
+    if pickups.meeting_points:
+        st.subheader(t("routes.hubs", lang))
+        st.dataframe(hub_table(season, pickups.meeting_points, lang), hide_index=True,
+                     width="stretch")
+        st.caption(t("routes.hubs_caption", lang, minutes=PickupParams().hub_reach_min))
 
     st.subheader(t("routes.offices", lang))
     offices = suggest_offices(season, plan)

@@ -5,6 +5,8 @@ library never imports this module. Clients appear by code only, never by name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import pydeck as pdk
 
@@ -12,7 +14,7 @@ from planner.i18n import t
 from planner.model import Season, hhmm
 from planner.routing.allowance import AllowanceRow
 from planner.routing.offices import OfficeDay
-from planner.routing.pickups import Run
+from planner.routing.pickups import MeetingPoint, Run
 from planner.solve.output import StaffDay
 from planner.ui.maps import FONT, TEXT_RGBA, fit_view
 from planner.ui.week_grid import weekday_names
@@ -74,6 +76,19 @@ def run_sheet(season: Season, run: Run, lang: str) -> pd.DataFrame:
             t("routes.col.action", lang): [t(f"routes.{s.kind}", lang) for s in run.stops],
             t("routes.col.place", lang): [place_name(season, s.place, lang) for s in run.stops],
             t("routes.col.clients", lang): [", ".join(s.clients) for s in run.stops],
+        }
+    )
+
+
+def hub_table(season: Season, points: Sequence[MeetingPoint], lang: str) -> pd.DataFrame:
+    """Who is met at a hub instead of at home, for which leg, and their own trip there."""
+    return pd.DataFrame(
+        {
+            t("routes.col.clients", lang): [m.client_code for m in points],
+            t("routes.col.group", lang): [m.group_id for m in points],
+            t("routes.col.leg", lang): [t(f"routes.leg.{m.leg}", lang) for m in points],
+            t("routes.col.hub", lang): [place_name(season, m.hub, lang) for m in points],
+            t("routes.col.own_minutes", lang): [m.minutes for m in points],
         }
     )
 
