@@ -69,7 +69,7 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         _write_csv(out / "pickup_runs.csv",
                    ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"], stops)
         _write_csv(out / "pickup_dropped.csv", ["client_code", "group_id", "reason"],
-                   [list(d) for d in result.dropped])
+                   [[c, g, str(reason)] for c, g, reason in result.dropped])
         _write_csv(out / "pickup_hubs.csv", ["client_code", "group_id", "leg", "hub", "minutes"],
                    [[m.client_code, m.group_id, m.leg, m.hub, m.minutes]
                     for m in result.meeting_points])
@@ -77,8 +77,8 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         "runs": [{"vehicle": r.vehicle.vehicle_id, "weekday": WEEKDAYS[r.weekday],
                   "km": r.km, "minutes": r.minutes, "stops": len(r.stops),
                   "depart": hhmm(r.depart), "driver": r.driver} for r in result.runs],
-        "dropped": [dict(zip(("client_code", "group_id", "reason"), d, strict=True))
-                    for d in result.dropped],
+        "dropped": [{"client_code": c, "group_id": g, "reason": str(reason)}
+                    for c, g, reason in result.dropped],
         "hubs": [{"client_code": m.client_code, "group_id": m.group_id, "leg": m.leg,
                   "hub": m.hub, "minutes": m.minutes} for m in result.meeting_points],
     }

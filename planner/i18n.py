@@ -1182,6 +1182,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Working from another office would save no kilometres this week.",
     },
     "routes.col.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "routes.col.reason": {"fi": "Syy", "sv": "Orsak", "en": "Reason"},
     "routes.col.leg": {"fi": "Matka", "sv": "Resa", "en": "Leg"},
     "routes.leg.to": {"fi": "ryhmään", "sv": "till gruppen", "en": "to the group"},
     "routes.leg.from": {"fi": "kotiin", "sv": "hem", "en": "home"},

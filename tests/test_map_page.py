@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from planner.baseline import greedy_plan
 from planner.i18n import t
 from planner.model import Plan, Season
+from planner.routing.drop_reasons import TEMPLATES
 from planner.routing.pickups import PickupParams, Run, plan_pickups
 from planner.solve.output import staff_days
 from planner.store import Store
@@ -146,6 +147,21 @@ def test_clients_met_at_a_hub_are_listed_by_code_with_their_own_trip(
     assert all(0 < m <= 30 for m in table[t("routes.col.own_minutes", "en")])
     assert set(table[t("routes.col.leg", "en")]) <= {t("routes.leg.to", "en"),
                                                      t("routes.leg.from", "en")}
+
+
+def test_rides_the_cars_cannot_give_are_listed_with_reasons_in_the_pages_language(
+    planned_db, tmp_path, monkeypatch, stored
+):
+    season, plan = stored
+    dropped = plan_pickups(season, plan, params=PickupParams(seconds_per_day=SECONDS)).dropped
+    if not dropped:
+        pytest.skip("every ride of the first-fit plan is served")
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("sv")
+    [table] = [d.value for d in at.dataframe if t("routes.col.reason", "sv") in d.value.columns]
+    assert set(table[t("routes.col.clients", "sv")]) <= {c.client_code for c in season.clients}
+    swedish = tuple(template["sv"].split("{")[0] for template in TEMPLATES.values())
+    assert all(reason.startswith(swedish) for reason in table[t("routes.col.reason", "sv")])
 
 
 def test_swedish_switches_the_labels(planned_db, tmp_path, monkeypatch):

@@ -241,6 +241,9 @@ def test_a_ride_longer_than_the_max_is_dropped_with_a_reason_naming_it(season):
     [(code, group, reason)] = dropped
     assert (code, group) == (reqs[0].client_code, "G-T")
     assert "Hanko" in reason and "30 min max ride" in reason
+    assert reason.key == "too_long"
+    assert "Hangö" in reason.text("sv") and "maxtiden 30 min" in reason.text("sv")
+    assert "Hanko" in reason.text("fi") and "enimmäisajan 30 min" in reason.text("fi")
 
 
 def test_a_rider_too_far_for_the_max_ride_is_met_at_a_hub_they_reach_by_train(season):

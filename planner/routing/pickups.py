@@ -25,8 +25,9 @@ from itertools import pairwise
 from typing import Literal, NamedTuple, cast
 
 from planner.geo import LOCAL_KM, TravelModel, road_km, trip_minutes
-from planner.model import Plan, Season, hhmm
+from planner.model import Plan, Season
 from planner.routing.drivers import assign_drivers
+from planner.routing.drop_reasons import DropReason, drop_reason
 from planner.routing.vrptw import SolveParams, VrpInstance, VrpSolution, solve_vrptw
 
 DAY_START = 7 * 60
@@ -99,7 +100,7 @@ class MeetingPoint:
 @dataclass(frozen=True)
 class PickupPlan:
     runs: tuple[Run, ...]
-    dropped: tuple[tuple[str, str, str], ...]  # (client_code, group_id, reason)
+    dropped: tuple[tuple[str, str, DropReason], ...]  # (client_code, group_id, reason)
     meeting_points: tuple[MeetingPoint, ...] = ()
 
 
@@ -192,7 +193,7 @@ def plan_pickups(
     vehicles = default_vehicles(season, plan) if vehicles is None else vehicles
     requests = ride_requests(season, plan)
     runs: list[Run] = []
-    dropped: list[tuple[str, str, str]] = []
+    dropped: list[tuple[str, str, DropReason]] = []
     meeting: list[MeetingPoint] = []
     for weekday in sorted({r.weekday for r in requests}):
         day = [r for r in requests if r.weekday == weekday]
@@ -300,7 +301,7 @@ def build_day(
 
 class DayPlan(NamedTuple):
     runs: list[Run]
-    dropped: list[tuple[str, str, str]]
+    dropped: list[tuple[str, str, DropReason]]
     meeting_points: list[MeetingPoint]
 
 
@@ -313,15 +314,16 @@ def plan_day(
 ) -> DayPlan:
     if not vehicles:
         return DayPlan(
-            [], [(r.client_code, r.group_id, "no work car is available") for r in requests], []
+            [], [(r.client_code, g, drop_reason("no_car")) for r in requests for g in r.group_ids],
+            [],
         )
     outside = [r for r in requests if r.start < params.day_start or r.end > params.day_end]
     late = [
         (
             r.client_code,
             gid,
-            f"the group meets {hhmm(r.start)}-{hhmm(r.end)}, outside "
-            f"the work cars' day {hhmm(params.day_start)}-{hhmm(params.day_end)}",
+            drop_reason("outside_day", start=r.start, end=r.end, day_start=params.day_start,
+                        day_end=params.day_end),
         )
         for r in outside
         for gid in r.group_ids
@@ -447,13 +449,12 @@ def _centre(season: Season, code: str) -> tuple[float, float]:
     return (m.lat, m.lon)
 
 
-def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> str:
-    home = season.municipality[r.home].name_fi if r.home in season.municipality else r.home
+def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> DropReason:
     direct, _ = _leg(season, r.home, r.venue_id, travel)
     ride = params.max_ride_min
     if direct > ride:
-        return (
-            f"the ride from {home} to {r.venue_id} takes {direct} min, over the {ride} min max ride"
+        return drop_reason(
+            "too_long", season, r.home, r.venue_id, minutes=direct, limit=ride
         )
     reach = [
         v
@@ -462,14 +463,11 @@ def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> str:
         and r.end + direct + _leg_or_zero(season, r.home, v.base_venue, travel) <= params.day_end
     ]
     if not reach:
-        return (
-            f"no vehicle can reach {home} and {r.venue_id} before {hhmm(r.start)} "
-            f"and be back at its base by {hhmm(params.day_end)} with {ride} min max ride"
+        return drop_reason(
+            "unreachable", season, r.home, r.venue_id, start=r.start, day_end=params.day_end,
+            limit=ride,
         )
-    return (
-        f"no seat left: the work cars are full or on other runs around {hhmm(r.start)}"
-        f"-{hhmm(r.end)}"
-    )
+    return drop_reason("no_seat", start=r.start, end=r.end)
 
 
 def _leg_or_zero(season: Season, a: str, b: str, travel: TravelModel) -> int:

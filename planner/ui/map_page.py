@@ -17,6 +17,7 @@ from planner.solve.output import staff_days
 from planner.ui import auth, common
 from planner.ui.route_maps import (
     allowance_table,
+    dropped_table,
     hub_table,
     office_table,
     route_map,
@@ -126,7 +127,10 @@ def render() -> None:
                 st.warning(t("routes.no_driver", lang, start=start, end=end),
                            icon=":material/no_crash:")
     if pickups.dropped:
-        st.caption(t("routes.dropped", lang, count=len(pickups.dropped)))
+        with st.expander(t("routes.dropped", lang, count=len(pickups.dropped)),
+                         icon=":material/no_transfer:"):
+            st.dataframe(dropped_table(season, pickups.dropped, lang), hide_index=True,
+                         width="stretch")
     if pickups.meeting_points:
         st.subheader(t("routes.hubs", lang))
         st.dataframe(hub_table(season, pickups.meeting_points, lang), hide_index=True,

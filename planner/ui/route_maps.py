@@ -13,6 +13,7 @@ import pydeck as pdk
 from planner.i18n import t
 from planner.model import Season, hhmm
 from planner.routing.allowance import AllowanceRow
+from planner.routing.drop_reasons import DropReason
 from planner.routing.offices import OfficeDay
 from planner.routing.pickups import MeetingPoint, Run
 from planner.solve.output import StaffDay
@@ -89,6 +90,23 @@ def hub_table(season: Season, points: Sequence[MeetingPoint], lang: str) -> pd.D
             t("routes.col.leg", lang): [t(f"routes.leg.{m.leg}", lang) for m in points],
             t("routes.col.hub", lang): [place_name(season, m.hub, lang) for m in points],
             t("routes.col.own_minutes", lang): [m.minutes for m in points],
+        }
+    )
+
+
+def dropped_table(
+    season: Season, dropped: Sequence[tuple[str, str, DropReason]], lang: str
+) -> pd.DataFrame:
+    """The rides the work cars cannot give (clients by code), with the reason: the
+    coordinator's list to arrange otherwise (another group, taxi, a second car)."""
+    return pd.DataFrame(
+        {
+            t("routes.col.clients", lang): [c for c, _, _ in dropped],
+            t("routes.col.group", lang): [
+                f"{g} · {season.group[g].display_name(lang)}" if g in season.group else g
+                for _, g, _ in dropped
+            ],
+            t("routes.col.reason", lang): [reason.text(lang) for _, _, reason in dropped],
         }
     )
 
