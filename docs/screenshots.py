@@ -24,7 +24,7 @@ from planner.store import Enrolments, Store
 
 DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
-PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures")
+PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures", "groups")
 """url paths of the app's pages (see app.py); the overview is the app's home."""
 FIND_CLIENT = "P-ELINA"
 
