@@ -16,6 +16,7 @@ from planner.io import read_season
 from planner.model import Placement, Plan
 from planner.routing import pyvrp_core
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
+from planner.routing.bound import pickup_lower_bound
 from planner.routing.check import violations
 from planner.routing.pickups import (
     PickupParams,
@@ -352,3 +353,27 @@ def test_a_client_in_two_groups_back_to_back_at_one_venue_rides_there_once_and_h
     assert [s.kind for s in stops] == ["pickup", "dropoff", "pickup", "dropoff"]
     assert stops[1].time <= 600 and stops[2].time >= 840
     assert {m.group_id for m in met if m.leg == "from"} <= {"G-B"}
+
+
+def test_the_lower_bound_is_exact_for_one_rider_and_never_above_a_real_plan(season):
+    """planner.routing.bound: for one rider the relaxation is the problem itself, so the
+    bound equals the (optimal) route; with riders of three clusters it stays below the plan."""
+    travel = TravelModel(season)
+    at_home = PickupParams(seconds_per_day=1.0, hub_reach_min=0)
+    vehicles = [Vehicle("car", 4, "V-HAN-SP-1")]
+    one = _requests(season, "078", "V-HAN-LIB-1", 600, 720, 1)
+    bound = pickup_lower_bound(season, one, vehicles, at_home, travel, seconds=20)
+    [run], dropped, _ = plan_day(season, one, vehicles, at_home, travel)
+    assert dropped == [] and bound.status == "OPTIMAL"
+    assert bound.bound_km == pytest.approx(run.km, abs=0.2)
+
+    several = (
+        _requests(season, "078", "V-RAA-LIB-1", 660, 780, 3)
+        + [dataclasses.replace(r, group_id="G-U") for r in
+           _requests(season, "710", "V-RAA-LIB-1", 660, 780, 2)]
+    )
+    two = [Vehicle("car", 4, "V-HAN-SP-1"), Vehicle("minibus", 8, "V-RAA-SP-1")]
+    bound = pickup_lower_bound(season, several, two, at_home, travel, seconds=30)
+    runs, dropped, _ = plan_day(season, several, two, at_home, travel)
+    assert dropped == []
+    assert 0 < bound.bound_km <= sum(r.km for r in runs) + 0.2  # km are rounded to 0.1

@@ -1,0 +1,172 @@
+"""A proven lower bound on the kilometres of one day's pick-up runs (clients met at home).
+
+Routing heuristics give no bound, so this solves a relaxation exactly with CP-SAT:
+
+- riders with the same home, venue and hours form a *cluster*; a cluster of n riders needs
+  at least ceil(n / largest seat count) pick-up visits, each a *copy*;
+- each copy is one pick-up and drop-off pair per leg (to the group, home again) that carries
+  one seat; both legs, every copy, are served; a vehicle leaves and returns to its base;
+- time windows, the longest ride and seats (one per copy on board) hold as in the real problem.
+
+Every real plan that serves all requests gives a plan of the relaxation that is no longer:
+keep, for each copy, the visits of one distinct rider of its cluster (there are at least as
+many pick-up visits as copies) and remove every other visit, which shortens the routes
+because road distances satisfy the triangle inequality and arriving earlier only means
+waiting. So the relaxation's optimum, and CP-SAT's bound on it, is at most the best plan's
+kilometres. It ignores hubs (`hub_reach_min` must be 0 in the plan it is compared with).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.geo import TravelModel
+from planner.model import Season
+from planner.routing.pickups import PickupParams, Request, Vehicle, _matrices
+
+
+@dataclass(frozen=True)
+class RideBound:
+    bound_km: float  # proven: no plan serving every request drives less
+    relaxed_km: float | None  # the best plan of the relaxation found
+    status: str  # OPTIMAL: bound_km is the relaxation's optimum
+    copies: int
+    wall_s: float
+    routes: tuple[tuple[tuple[str, int, int], ...], ...] = ()
+    """The relaxation's best plan: per vehicle, (place, minute, +1 pick-up / -1 drop-off)."""
+
+
+def pickup_lower_bound(
+    season: Season,
+    requests: list[Request],
+    vehicles: list[Vehicle],
+    params: PickupParams | None = None,
+    travel: TravelModel | None = None,
+    seconds: float = 60.0,
+    workers: int = 8,
+    per_rider: bool = False,
+) -> RideBound:
+    """`per_rider`: one copy per rider, which is the real problem itself (riders of a cluster
+    ordered by pick-up time, as they are interchangeable): its bound is the optimum's."""
+    params = params or PickupParams()
+    travel = travel or TravelModel(season)
+    clusters = Counter((r.home, r.venue_id, r.start, r.end) for r in requests)
+    seats = max(v.seats for v in vehicles)
+    places = [v.base_venue for v in vehicles]
+    windows = [(params.day_start, params.day_end)] * len(vehicles)
+    pairs: list[tuple[int, int]] = []
+    early, day_start, day_end = params.early_min, params.day_start, params.day_end
+    same: list[list[int]] = []  # pick-up nodes of one cluster's copies, per leg
+    at_venue: list[list[int]] = []  # per leg, the copies' nodes at the venue
+    for (home, venue, start, end), n in sorted(clusters.items()):
+        same += [[], []]
+        at_venue += [[], []]
+        for _ in range(n if per_rider else math.ceil(n / seats)):
+            same[-2].append(len(places))
+            same[-1].append(len(places) + 2)
+            at_venue[-2].append(len(places) + 1)
+            at_venue[-1].append(len(places) + 2)
+            first = len(places)
+            places += [home, venue, venue, home]
+            windows += [
+                (day_start, start),
+                (max(day_start, start - early), start),
+                (end, min(day_end, end + early)),
+                (end, day_end),
+            ]
+            pairs += [(first, first + 1), (first + 2, first + 3)]
+    minutes, km = _matrices(season, places, travel)
+    dist = [[round(x * 10) for x in row] for row in km]
+    model, nodes = cp_model.CpModel(), range(len(vehicles), len(places))
+    demand = {p: 1 for p, _ in pairs} | {d: -1 for _, d in pairs}
+    time = {i: model.NewIntVar(*windows[i], f"t{i}") for i in nodes}
+    load = {i: model.NewIntVar(1 if demand[i] > 0 else 0, seats, f"q{i}") for i in nodes}
+    cost = []
+    visit: dict[tuple[int, int], cp_model.IntVar] = {}
+    for k, vehicle in enumerate(vehicles):
+        base = k
+        leave = model.NewIntVar(day_start, day_end, f"leave{k}")
+        back = model.NewIntVar(day_start, day_end, f"back{k}")
+        model.Add(leave <= back)
+        arcs = [(base, base, model.NewBoolVar(f"idle{k}"))]
+        for i in nodes:
+            visit[k, i] = model.NewBoolVar(f"v{k}_{i}")
+            arcs.append((i, i, visit[k, i].Not()))
+            model.Add(load[i] <= vehicle.seats).OnlyEnforceIf(visit[k, i])
+        for i in (base, *nodes):
+            for j in (base, *nodes):
+                if i == j or (i != base and j != base and minutes[i][j] + _t0(windows, i)
+                              > windows[j][1]):
+                    continue
+                lit = model.NewBoolVar(f"a{k}_{i}_{j}")
+                arcs.append((i, j, lit))
+                cost.append(dist[i][j] * lit)
+                start_time = leave if i == base else time[i]
+                end_time = back if j == base else time[j]
+                model.Add(end_time >= start_time + minutes[i][j]).OnlyEnforceIf(lit)
+                if j != base:
+                    before = 0 if i == base else load[i]
+                    model.Add(load[j] == before + demand[j]).OnlyEnforceIf(lit)
+        model.AddCircuit(arcs)
+    for i in nodes:
+        model.AddExactlyOne(visit[k, i] for k in range(len(vehicles)))
+    for p, d in pairs:
+        for k in range(len(vehicles)):
+            model.Add(visit[k, p] == visit[k, d])
+        model.Add(time[p] <= time[d])
+        model.Add(time[d] - time[p] <= params.max_ride_min)
+    for copies in same:  # interchangeable copies: the first picked up first
+        for a, b in itertools.pairwise(copies):
+            model.Add(time[a] <= time[b])
+    if not per_rider:
+        _separate_venue_events(model, at_venue, time, visit, len(vehicles), minutes, places)
+    model.Minimize(sum(cost))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.num_workers = workers
+    solver.parameters.linearization_level = 2
+    status = solver.Solve(model)
+    name = solver.StatusName(status)
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    routes = tuple(
+        tuple(sorted(
+            ((places[i], solver.Value(time[i]), demand[i]) for i in nodes
+             if solver.BooleanValue(visit[k, i])),
+            key=lambda stop: (stop[1], -stop[2]),
+        ))
+        for k in range(len(vehicles))
+    ) if found else ()
+    return RideBound(
+        bound_km=solver.BestObjectiveBound() / 10,
+        relaxed_km=solver.ObjectiveValue() / 10 if found else None,
+        status=name,
+        copies=len(pairs) // 2,
+        wall_s=solver.WallTime(),
+        routes=routes,
+    )
+
+
+def _separate_venue_events(model, at_venue, time, visit, n_vehicles, minutes, places) -> None:
+    """A cluster's copies stand for distinct arrivals at its venue (a vehicle brings at most
+    its seats at once): one vehicle's two arrivals there are a round trip apart at least."""
+    for nodes in at_venue:
+        if len(nodes) < 2:
+            continue
+        v = nodes[0]
+        away = [minutes[v][j] + minutes[j][v] for j in range(len(places)) if places[j] != places[v]]
+        gap = min(away, default=0)
+        for a, b in itertools.combinations(nodes, 2):
+            later = model.NewBoolVar(f"later{a}_{b}")
+            for k in range(n_vehicles):
+                both = [visit[k, a], visit[k, b]]
+                model.Add(time[b] >= time[a] + gap).OnlyEnforceIf([*both, later])
+                model.Add(time[a] >= time[b] + gap).OnlyEnforceIf([*both, later.Not()])
+
+
+def _t0(windows: list[tuple[int, int]], i: int) -> int:
+    return windows[i][0]
