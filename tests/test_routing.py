@@ -377,3 +377,20 @@ def test_the_lower_bound_is_exact_for_one_rider_and_never_above_a_real_plan(seas
     runs, dropped, _ = plan_day(season, several, two, at_home, travel)
     assert dropped == []
     assert 0 < bound.bound_km <= sum(r.km for r in runs) + 0.2  # km are rounded to 0.1
+
+
+def test_the_bound_counts_every_trip_a_full_car_must_make(season):
+    """Ten riders and one eight-seat minibus: two trips each way. The bound (one seat per
+    copy of a cluster) knows the second trip, so it meets the routed plan: both optimal."""
+    travel = TravelModel(season)
+    at_home = PickupParams(seconds_per_day=1.0, hub_reach_min=0)
+    riders = _requests(season, "078", "V-HAN-LIB-1", 600, 720, 10)
+    assert len(riders) == 10
+    minibus = [Vehicle("minibus", 8, "V-HAN-SP-1")]
+    runs, dropped, _ = plan_day(season, riders, minibus, at_home, travel)
+    assert dropped == []
+    pickups = [s for run in runs for s in run.stops if s.kind == "pickup" and s.place == "078"]
+    assert len(pickups) == 2  # two trips to the group
+    bound = pickup_lower_bound(season, riders, minibus, at_home, travel, seconds=30)
+    assert bound.status == "OPTIMAL" and bound.copies == 2
+    assert bound.bound_km == pytest.approx(sum(r.km for r in runs), abs=0.2)

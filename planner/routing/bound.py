@@ -6,14 +6,18 @@ Routing heuristics give no bound, so this solves a relaxation exactly with CP-SA
   at least ceil(n / largest seat count) pick-up visits, each a *copy*;
 - each copy is one pick-up and drop-off pair per leg (to the group, home again) that carries
   one seat; both legs, every copy, are served; a vehicle leaves and returns to its base;
+- two copies of a cluster on one vehicle are two trips: the second boards after the first
+  is dropped (see `_separate_trips`);
 - time windows, the longest ride and seats (one per copy on board) hold as in the real problem.
 
 Every real plan that serves all requests gives a plan of the relaxation that is no longer:
-keep, for each copy, the visits of one distinct rider of its cluster (there are at least as
-many pick-up visits as copies) and remove every other visit, which shortens the routes
+keep, for each copy, the visits of one rider of a distinct trip of its cluster (there are at
+least as many trips as copies) and remove every other visit, which shortens the routes
 because road distances satisfy the triangle inequality and arriving earlier only means
 waiting. So the relaxation's optimum, and CP-SAT's bound on it, is at most the best plan's
-kilometres. It ignores hubs (`hub_reach_min` must be 0 in the plan it is compared with).
+kilometres. It ignores hubs (`hub_reach_min` must be 0 in the plan it is compared with), and
+it relies on travel times and distances keeping the triangle inequality, as the geodesic
+travel model does (a pasted travel-time matrix may not).
 """
 
 from __future__ import annotations
@@ -61,16 +65,12 @@ def pickup_lower_bound(
     windows = [(params.day_start, params.day_end)] * len(vehicles)
     pairs: list[tuple[int, int]] = []
     early, day_start, day_end = params.early_min, params.day_start, params.day_end
-    same: list[list[int]] = []  # pick-up nodes of one cluster's copies, per leg
-    at_venue: list[list[int]] = []  # per leg, the copies' nodes at the venue
+    legs: list[list[tuple[int, int]]] = []  # per cluster and leg: its copies' (pick, drop)
     for (home, venue, start, end), n in sorted(clusters.items()):
-        same += [[], []]
-        at_venue += [[], []]
+        legs += [[], []]
         for _ in range(n if per_rider else math.ceil(n / seats)):
-            same[-2].append(len(places))
-            same[-1].append(len(places) + 2)
-            at_venue[-2].append(len(places) + 1)
-            at_venue[-1].append(len(places) + 2)
+            legs[-2].append((len(places), len(places) + 1))
+            legs[-1].append((len(places) + 2, len(places) + 3))
             first = len(places)
             places += [home, venue, venue, home]
             windows += [
@@ -81,7 +81,7 @@ def pickup_lower_bound(
             ]
             pairs += [(first, first + 1), (first + 2, first + 3)]
     minutes, km = _matrices(season, places, travel)
-    dist = [[round(x * 10) for x in row] for row in km]
+    dist = [[math.floor(x * 1000) for x in row] for row in km]  # metres, rounded down
     model, nodes = cp_model.CpModel(), range(len(vehicles), len(places))
     demand = {p: 1 for p, _ in pairs} | {d: -1 for _, d in pairs}
     time = {i: model.NewIntVar(*windows[i], f"t{i}") for i in nodes}
@@ -120,11 +120,11 @@ def pickup_lower_bound(
             model.Add(visit[k, p] == visit[k, d])
         model.Add(time[p] <= time[d])
         model.Add(time[d] - time[p] <= params.max_ride_min)
-    for copies in same:  # interchangeable copies: the first picked up first
-        for a, b in itertools.pairwise(copies):
+    for copies in legs:  # interchangeable copies: the first picked up first
+        for (a, _), (b, _) in itertools.pairwise(copies):
             model.Add(time[a] <= time[b])
     if not per_rider:
-        _separate_venue_events(model, at_venue, time, visit, len(vehicles), minutes, places)
+        _separate_trips(model, legs, time, visit, len(vehicles))
     model.Minimize(sum(cost))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
@@ -141,9 +141,12 @@ def pickup_lower_bound(
         ))
         for k in range(len(vehicles))
     ) if found else ()
+    # Rounding each leg down to the metre can break the triangle inequality by a metre per
+    # visit left out; at most every real visit is, so that much comes off the bound.
+    slack_m = 4 * len(requests)
     return RideBound(
-        bound_km=solver.BestObjectiveBound() / 10,
-        relaxed_km=solver.ObjectiveValue() / 10 if found else None,
+        bound_km=max(0.0, solver.BestObjectiveBound() - slack_m) / 1000,
+        relaxed_km=solver.ObjectiveValue() / 1000 if found else None,
         status=name,
         copies=len(pairs) // 2,
         wall_s=solver.WallTime(),
@@ -151,21 +154,19 @@ def pickup_lower_bound(
     )
 
 
-def _separate_venue_events(model, at_venue, time, visit, n_vehicles, minutes, places) -> None:
-    """A cluster's copies stand for distinct arrivals at its venue (a vehicle brings at most
-    its seats at once): one vehicle's two arrivals there are a round trip apart at least."""
-    for nodes in at_venue:
-        if len(nodes) < 2:
-            continue
-        v = nodes[0]
-        away = [minutes[v][j] + minutes[j][v] for j in range(len(places)) if places[j] != places[v]]
-        gap = min(away, default=0)
-        for a, b in itertools.combinations(nodes, 2):
-            later = model.NewBoolVar(f"later{a}_{b}")
+def _separate_trips(model, legs, time, visit, n_vehicles) -> None:
+    """A cluster's copies stand for distinct trips (a vehicle carries at most its seats at
+    once). Riders on board are dropped at a vehicle's first arrival at the venue in their
+    window, and riders board at its last visit there in theirs, without loss of generality;
+    so when one vehicle makes two such trips, the second trip's riders board after the
+    first trip's are dropped."""
+    for copies in legs:
+        for (pa, da), (pb, db) in itertools.combinations(copies, 2):
+            first = model.NewBoolVar(f"first{pa}_{pb}")
             for k in range(n_vehicles):
-                both = [visit[k, a], visit[k, b]]
-                model.Add(time[b] >= time[a] + gap).OnlyEnforceIf([*both, later])
-                model.Add(time[a] >= time[b] + gap).OnlyEnforceIf([*both, later.Not()])
+                both = [visit[k, pa], visit[k, pb]]
+                model.Add(time[pb] >= time[da]).OnlyEnforceIf([*both, first])
+                model.Add(time[pa] >= time[db]).OnlyEnforceIf([*both, first.Not()])
 
 
 def _t0(windows: list[tuple[int, int]], i: int) -> int:
