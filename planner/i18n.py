@@ -1203,6 +1203,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The client gets to the hub on their own by public transport or on foot, where "
         "that shortens the ride (at most {minutes} min, handbook l. 434).",
     },
+    "routes.travel": {
+        "fi": "Matkakorvaus: edullisin kohtuullinen kulkutapa",
+        "sv": "Reseersättning: det billigaste rimliga färdsättet",
+        "en": "Reimbursement: the cheapest reasonable way",
+    },
+    "routes.travel_none": {
+        "fi": "Suunnitelmassa ei ole asiakkaita ryhmissä, joilla on kokoontumispaikka.",
+        "sv": "Planen har inga klienter i grupper med en mötesplats.",
+        "en": "The plan has no clients in groups that meet at a venue.",
+    },
+    "routes.col.mode": {"fi": "Kulkutapa", "sv": "Färdsätt", "en": "Way"},
+    "routes.col.one_way_min": {
+        "fi": "Yhteen suuntaan (min)", "sv": "En väg (min)", "en": "One way (min)",
+    },
+    "routes.col.eur_session": {
+        "fi": "€ / kerta (meno-paluu)", "sv": "€ / gång (tur och retur)",
+        "en": "€ a session (there and back)",
+    },
+    "routes.col.reasonable": {
+        "fi": "Kohtuullinen", "sv": "Rimligt", "en": "Reasonable",
+    },
+    "routes.yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "routes.no": {"fi": "ei", "sv": "nej", "en": "no"},
+    "routes.mode.transit": {
+        "fi": "joukkoliikenne", "sv": "kollektivtrafik", "en": "public transport",
+    },
+    "routes.mode.car": {"fi": "oma auto", "sv": "egen bil", "en": "own car"},
+    "routes.mode.ride": {"fi": "työauton kyyti", "sv": "skjuts med tjänstebilen",
+                         "en": "a ride in the work car"},
+    "routes.travel_best": {
+        "fi": "Edullisin kohtuullinen: {mode}, {minutes} min, noin {eur} € kerralta.",
+        "sv": "Billigast rimliga: {mode}, {minutes} min, cirka {eur} € per gång.",
+        "en": "Cheapest reasonable: {mode}, {minutes} min, about {eur} € a session.",
+    },
+    "routes.travel_no_reasonable": {
+        "fi": "Mikään kulkutapa ei mahdu asiakkaan matka-aikarajaan.",
+        "sv": "Inget färdsätt ryms inom klientens gräns för restid.",
+        "en": "No way fits within the client's travel time limit.",
+    },
+    "routes.travel_caption": {
+        "fi": "Matkakulut korvataan edullisimman kulkutavan mukaan (käsikirja r. 126, 598-602). "
+        "Lippuhinnat ovat arvioita; oma auto verovapaan kilometrikorvauksen mukaan.",
+        "sv": "Resekostnader ersätts enligt det billigaste färdsättet (handboken r. 126, "
+        "598-602). Biljettpriserna är uppskattningar; egen bil enligt skattefri "
+        "kilometerersättning.",
+        "en": "Travel costs are reimbursed by the cheapest way (handbook l. 126, 598-602). "
+        "Ticket prices are estimates; own car at the tax-free kilometre rate.",
+    },
     "routes.col.base": {"fi": "Oma toimipiste", "sv": "Eget kontor", "en": "Base"},
     "routes.col.office": {
         "fi": "Ehdotettu toimipiste",

@@ -13,9 +13,18 @@ from planner.i18n import t
 from planner.model import Plan, Season
 from planner.routing.drop_reasons import TEMPLATES
 from planner.routing.pickups import PickupParams, Run, plan_pickups
+from planner.routing.reimburse import group_travel
 from planner.solve.output import staff_days
 from planner.store import Store
-from planner.ui.map_page import DAY_KEY, SECONDS_ENV, SHEET_DAY_KEY, SHEET_VEHICLE_KEY, WHO_KEY
+from planner.ui.map_page import (
+    DAY_KEY,
+    SECONDS_ENV,
+    SHEET_DAY_KEY,
+    SHEET_VEHICLE_KEY,
+    TRAVEL_CLIENT_KEY,
+    TRAVEL_GROUP_KEY,
+    WHO_KEY,
+)
 from planner.ui.route_maps import run_sheet, staff_name
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,6 +171,67 @@ def test_rides_the_cars_cannot_give_are_listed_with_reasons_in_the_pages_languag
     assert set(table[t("routes.col.clients", "sv")]) <= {c.client_code for c in season.clients}
     swedish = tuple(template["sv"].split("{")[0] for template in TEMPLATES.values())
     assert all(reason.startswith(swedish) for reason in table[t("routes.col.reason", "sv")])
+
+
+def test_a_clients_cheapest_reasonable_way_to_a_group_is_shown_with_its_cost(
+    planned_db, tmp_path, monkeypatch, stored
+):
+    season, plan = stored
+    code, group = next(
+        (c, g) for c, g in sorted(plan.participants)
+        if season.client[c].travel == "transit" and plan.placement[g].venue_id
+    )
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    at.selectbox(key=TRAVEL_CLIENT_KEY).set_value(code).run()
+    at.selectbox(key=TRAVEL_GROUP_KEY).set_value(group).run()
+    assert not at.exception, [e.value for e in at.exception]
+    [table] = [d.value for d in at.dataframe if t("routes.col.eur_session", "en") in d.value]
+    advice = group_travel(season, plan, code, group)
+    assert list(table[t("routes.col.eur_session", "en")]) == [o.eur for o in advice.options]
+    assert table[t("routes.col.mode", "en")].iloc[0] == t(
+        f"routes.mode.{advice.options[0].mode}", "en"
+    )
+    if advice.recommended is not None:
+        assert f"{advice.recommended.eur:.2f} €" in at.success[0].value
+    text = table.to_string()
+    assert all(c.client_code not in text for c in season.clients)  # the code is only picked
+
+
+@pytest.mark.browser
+def test_the_routes_page_renders_in_a_browser_with_map_and_run_sheet(
+    chromium, planned_db, tmp_path, monkeypatch
+):
+    import test_browser
+    from playwright.sync_api import expect, sync_playwright
+
+    from planner.appserver import CHROMIUM_ARGS
+
+    db = tmp_path / "planner.sqlite3"
+    shutil.copy(planned_db, db)
+    monkeypatch.setenv(SECONDS_ENV, str(SECONDS))
+    served = test_browser.serve(f"sqlite:///{db}", tmp_path)
+    url = next(served)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport=test_browser.VIEWPORT)
+                page.goto(f"{url}/map?lang=sv", wait_until="domcontentloaded")
+                heading = page.get_by_role("heading", name=t("routes.title", "sv"))
+                expect(heading).to_be_visible(timeout=60_000)
+                expect(page.get_by_role("heading", name=t("routes.runsheet", "sv"))).to_be_visible(
+                    timeout=60_000
+                )
+                expect(page.locator("canvas").first).to_be_visible(timeout=30_000)
+                expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+                page.wait_for_timeout(1_500)
+                page.screenshot(path=str(tmp_path / "map_sv.png"), full_page=True)
+            finally:
+                browser.close()
+    finally:
+        served.close()
+    assert (tmp_path / "map_sv.png").stat().st_size > 10_000
 
 
 def test_swedish_switches_the_labels(planned_db, tmp_path, monkeypatch):

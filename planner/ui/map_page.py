@@ -9,10 +9,11 @@ import streamlit as st
 
 from planner import access
 from planner.i18n import t
-from planner.model import hhmm
+from planner.model import Plan, Season, hhmm
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
+from planner.routing.reimburse import group_travel
 from planner.solve.output import staff_days
 from planner.ui import auth, common
 from planner.ui.route_maps import (
@@ -24,6 +25,7 @@ from planner.ui.route_maps import (
     route_table,
     run_sheet,
     staff_name,
+    travel_table,
 )
 from planner.ui.week_grid import weekday_names
 
@@ -33,6 +35,8 @@ DAY_KEY = "routes_day"
 WHO_KEY = "routes_who"
 SHEET_VEHICLE_KEY = "routes_sheet_vehicle"
 SHEET_DAY_KEY = "routes_sheet_day"
+TRAVEL_CLIENT_KEY = "routes_travel_client"
+TRAVEL_GROUP_KEY = "routes_travel_group"
 ALL = -1
 
 
@@ -48,6 +52,40 @@ def pickups_for(url: str | None, season_id: int, plan_id: int, seconds: float) -
     if plan is None:
         return PickupPlan((), ())
     return plan_pickups(season, plan, params=PickupParams(seconds_per_day=seconds))
+
+
+def travel_section(season: Season, plan: Plan, lang: str) -> None:
+    """Reimbursement (l. 126, 598-602): a client's cheapest reasonable way to one of their
+    groups and its cost estimate; clients by code only."""
+    st.subheader(t("routes.travel", lang))
+    places = sorted(
+        (code, gid) for code, gid in plan.participants
+        if gid in plan.placement and plan.placement[gid].venue_id is not None
+    )
+    if not places:
+        st.info(t("routes.travel_none", lang))
+        return
+    left, right = st.columns(2)
+    code = left.selectbox(
+        t("routes.col.clients", lang), sorted({c for c, _ in places}), key=TRAVEL_CLIENT_KEY
+    )
+    groups = [g for c, g in places if c == code]
+    group = right.selectbox(
+        t("routes.col.group", lang), groups, key=TRAVEL_GROUP_KEY,
+        format_func=lambda g: f"{g} · {season.group[g].display_name(lang)}",
+    )
+    advice = group_travel(season, plan, code, group)
+    if advice is None:
+        return
+    st.dataframe(travel_table(advice, lang), hide_index=True, width="stretch")
+    best = advice.recommended
+    if best is None:
+        st.warning(t("routes.travel_no_reasonable", lang), icon=":material/warning:")
+    else:
+        st.success(t("routes.travel_best", lang, mode=t(f"routes.mode.{best.mode}", lang),
+                     minutes=best.minutes, eur=f"{best.eur:.2f}"),
+                   icon=":material/savings:")
+    st.caption(t("routes.travel_caption", lang))
 
 
 def render() -> None:
@@ -144,6 +182,8 @@ def render() -> None:
     else:
         st.info(t("routes.no_offices", lang))
     st.caption(t("routes.offices_caption", lang))
+
+    travel_section(season, plan, lang)
 
     st.subheader(t("routes.allowance", lang))
     rows = staff_allowance(season, plan)

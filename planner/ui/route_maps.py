@@ -16,6 +16,7 @@ from planner.routing.allowance import AllowanceRow
 from planner.routing.drop_reasons import DropReason
 from planner.routing.offices import OfficeDay
 from planner.routing.pickups import MeetingPoint, Run
+from planner.routing.reimburse import TravelAdvice
 from planner.solve.output import StaffDay
 from planner.ui.maps import FONT, TEXT_RGBA, fit_view
 from planner.ui.week_grid import weekday_names
@@ -107,6 +108,21 @@ def dropped_table(
                 for _, g, _ in dropped
             ],
             t("routes.col.reason", lang): [reason.text(lang) for _, _, reason in dropped],
+        }
+    )
+
+
+def travel_table(advice: TravelAdvice, lang: str) -> pd.DataFrame:
+    """A client's ways to a group, cheapest first: minutes, km, reimbursed euros a session."""
+    return pd.DataFrame(
+        {
+            t("routes.col.mode", lang): [t(f"routes.mode.{o.mode}", lang) for o in advice.options],
+            t("routes.col.one_way_min", lang): [o.minutes for o in advice.options],
+            t("routes.col.km", lang): [o.km for o in advice.options],
+            t("routes.col.eur_session", lang): [o.eur for o in advice.options],
+            t("routes.col.reasonable", lang): [
+                t("routes.yes" if o.reasonable else "routes.no", lang) for o in advice.options
+            ],
         }
     )
 
