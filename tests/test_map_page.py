@@ -187,7 +187,9 @@ def test_a_clients_cheapest_reasonable_way_to_a_group_is_shown_with_its_cost(
     at.selectbox(key=TRAVEL_GROUP_KEY).set_value(group).run()
     assert not at.exception, [e.value for e in at.exception]
     [table] = [d.value for d in at.dataframe if t("routes.col.eur_session", "en") in d.value]
-    advice = group_travel(season, plan, code, group)
+    advice = group_travel(season, plan, code, group, work_car=False)
+    assert advice is not None
+    assert t("routes.mode.ride", "en") not in set(table[t("routes.col.mode", "en")])
     assert list(table[t("routes.col.eur_session", "en")]) == [o.eur for o in advice.options]
     assert table[t("routes.col.mode", "en")].iloc[0] == t(
         f"routes.mode.{advice.options[0].mode}", "en"

@@ -74,7 +74,8 @@ def travel_section(season: Season, plan: Plan, lang: str) -> None:
         t("routes.col.group", lang), groups, key=TRAVEL_GROUP_KEY,
         format_func=lambda g: f"{g} · {season.group[g].display_name(lang)}",
     )
-    advice = group_travel(season, plan, code, group)
+    # The work car is for those who need a ride (l. 432-435), not a free option for everyone.
+    advice = group_travel(season, plan, code, group, work_car=season.client[code].travel == "ride")
     if advice is None:
         return
     st.dataframe(travel_table(advice, lang), hide_index=True, width="stretch")
