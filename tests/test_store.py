@@ -29,6 +29,7 @@ from planner.model import (
 from planner.store import Store, StoreError, default_url
 from planner.store.engine import scratch_schema
 from planner.store.migrate import head_revision
+from planner.store.purge import redact_codes
 from planner.store.schema import Base, ClientRow
 
 # --- fixtures ---
@@ -381,6 +382,33 @@ def test_saving_a_plan_needs_a_season(store: Store, plan: Plan) -> None:
 
 
 # --- audit trail ---
+
+
+def test_the_audit_trail_refuses_changes_and_deletes_in_the_database(
+    store: Store, season: Season
+) -> None:
+    """Append-only below the store too: a direct UPDATE, DELETE (or TRUNCATE on PostgreSQL)
+    fails and leaves the entry; a purge's redaction is the one allowed change."""
+    store.import_season(season, source="data", actor="anna")
+    store.record_event("enrolment.enrol", {"client_code": "C1"}, actor="worker")
+    before = store.events()
+    attempts = [
+        sa.text("UPDATE events SET actor = 'someone else'"),
+        sa.text("DELETE FROM events"),
+    ]
+    if store.engine.dialect.name == "postgresql":
+        attempts.append(sa.text("TRUNCATE events"))
+    for statement in attempts:
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(statement)
+    assert store.events() == before
+
+    with store.engine.begin() as conn:
+        assert redact_codes(conn, {"C1"}, dry_run=False) == 1
+    assert store.events()[0]["detail"]["client_code"] != "C1"
+    # The redaction row went with the purge's transaction: changes are refused again.
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"), store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE events SET actor = 'x'"))
 
 
 def test_imports_and_plan_saves_are_recorded_as_events(

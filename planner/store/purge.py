@@ -22,6 +22,7 @@ from planner.store.live import add_event, run_write, utcnow
 from planner.store.schema import (
     LIVE_STATUSES,
     AttendanceRow,
+    AuditRedactionRow,
     ClientRow,
     EnrolmentRow,
     EventRow,
@@ -89,7 +90,7 @@ def purge_ended_clients(
                 )
                 if not dry_run:
                     conn.execute(sa.delete(table).where(where))
-            rows["events"] = _blank_codes(conn, set(codes), dry_run)
+            rows["events"] = redact_codes(conn, set(codes), dry_run)
         if not dry_run:
             add_event(
                 conn, actor, "client.purge",
@@ -101,18 +102,25 @@ def purge_ended_clients(
     return run_write(store, "purge ended clients", work)
 
 
-def _blank_codes(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:
-    changed = 0
-    for event_id, detail in conn.execute(sa.select(EventRow.id, EventRow.detail)).all():
-        if isinstance(detail, dict) and detail.get("client_code") in codes:
-            changed += 1
-            if not dry_run:
-                conn.execute(
-                    sa.update(EventRow)
-                    .where(EventRow.id == event_id)
-                    .values(detail={**detail, "client_code": PURGED})
-                )
-    return changed
+def redact_codes(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:
+    """Blank the codes in the audit trail's details: the one change the append-only trail
+    allows, while this transaction holds the redaction row (migration 0004)."""
+    found = [
+        (event_id, detail)
+        for event_id, detail in conn.execute(sa.select(EventRow.id, EventRow.detail)).all()
+        if isinstance(detail, dict) and detail.get("client_code") in codes
+    ]
+    if dry_run or not found:
+        return len(found)
+    conn.execute(sa.insert(AuditRedactionRow).values(id=1))
+    for event_id, detail in found:
+        conn.execute(
+            sa.update(EventRow)
+            .where(EventRow.id == event_id)
+            .values(detail={**detail, "client_code": PURGED})
+        )
+    conn.execute(sa.delete(AuditRedactionRow))
+    return len(found)
 
 
 def _aware(when: dt.datetime) -> dt.datetime:

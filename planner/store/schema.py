@@ -277,7 +277,8 @@ class PlanUnscheduledRow(Base):
 
 
 class EventRow(Base):
-    """The audit trail: who did what, when."""
+    """The audit trail: who did what, when. Append-only: database triggers refuse updates and
+    deletes (migration 0004), except a purge's redaction (`AuditRedactionRow`)."""
 
     __tablename__ = "events"
 
@@ -286,6 +287,14 @@ class EventRow(Base):
     actor: Mapped[str]
     action: Mapped[str] = mapped_column(index=True)
     detail: Mapped[dict[str, Any]]
+
+
+class AuditRedactionRow(Base):
+    """Present only inside `planner purge`'s transaction: lets it blank purged codes."""
+
+    __tablename__ = "audit_redaction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
 
 
 SEASON_TABLES = (
