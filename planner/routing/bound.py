@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 
 from planner.geo import TravelModel
 from planner.model import Season
-from planner.routing.pickups import PickupParams, Request, Vehicle, _matrices
+from planner.routing.pickups import PickupParams, Request, Vehicle, leg_matrices
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def pickup_lower_bound(
                 (end, day_end),
             ]
             pairs += [(first, first + 1), (first + 2, first + 3)]
-    minutes, km = _matrices(season, places, travel)
+    minutes, km = leg_matrices(season, places, travel)
     dist = [[math.floor(x * 1000) for x in row] for row in km]  # metres, rounded down
     model, nodes = cp_model.CpModel(), range(len(vehicles), len(places))
     demand = {p: 1 for p, _ in pairs} | {d: -1 for _, d in pairs}
@@ -100,8 +100,8 @@ def pickup_lower_bound(
             model.Add(load[i] <= vehicle.seats).OnlyEnforceIf(visit[k, i])
         for i in (base, *nodes):
             for j in (base, *nodes):
-                if i == j or (i != base and j != base and minutes[i][j] + _t0(windows, i)
-                              > windows[j][1]):
+                too_late = windows[i][0] + minutes[i][j] > windows[j][1]
+                if i == j or (i != base and j != base and too_late):
                     continue
                 lit = model.NewBoolVar(f"a{k}_{i}_{j}")
                 arcs.append((i, j, lit))
@@ -168,6 +168,3 @@ def _separate_trips(model, legs, time, visit, n_vehicles) -> None:
                 model.Add(time[pb] >= time[da]).OnlyEnforceIf([*both, first])
                 model.Add(time[pa] >= time[db]).OnlyEnforceIf([*both, first.Not()])
 
-
-def _t0(windows: list[tuple[int, int]], i: int) -> int:
-    return windows[i][0]

@@ -279,7 +279,7 @@ def build_day(
             pair_sets += [((home_to, *hubs_to), (drop,)), ((pick,), (home_from, *hubs_from))]
         else:
             pairs += [(home_to, drop), (pick, home_from)]
-    minutes, km = _matrices(season, places, travel)
+    minutes, km = leg_matrices(season, places, travel)
     instance = VrpInstance(
         duration=minutes,
         distance=tuple(tuple(round(x * 10) for x in row) for row in km),
@@ -412,7 +412,10 @@ def _run(model: DayModel, requests, sol: VrpSolution, k: int, vehicle: Vehicle, 
     return Run(vehicle, weekday, tuple(stops), round(km, 1), back - depart, depart)
 
 
-def _matrices(season: Season, places: list[str], travel: TravelModel):
+def leg_matrices(
+    season: Season, places: list[str], travel: TravelModel
+) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[float, ...], ...]]:
+    """Car minutes and road km between every two places (venue ids or municipality codes)."""
     n = len(places)
     minutes = [[0] * n for _ in range(n)]
     km = [[0.0] * n for _ in range(n)]
