@@ -13,8 +13,14 @@ setup_python() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "sosku planner needs Python 3.11 or newer (found $("$PYTHON" --version))" >&2; exit 1; }
   [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+  # Installed once per version of pyproject.toml: a second run starts at once.
+  local stamp
+  stamp="$(cat pyproject.toml | cksum)"
+  if [ "$(cat .venv/.sosku-installed 2>/dev/null)" != "$stamp" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+    echo "$stamp" > .venv/.sosku-installed
+  fi
 }
 
 setup_chromium() {

@@ -323,10 +323,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not args.sign_in:
         # The bundled sample season holds no real person: a laptop demo needs no sign-in.
         env["PLANNER_SINGLE_USER"] = "1"
+    # Always headless: otherwise Streamlit's first run asks for an e-mail address on the
+    # terminal (and exits with 255 without one). We open the browser ourselves instead.
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH),
-           "--server.port", str(args.port), "--server.headless", str(args.headless).lower(),
+           "--server.port", str(args.port), "--server.headless", "true",
            "--browser.gatherUsageStats", "false"]
-    return subprocess.call(cmd, env=env)
+    app_url = f"http://localhost:{args.port}"
+    server = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
+    try:
+        if _wait_for_app(app_url, server):
+            print(f"sosku planner is running at {app_url} (Ctrl+C stops it)", flush=True)
+            if not args.headless and _has_display():
+                import webbrowser
+
+                webbrowser.open(app_url)
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        return server.wait()
+
+
+def _wait_for_app(url: str, server: subprocess.Popen[bytes], timeout_s: float = 120) -> bool:
+    """True once the app answers its health check; False if it exited or never answered."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def _has_display() -> bool:
+    return sys.platform in ("darwin", "win32") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -427,7 +463,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="sign in as configured in .streamlit/secrets.toml instead of single-user mode",
     )
     p.add_argument("--port", type=int, default=8501, help="port for the app")
-    p.add_argument("--headless", action="store_true", help="do not open a browser")
+    p.add_argument("--headless", action="store_true", help="do not open a browser window")
     p.add_argument("--no-app", action="store_true", help="only load the data")
     return parser
 
