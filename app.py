@@ -33,8 +33,11 @@ st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:"
 
 with st.sidebar:
     st.segmented_control(
-        t("app.language", lang), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
-        required=True, key=common.LANG_KEY,
+        t("app.language", lang),
+        list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        required=True,
+        key=common.LANG_KEY,
     )
     st.caption(f"**{t('app.name', lang)}**  \n{t('app.tagline', lang)}")
 
@@ -47,7 +50,10 @@ default_page = next(iter(NAVIGATION.values()))[0][0]
 pages = {
     t(section, lang): [
         st.Page(
-            common.PAGE_FILES[page], title=t(title, lang), icon=icon, url_path=page,
+            common.PAGE_FILES[page],
+            title=t(title, lang),
+            icon=icon,
+            url_path=page,
             default=page == default_page,
         )
         for page, title, icon in entries

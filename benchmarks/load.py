@@ -75,7 +75,10 @@ def worker(url, season, plan, index, clients, seed, until, tally: Tally) -> None
             t0 = time.perf_counter()
             seats = live.seats()
             matches = find_groups(
-                season, plan, profile_from_client(client), index=index,
+                season,
+                plan,
+                profile_from_client(client),
+                index=index,
                 taken={g: s.taken for g, s in seats.items()},
                 waiting={g: s.waiting for g, s in seats.items()},
             )

@@ -106,15 +106,19 @@ def product_rows(seconds: float, reference_seconds: float, bound_seconds: float)
         f"in {bound.wall_s:.1f} s ({bound.copies} copies)\n"
     )
     rows = []
-    cases = [("home", at_home, seconds), ("home", at_home, reference_seconds),
-             ("hubs", PickupParams(), seconds)]
+    cases = [
+        ("home", at_home, seconds),
+        ("home", at_home, reference_seconds),
+        ("hubs", PickupParams(), seconds),
+    ]
     for meet, params, limit in cases:
         model = build_day(season, requests, vehicles, params, travel)
         t0 = time.perf_counter()
         sol = solve_vrptw(model.instance, SolveParams(seconds=limit))
         km = sum(  # exact, not the solver's per-leg tenths
             model.km[a][b]
-            for k, route in enumerate(sol.routes) if route
+            for k, route in enumerate(sol.routes)
+            if route
             for a, b in pairwise([k, *route, k])
         )
         served = Counter(model.node_request[n] for route in sol.routes for n in route)
@@ -129,7 +133,8 @@ def product_rows(seconds: float, reference_seconds: float, bound_seconds: float)
                 "km": km,
                 "lower_bound": bound.bound_km if meet == "home" else None,
                 "gap_%": f"{max(0.0, 100 * (km - bound.bound_km) / km):.2f}"
-                if meet == "home" and km else None,
+                if meet == "home" and km
+                else None,
                 "valid": not violations(model.instance, sol),
                 "time_s": time.perf_counter() - t0,
             }
@@ -160,11 +165,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--reference-seconds", type=float, default=120.0)
-    ap.add_argument("--bound-seconds", type=float, default=120.0,
-                    help="time for the product case's lower bound (CP-SAT)")
+    ap.add_argument(
+        "--bound-seconds",
+        type=float,
+        default=120.0,
+        help="time for the product case's lower bound (CP-SAT)",
+    )
     ap.add_argument("--folder", type=Path, default=SOLOMON)
     ap.add_argument(
-        "--engines", nargs="+", default=["pyvrp", "ortools"], choices=["pyvrp", "ortools"],
+        "--engines",
+        nargs="+",
+        default=["pyvrp", "ortools"],
+        choices=["pyvrp", "ortools"],
         help="engines to run the Solomon instances with (the product case needs OR-Tools)",
     )
     ap.add_argument("--only-product", action="store_true")

@@ -34,8 +34,19 @@ OWN_GROUPS = "own_groups"  # a leader's groups: participants, attendance, summar
 ALL_GROUPS = "all_groups"  # any group's participants and records
 
 ACTIONS = (
-    VIEW_OFFERING, IMPORT, PLAN, PUBLISH, INSIGHT, AUDIT, FIND, ENROL, FIGURES, MOBILE, FEEDS,
-    OWN_GROUPS, ALL_GROUPS,
+    VIEW_OFFERING,
+    IMPORT,
+    PLAN,
+    PUBLISH,
+    INSIGHT,
+    AUDIT,
+    FIND,
+    ENROL,
+    FIGURES,
+    MOBILE,
+    FEEDS,
+    OWN_GROUPS,
+    ALL_GROUPS,
 )
 
 PERMISSIONS: dict[str, frozenset[str]] = {

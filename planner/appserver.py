@@ -1,7 +1,7 @@
 """Run the Streamlit app as a real server on a loopback port, for browser tests and screenshots.
 
-    with running_app("sqlite:///demo.sqlite3", log_path) as url:
-        ...  # http://127.0.0.1:PORT, answering its health check
+with running_app("sqlite:///demo.sqlite3", log_path) as url:
+    ...  # http://127.0.0.1:PORT, answering its health check
 """
 
 from __future__ import annotations
@@ -20,8 +20,14 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 START_TIMEOUT_S = 30
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 """Debian's chromium, driven by Playwright without a browser download of its own."""
 
@@ -74,10 +80,21 @@ def running_app(
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", str(APP),
-                "--server.headless", "true", "--server.port", str(port),
-                "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-                "--browser.gatherUsageStats", "false",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(APP),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
             ],
             cwd=cwd or log_path.parent,
             env=environment,

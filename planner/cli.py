@@ -139,15 +139,19 @@ def cmd_solve(args: argparse.Namespace) -> int:
         return 1
     season = report.season
     try:
-        params = SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed,
-                             language=args.lang)
+        params = SolveParams(
+            time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang
+        )
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    changes = Changes(absent=_ids(args.absent), closed_venues=_ids(args.closed),
-                      cancelled=_ids(args.cancel))
-    unknown = sorted((changes.absent - season.person.keys())
-                     | (changes.closed_venues - season.venue.keys())
-                     | (changes.cancelled - season.group.keys()))
+    changes = Changes(
+        absent=_ids(args.absent), closed_venues=_ids(args.closed), cancelled=_ids(args.cancel)
+    )
+    unknown = sorted(
+        (changes.absent - season.person.keys())
+        | (changes.closed_venues - season.venue.keys())
+        | (changes.cancelled - season.group.keys())
+    )
     if unknown:
         raise UserError(f"unknown id(s) in --absent/--closed/--cancel: {', '.join(unknown)}")
     store = Store.open(args.db) if (args.save or args.replan) else None
@@ -166,8 +170,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
         if store and args.save:
             season_id = _store_season(store, season, str(args.data), args.actor)
             plan_id = store.save_plan(
-                result.plan, plan_summary(result, season), season_id=season_id,
-                actor=args.actor, note="replan" if args.replan else "",
+                result.plan,
+                plan_summary(result, season),
+                season_id=season_id,
+                actor=args.actor,
+                note="replan" if args.replan else "",
             )
     finally:
         if store:
@@ -184,8 +191,9 @@ def cmd_solve(args: argparse.Namespace) -> int:
         lines.append(f"{len(diff)} change(s) against the stored plan:")
         lines += [f"  {d}" for d in diff]
     if args.out:
-        lines.append(f"Wrote {args.out}/plan_groups.csv, plan_participants.csv, staff_days.csv, "
-                     "summary.json")
+        lines.append(
+            f"Wrote {args.out}/plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json"
+        )
     lines.append(f"Saved as plan {plan_id}." if plan_id else "Not saved (use --save).")
     _emit(args, payload, "\n".join(lines))
     return 0
@@ -230,8 +238,10 @@ def _season_and_plan(args: argparse.Namespace):
     season, plan = store.load_season(), store.load_plan()
     if season is None or plan is None:
         store.dispose()
-        raise UserError("no season and plan in the store: run `planner import` and "
-                        "`planner solve --save`, or give DATA --plan DIR")
+        raise UserError(
+            "no season and plan in the store: run `planner import` and "
+            "`planner solve --save`, or give DATA --plan DIR"
+        )
     return season, plan, store
 
 
@@ -261,10 +271,21 @@ def cmd_find(args: argparse.Namespace) -> int:
     season, plan, store = _season_and_plan(args)
     try:
         try:
-            profile = client_profile(season, args.client) if args.client else parse_profile_args(
-                args.municipality, args.language, args.interests, args.days, args.travel,
-                args.max_travel_min, args.needs_accessible, season,
-                audience=args.audience, prefers_small=args.small,
+            profile = (
+                client_profile(season, args.client)
+                if args.client
+                else parse_profile_args(
+                    args.municipality,
+                    args.language,
+                    args.interests,
+                    args.days,
+                    args.travel,
+                    args.max_travel_min,
+                    args.needs_accessible,
+                    season,
+                    audience=args.audience,
+                    prefers_small=args.small,
+                )
             )
         except ProfileError as exc:
             raise UserError(str(exc)) from exc
@@ -272,8 +293,15 @@ def cmd_find(args: argparse.Namespace) -> int:
         taken = {g: s[0] for g, s in seats.items()} or None
         waiting = {g: s[2] for g, s in seats.items()} or None
         matches = find_groups(
-            season, plan, profile, taken=taken, waiting=waiting, lang=args.lang,
-            include_failed=args.include_failed, limit=args.limit, today=today,
+            season,
+            plan,
+            profile,
+            taken=taken,
+            waiting=waiting,
+            lang=args.lang,
+            include_failed=args.include_failed,
+            limit=args.limit,
+            today=today,
         )
     finally:
         if store:
@@ -325,9 +353,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
         env["PLANNER_SINGLE_USER"] = "1"
     # Always headless: otherwise Streamlit's first run asks for an e-mail address on the
     # terminal (and exits with 255 without one). We open the browser ourselves instead.
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH),
-           "--server.port", str(args.port), "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP_PATH),
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     app_url = f"http://localhost:{args.port}"
     server = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
     try:
@@ -399,11 +437,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
     p.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
     p.add_argument("--seed", type=int, default=0, help="solver random seed")
-    p.add_argument("--out", help="write plan_groups.csv, plan_participants.csv, staff_days.csv, "
-                   "summary.json here")
+    p.add_argument(
+        "--out",
+        help="write plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json here",
+    )
     p.add_argument("--save", action="store_true", help="store the plan as the current plan")
-    p.add_argument("--replan", action="store_true",
-                   help="change the stored plan as little as possible and list what moved")
+    p.add_argument(
+        "--replan",
+        action="store_true",
+        help="change the stored plan as little as possible and list what moved",
+    )
     p.add_argument("--absent", help="staff/partner ids no longer available (;-separated)")
     p.add_argument("--closed", help="venue ids closed (;-separated)")
     p.add_argument("--cancel", help="group ids cancelled (;-separated)")
@@ -415,8 +458,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", cmd_validate, "Re-check a written plan against every hard rule.")
     p.add_argument("data", help="the season: folder of CSV files or an .xlsx workbook")
     p.add_argument("plan", help="folder with plan_groups.csv and plan_participants.csv")
-    p.add_argument("--allowance", type=int, default=30,
-                   help="minutes around each session for meetings and summaries (default 30)")
+    p.add_argument(
+        "--allowance",
+        type=int,
+        default=30,
+        help="minutes around each session for meetings and summaries (default 30)",
+    )
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     p = add("find", cmd_find, "Find suitable groups for a client, best first.")
@@ -434,8 +481,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--needs-accessible", action="store_true", help="needs an accessible venue")
     p.add_argument("--small", action="store_true", help="prefers small groups")
     p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
-    p.add_argument("--include-failed", action="store_true",
-                   help="also list groups that fail a filter, with the filter")
+    p.add_argument(
+        "--include-failed",
+        action="store_true",
+        help="also list groups that fail a filter, with the filter",
+    )
     p.add_argument("--today", help="date to rank by (default: today)")
     p.add_argument("--lang", choices=("fi", "sv", "en"), default="en", help="language of reasons")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -459,7 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "Load the sample season into a fresh store and start the app.")
     p.add_argument("--db", help="database URL (default: a fresh ./planner-demo.sqlite3)")
     p.add_argument(
-        "--sign-in", action="store_true",
+        "--sign-in",
+        action="store_true",
         help="sign in as configured in .streamlit/secrets.toml instead of single-user mode",
     )
     p.add_argument("--port", type=int, default=8501, help="port for the app")
@@ -483,9 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except (
-        UserError, StoreError, OfferingError, CalendarError, MobileError, ReportError
-    ) as exc:
+    except (UserError, StoreError, OfferingError, CalendarError, MobileError, ReportError) as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -22,9 +22,12 @@ def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:
         report = backup(store, args.file, actor=args.actor)
     finally:
         store.dispose()
-    emit(args, {"path": str(report.path), "revision": report.revision, "rows": report.rows},
-         f"Wrote {report.path}: {report.total} rows in {len(report.rows)} tables "
-         f"(schema {report.revision})")
+    emit(
+        args,
+        {"path": str(report.path), "revision": report.revision, "rows": report.rows},
+        f"Wrote {report.path}: {report.total} rows in {len(report.rows)} tables "
+        f"(schema {report.revision})",
+    )
     return 0
 
 
@@ -37,8 +40,11 @@ def cmd_restore(args: argparse.Namespace, emit: Emit) -> int:
         report = restore(store, args.file, actor=args.actor)
     finally:
         store.dispose()
-    emit(args, {"path": str(report.path), "revision": report.revision, "rows": report.rows},
-         f"Restored {report.path}: {report.total} rows in {len(report.rows)} tables")
+    emit(
+        args,
+        {"path": str(report.path), "revision": report.revision, "rows": report.rows},
+        f"Restored {report.path}: {report.total} rows in {len(report.rows)} tables",
+    )
     return 0
 
 
@@ -65,10 +71,17 @@ def cmd_purge(args: argparse.Namespace, emit: Emit) -> int:
     finally:
         store.dispose()
     verb = "Would remove" if report.dry_run else "Removed"
-    emit(args, {"cutoff": report.cutoff.isoformat(), "clients": report.clients,
-                "rows": report.rows, "dry_run": report.dry_run},
-         f"{verb} {report.clients} clients whose service ended before "
-         f"{report.cutoff.date().isoformat()} ({sum(report.rows.values())} rows)")
+    emit(
+        args,
+        {
+            "cutoff": report.cutoff.isoformat(),
+            "clients": report.clients,
+            "rows": report.rows,
+            "dry_run": report.dry_run,
+        },
+        f"{verb} {report.clients} clients whose service ended before "
+        f"{report.cutoff.date().isoformat()} ({sum(report.rows.values())} rows)",
+    )
     return 0
 
 
@@ -79,8 +92,11 @@ def _months(text: str) -> int:
 
 
 def add_purge_command(add: Add) -> None:
-    p = add("purge", cmd_purge,
-            "Remove clients whose last group place ended more than --months ago (l. 118).")
+    p = add(
+        "purge",
+        cmd_purge,
+        "Remove clients whose last group place ended more than --months ago (l. 118).",
+    )
     p.add_argument("--months", type=_months, default=18, help="months after the service ended")
     p.add_argument("--dry-run", action="store_true", help="count, change nothing")
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")

@@ -30,14 +30,30 @@ def _selection(args: argparse.Namespace):
     from planner.calendar import OfferingFilter, Selection
 
     filters = OfferingFilter(
-        municipalities=_split(args.municipality), languages=_split(args.language),
-        themes=_split(args.theme), audiences=_split(args.audience), kinds=_split(args.kind),
+        municipalities=_split(args.municipality),
+        languages=_split(args.language),
+        themes=_split(args.theme),
+        audiences=_split(args.audience),
+        kinds=_split(args.kind),
     )
     target = args.group or args.leader or args.venue
-    kind = ("group" if args.group else "leader" if args.leader else "venue" if args.venue
-            else "client" if args.groups else "offering")
-    return Selection(kind=kind, target=target, group_ids=_split(args.groups),
-                     filters=None if filters.is_empty() else filters)
+    kind = (
+        "group"
+        if args.group
+        else "leader"
+        if args.leader
+        else "venue"
+        if args.venue
+        else "client"
+        if args.groups
+        else "offering"
+    )
+    return Selection(
+        kind=kind,
+        target=target,
+        group_ids=_split(args.groups),
+        filters=None if filters.is_empty() else filters,
+    )
 
 
 def cmd_ics(args: argparse.Namespace, emit: Emit) -> int:
@@ -49,9 +65,16 @@ def cmd_ics(args: argparse.Namespace, emit: Emit) -> int:
         calendar = calendar_from_store(store, selection, options)
     out = Path(args.out)
     out.write_bytes(calendar.body)
-    emit(args, {"out": str(out), "kind": selection.kind, "plan_id": calendar.plan_id,
-                "bytes": len(calendar.body)},
-         f"Wrote {out} ({selection.kind}, plan {calendar.plan_id})")
+    emit(
+        args,
+        {
+            "out": str(out),
+            "kind": selection.kind,
+            "plan_id": calendar.plan_id,
+            "bytes": len(calendar.body),
+        },
+        f"Wrote {out} ({selection.kind}, plan {calendar.plan_id})",
+    )
     return 0
 
 
@@ -62,15 +85,27 @@ def cmd_feed(args: argparse.Namespace, emit: Emit) -> int:
     with Store.open(args.db) as store:
         if args.action == "create":
             selection = _selection(args)
-            new = create_feed(store, selection.kind, selection.target, lang=args.lang,
-                              filters=selection.filters, note=args.note, actor=args.actor)
-            emit(args, {"id": new.feed.id, "url": new.url(),
-                        "webcal": new.webcal()},
-                 f"Feed created. Subscribe (shown only now):\n  {new.url()}\n  {new.webcal()}")
+            new = create_feed(
+                store,
+                selection.kind,
+                selection.target,
+                lang=args.lang,
+                filters=selection.filters,
+                note=args.note,
+                actor=args.actor,
+            )
+            emit(
+                args,
+                {"id": new.feed.id, "url": new.url(), "webcal": new.webcal()},
+                f"Feed created. Subscribe (shown only now):\n  {new.url()}\n  {new.webcal()}",
+            )
         elif args.action == "list":
             feeds = list_feeds(store)
-            emit(args, [f.as_dict() for f in feeds],
-                 "\n".join(str(f.as_dict()) for f in feeds) or "no feeds")
+            emit(
+                args,
+                [f.as_dict() for f in feeds],
+                "\n".join(str(f.as_dict()) for f in feeds) or "no feeds",
+            )
         else:
             if args.id is None:
                 raise CalendarError("revoke needs --id (see `planner feed list`)")
@@ -86,9 +121,13 @@ def cmd_serve(args: argparse.Namespace, emit: Emit) -> int:
 
     store = Store.open(args.db)
     try:
-        run(store, host=args.host, port=args.port,
+        run(
+            store,
+            host=args.host,
+            port=args.port,
             closures=tuple(parse_closure(c) for c in args.closed or ()),
-            overrides=tuple(parse_override(o) for o in args.change or ()))
+            overrides=tuple(parse_override(o) for o in args.change or ()),
+        )
     finally:
         store.dispose()
     return 0
@@ -105,16 +144,23 @@ def add_calendar_commands(add: Add) -> None:
         p.add_argument("--theme", help="offering filter: themes")
         p.add_argument("--audience", help="offering filter: audiences")
         p.add_argument("--kind", help="offering filter: process;targeted;theme;peer;popup")
-        p.add_argument("--lang", choices=("fi", "sv", "en"), default="fi",
-                       help="language of the calendar")
+        p.add_argument(
+            "--lang", choices=("fi", "sv", "en"), default="fi", help="language of the calendar"
+        )
         p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def changes(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--closed", action="append",
-                       help="closure dates, e.g. 2027-06-21..2027-08-08 (repeatable)")
-        p.add_argument("--change", action="append",
-                       help="G-001@2027-03-03=cancel or G-001@2027-03-03=2027-03-04T10:00")
+        p.add_argument(
+            "--closed",
+            action="append",
+            help="closure dates, e.g. 2027-06-21..2027-08-08 (repeatable)",
+        )
+        p.add_argument(
+            "--change",
+            action="append",
+            help="G-001@2027-03-03=cancel or G-001@2027-03-03=2027-03-04T10:00",
+        )
 
     p = add("ics", cmd_ics, "Write an iCalendar file (whole offering by default) for Outlook.")
     which(p)

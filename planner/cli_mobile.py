@@ -52,44 +52,86 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         store.dispose()
     try:
         params = PickupParams(
-            max_ride_min=args.max_ride, seconds_per_day=args.seconds_per_day,
+            max_ride_min=args.max_ride,
+            seconds_per_day=args.seconds_per_day,
             hub_reach_min=args.hub_reach,
         )
     except ValueError as exc:
         raise MobileError(str(exc)) from exc
     result = plan_pickups(season, plan, _vehicles(args.vehicle, season), params)
     stops = [
-        [run.vehicle.vehicle_id, WEEKDAYS[run.weekday], i, stop.kind, stop.place,
-         hhmm(stop.time), ";".join(stop.clients)]
-        for run in result.runs for i, stop in enumerate(run.stops, 1)
+        [
+            run.vehicle.vehicle_id,
+            WEEKDAYS[run.weekday],
+            i,
+            stop.kind,
+            stop.place,
+            hhmm(stop.time),
+            ";".join(stop.clients),
+        ]
+        for run in result.runs
+        for i, stop in enumerate(run.stops, 1)
     ]
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        _write_csv(out / "pickup_runs.csv",
-                   ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"], stops)
-        _write_csv(out / "pickup_dropped.csv", ["client_code", "group_id", "reason"],
-                   [[c, g, str(reason)] for c, g, reason in result.dropped])
-        _write_csv(out / "pickup_hubs.csv", ["client_code", "group_id", "leg", "hub", "minutes"],
-                   [[m.client_code, m.group_id, m.leg, m.hub, m.minutes]
-                    for m in result.meeting_points])
+        _write_csv(
+            out / "pickup_runs.csv",
+            ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"],
+            stops,
+        )
+        _write_csv(
+            out / "pickup_dropped.csv",
+            ["client_code", "group_id", "reason"],
+            [[c, g, str(reason)] for c, g, reason in result.dropped],
+        )
+        _write_csv(
+            out / "pickup_hubs.csv",
+            ["client_code", "group_id", "leg", "hub", "minutes"],
+            [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
+        )
     payload = {
-        "runs": [{"vehicle": r.vehicle.vehicle_id, "weekday": WEEKDAYS[r.weekday],
-                  "km": r.km, "minutes": r.minutes, "stops": len(r.stops),
-                  "depart": hhmm(r.depart), "driver": r.driver} for r in result.runs],
-        "dropped": [{"client_code": c, "group_id": g, "reason": str(reason)}
-                    for c, g, reason in result.dropped],
-        "hubs": [{"client_code": m.client_code, "group_id": m.group_id, "leg": m.leg,
-                  "hub": m.hub, "minutes": m.minutes} for m in result.meeting_points],
+        "runs": [
+            {
+                "vehicle": r.vehicle.vehicle_id,
+                "weekday": WEEKDAYS[r.weekday],
+                "km": r.km,
+                "minutes": r.minutes,
+                "stops": len(r.stops),
+                "depart": hhmm(r.depart),
+                "driver": r.driver,
+            }
+            for r in result.runs
+        ],
+        "dropped": [
+            {"client_code": c, "group_id": g, "reason": str(reason)}
+            for c, g, reason in result.dropped
+        ],
+        "hubs": [
+            {
+                "client_code": m.client_code,
+                "group_id": m.group_id,
+                "leg": m.leg,
+                "hub": m.hub,
+                "minutes": m.minutes,
+            }
+            for m in result.meeting_points
+        ],
     }
-    lines = [f"{r['weekday']} {r['vehicle']}: {r['stops']} stops, {r['km']:.1f} km, "
-             f"{r['minutes']} min from {r['depart']}, driver {r['driver'] or 'none free'}"
-             for r in payload["runs"]]
-    lines += [f"met at hub: {m['client_code']} {'to' if m['leg'] == 'to' else 'home from'} "
-              f"{m['group_id']} at {m['hub']} ({m['minutes']} min on their own)"
-              for m in payload["hubs"]]
-    lines += [f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
-              for d in payload["dropped"]]
+    lines = [
+        f"{r['weekday']} {r['vehicle']}: {r['stops']} stops, {r['km']:.1f} km, "
+        f"{r['minutes']} min from {r['depart']}, driver {r['driver'] or 'none free'}"
+        for r in payload["runs"]
+    ]
+    lines += [
+        f"met at hub: {m['client_code']} {'to' if m['leg'] == 'to' else 'home from'} "
+        f"{m['group_id']} at {m['hub']} ({m['minutes']} min on their own)"
+        for m in payload["hubs"]
+    ]
+    lines += [
+        f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
+        for d in payload["dropped"]
+    ]
     emit(args, payload, "\n".join(lines) or "no client rides with the work car")
     return 0
 
@@ -105,12 +147,19 @@ def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     if args.out:
         _write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
     total = sum(r.eur for r in rows)
-    emit(args, {"rate": DEFAULT_RATE.eur_per_km, "year": DEFAULT_RATE.year,
-                "source": DEFAULT_RATE.source, "rows": [list(r) for r in table],
-                "week_total_eur": round(total, 2)},
-         "\n".join(" ".join(r) for r in table)
-         + f"\nweek total {total:.2f} EUR at {DEFAULT_RATE.eur_per_km} EUR/km "
-           f"({DEFAULT_RATE.year}, {DEFAULT_RATE.source})")
+    emit(
+        args,
+        {
+            "rate": DEFAULT_RATE.eur_per_km,
+            "year": DEFAULT_RATE.year,
+            "source": DEFAULT_RATE.source,
+            "rows": [list(r) for r in table],
+            "week_total_eur": round(total, 2),
+        },
+        "\n".join(" ".join(r) for r in table)
+        + f"\nweek total {total:.2f} EUR at {DEFAULT_RATE.eur_per_km} EUR/km "
+        f"({DEFAULT_RATE.year}, {DEFAULT_RATE.source})",
+    )
     return 0
 
 
@@ -121,19 +170,30 @@ def add_mobile_commands(add: Add, load: Loader) -> None:
         p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    p = add("pickups", lambda a, emit: cmd_pickups(a, emit, load),
-            "Plan the work car's pick-up runs for clients who ride (codes only).")
+    p = add(
+        "pickups",
+        lambda a, emit: cmd_pickups(a, emit, load),
+        "Plan the work car's pick-up runs for clients who ride (codes only).",
+    )
     source(p)
     p.add_argument("--vehicle", action="append", help="ID:SEATS:BASE_VENUE (repeatable)")
     p.add_argument("--max-ride", type=int, default=60, help="longest ride per client, minutes")
     p.add_argument("--seconds-per-day", type=float, default=2.0, help="search time per weekday")
-    p.add_argument("--hub-reach", type=int, default=30,
-                   help="meet a client at a hub they reach by transit or on foot within this "
-                        "many minutes, when that shortens the ride (0: always at home)")
-    p.add_argument("--out", help="folder for pickup_runs.csv, pickup_dropped.csv and "
-                                 "pickup_hubs.csv")
+    p.add_argument(
+        "--hub-reach",
+        type=int,
+        default=30,
+        help="meet a client at a hub they reach by transit or on foot within this "
+        "many minutes, when that shortens the ride (0: always at home)",
+    )
+    p.add_argument(
+        "--out", help="folder for pickup_runs.csv, pickup_dropped.csv and pickup_hubs.csv"
+    )
 
-    p = add("allowance", lambda a, emit: cmd_allowance(a, emit, load),
-            "Staff kilometre allowance per weekday from the plan's routes.")
+    p = add(
+        "allowance",
+        lambda a, emit: cmd_allowance(a, emit, load),
+        "Staff kilometre allowance per weekday from the plan's routes.",
+    )
     source(p)
     p.add_argument("--out", help="CSV file to write")

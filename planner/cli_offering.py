@@ -43,8 +43,10 @@ def cmd_publish(args: argparse.Namespace, emit: Emit) -> int:
         f"{len(report.kept)} kept, {len(report.cancelled)} cancelled; "
         f"{len(report.added)} places from the plan."
     ]
-    lines += [f"warning: {c} lost the place in {g} (group no longer runs)"
-              for c, g in report.group_cancelled]
+    lines += [
+        f"warning: {c} lost the place in {g} (group no longer runs)"
+        for c, g in report.group_cancelled
+    ]
     lines += [f"warning: {c} not moved to {g} ({why})" for c, g, why in report.skipped]
     lines += [f"warning: {g} now needs a second leader" for g in report.short_of_leaders]
     emit(args, asdict(report), "\n".join(lines))
@@ -55,8 +57,10 @@ def _outcome_text(outcome) -> str:
     if outcome.status == "refused":
         return f"refused: {outcome.message}"
     if outcome.status == "waiting":
-        return f"{outcome.client_code} is number {outcome.position} on the waiting list of " \
-               f"{outcome.group_id}"
+        return (
+            f"{outcome.client_code} is number {outcome.position} on the waiting list of "
+            f"{outcome.group_id}"
+        )
     text = f"{outcome.client_code}: {outcome.status} ({outcome.group_id})"
     if getattr(outcome, "flag", ""):
         text += f"; flagged: {outcome.flag}"
@@ -68,8 +72,13 @@ def _outcome_text(outcome) -> str:
 def cmd_enrol(args: argparse.Namespace, emit: Emit) -> int:
     store, enrolments = _enrolments(args)
     try:
-        outcome = enrolments.enrol(args.group, args.client, actor=args.actor,
-                                   counsellor=args.counsellor, allow_flagged=args.allow_flagged)
+        outcome = enrolments.enrol(
+            args.group,
+            args.client,
+            actor=args.actor,
+            counsellor=args.counsellor,
+            allow_flagged=args.allow_flagged,
+        )
     finally:
         store.dispose()
     emit(args, asdict(outcome), _outcome_text(outcome))
@@ -79,8 +88,14 @@ def cmd_enrol(args: argparse.Namespace, emit: Emit) -> int:
 def cmd_cancel(args: argparse.Namespace, emit: Emit) -> int:
     store, enrolments = _enrolments(args)
     try:
-        outcome = enrolments.cancel(args.group, args.client, actor=args.actor,
-                                    reason=args.reason, follow_up=args.follow_up, note=args.note)
+        outcome = enrolments.cancel(
+            args.group,
+            args.client,
+            actor=args.actor,
+            reason=args.reason,
+            follow_up=args.follow_up,
+            note=args.note,
+        )
     finally:
         store.dispose()
     emit(args, asdict(outcome), _outcome_text(outcome))
@@ -95,8 +110,15 @@ def cmd_seats(args: argparse.Namespace, emit: Emit) -> int:
         store.dispose()
     if not offerings:
         raise OfferingError("nothing published yet: run `planner publish`")
-    rows = [{**asdict(o), "free": o.max_size - o.taken, "at_risk": o.at_risk,
-             "needs_second_leader": o.needs_second_leader} for o in offerings]
+    rows = [
+        {
+            **asdict(o),
+            "free": o.max_size - o.taken,
+            "at_risk": o.at_risk,
+            "needs_second_leader": o.needs_second_leader,
+        }
+        for o in offerings
+    ]
     lines = [
         f"{o.group_id:8} {o.taken:2}/{o.max_size:<2} waiting {o.waiting:<2} {o.status}"
         + ("  at risk (under 3)" if o.at_risk else "")
@@ -113,8 +135,9 @@ def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
         history = enrolments.client_history(args.client)
     finally:
         store.dispose()
-    lines = [", ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, "", ())) for row in
-             history] or [f"no groups for {args.client}"]
+    lines = [
+        ", ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, "", ())) for row in history
+    ] or [f"no groups for {args.client}"]
     emit(args, history, "\n".join(lines))
     return 0
 
@@ -134,11 +157,23 @@ def cmd_meetings(args: argparse.Namespace, emit: Emit) -> int:
     if args.client not in season.client:
         raise OfferingError("no client with that code in the season")
     slots = suggest_meetings(season, plan, args.group, args.client)
-    rows = [{"kind": s.kind, "date": s.date.isoformat(), "start": hhmm(s.start),
-             "end": hhmm(s.end), "counsellor": s.counsellor, "leader": s.leader,
-             "venue_id": s.venue_id} for s in slots]
-    lines = [f"{r['kind']:5} {r['date']} {r['start']}-{r['end']} counsellor {r['counsellor']}, "
-             f"leader {r['leader']}" for r in rows] or ["no common free time found"]
+    rows = [
+        {
+            "kind": s.kind,
+            "date": s.date.isoformat(),
+            "start": hhmm(s.start),
+            "end": hhmm(s.end),
+            "counsellor": s.counsellor,
+            "leader": s.leader,
+            "venue_id": s.venue_id,
+        }
+        for s in slots
+    ]
+    lines = [
+        f"{r['kind']:5} {r['date']} {r['start']}-{r['end']} counsellor {r['counsellor']}, "
+        f"leader {r['leader']}"
+        for r in rows
+    ] or ["no common free time found"]
     emit(args, rows, "\n".join(lines))
     return 0
 
@@ -152,8 +187,11 @@ def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
     finally:
         store.dispose()
     path = write_figures_xlsx(figures, Path(args.out))
-    emit(args, {name: frame.to_dict(orient="records") for name, frame in figures.items()},
-         f"Wrote {path} ({', '.join(figures)})")
+    emit(
+        args,
+        {name: frame.to_dict(orient="records") for name, frame in figures.items()},
+        f"Wrote {path} ({', '.join(figures)})",
+    )
     return 0
 
 
@@ -170,8 +208,11 @@ def add_offering_commands(add: Add) -> None:
     p.add_argument("group")
     p.add_argument("client", help="the client's pseudonymous code")
     p.add_argument("--counsellor", help="the client's social counsellor (staff id)")
-    p.add_argument("--allow-flagged", action="store_true",
-                   help="enrol a 5th participant while the group has one leader, flagged")
+    p.add_argument(
+        "--allow-flagged",
+        action="store_true",
+        help="enrol a 5th participant while the group has one leader, flagged",
+    )
     common(p)
     p = add("cancel", cmd_cancel, "End a client's place in a group; the waiting list moves up.")
     p.add_argument("group")
@@ -185,8 +226,11 @@ def add_offering_commands(add: Add) -> None:
     p = add("history", cmd_history, "A client's groups: enrolments, endings, attendance.")
     p.add_argument("client")
     common(p)
-    p = add("meetings", cmd_meetings,
-            "Suggest joint start and end meetings: counsellor, leader and client (l. 379).")
+    p = add(
+        "meetings",
+        cmd_meetings,
+        "Suggest joint start and end meetings: counsellor, leader and client (l. 379).",
+    )
     p.add_argument("group")
     p.add_argument("client")
     common(p)

@@ -59,9 +59,11 @@ def cmd_report(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
 
 
 def add_report_commands(add: Add, load: Loader) -> None:
-    p = add("report", lambda a, emit: cmd_report(a, emit, load),
-            "Write the season report (.xlsx): groups, staff weeks, venue use, coverage, "
-            "team figures.")
+    p = add(
+        "report",
+        lambda a, emit: cmd_report(a, emit, load),
+        "Write the season report (.xlsx): groups, staff weeks, venue use, coverage, team figures.",
+    )
     p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
     p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to use with DATA")
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")

@@ -172,10 +172,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "import.done": {
         "fi": "Kausi tuotiin (nro {season_id}) ja se on nyt nykyinen kausi: {summary}.",
-        "sv": "Säsongen importerades (nr {season_id}) och är nu den aktuella säsongen: "
-        "{summary}.",
-        "en": "The season was imported (no. {season_id}) and is now the current season: "
-        "{summary}.",
+        "sv": "Säsongen importerades (nr {season_id}) och är nu den aktuella säsongen: {summary}.",
+        "en": "The season was imported (no. {season_id}) and is now the current season: {summary}.",
     },
     "import.failed": {
         "fi": "Tallennus epäonnistui, mitään ei tuotu: {reason}",
@@ -442,10 +440,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "find.published": {
         "fi": "Suunnitelma nro {plan_id} julkaistiin: {groups} ryhmää avoinna, {added} "
         "asiakasta ilmoitettu.",
-        "sv": "Plan nr {plan_id} publicerades: {groups} grupper öppna, {added} klienter "
-        "inskrivna.",
-        "en": "Plan no. {plan_id} was published: {groups} groups open, {added} clients "
-        "enrolled.",
+        "sv": "Plan nr {plan_id} publicerades: {groups} grupper öppna, {added} klienter inskrivna.",
+        "en": "Plan no. {plan_id} was published: {groups} groups open, {added} clients enrolled.",
     },
     "find.publish_failed": {
         "fi": "Julkaisu epäonnistui: {reason}",
@@ -1150,8 +1146,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tai siirrä ajo.",
         "sv": "Ingen anställd som kör är ledig {start}–{end}: ordna en förare eller flytta "
         "körningen.",
-        "en": "No staff member who drives is free {start}–{end}: arrange a driver or move the "
-        "run.",
+        "en": "No staff member who drives is free {start}–{end}: arrange a driver or move the run.",
     },
     "routes.no_runs": {
         "fi": "Kukaan ei tarvitse työauton kyytiä tässä suunnitelmassa.",
@@ -1188,7 +1183,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "routes.leg.from": {"fi": "kotiin", "sv": "hem", "en": "home"},
     "routes.col.hub": {"fi": "Kohtaamispaikka", "sv": "Mötesplats", "en": "Hub"},
     "routes.col.own_minutes": {
-        "fi": "Oma matka (min)", "sv": "Egen resa (min)", "en": "Own trip (min)",
+        "fi": "Oma matka (min)",
+        "sv": "Egen resa (min)",
+        "en": "Own trip (min)",
     },
     "routes.hubs": {
         "fi": "Kohtaamispaikat (solmukohdat)",
@@ -1215,23 +1212,33 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "routes.col.mode": {"fi": "Kulkutapa", "sv": "Färdsätt", "en": "Way"},
     "routes.col.one_way_min": {
-        "fi": "Yhteen suuntaan (min)", "sv": "En väg (min)", "en": "One way (min)",
+        "fi": "Yhteen suuntaan (min)",
+        "sv": "En väg (min)",
+        "en": "One way (min)",
     },
     "routes.col.eur_session": {
-        "fi": "€ / kerta (meno-paluu)", "sv": "€ / gång (tur och retur)",
+        "fi": "€ / kerta (meno-paluu)",
+        "sv": "€ / gång (tur och retur)",
         "en": "€ a session (there and back)",
     },
     "routes.col.reasonable": {
-        "fi": "Kohtuullinen", "sv": "Rimligt", "en": "Reasonable",
+        "fi": "Kohtuullinen",
+        "sv": "Rimligt",
+        "en": "Reasonable",
     },
     "routes.yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
     "routes.no": {"fi": "ei", "sv": "nej", "en": "no"},
     "routes.mode.transit": {
-        "fi": "joukkoliikenne", "sv": "kollektivtrafik", "en": "public transport",
+        "fi": "joukkoliikenne",
+        "sv": "kollektivtrafik",
+        "en": "public transport",
     },
     "routes.mode.car": {"fi": "oma auto", "sv": "egen bil", "en": "own car"},
-    "routes.mode.ride": {"fi": "työauton kyyti", "sv": "skjuts med tjänstebilen",
-                         "en": "a ride in the work car"},
+    "routes.mode.ride": {
+        "fi": "työauton kyyti",
+        "sv": "skjuts med tjänstebilen",
+        "en": "a ride in the work car",
+    },
     "routes.travel_best": {
         "fi": "Edullisin kohtuullinen: {mode}, {minutes} min, noin {eur} € kerralta.",
         "sv": "Billigast rimliga: {mode}, {minutes} min, cirka {eur} € per gång.",
@@ -1309,8 +1316,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "audit.col.action": {"fi": "Mitä", "sv": "Vad", "en": "What"},
     "audit.col.detail": {"fi": "Tiedot", "sv": "Uppgifter", "en": "Details"},
     # --- dashboard ---
-    "nav.dashboard": {"fi": "Kattavuus ja kuormitus", "sv": "Täckning och belastning",
-                      "en": "Coverage and load"},
+    "nav.dashboard": {
+        "fi": "Kattavuus ja kuormitus",
+        "sv": "Täckning och belastning",
+        "en": "Coverage and load",
+    },
     "dash.title": {
         "fi": "Tavoittaako tarjonta kaikki?",
         "sv": "Når utbudet alla?",
@@ -1496,7 +1506,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "groups.attendance": {"fi": "Läsnäolot", "sv": "Närvaro", "en": "Attendance"},
     "groups.session": {"fi": "Tapaamiskerta", "sv": "Träff", "en": "Session"},
     "groups.record": {
-        "fi": "Tallenna läsnäolot", "sv": "Spara närvaron", "en": "Record attendance",
+        "fi": "Tallenna läsnäolot",
+        "sv": "Spara närvaron",
+        "en": "Record attendance",
     },
     "groups.recorded": {
         "fi": "Tallennettu {day}: {present} paikalla, {absent} poissa.",
@@ -1514,7 +1526,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "For the counsellor's final evaluation. Never in calendars or the audit trail.",
     },
     "groups.save_summary": {
-        "fi": "Tallenna yhteenveto", "sv": "Spara sammanfattningen", "en": "Save the summary",
+        "fi": "Tallenna yhteenveto",
+        "sv": "Spara sammanfattningen",
+        "en": "Save the summary",
     },
     "groups.summary_saved": {
         "fi": "Yhteenveto tallennettu ({code}).",

@@ -78,9 +78,7 @@ def leaders_needed(participants: int) -> int:
     return 1 if participants < SMALL_GROUP_BELOW else LEADERS_IN_GROUP
 
 
-def leader_team_problem(
-    participants: int, leaders: Iterable[tuple[bool, bool]]
-) -> str | None:
+def leader_team_problem(participants: int, leaders: Iterable[tuple[bool, bool]]) -> str | None:
     """Why a leader team breaks the handbook, or None when it is fine.
 
     `leaders` holds one `(is_staff, qualified)` pair per leader. The rules: one or two

@@ -57,8 +57,7 @@ def pickup_problems(plan: PickupPlan, requests: list[Request], max_ride: int, ea
                 back = [
                     r
                     for r in mine
-                    if (origin, stop.place) == (r.venue_id, far_end(r, "from"))
-                    and start >= r.end
+                    if (origin, stop.place) == (r.venue_id, far_end(r, "from")) and start >= r.end
                 ]
                 # A client in two groups at one venue: the return belongs to the later one.
                 for r in out[:1] + sorted(back, key=lambda r: -r.end)[:1]:

@@ -58,8 +58,11 @@ def test_a_leader_sees_only_the_groups_they_lead() -> None:
 
 def test_entra_id_style_claims_map_to_roles_and_staff() -> None:
     claims = {
-        "sub": "abc", "email": "anna@hyvil.fi", "name": "Anna",
-        "roles": ["Sosku.Worker", "Other.App"], "employee_id": "S-ANNA",
+        "sub": "abc",
+        "email": "anna@hyvil.fi",
+        "name": "Anna",
+        "roles": ["Sosku.Worker", "Other.App"],
+        "employee_id": "S-ANNA",
     }
     settings = AccessSettings.from_mapping(
         {"staff_claim": "employee_id", "role_names": {"Sosku.Worker": "worker"}}
@@ -84,8 +87,12 @@ def test_settings_mapping_to_an_unknown_role_are_refused() -> None:
 @given(
     st.dictionaries(
         st.sampled_from(["sub", "email", "roles", "staff_id", "name", "groups"]),
-        st.one_of(st.text(max_size=20), st.lists(st.text(max_size=12), max_size=4), st.none(),
-                  st.integers()),
+        st.one_of(
+            st.text(max_size=20),
+            st.lists(st.text(max_size=12), max_size=4),
+            st.none(),
+            st.integers(),
+        ),
     )
 )
 def test_any_claims_give_only_known_roles_and_never_more_than_the_roles_allow(claims) -> None:

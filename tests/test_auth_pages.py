@@ -61,8 +61,11 @@ def person(email: str, *roles: str, staff_id: str | None = None) -> dict:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("error", "warning", "info", "markdown", "caption", "title")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("error", "warning", "info", "markdown", "caption", "title")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -128,8 +131,9 @@ def test_each_role_reaches_its_pages_and_every_other_page_refuses_on_the_server(
         assert not direct.dataframe, page
 
 
-def test_a_worker_finds_and_enrols_but_cannot_publish(signed_in, planned_db, tmp_path,
-                                                      monkeypatch) -> None:
+def test_a_worker_finds_and_enrols_but_cannot_publish(
+    signed_in, planned_db, tmp_path, monkeypatch
+) -> None:
     db = tmp_path / "planner.sqlite3"
     shutil.copy(planned_db, db)  # a plan, not yet published
     at = app_as(f"sqlite:///{db}", monkeypatch, person("worker@hyvil.fi", access.WORKER))
@@ -169,7 +173,8 @@ def leader_of_a_group_with_participants(url: str) -> tuple[str, str, list[str]]:
     with Store.open(url) as store:
         live = Enrolments(store)
         offering = next(
-            o for o in live.offerings()
+            o
+            for o in live.offerings()
             if o.status == "open" and o.taken and o.leaders[0].startswith("S")
         )
         return offering.leaders[0], offering.group_id, live.participants(offering.group_id)
@@ -181,11 +186,11 @@ def test_a_leader_sees_only_their_groups_and_records_attendance(
     staff_id, group_id, participants = leader_of_a_group_with_participants(live_url)
     with Store.open(live_url) as store:
         theirs = {
-            o.group_id for o in Enrolments(store).offerings()
+            o.group_id
+            for o in Enrolments(store).offerings()
             if o.status == "open" and staff_id in o.leaders
         }
-    at = app_as(live_url, monkeypatch, person("leader@hyvil.fi", access.LEADER,
-                                              staff_id=staff_id))
+    at = app_as(live_url, monkeypatch, person("leader@hyvil.fi", access.LEADER, staff_id=staff_id))
     at.switch_page(common.PAGE_FILES["groups"]).run()
     assert not at.exception, [e.value for e in at.exception]
     chooser = at.selectbox(key="groups_group")

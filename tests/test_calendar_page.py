@@ -144,11 +144,27 @@ def events(at: AppTest) -> list[tuple[dt.date, str]]:
 def page_texts(at: AppTest) -> str:
     """Every text the page shows: headings, markdown, captions, notes, labels and code."""
     parts: list[str] = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "success", "warning",
-                 "error", "code"):
+    for kind in (
+        "title",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "success",
+        "warning",
+        "error",
+        "code",
+    ):
         parts += [str(e.value) for e in getattr(at, kind)]
-    for kind in ("button", "download_button", "selectbox", "multiselect", "date_input",
-                 "segmented_control", "radio"):
+    for kind in (
+        "button",
+        "download_button",
+        "selectbox",
+        "multiselect",
+        "date_input",
+        "segmented_control",
+        "radio",
+    ):
         parts += [str(e.label) for e in getattr(at, kind)]
     parts += [str(o) for box in at.multiselect for o in box.options]
     return "\n".join(parts)
@@ -196,8 +212,9 @@ def test_sessions_follow_the_terms_and_skip_easter_monday(season_and_plan):
     season, plan = season_and_plan
     sessions = sessions_of(series_of(season, plan, sorted(plan.placement)))
 
-    assert len(sessions) == expected_sessions(season, plan, dt.date(2027, 1, 1),
-                                              dt.date(2027, 12, 31))
+    assert len(sessions) == expected_sessions(
+        season, plan, dt.date(2027, 1, 1), dt.date(2027, 12, 31)
+    )
     assert not between(sessions, dt.date(2027, 3, 29), dt.date(2027, 3, 29))  # Easter Monday
 
 
@@ -221,8 +238,9 @@ def test_the_first_week_of_the_season_lists_every_session_that_meets_in_it(
 
     at.button(key="cal_next").click()
     rerun(at)
-    week_two = expected_sessions(season, plan, SEASON_MONDAY + dt.timedelta(weeks=1),
-                                 friday + dt.timedelta(weeks=1))
+    week_two = expected_sessions(
+        season, plan, SEASON_MONDAY + dt.timedelta(weeks=1), friday + dt.timedelta(weeks=1)
+    )
     assert len(events(at)) == week_two > len(shown)
 
 

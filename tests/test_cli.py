@@ -111,7 +111,9 @@ def test_demo_without_the_app_loads_the_sample_season(capsys, sqlite_url):
 def test_an_unknown_option_gives_one_line_not_a_traceback():
     proc = subprocess.run(
         [sys.executable, "-m", "planner.cli", "check", "--frobnicate", "data"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
@@ -148,18 +150,43 @@ def test_find_for_a_described_client_prints_the_contract_fields(
     capsys, sample_dir, greedy_plan_dir
 ):
     code, out, _ = run(
-        capsys, "find", str(sample_dir), "--plan", str(greedy_plan_dir), "--municipality", "Lohja",
-        "--language", "fi", "--interests", "art_culture", "--travel", "car", "--json",
+        capsys,
+        "find",
+        str(sample_dir),
+        "--plan",
+        str(greedy_plan_dir),
+        "--municipality",
+        "Lohja",
+        "--language",
+        "fi",
+        "--interests",
+        "art_culture",
+        "--travel",
+        "car",
+        "--json",
     )
     assert code == 0
     results = json.loads(out)
     assert results, "a Finnish speaker with a car in Lohja has groups to choose from"
-    required = {"group_id", "name", "weekday", "start", "end", "venue_id", "municipality",
-                "language", "free_seats", "travel_min", "score", "reasons"}
+    required = {
+        "group_id",
+        "name",
+        "weekday",
+        "start",
+        "end",
+        "venue_id",
+        "municipality",
+        "language",
+        "free_seats",
+        "travel_min",
+        "score",
+        "reasons",
+    }
     assert all(required <= r.keys() for r in results)
     assert all(r["language"] == "fi" for r in results)
     assert [r["score"] for r in results if r["free_seats"] > 0] == sorted(
-        (r["score"] for r in results if r["free_seats"] > 0), reverse=True)
+        (r["score"] for r in results if r["free_seats"] > 0), reverse=True
+    )
 
 
 @pytest.mark.parametrize(

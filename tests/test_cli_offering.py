@@ -52,14 +52,28 @@ def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store)
     group = free_group(capsys, planned_store)
     with Store.open(planned_store) as store:
         plan = store.load_plan()
-    outsider = next(c.client_code for c in store.load_season().clients
-                    if c.client_code not in {code for code, _ in plan.participants})
+    outsider = next(
+        c.client_code
+        for c in store.load_season().clients
+        if c.client_code not in {code for code, _ in plan.participants}
+    )
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store, "--json")
     assert code == 0 and json.loads(out)["status"] == "enrolled"
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store)
     assert code == 1 and out.startswith("refused:")
-    code, out, _ = run(capsys, "cancel", group, outsider, "--reason", "studies",
-                       "--follow-up", "studies", "--db", planned_store, "--json")
+    code, out, _ = run(
+        capsys,
+        "cancel",
+        group,
+        outsider,
+        "--reason",
+        "studies",
+        "--follow-up",
+        "studies",
+        "--db",
+        planned_store,
+        "--json",
+    )
     assert code == 0 and json.loads(out)["status"] == "cancelled"
     code, out, _ = run(capsys, "history", outsider, "--db", planned_store, "--json")
     assert [row["status"] for row in json.loads(out) if row["group_id"] == group] == ["cancelled"]
@@ -96,8 +110,9 @@ def test_ics_writes_a_calendar_without_client_codes(capsys, planned_store, tmp_p
 
 
 def test_a_revoked_feed_is_listed_as_revoked(capsys, planned_store):
-    code, out, _ = run(capsys, "feed", "create", "--group", "G-001", "--db", planned_store,
-                       "--json")
+    code, out, _ = run(
+        capsys, "feed", "create", "--group", "G-001", "--db", planned_store, "--json"
+    )
     assert code == 0
     created = json.loads(out)
     assert created["url"].endswith(".ics") and created["webcal"].startswith("webcal://")
@@ -110,14 +125,26 @@ def test_a_revoked_feed_is_listed_as_revoked(capsys, planned_store):
 
 def test_pickups_write_runs_and_name_every_unserved_ride(capsys, planned_store, tmp_path):
     out = tmp_path / "runs"
-    code, text, _ = run(capsys, "pickups", "--db", planned_store, "--out", str(out),
-                        "--seconds-per-day", "1", "--json")
+    code, text, _ = run(
+        capsys,
+        "pickups",
+        "--db",
+        planned_store,
+        "--out",
+        str(out),
+        "--seconds-per-day",
+        "1",
+        "--json",
+    )
     assert code == 0
     payload = json.loads(text)
     with Store.open(planned_store) as store:
         season, plan = store.load_season(), store.load_plan()
-    riders = {(c, g) for c, g in plan.participants if season.client[c].travel == "ride"
-              and plan.placement[g].venue_id}
+    riders = {
+        (c, g)
+        for c, g in plan.participants
+        if season.client[c].travel == "ride" and plan.placement[g].venue_id
+    }
     runs = (out / "pickup_runs.csv").read_text(encoding="utf-8").splitlines()
     served = {(c, row.split(",")[0]) for row in runs[1:] for c in row.split(",")[-1].split(";")}
     assert all(d["reason"] for d in payload["dropped"])
@@ -136,5 +163,6 @@ def test_allowance_prices_staff_driving_at_the_tax_free_rate(capsys, planned_sto
     code, text, _ = run(capsys, "allowance", "--db", planned_store, "--json")
     payload = json.loads(text)
     assert code == 0 and payload["rate"] == 0.55
-    assert all(abs(float(eur) - round(float(km) * 0.55, 2)) < 0.011
-               for _, _, km, eur in payload["rows"])
+    assert all(
+        abs(float(eur) - round(float(km) * 0.55, 2)) < 0.011 for _, _, km, eur in payload["rows"]
+    )

@@ -50,14 +50,27 @@ def test_solve_writes_the_four_files_and_the_plan_keeps_every_rule(
 
 
 def test_replan_without_a_leader_moves_only_what_it_must(capsys, sample_dir, sqlite_url):
-    code, _, _ = run(capsys, "solve", str(sample_dir), "--time-limit", "20", "--save",
-                     "--db", sqlite_url)
+    code, _, _ = run(
+        capsys, "solve", str(sample_dir), "--time-limit", "20", "--save", "--db", sqlite_url
+    )
     assert code == 0
     with Store.open(sqlite_url) as store:
         before = store.load_plan()
     absent = before.placements[0].leaders[0]
-    code, text, _ = run(capsys, "solve", str(sample_dir), "--time-limit", "20", "--replan",
-                        "--absent", absent, "--db", sqlite_url, "--json", "--save")
+    code, text, _ = run(
+        capsys,
+        "solve",
+        str(sample_dir),
+        "--time-limit",
+        "20",
+        "--replan",
+        "--absent",
+        absent,
+        "--db",
+        sqlite_url,
+        "--json",
+        "--save",
+    )
     assert code == 0
     payload = json.loads(text)
     assert payload["changes"], "dropping a leader must change something"
@@ -68,7 +81,8 @@ def test_replan_without_a_leader_moves_only_what_it_must(capsys, sample_dir, sql
     assert all(absent not in p.leaders for p in after.placements)
     # minimal perturbation: most groups keep their weekday, time and venue
     kept = sum(
-        1 for p in after.placements
+        1
+        for p in after.placements
         if (q := before.placement.get(p.group_id))
         and (q.weekday, q.start, q.venue_id) == (p.weekday, p.start, p.venue_id)
     )

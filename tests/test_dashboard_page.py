@@ -66,8 +66,11 @@ def test_the_dashboard_shows_the_reports_figures(planned_db, monkeypatch) -> Non
     place = label("municipality", "sv")
     assert sheet[place].tolist() == shown[place].tolist()
     assert "Hangö" in shown[place].tolist()
-    for column in (label("groups_scheduled", "sv"), label("seats", "sv"),
-                   label("clients_placed", "sv")):
+    for column in (
+        label("groups_scheduled", "sv"),
+        label("seats", "sv"),
+        label("clients_placed", "sv"),
+    ):
         assert sheet[column].tolist() == shown[column].tolist(), column
     for column in (label("seats_per_10k", "sv"), label("placed_share", "sv")):
         pd.testing.assert_series_equal(
@@ -87,6 +90,4 @@ def test_the_dashboard_has_the_charts_and_the_coverage_map(planned_db, monkeypat
     charts = at.get("vega_lite_chart")
     assert len(charts) == 4  # seats, languages, travel, staff load
     assert len(at.get("deck_gl_json_chart")) == 1
-    assert [s.value for s in at.subheader][:2] == [
-        t("dash.coverage", "en"), t("dash.map", "en")
-    ]
+    assert [s.value for s in at.subheader][:2] == [t("dash.coverage", "en"), t("dash.map", "en")]

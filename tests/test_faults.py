@@ -38,9 +38,21 @@ def test_a_solver_killed_mid_run_leaves_the_stored_plan_as_it_was(planned_db, tm
         before = store.load_plan()
         plans = store.list_plans()
     solver = subprocess.Popen(
-        [sys.executable, "-m", "planner.cli", "solve", str(REPO / "data"), "--time-limit", "60",
-         "--save", "--db", url],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "planner.cli",
+            "solve",
+            str(REPO / "data"),
+            "--time-limit",
+            "60",
+            "--save",
+            "--db",
+            url,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -88,7 +100,9 @@ class PrivateServer:
     def pg_ctl(self, *args: str) -> None:
         subprocess.run(
             [*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", *args],
-            check=True, capture_output=True, timeout=60,
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
 
     def start(self) -> None:
@@ -115,9 +129,24 @@ def private_postgres() -> Iterator[PrivateServer]:
         shutil.chown(home, "postgres")
     data = home / "data"
     subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-         "-E", "UTF8", "--locale", "C", "--no-sync"],
-        check=True, capture_output=True, timeout=120,
+        [
+            *run_as,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale",
+            "C",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     server = PrivateServer(bindir, data, free_port(), run_as)
     server.start()
@@ -193,9 +222,9 @@ def test_postgres_restarted_during_enrolments_loses_no_committed_enrolment(
             stored = {
                 (r.group_id, r.client_code): r.status
                 for r in conn.execute(
-                    sa.select(EnrolmentRow.group_id, EnrolmentRow.client_code,
-                              EnrolmentRow.status)
-                    .where(EnrolmentRow.status.in_(("active", "waiting")))
+                    sa.select(
+                        EnrolmentRow.group_id, EnrolmentRow.client_code, EnrolmentRow.status
+                    ).where(EnrolmentRow.status.in_(("active", "waiting")))
                 )
             }
             offerings = conn.execute(sa.select(OfferingRow)).all()
@@ -207,7 +236,8 @@ def test_postgres_restarted_during_enrolments_loses_no_committed_enrolment(
                 ).all()
             )
         lost = [
-            (g, c) for g, c, status in confirmed
+            (g, c)
+            for g, c, status in confirmed
             if stored.get((g, c)) != {"enrolled": "active", "waiting": "waiting"}[status]
         ]
         assert not lost, f"committed enrolments lost in the restart: {lost[:5]}"

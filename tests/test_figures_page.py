@@ -50,9 +50,7 @@ def open_figures_page(lang: str = "fi") -> AppTest:
     return at
 
 
-def test_the_page_shows_the_four_figure_tables_and_the_download_button(
-    published_db, monkeypatch
-):
+def test_the_page_shows_the_four_figure_tables_and_the_download_button(published_db, monkeypatch):
     use(published_db, monkeypatch)
     at = open_figures_page("sv")
 
@@ -81,7 +79,10 @@ def test_the_workbook_has_a_translated_sheet_per_table(published_db):
 
     assert list(sheets) == ["Clients", "Endings", "Follow-up", "Seats"]
     assert list(sheets["Clients"].columns) == [
-        "Municipality", "Clients", "In group work", "Individual work only"
+        "Municipality",
+        "Clients",
+        "In group work",
+        "Individual work only",
     ]
     assert len(sheets["Seats"]) == len(tables["seats"])
 

@@ -101,7 +101,10 @@ def enrollable(url: str, season: Season, full: bool) -> tuple[str, Match]:
             if len(mine) >= client.max_groups:
                 continue
             matches = find_groups(
-                season, plan, profile_from_client(client), member_of=mine,
+                season,
+                plan,
+                profile_from_client(client),
+                member_of=mine,
                 taken={g: s.taken for g, s in seats.items()},
                 waiting={g: s.waiting for g, s in seats.items()},
             )
@@ -164,8 +167,11 @@ def test_describing_a_swedish_speaker_in_hanko_shows_only_swedish_groups(publish
     assert groups, "no Swedish group within an hour's drive of Hanko"
     assert {season.group[g].language for g in groups} == {"sv"}
     assert not {"G-001", "G-002"} & set(groups)  # in Hanko itself, but Finnish
-    assert all(t("find.card.language", "fi") + ": ruotsi" in c for c in captions(at)
-               if c.startswith(t("find.card.language", "fi")))
+    assert all(
+        t("find.card.language", "fi") + ": ruotsi" in c
+        for c in captions(at)
+        if c.startswith(t("find.card.language", "fi"))
+    )
     assert not [b for b in at.button if (b.key or "").startswith("find_enrol_")]
     assert t("find.enrol_needs_code", "fi") in captions(at)
 

@@ -19,13 +19,52 @@ PAGE_SCRIPTS = [REPO / "app.py", *(REPO / path for path in PAGE_FILES.values())]
 
 # Streamlit calls that put their text arguments on screen, and the keywords that do so.
 DISPLAY_CALLS = {
-    "title", "header", "subheader", "caption", "markdown", "write", "text", "code", "latex",
-    "info", "warning", "error", "success", "exception", "toast", "metric", "button",
-    "download_button", "link_button", "page_link", "form_submit_button", "radio", "selectbox",
-    "multiselect", "segmented_control", "pills", "checkbox", "toggle", "slider",
-    "select_slider", "text_input", "text_area", "number_input", "date_input", "time_input",
-    "file_uploader", "expander", "tabs", "popover", "status", "spinner", "Page", "navigation",
-    "set_page_config", "dialog", "help",
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "markdown",
+    "write",
+    "text",
+    "code",
+    "latex",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "exception",
+    "toast",
+    "metric",
+    "button",
+    "download_button",
+    "link_button",
+    "page_link",
+    "form_submit_button",
+    "radio",
+    "selectbox",
+    "multiselect",
+    "segmented_control",
+    "pills",
+    "checkbox",
+    "toggle",
+    "slider",
+    "select_slider",
+    "text_input",
+    "text_area",
+    "number_input",
+    "date_input",
+    "time_input",
+    "file_uploader",
+    "expander",
+    "tabs",
+    "popover",
+    "status",
+    "spinner",
+    "Page",
+    "navigation",
+    "set_page_config",
+    "dialog",
+    "help",
 }
 TEXT_KEYWORDS = {"label", "body", "help", "placeholder", "title", "page_title", "text", "value"}
 
@@ -141,7 +180,10 @@ def test_pages_only_look_up_keys_that_exist(path):
     keys = {
         node.args[0].value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
-        and node.args and isinstance(node.args[0], ast.Constant)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "t"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
     }
     assert keys - set(STRINGS) == set()

@@ -113,9 +113,7 @@ def test_coverage_counts_placed_clients_and_accessible_in_person_groups(season, 
     assert insight.county["groups_per_10k"] == 2.0  # 3 groups for 15,000 residents
 
 
-def test_travel_counts_each_in_person_trip_by_the_clients_way_of_travelling(
-    season, plan
-) -> None:
+def test_travel_counts_each_in_person_trip_by_the_clients_way_of_travelling(season, plan) -> None:
     insight = season_insight(season, plan, "en")
     # E1-E4 to V1 and E5 to V2 by car; E6 is in the remote group and makes no trip.
     assert sorted(insight.trips["client_code"]) == ["E1", "E2", "E3", "E4", "E5"]
@@ -126,9 +124,7 @@ def test_travel_counts_each_in_person_trip_by_the_clients_way_of_travelling(
     assert travel.loc["car", "over_limit"] == 0
 
 
-def test_staff_load_counts_session_hours_with_the_allowance_against_the_cap(
-    season, plan
-) -> None:
+def test_staff_load_counts_session_hours_with_the_allowance_against_the_cap(season, plan) -> None:
     insight = season_insight(season, plan, "en")
     load = insight.load.set_index("staff_id")
     # S1: G1 2 h + G2 3 h, plus 30 min around each session = 6 h of a 10 h cap.
@@ -142,7 +138,10 @@ def test_staff_load_counts_session_hours_with_the_allowance_against_the_cap(
     # S1 drives to V1 on Monday and V2 on Tuesday; S2 to V1 only (G4 is remote).
     weeks = insight.weeks
     assert sorted(zip(weeks["staff_id"], weeks["weekday"], strict=True)) == [
-        ("S1", 0), ("S1", 1), ("S2", 0), ("S2", 2)
+        ("S1", 0),
+        ("S1", 1),
+        ("S2", 0),
+        ("S2", 2),
     ]
     assert load.loc["S1", "drive_min"] == weeks.loc[weeks["staff_id"] == "S1", "drive_min"].sum()
 
@@ -179,7 +178,7 @@ def test_every_label_and_sheet_has_finnish_swedish_and_english() -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+358 40", "'+358 40"),
         ("-1+1", "'-1+1"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -196,17 +195,25 @@ def test_formula_like_text_is_neutralised_and_numbers_are_kept(text, written) ->
 def test_the_report_has_every_sheet_formatted_for_print_and_no_formula(
     season, plan, tmp_path: Path
 ) -> None:
-    evil = replace(season, groups=tuple(
-        replace(g, name="=HYPERLINK(\"http://evil\",\"x\")") if g.group_id == "G1" else g
-        for g in season.groups
-    ))
+    evil = replace(
+        season,
+        groups=tuple(
+            replace(g, name='=HYPERLINK("http://evil","x")') if g.group_id == "G1" else g
+            for g in season.groups
+        ),
+    )
     insight = season_insight(evil, plan, "fi")
     path = write_report(insight, tmp_path / "report.xlsx", title="Kevät 2027")
 
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [
-        "Yhteenveto", "Ryhmät", "Henkilöstön viikot", "Tilojen käyttö", "Kattavuus",
-        "Ulkopuolelle jääneet", "Tiimin luvut",
+        "Yhteenveto",
+        "Ryhmät",
+        "Henkilöstön viikot",
+        "Tilojen käyttö",
+        "Kattavuus",
+        "Ulkopuolelle jääneet",
+        "Tiimin luvut",
     ]
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape"
@@ -217,7 +224,7 @@ def test_the_report_has_every_sheet_formatted_for_print_and_no_formula(
     groups = book["Ryhmät"]
     assert groups.print_title_rows == "$1:$1"
     names = [c.value for c in groups["B"]]
-    assert "'=HYPERLINK(\"http://evil\",\"x\")" in names
+    assert '\'=HYPERLINK("http://evil","x")' in names
     assert "Kevät 2027" in book["Yhteenveto"]["A1"].value
     assert book["Tiimin luvut"]["A1"].value.startswith("Suunnitelmaa ei ole julkaistu")
 
@@ -230,7 +237,8 @@ def test_the_report_coverage_sheet_holds_the_coverage_figures(season, plan, tmp_
     assert list(sheet.columns) == [label(c, "en") for c in expected.columns]
     assert sheet[label("municipality", "en")].tolist() == expected["municipality"].tolist()
     pd.testing.assert_series_equal(
-        sheet[label("seats_per_10k", "en")], expected["seats_per_10k"].astype(float),
+        sheet[label("seats_per_10k", "en")],
+        expected["seats_per_10k"].astype(float),
         check_names=False,
     )
 

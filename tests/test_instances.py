@@ -38,7 +38,8 @@ def serve(url: str, log: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "planner.cli", "serve", "--db", url, "--port", str(port)],
-        stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -78,8 +79,10 @@ def test_two_feed_services_on_one_database_serve_the_same_changes(pg_url, sample
             old = plan.placement[gid]
             moved = dataclasses.replace(old, start=old.start + 60, end=old.end + 60)
             store.save_plan(
-                Plan(tuple(moved if p.group_id == gid else p for p in plan.placements),
-                     plan.participants),
+                Plan(
+                    tuple(moved if p.group_id == gid else p for p in plan.placements),
+                    plan.participants,
+                ),
                 {"status": "FEASIBLE"},
             )
             for port in (a, b):
@@ -100,8 +103,10 @@ def test_two_app_processes_start_on_one_database_and_share_its_state(pg_url, sam
         store.save_plan(greedy_plan(season), {"status": "FEASIBLE"})
         live = Enrolments(store)
         live.publish(actor="test")
-        with running_app(url, tmp_path / "one.log") as one, \
-                running_app(url, tmp_path / "two.log") as two:
+        with (
+            running_app(url, tmp_path / "one.log") as one,
+            running_app(url, tmp_path / "two.log") as two,
+        ):
             # Both answer, as a reverse proxy's health check sees them.
             for base in (one, two):
                 port = int(base.rsplit(":", 1)[1])

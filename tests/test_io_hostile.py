@@ -82,7 +82,6 @@ def test_odd_group_names_stay_text_in_the_season_and_its_calendar(sample_dir, na
     assert any(name in str(e["SUMMARY"]) for e in events)  # kept as text, escaped on the wire
 
 
-
 def rendered_text(markdown: str) -> tuple[str, str]:
     """CommonMark's HTML for `markdown`, and its text with the tags taken out."""
     rendered = MarkdownIt("commonmark").render(markdown)
@@ -94,8 +93,11 @@ def rendered_text(markdown: str) -> tuple[str, str]:
 def test_names_shown_through_markdown_render_as_the_same_text(name: str) -> None:
     """A group or venue named like Markdown (a link, bold, a heading, HTML) shows as text."""
     assume(name.strip())  # the import refuses empty names
-    for markdown, wrapper in ((plain(name), ""), (f"- {plain(name)}", "<ul>"),
-                              (f"**{plain(name)}**", "<strong>")):
+    for markdown, wrapper in (
+        (plain(name), ""),
+        (f"- {plain(name)}", "<ul>"),
+        (f"**{plain(name)}**", "<strong>"),
+    ):
         rendered, text = rendered_text(markdown)
         assert text == " ".join(name.split())  # as the card shows it: one line, same characters
         for tag in ("<a ", "<strong>", "<em>", "<code>", "<h1", "<h2", "<ul>", "<ol", "<img"):

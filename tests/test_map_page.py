@@ -117,9 +117,7 @@ def test_the_run_sheet_shows_client_codes_and_never_names(
     assert runs, "the sample's first-fit plan has riders: the work car has runs"
     vehicle = at.selectbox(key=SHEET_VEHICLE_KEY).value
     day = at.selectbox(key=SHEET_DAY_KEY).value
-    shown = next(
-        d.value for d in at.dataframe if t("routes.col.clients", "fi") in d.value.columns
-    )
+    shown = next(d.value for d in at.dataframe if t("routes.col.clients", "fi") in d.value.columns)
     codes = {c.client_code for c in season.clients}
     listed = {c for cell in shown[t("routes.col.clients", "fi")] for c in cell.split(", ") if c}
     assert listed and listed <= codes
@@ -152,8 +150,10 @@ def test_clients_met_at_a_hub_are_listed_by_code_with_their_own_trip(
     codes = {c.client_code for c in season.clients}
     assert set(table[t("routes.col.clients", "en")]) <= codes
     assert all(0 < m <= 30 for m in table[t("routes.col.own_minutes", "en")])
-    assert set(table[t("routes.col.leg", "en")]) <= {t("routes.leg.to", "en"),
-                                                     t("routes.leg.from", "en")}
+    assert set(table[t("routes.col.leg", "en")]) <= {
+        t("routes.leg.to", "en"),
+        t("routes.leg.from", "en"),
+    }
 
 
 def test_rides_the_cars_cannot_give_are_listed_with_reasons_in_the_pages_language(
@@ -175,7 +175,8 @@ def test_a_clients_cheapest_reasonable_way_to_a_group_is_shown_with_its_cost(
 ):
     season, plan = stored
     code, group = next(
-        (c, g) for c, g in sorted(plan.participants)
+        (c, g)
+        for c, g in sorted(plan.participants)
         if season.client[c].travel == "transit" and plan.placement[g].venue_id
     )
     use(planned_db, tmp_path, monkeypatch)

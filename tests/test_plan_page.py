@@ -192,9 +192,7 @@ def test_an_empty_store_points_to_the_import(sqlite_url, monkeypatch):
     assert not at.button
 
 
-def test_a_finished_solve_is_shown_and_stored_only_when_saved(
-    unplanned_url, stored, monkeypatch
-):
+def test_a_finished_solve_is_shown_and_stored_only_when_saved(unplanned_url, stored, monkeypatch):
     _, plan = stored
     calls: list[float] = []
 
@@ -202,7 +200,11 @@ def test_a_finished_solve_is_shown_and_stored_only_when_saved(
         calls.append(params.time_limit_s)
         on_progress(-10.0, -20.0, 0.1)
         return SimpleNamespace(
-            status="OPTIMAL", objective=-20.0, best_bound=-20.0, wall_s=0.2, plan=plan,
+            status="OPTIMAL",
+            objective=-20.0,
+            best_bound=-20.0,
+            wall_s=0.2,
+            plan=plan,
             unscheduled=(),
         )
 
@@ -307,8 +309,12 @@ def test_a_new_plan_lists_the_groups_that_change_from_the_current_one(
 
     def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
         return SimpleNamespace(
-            status="FEASIBLE", objective=-5.0, best_bound=-9.0, wall_s=0.1,
-            plan=moved_first_group(plan), unscheduled=(),
+            status="FEASIBLE",
+            objective=-5.0,
+            best_bound=-9.0,
+            wall_s=0.1,
+            plan=moved_first_group(plan),
+            unscheduled=(),
         )
 
     monkeypatch.setattr("planner.solve.solve", fake_solve)

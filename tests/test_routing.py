@@ -263,12 +263,15 @@ def test_a_rider_too_far_for_the_max_ride_is_met_at_a_hub_they_reach_by_train(se
     assert dropped == []
     code = reqs[0].client_code
     assert [(m.client_code, m.leg, m.hub, m.minutes) for m in met] == [
-        (code, "from", "V-ESP-SP-1", 25), (code, "to", "V-ESP-SP-1", 25),
+        (code, "from", "V-ESP-SP-1", 25),
+        (code, "to", "V-ESP-SP-1", 25),
     ]
     [run] = runs
     assert [(s.kind, s.place) for s in run.stops] == [
-        ("pickup", "V-ESP-SP-1"), ("dropoff", "V-ESP-LIB-1"),
-        ("pickup", "V-ESP-LIB-1"), ("dropoff", "V-ESP-SP-1"),
+        ("pickup", "V-ESP-SP-1"),
+        ("dropoff", "V-ESP-LIB-1"),
+        ("pickup", "V-ESP-LIB-1"),
+        ("dropoff", "V-ESP-SP-1"),
     ]
     assert run.stops[0].time >= params.day_start + 25  # the client can be there by then
     plan = PickupPlan(tuple(runs), tuple(dropped), tuple(met))
@@ -280,7 +283,10 @@ def test_a_hub_out_of_the_clients_reach_is_not_used(season):
     with_train = dataclasses.replace(season, travel_minutes=season.travel_minutes + train)
     reqs = _requests(with_train, "078", "V-ESP-LIB-1", 660, 780, 1)
     _, dropped, met = plan_day(
-        with_train, reqs, [Vehicle("car", 4, "V-ESP-SP-2")], PickupParams(seconds_per_day=0.5),
+        with_train,
+        reqs,
+        [Vehicle("car", 4, "V-ESP-SP-2")],
+        PickupParams(seconds_per_day=0.5),
         TravelModel(with_train),
     )
     assert met == [] and len(dropped) == 1
@@ -345,8 +351,11 @@ def test_a_client_in_two_groups_back_to_back_at_one_venue_rides_there_once_and_h
     [request] = ride_requests(with_ride, plan)
     assert (request.group_ids, request.start, request.end) == (("G-A", "G-B"), 600, 840)
     runs, dropped, met = plan_day(
-        with_ride, [request], [Vehicle("car", 4, "V-ESP-SP-1")],
-        PickupParams(seconds_per_day=0.5), TravelModel(with_ride),
+        with_ride,
+        [request],
+        [Vehicle("car", 4, "V-ESP-SP-1")],
+        PickupParams(seconds_per_day=0.5),
+        TravelModel(with_ride),
     )
     assert dropped == []
     stops = [s for run in runs for s in run.stops]
@@ -367,11 +376,10 @@ def test_the_lower_bound_is_exact_for_one_rider_and_never_above_a_real_plan(seas
     assert dropped == [] and bound.status == "OPTIMAL"
     assert bound.bound_km == pytest.approx(run.km, abs=0.2)
 
-    several = (
-        _requests(season, "078", "V-RAA-LIB-1", 660, 780, 3)
-        + [dataclasses.replace(r, group_id="G-U") for r in
-           _requests(season, "710", "V-RAA-LIB-1", 660, 780, 2)]
-    )
+    several = _requests(season, "078", "V-RAA-LIB-1", 660, 780, 3) + [
+        dataclasses.replace(r, group_id="G-U")
+        for r in _requests(season, "710", "V-RAA-LIB-1", 660, 780, 2)
+    ]
     two = [Vehicle("car", 4, "V-HAN-SP-1"), Vehicle("minibus", 8, "V-RAA-SP-1")]
     bound = pickup_lower_bound(season, several, two, at_home, travel, seconds=30)
     runs, dropped, _ = plan_day(season, several, two, at_home, travel)

@@ -86,8 +86,9 @@ def test_every_pickup_request_is_served_both_ways_or_dropped_with_a_reason(
     requests: list[Request] = []
     for i, (home, venue, start) in enumerate(trips):
         taken = {r.client_code for r in requests}
-        client = next(c for c in season.clients if c.municipality == home
-                      and c.client_code not in taken)
+        client = next(
+            c for c in season.clients if c.municipality == home and c.client_code not in taken
+        )
         requests.append(
             Request(client.client_code, f"G-{i:03d}", 0, home, venue, start, start + 120)
         )

@@ -64,18 +64,35 @@ def test_signing_in_gives_each_person_the_pages_of_their_role(
     shutil.copy(published_db, db)
     url = f"sqlite:///{db}"
     people = [
-        User(sub=COORDINATOR, claims={"email": COORDINATOR, "name": "Cecilia Koordinaattori",
-                                      "roles": ["coordinator"], "locale": "en"}),
-        User(sub=READER, claims={"email": READER, "name": "Rasmus Läsare",
-                                 "roles": ["Sosku.ReadOnly"], "locale": "sv-FI"}),
+        User(
+            sub=COORDINATOR,
+            claims={
+                "email": COORDINATOR,
+                "name": "Cecilia Koordinaattori",
+                "roles": ["coordinator"],
+                "locale": "en",
+            },
+        ),
+        User(
+            sub=READER,
+            claims={
+                "email": READER,
+                "name": "Rasmus Läsare",
+                "roles": ["Sosku.ReadOnly"],
+                "locale": "sv-FI",
+            },
+        ),
     ]
     app_port = free_port()
     with run_server_in_thread(user_claims=people) as provider:
         write_secrets(tmp_path, app_port, provider.server_port)
         try:
             running = running_app(
-                url, tmp_path / "streamlit.log", cwd=tmp_path,
-                env={"PLANNER_SINGLE_USER": None}, port=app_port,
+                url,
+                tmp_path / "streamlit.log",
+                cwd=tmp_path,
+                env={"PLANNER_SINGLE_USER": None},
+                port=app_port,
             )
             with running as app_url, sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
@@ -98,9 +115,9 @@ def test_signing_in_gives_each_person_the_pages_of_their_role(
                     # Signing out also ends the session at the provider (as with Entra ID).
                     page.wait_for_url(re.compile(r"/oauth2/end_session"), timeout=30_000)
                     page.get_by_role("button", name="End session").click()
-                    expect(
-                        page.get_by_role("button", name=t("auth.sign_in", "fi"))
-                    ).to_be_visible(timeout=30_000)
+                    expect(page.get_by_role("button", name=t("auth.sign_in", "fi"))).to_be_visible(
+                        timeout=30_000
+                    )
 
                     sign_in(page, app_url, READER)
                     sidebar = page.get_by_test_id("stSidebar")
@@ -114,9 +131,9 @@ def test_signing_in_gives_each_person_the_pages_of_their_role(
                     # Typing a forbidden page's address shows no import page either.
                     page.goto(f"{app_url}/import", wait_until="domcontentloaded")
                     expect(sidebar.get_by_text("Rasmus Läsare")).to_be_visible(timeout=30_000)
-                    expect(
-                        page.get_by_role("heading", name=t("import.title", "sv"))
-                    ).to_have_count(0)
+                    expect(page.get_by_role("heading", name=t("import.title", "sv"))).to_have_count(
+                        0
+                    )
                 finally:
                     browser.close()
         except AppDidNotStart as exc:

@@ -108,13 +108,9 @@ def coverage_by_municipality(
                 "groups_sv": sum(g.language == "sv" for g in mine),
                 "groups_sv_share": _share(sum(g.language == "sv" for g in mine), len(mine)),
                 "clients": len(clients),
-                "clients_sv_share": _share(
-                    sum("sv" in c.languages for c in clients), len(clients)
-                ),
+                "clients_sv_share": _share(sum("sv" in c.languages for c in clients), len(clients)),
                 "clients_placed": sum(c.client_code in placed for c in clients),
-                "placed_share": _share(
-                    sum(c.client_code in placed for c in clients), len(clients)
-                ),
+                "placed_share": _share(sum(c.client_code in placed for c in clients), len(clients)),
                 "in_person_groups": len(in_person),
                 "accessible_groups": len(accessible),
                 "accessible_share": _share(len(accessible), len(in_person)),

@@ -133,14 +133,23 @@ def pickup_lower_bound(
     status = solver.Solve(model)
     name = solver.StatusName(status)
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    routes = tuple(
-        tuple(sorted(
-            ((places[i], solver.Value(time[i]), demand[i]) for i in nodes
-             if solver.BooleanValue(visit[k, i])),
-            key=lambda stop: (stop[1], -stop[2]),
-        ))
-        for k in range(len(vehicles))
-    ) if found else ()
+    routes = (
+        tuple(
+            tuple(
+                sorted(
+                    (
+                        (places[i], solver.Value(time[i]), demand[i])
+                        for i in nodes
+                        if solver.BooleanValue(visit[k, i])
+                    ),
+                    key=lambda stop: (stop[1], -stop[2]),
+                )
+            )
+            for k in range(len(vehicles))
+        )
+        if found
+        else ()
+    )
     # Rounding each leg down to the metre can break the triangle inequality by a metre per
     # visit left out; at most every real visit is, so that much comes off the bound.
     slack_m = 4 * len(requests)
@@ -167,4 +176,3 @@ def _separate_trips(model, legs, time, visit, n_vehicles) -> None:
                 both = [visit[k, pa], visit[k, pb]]
                 model.Add(time[pb] >= time[da]).OnlyEnforceIf([*both, first])
                 model.Add(time[pa] >= time[db]).OnlyEnforceIf([*both, first.Not()])
-

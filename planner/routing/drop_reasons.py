@@ -17,17 +17,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "no work car is available",
     },
     "outside_day": {
-        "fi": "ryhmä kokoontuu {start}-{end}, työautojen päivän {day_start}-{day_end} "
-        "ulkopuolella",
-        "sv": "gruppen träffas {start}-{end}, utanför tjänstebilarnas dag "
-        "{day_start}-{day_end}",
+        "fi": "ryhmä kokoontuu {start}-{end}, työautojen päivän {day_start}-{day_end} ulkopuolella",
+        "sv": "gruppen träffas {start}-{end}, utanför tjänstebilarnas dag {day_start}-{day_end}",
         "en": "the group meets {start}-{end}, outside the work cars' day {day_start}-{day_end}",
     },
     "too_long": {
         "fi": "kyyti {home} - {venue} kestää {minutes} min, yli enimmäisajan {limit} min",
         "sv": "skjutsen {home} - {venue} tar {minutes} min, över maxtiden {limit} min",
-        "en": "the ride from {home} to {venue} takes {minutes} min, over the {limit} min "
-        "max ride",
+        "en": "the ride from {home} to {venue} takes {minutes} min, over the {limit} min max ride",
     },
     "unreachable": {
         "fi": "yksikään auto ei ehdi hakemaan ({home}) ja viemään ({venue}) ennen klo {start} "
@@ -38,8 +35,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "base by {day_end} with {limit} min max ride",
     },
     "no_seat": {
-        "fi": "ei vapaata paikkaa: työautot ovat täynnä tai muilla ajoilla noin klo "
-        "{start}-{end}",
+        "fi": "ei vapaata paikkaa: työautot ovat täynnä tai muilla ajoilla noin klo {start}-{end}",
         "sv": "ingen ledig plats: tjänstebilarna är fulla eller på andra körningar kring "
         "{start}-{end}",
         "en": "no seat left: the work cars are full or on other runs around {start}-{end}",
@@ -74,8 +70,12 @@ def drop_reason(
     day_start and day_end are written as hh:mm, places by name in each language."""
     texts = []
     for lang, template in TEMPLATES[key].items():
-        fields = {k: hhmm(v) if k in {"start", "end", "day_start", "day_end"}
-                  and isinstance(v, int) else v for k, v in values.items()}
+        fields = {
+            k: hhmm(v)
+            if k in {"start", "end", "day_start", "day_end"} and isinstance(v, int)
+            else v
+            for k, v in values.items()
+        }
         if home is not None:
             found = season.municipality.get(home) if season else None
             fields["home"] = found.name(lang) if found else home

@@ -90,8 +90,13 @@ def suggest_offices(
         if from_base - km >= min_saving_km:
             found.append(
                 OfficeDay(
-                    day.staff_id, day.weekday, base, office,
-                    round(from_base, 1), round(km, 1), round(from_base - km, 1),
+                    day.staff_id,
+                    day.weekday,
+                    base,
+                    office,
+                    round(from_base, 1),
+                    round(km, 1),
+                    round(from_base - km, 1),
                 )
             )
     return found

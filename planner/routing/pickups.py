@@ -201,9 +201,7 @@ def plan_pickups(
         runs += day_plan.runs
         dropped += day_plan.dropped
         meeting += day_plan.meeting_points
-    return PickupPlan(
-        assign_drivers(season, plan, runs, travel), tuple(dropped), tuple(meeting)
-    )
+    return PickupPlan(assign_drivers(season, plan, runs, travel), tuple(dropped), tuple(meeting))
 
 
 @dataclass(frozen=True)
@@ -267,8 +265,11 @@ def build_day(
         return len(places) - 1
 
     for i, r in enumerate(requests):
-        hubs = [(h, m) for h, m in hub_options(season, r, params, travel)
-                if day_start + m <= r.start and r.end <= day_end - m]
+        hubs = [
+            (h, m)
+            for h, m in hub_options(season, r, params, travel)
+            if day_start + m <= r.start and r.end <= day_end - m
+        ]
         home_to = node(i, r.home, "pickup", (day_start, r.start))
         hubs_to = [node(i, h, "pickup", (day_start + m, r.start), (h, m)) for h, m in hubs]
         drop = node(i, r.venue_id, "dropoff", (max(day_start, r.start - early), r.start))
@@ -294,9 +295,7 @@ def build_day(
         pair_sets=tuple(pair_sets),
         max_ride=params.max_ride_min,
     )
-    return DayModel(
-        instance, tuple(places), tuple(node_request), tuple(kinds), km, tuple(node_hub)
-    )
+    return DayModel(instance, tuple(places), tuple(node_request), tuple(kinds), km, tuple(node_hub))
 
 
 class DayPlan(NamedTuple):
@@ -314,7 +313,8 @@ def plan_day(
 ) -> DayPlan:
     if not vehicles:
         return DayPlan(
-            [], [(r.client_code, g, drop_reason("no_car")) for r in requests for g in r.group_ids],
+            [],
+            [(r.client_code, g, drop_reason("no_car")) for r in requests for g in r.group_ids],
             [],
         )
     outside = [r for r in requests if r.start < params.day_start or r.end > params.day_end]
@@ -322,8 +322,13 @@ def plan_day(
         (
             r.client_code,
             gid,
-            drop_reason("outside_day", start=r.start, end=r.end, day_start=params.day_start,
-                        day_end=params.day_end),
+            drop_reason(
+                "outside_day",
+                start=r.start,
+                end=r.end,
+                day_start=params.day_start,
+                day_end=params.day_end,
+            ),
         )
         for r in outside
         for gid in r.group_ids
@@ -341,7 +346,9 @@ def plan_day(
     ]
     meeting = [
         _meeting_point(live[model.node_request[n]], model.node_kind[n], *model.node_hub[n])
-        for route in sol.routes for n in route if model.node_hub[n] is not None
+        for route in sol.routes
+        for n in route
+        if model.node_hub[n] is not None
     ]
     return DayPlan(runs, late + dropped, sorted(meeting, key=lambda m: (m.client_code, m.leg)))
 
@@ -456,9 +463,7 @@ def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> DropR
     direct, _ = _leg(season, r.home, r.venue_id, travel)
     ride = params.max_ride_min
     if direct > ride:
-        return drop_reason(
-            "too_long", season, r.home, r.venue_id, minutes=direct, limit=ride
-        )
+        return drop_reason("too_long", season, r.home, r.venue_id, minutes=direct, limit=ride)
     reach = [
         v
         for v in vehicles
@@ -467,7 +472,12 @@ def _reason(season, r: Request, vehicles, params: PickupParams, travel) -> DropR
     ]
     if not reach:
         return drop_reason(
-            "unreachable", season, r.home, r.venue_id, start=r.start, day_end=params.day_end,
+            "unreachable",
+            season,
+            r.home,
+            r.venue_id,
+            start=r.start,
+            day_end=params.day_end,
             limit=ride,
         )
     return drop_reason("no_seat", start=r.start, end=r.end)

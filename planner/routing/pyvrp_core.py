@@ -87,9 +87,7 @@ def solve_vrptw_pyvrp(inst: VrpInstance, seconds: float, seed: int = 0) -> VrpSo
         dist[a][b]
         for k, route in enumerate(routes)
         if route
-        for a, b in zip(
-            (inst.vehicle_start(k), *route), (*route, inst.vehicle_end(k)), strict=True
-        )
+        for a, b in zip((inst.vehicle_start(k), *route), (*route, inst.vehicle_end(k)), strict=True)
     )
     served = {v for r in routes for v in r}
     return VrpSolution(

@@ -95,7 +95,10 @@ def travel_options(
         minutes = travel.client_to_venue(client, venue_id, mode)
         options.append(
             TravelOption(
-                mode, minutes, round(km, 1), round(costs[mode], 2),
+                mode,
+                minutes,
+                round(km, 1),
+                round(costs[mode], 2),
                 minutes <= client.max_travel_min,
             )
         )

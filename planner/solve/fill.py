@@ -160,9 +160,10 @@ def _second_leader(season: Season, week: _Week, group: Group, p: Placement) -> s
     """A partner first (staff hours are the scarcer), else the staff member with most hours
     to spare; None when nobody fits."""
     first = season.person[p.leaders[0]]
-    if p.venue_id is not None and len(p.leaders) + rules.SMALL_GROUP_BELOW > season.venue[
-        p.venue_id
-    ].capacity:
+    if (
+        p.venue_id is not None
+        and len(p.leaders) + rules.SMALL_GROUP_BELOW > season.venue[p.venue_id].capacity
+    ):
         return None
 
     def fits(pid: str) -> bool:

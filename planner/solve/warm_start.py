@@ -138,7 +138,11 @@ def add_second_leaders(season: Season, cands: Candidates, plan: Plan) -> Plan:
     members = plan.members
     for p in plan.placements:
         state.commit(
-            season.group[p.group_id], p.weekday, p.start, p.venue_id, p.leaders,
+            season.group[p.group_id],
+            p.weekday,
+            p.start,
+            p.venue_id,
+            p.leaders,
             members.get(p.group_id, ()),
         )
     _add_second_leaders(state)

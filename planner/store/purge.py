@@ -68,12 +68,10 @@ def purge_ended_clients(
             sa.select(
                 EnrolmentRow.client_code,
                 sa.func.max(EnrolmentRow.ended_at).label("last_end"),
-                sa.func.sum(
-                    sa.case((EnrolmentRow.status.in_(LIVE_STATUSES), 1), else_=0)
-                ).label("live"),
-                sa.func.sum(sa.case((EnrolmentRow.ended_at.is_(None), 1), else_=0)).label(
-                    "open"
+                sa.func.sum(sa.case((EnrolmentRow.status.in_(LIVE_STATUSES), 1), else_=0)).label(
+                    "live"
                 ),
+                sa.func.sum(sa.case((EnrolmentRow.ended_at.is_(None), 1), else_=0)).label("open"),
             ).group_by(EnrolmentRow.client_code)
         ).all()
         codes = sorted(
@@ -93,9 +91,15 @@ def purge_ended_clients(
             rows["events"] = redact_codes(conn, set(codes), dry_run)
         if not dry_run:
             add_event(
-                conn, actor, "client.purge",
-                {"months": months, "cutoff": cutoff.isoformat(), "clients": len(codes),
-                 "rows": rows},
+                conn,
+                actor,
+                "client.purge",
+                {
+                    "months": months,
+                    "cutoff": cutoff.isoformat(),
+                    "clients": len(codes),
+                    "rows": rows,
+                },
             )
         return PurgeReport(cutoff, len(codes), rows, dry_run)
 

@@ -51,7 +51,8 @@ def render() -> None:
         t("audit.col.actor", lang), actors, key=ACTOR_KEY, placeholder=everything
     )
     shown = [
-        e for e in events
+        e
+        for e in events
         if (not chosen or e["action"] in chosen) and (not who or e["actor"] in who)
     ]
     st.dataframe(audit_table(shown, lang), hide_index=True, width="stretch")

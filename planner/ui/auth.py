@@ -73,7 +73,10 @@ def sign_in_screen(lang: str) -> None:
     st.title(t("app.name", lang))
     st.info(t("auth.please_sign_in", lang), icon=":material/lock:")
     st.button(
-        t("auth.sign_in", lang), type="primary", icon=":material/login:", on_click=st.login,
+        t("auth.sign_in", lang),
+        type="primary",
+        icon=":material/login:",
+        on_click=st.login,
         key="auth_sign_in",
     )
 

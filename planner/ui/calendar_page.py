@@ -136,7 +136,11 @@ def multi_filter(
 ) -> list[str]:
     key, chosen = kept_choice(name, lang, [])
     picked = where.multiselect(
-        label, codes, default=[c for c in chosen if c in codes], format_func=fmt, key=key,
+        label,
+        codes,
+        default=[c for c in chosen if c in codes],
+        format_func=fmt,
+        key=key,
         placeholder=t("calpage.all", lang),
     )
     st.session_state[name] = picked
@@ -155,25 +159,56 @@ def offering_filters(season: Season, plan: Plan, lang: str) -> OfferingFilter:
     audiences = sorted({g.audience or "all" for g in groups}, key=lambda c: (c != "all", c))
     kinds = sorted({g.kind for g in groups}, key=lambda c: kind_label(c, lang))
     return OfferingFilter(
-        municipalities=tuple(multi_filter(
-            place, "cal_municipalities", t("calpage.municipalities", lang), municipalities, lang,
-            lambda c: season.municipality[c].name(lang),
-        )),
-        languages=tuple(multi_filter(
-            language, "cal_languages", t("calpage.languages", lang), languages, lang,
-            lambda c: language_name(c, lang),
-        )),
-        themes=tuple(multi_filter(
-            theme, "cal_themes", t("calpage.themes", lang), themes, lang,
-            lambda c: theme_label(c, lang),
-        )),
-        audiences=tuple(multi_filter(
-            audience, "cal_audiences", t("calpage.audiences", lang), audiences, lang,
-            lambda c: kind_audience(c, lang),
-        )),
-        kinds=tuple(multi_filter(
-            kind, "cal_kinds", t("calpage.kinds", lang), kinds, lang, lambda c: kind_label(c, lang),
-        )),
+        municipalities=tuple(
+            multi_filter(
+                place,
+                "cal_municipalities",
+                t("calpage.municipalities", lang),
+                municipalities,
+                lang,
+                lambda c: season.municipality[c].name(lang),
+            )
+        ),
+        languages=tuple(
+            multi_filter(
+                language,
+                "cal_languages",
+                t("calpage.languages", lang),
+                languages,
+                lang,
+                lambda c: language_name(c, lang),
+            )
+        ),
+        themes=tuple(
+            multi_filter(
+                theme,
+                "cal_themes",
+                t("calpage.themes", lang),
+                themes,
+                lang,
+                lambda c: theme_label(c, lang),
+            )
+        ),
+        audiences=tuple(
+            multi_filter(
+                audience,
+                "cal_audiences",
+                t("calpage.audiences", lang),
+                audiences,
+                lang,
+                lambda c: kind_audience(c, lang),
+            )
+        ),
+        kinds=tuple(
+            multi_filter(
+                kind,
+                "cal_kinds",
+                t("calpage.kinds", lang),
+                kinds,
+                lang,
+                lambda c: kind_label(c, lang),
+            )
+        ),
     )
 
 
@@ -185,7 +220,9 @@ def selection_input(season: Season, plan: Plan, lang: str) -> Selection:
     """The offering with its filters, or one leader's or one venue's groups."""
     by_column, rest = st.columns([1, 6])
     by = by_column.radio(
-        t("calpage.by", lang), BY, format_func=lambda b: t(f"calpage.by.{b}", lang),
+        t("calpage.by", lang),
+        BY,
+        format_func=lambda b: t(f"calpage.by.{b}", lang),
         key="cal_by",
     )
     with rest:
@@ -196,17 +233,24 @@ def chosen_selection(season: Season, plan: Plan, by: str, lang: str) -> Selectio
     if by == "leader":
         leaders = leader_options(season, plan)
         target = st.selectbox(
-            t("calpage.by.leader", lang), list(leaders), index=None, format_func=leaders.get,
-            key="cal_leader", placeholder=t("calpage.pick", lang),
+            t("calpage.by.leader", lang),
+            list(leaders),
+            index=None,
+            format_func=leaders.get,
+            key="cal_leader",
+            placeholder=t("calpage.pick", lang),
         )
         return the_selection("leader", target)
     if by == "venue":
         venues = venue_options(season, plan, lang)
         key, chosen = kept_choice("cal_venue", lang, None)
         target = st.selectbox(
-            t("calpage.by.venue", lang), list(venues),
+            t("calpage.by.venue", lang),
+            list(venues),
             index=list(venues).index(chosen) if chosen in venues else None,
-            format_func=venues.get, key=key, placeholder=t("calpage.pick", lang),
+            format_func=venues.get,
+            key=key,
+            placeholder=t("calpage.pick", lang),
         )
         st.session_state["cal_venue"] = target
         return the_selection("venue", target)
@@ -253,9 +297,15 @@ def download_panel(
         log.log(logging.WARNING, "no calendar download: %s", exc)
         ready, body = False, b""
     st.download_button(
-        t("calpage.download", lang), body, file_name=ics_file_name(selection),
-        mime="text/calendar", key="cal_download", icon=":material/download:",
-        help=t("calpage.download_help", lang), on_click="ignore", disabled=not ready,
+        t("calpage.download", lang),
+        body,
+        file_name=ics_file_name(selection),
+        mime="text/calendar",
+        key="cal_download",
+        icon=":material/download:",
+        help=t("calpage.download_help", lang),
+        on_click="ignore",
+        disabled=not ready,
         width="stretch",
     )
 
@@ -268,18 +318,26 @@ def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
     with st.expander(t("calpage.subscribe", lang), icon=":material/rss_feed:"):
         st.caption(t("calpage.subscribe_intro", lang, what=what))
         if st.button(
-            t("calpage.subscribe_button", lang), key="cal_subscribe", icon=":material/add_link:",
+            t("calpage.subscribe_button", lang),
+            key="cal_subscribe",
+            icon=":material/add_link:",
             disabled=not ready,
         ):
             try:
                 auth.require(access.FEEDS)
                 new = create_feed(
-                    common.store(), selection.kind, selection.target, lang=lang,
+                    common.store(),
+                    selection.kind,
+                    selection.target,
+                    lang=lang,
                     filters=selection.filters if selection.kind == "offering" else None,
-                    note=what, actor=auth.actor(),
+                    note=what,
+                    actor=auth.actor(),
                 )
                 st.session_state[FEED_KEY] = {
-                    "id": new.feed.id, "url": new.url(), "webcal": new.webcal(),
+                    "id": new.feed.id,
+                    "url": new.url(),
+                    "webcal": new.webcal(),
                 }
             except (CalendarError, StoreError) as exc:
                 st.error(t("calpage.subscribe_failed", lang, reason=exc), icon=":material/error:")
@@ -300,29 +358,49 @@ def toolbar(lang: str, first: dt.date | None) -> str:
     """Week or month, previous, a date, next, back to the season's start; returns the view."""
     kind, prev, day, nxt, start = st.columns([1.6, 1.2, 1.6, 1.2, 1.6], vertical_alignment="bottom")
     chosen = kind.segmented_control(
-        t("calpage.view", lang), VIEWS, format_func=lambda v: t(f"calpage.view.{v}", lang),
-        required=True, key="cal_view",
+        t("calpage.view", lang),
+        VIEWS,
+        format_func=lambda v: t(f"calpage.view.{v}", lang),
+        required=True,
+        key="cal_view",
     )
     view = str(chosen or VIEWS[0])
     prev.button(
-        t("calpage.previous", lang), key="cal_prev", icon=":material/chevron_left:",
-        on_click=step, args=(view, -1), width="stretch",
+        t("calpage.previous", lang),
+        key="cal_prev",
+        icon=":material/chevron_left:",
+        on_click=step,
+        args=(view, -1),
+        width="stretch",
     )
     day.date_input(t("calpage.day", lang), key=DAY_KEY, format="DD.MM.YYYY")
     nxt.button(
-        t("calpage.next", lang), key="cal_next", icon=":material/chevron_right:",
-        icon_position="right", on_click=step, args=(view, 1), width="stretch",
+        t("calpage.next", lang),
+        key="cal_next",
+        icon=":material/chevron_right:",
+        icon_position="right",
+        on_click=step,
+        args=(view, 1),
+        width="stretch",
     )
     if first is not None:
         start.button(
-            t("calpage.season_start", lang), key="cal_start", icon=":material/first_page:",
-            on_click=go_to, args=(first,), width="stretch",
+            t("calpage.season_start", lang),
+            key="cal_start",
+            icon=":material/first_page:",
+            on_click=go_to,
+            args=(first,),
+            width="stretch",
         )
     return view
 
 
 def week_view(
-    season: Season, plan: Plan, sessions: list[Session], free: dict[str, int], anchor: dt.date,
+    season: Season,
+    plan: Plan,
+    sessions: list[Session],
+    free: dict[str, int],
+    anchor: dt.date,
     lang: str,
 ) -> None:
     days = week_days(anchor)
@@ -340,8 +418,12 @@ def week_view(
                 gid = session.group_id
                 with st.container(border=True):
                     st.button(
-                        season.group[gid].display_name(lang), key=f"cal_ev_{day}_{gid}",
-                        type="tertiary", on_click=pick, args=(gid,), icon=mark(gid),
+                        season.group[gid].display_name(lang),
+                        key=f"cal_ev_{day}_{gid}",
+                        type="tertiary",
+                        on_click=pick,
+                        args=(gid,),
+                        icon=mark(gid),
                     )
                     st.caption(f"{session.time_text} · {venue_text(season, plan, gid, lang)}")
                     st.markdown(seats_badge(season, gid, free, lang))
@@ -359,7 +441,11 @@ def event_help(
 
 
 def month_view(
-    season: Season, plan: Plan, sessions: list[Session], free: dict[str, int], anchor: dt.date,
+    season: Season,
+    plan: Plan,
+    sessions: list[Session],
+    free: dict[str, int],
+    anchor: dt.date,
     lang: str,
 ) -> None:
     rows = month_grid(anchor)
@@ -383,15 +469,23 @@ def month_view(
                     gid = session.group_id
                     st.button(
                         event_label(session, season.group[gid].display_name(lang)),
-                        key=f"cal_ev_{day}_{gid}", type="tertiary", on_click=pick, args=(gid,),
-                        icon=mark(gid), help=event_help(season, plan, session, free, lang),
+                        key=f"cal_ev_{day}_{gid}",
+                        type="tertiary",
+                        on_click=pick,
+                        args=(gid,),
+                        icon=mark(gid),
+                        help=event_help(season, plan, session, free, lang),
                     )
     if not shown:
         st.info(t("calpage.none", lang), icon=":material/event_busy:")
 
 
 def details_panel(
-    season: Season, plan: Plan, series: Series, free: dict[str, int], options: CalendarOptions,
+    season: Season,
+    plan: Plan,
+    series: Series,
+    free: dict[str, int],
+    options: CalendarOptions,
     lang: str,
 ) -> None:
     """The picked group: when, where, what, who leads, seats; enrol on the Find a group page."""
@@ -400,22 +494,34 @@ def details_panel(
         head, close = st.columns([5, 1], vertical_alignment="center")
         head.subheader(f"{gid} · {season.group[gid].display_name(lang)}")
         close.button(
-            t("calpage.close", lang), key="cal_close", icon=":material/close:",
-            on_click=pick, args=(None,), type="tertiary",
+            t("calpage.close", lang),
+            key="cal_close",
+            icon=":material/close:",
+            on_click=pick,
+            args=(None,),
+            type="tertiary",
         )
         details = group_details(season, plan, series, free, lang)
         st.markdown("\n".join(f"- {plain(line)}" for line in details))
         enrol_column, download = st.columns(2)
         if auth.allowed(access.ENROL):
             enrol_column.button(
-                t("calpage.enrol", lang), key="cal_enrol", type="primary",
-                icon=":material/person_add:", help=t("calpage.enrol_help", lang),
-                on_click=enrol, args=(gid,),
+                t("calpage.enrol", lang),
+                key="cal_enrol",
+                type="primary",
+                icon=":material/person_add:",
+                help=t("calpage.enrol_help", lang),
+                on_click=enrol,
+                args=(gid,),
             )
         download.download_button(
-            t("calpage.download_group", lang), export_group(season, plan, gid, options),
-            file_name=f"sosku-{gid}.ics", mime="text/calendar", key="cal_download_group",
-            icon=":material/event:", on_click="ignore",
+            t("calpage.download_group", lang),
+            export_group(season, plan, gid, options),
+            file_name=f"sosku-{gid}.ics",
+            mime="text/calendar",
+            key="cal_download_group",
+            icon=":material/event:",
+            on_click="ignore",
         )
 
 
@@ -446,7 +552,8 @@ def render() -> None:
     if plan is None or stamp is None:
         st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
         st.page_link(
-            common.PAGE_FILES["plan"], label=t("find.go_plan", lang),
+            common.PAGE_FILES["plan"],
+            label=t("find.go_plan", lang),
             icon=":material/calendar_month:",
         )
         return

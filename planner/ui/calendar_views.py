@@ -172,9 +172,7 @@ def holiday_names(first: dt.date, last: dt.date, lang: str) -> dict[dt.date, str
     return {day: name for day, name in sorted(found.items()) if first <= day <= last}
 
 
-def free_seats(
-    season: Season, plan: Plan, seats: Mapping[str, Seats] | None
-) -> dict[str, int]:
+def free_seats(season: Season, plan: Plan, seats: Mapping[str, Seats] | None) -> dict[str, int]:
     """Free seats per scheduled group: the published offering's (live) when given, else the
     plan's own count. Never below zero."""
     members = plan.members
@@ -242,12 +240,18 @@ def group_details(
     meeting = [d for d in series.meeting_dates() if d not in set(series.cancelled)]
     lines = [
         t(
-            "calpage.when", lang, weekday=day_name(placement.weekday, lang),
-            start=hhmm(placement.start), end=hhmm(placement.end),
+            "calpage.when",
+            lang,
+            weekday=day_name(placement.weekday, lang),
+            start=hhmm(placement.start),
+            end=hhmm(placement.end),
         ),
         t(
-            "calpage.term", lang, first=date_text(series.first_start.date()),
-            last=date_text(series.last_start.date()), n=len(meeting),
+            "calpage.term",
+            lang,
+            first=date_text(series.first_start.date()),
+            last=date_text(series.last_start.date()),
+            n=len(meeting),
         ),
     ]
     if series.popup:
@@ -283,14 +287,21 @@ def group_details(
 def week_heading(anchor: dt.date, lang: str) -> str:
     first = monday(anchor)
     return t(
-        "calpage.week_heading", lang, week=first.isocalendar().week,
-        first=date_text(first), last=date_text(first + dt.timedelta(days=4)),
+        "calpage.week_heading",
+        lang,
+        week=first.isocalendar().week,
+        first=date_text(first),
+        last=date_text(first + dt.timedelta(days=4)),
     )
 
 
 def month_heading(anchor: dt.date, lang: str) -> str:
-    return t("calpage.month_heading", lang, month=t(f"calpage.month.{anchor.month}", lang),
-             year=anchor.year)
+    return t(
+        "calpage.month_heading",
+        lang,
+        month=t(f"calpage.month.{anchor.month}", lang),
+        year=anchor.year,
+    )
 
 
 def day_heading(day: dt.date, lang: str) -> str:

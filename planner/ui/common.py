@@ -106,6 +106,7 @@ def ask_for_import(message_key: str, language: str) -> None:
     """The page has no season to show: say so, and link to the import page."""
     st.info(t(message_key, language), icon=":material/inbox:")
     st.page_link(
-        PAGE_FILES["import"], label=t("overview.go_import", language),
+        PAGE_FILES["import"],
+        label=t("overview.go_import", language),
         icon=":material/upload_file:",
     )

@@ -53,7 +53,9 @@ def shown(frame: pd.DataFrame, lang: str) -> None:
     }
     st.dataframe(
         frame.rename(columns=labels(frame.columns, lang)),
-        hide_index=True, width="stretch", column_config=config,
+        hide_index=True,
+        width="stretch",
+        column_config=config,
     )
 
 
@@ -75,7 +77,8 @@ def render() -> None:
     if about is None:
         st.info(t("dash.no_plan", lang, season=info["name"]), icon=":material/event_note:")
         st.page_link(
-            common.PAGE_FILES["plan"], label=t("find.go_plan", lang),
+            common.PAGE_FILES["plan"],
+            label=t("find.go_plan", lang),
             icon=":material/calendar_month:",
         )
         return
@@ -88,24 +91,32 @@ def render() -> None:
     columns = st.columns(5)
     columns[0].metric(
         label("groups_scheduled", lang),
-        f"{head['groups_scheduled']}/{head['groups_requested']}", border=True,
+        f"{head['groups_scheduled']}/{head['groups_requested']}",
+        border=True,
     )
     columns[1].metric(
-        label("placed_share", lang), _percent(head["placed_share"]),
-        f"{head['clients_placed']}/{head['clients']}", delta_color="off", border=True,
+        label("placed_share", lang),
+        _percent(head["placed_share"]),
+        f"{head['clients_placed']}/{head['clients']}",
+        delta_color="off",
+        border=True,
     )
     columns[2].metric(label("seats_per_10k", lang), head["seats_per_10k"] or "–", border=True)
     columns[3].metric(
         label("accessible_share", lang), _percent(head["accessible_share"]), border=True
     )
     columns[4].metric(
-        label("staff_drive_min", lang), f"{head['staff_drive_min']:,}".replace(",", " "),
+        label("staff_drive_min", lang),
+        f"{head['staff_drive_min']:,}".replace(",", " "),
         border=True,
     )
     st.download_button(
-        t("dash.download", lang), report_bytes(insight, info["name"]),
-        file_name=f"season-report-{season_id}-{about['id']}.xlsx", mime=XLSX,
-        key="dash_download", icon=":material/download:",
+        t("dash.download", lang),
+        report_bytes(insight, info["name"]),
+        file_name=f"season-report-{season_id}-{about['id']}.xlsx",
+        mime=XLSX,
+        key="dash_download",
+        icon=":material/download:",
     )
 
     st.subheader(t("dash.coverage", lang))
@@ -129,8 +140,11 @@ def render() -> None:
     spread = insight.spread
     st.caption(
         t(
-            "dash.load_caption", lang, allowance=rules.DEFAULT_SESSION_ALLOWANCE_MIN,
-            low=_percent(spread["min"]), high=_percent(spread["max"]),
+            "dash.load_caption",
+            lang,
+            allowance=rules.DEFAULT_SESSION_ALLOWANCE_MIN,
+            low=_percent(spread["min"]),
+            high=_percent(spread["max"]),
             median=_percent(spread["median"]),
         )
     )

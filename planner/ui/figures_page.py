@@ -34,13 +34,15 @@ def render() -> None:
         if not planned:
             st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
             st.page_link(
-                common.PAGE_FILES["plan"], label=t("find.go_plan", lang),
+                common.PAGE_FILES["plan"],
+                label=t("find.go_plan", lang),
                 icon=":material/calendar_month:",
             )
         else:
             st.info(t("fig.not_published", lang), icon=":material/unpublished:")
             st.page_link(
-                common.PAGE_FILES["find"], label=t("nav.find", lang),
+                common.PAGE_FILES["find"],
+                label=t("nav.find", lang),
                 icon=":material/person_search:",
             )
         return
@@ -49,8 +51,11 @@ def render() -> None:
     tables = figure_tables(team_figures(db, season_id), season, lang)
     st.caption(t("fig.intro", lang, season=info["name"]))
     st.download_button(
-        t("fig.download", lang), figures_workbook(tables, lang),
-        file_name=f"figures-{season_id}.xlsx", mime=XLSX, key="fig_download",
+        t("fig.download", lang),
+        figures_workbook(tables, lang),
+        file_name=f"figures-{season_id}.xlsx",
+        mime=XLSX,
+        key="fig_download",
         icon=":material/download:",
     )
     st.subheader(t("fig.clients", lang))
@@ -64,13 +69,18 @@ def render() -> None:
     if at_risk:
         st.warning(t("fig.at_risk_note", lang, n=at_risk), icon=":material/warning:")
     st.dataframe(
-        seats, hide_index=True, width="stretch",
+        seats,
+        hide_index=True,
+        width="stretch",
         column_config={
             t("fig.col.used", lang): st.column_config.ProgressColumn(
-                format="percent", min_value=0.0, max_value=1.0,
+                format="percent",
+                min_value=0.0,
+                max_value=1.0,
             ),
         },
     )
+
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
     render()

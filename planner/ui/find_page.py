@@ -71,8 +71,12 @@ def client_profile_input(season: Season, lang: str) -> tuple[Client | None, Prof
     """The client picked by code (codes only, never names) and their profile."""
     codes = sorted(c.client_code for c in season.clients)
     code = st.selectbox(
-        t("find.client", lang), codes, index=None, key="find_client",
-        placeholder=t("find.client_placeholder", lang), help=t("find.client_help", lang),
+        t("find.client", lang),
+        codes,
+        index=None,
+        key="find_client",
+        placeholder=t("find.client_placeholder", lang),
+        help=t("find.client_help", lang),
     )
     if code is None:
         return None, None
@@ -88,8 +92,11 @@ def described_profile(season: Season, lang: str) -> Profile | None:
     codes = [m.code for m in season.municipalities]
     key, chosen = kept_choice("find_municipality", lang, codes[0])
     municipality = st.selectbox(
-        t("find.municipality", lang), codes, index=codes.index(chosen) if chosen in codes else 0,
-        format_func=lambda c: season.municipality[c].name(lang), key=key,
+        t("find.municipality", lang),
+        codes,
+        index=codes.index(chosen) if chosen in codes else 0,
+        format_func=lambda c: season.municipality[c].name(lang),
+        key=key,
     )
     st.session_state["find_municipality"] = municipality
 
@@ -98,24 +105,35 @@ def described_profile(season: Season, lang: str) -> Profile | None:
     languages = sorted(spoken, key=lambda c: (c not in ("fi", "sv"), language_name(c, lang)))
     key, chosen = kept_choice("find_languages", lang, ["fi"])
     picked_languages = st.multiselect(
-        t("find.languages", lang), languages, default=[c for c in chosen if c in languages],
-        format_func=lambda c: language_name(c, lang), key=key, placeholder=t("find.choose", lang),
+        t("find.languages", lang),
+        languages,
+        default=[c for c in chosen if c in languages],
+        format_func=lambda c: language_name(c, lang),
+        key=key,
+        placeholder=t("find.choose", lang),
     )
     st.session_state["find_languages"] = picked_languages
 
     themes = sorted({g.theme for g in season.groups}, key=lambda c: theme_label(c, lang))
     key, chosen = kept_choice("find_interests", lang, [])
     interests = st.multiselect(
-        t("find.interests", lang), themes, default=[c for c in chosen if c in themes],
-        format_func=lambda c: theme_label(c, lang), key=key, placeholder=t("find.choose", lang),
+        t("find.interests", lang),
+        themes,
+        default=[c for c in chosen if c in themes],
+        format_func=lambda c: theme_label(c, lang),
+        key=key,
+        placeholder=t("find.choose", lang),
     )
     st.session_state["find_interests"] = interests
 
     tags = sorted({g.audience for g in season.groups if not g.is_open_to_all})
     key, chosen = kept_choice("find_audience", lang, [])
     audience = st.multiselect(
-        t("find.audience", lang), tags, default=[c for c in chosen if c in tags],
-        format_func=lambda c: audience_label(c, lang), key=key,
+        t("find.audience", lang),
+        tags,
+        default=[c for c in chosen if c in tags],
+        format_func=lambda c: audience_label(c, lang),
+        key=key,
         placeholder=t("find.choose", lang),
     )
     st.session_state["find_audience"] = audience
@@ -123,17 +141,28 @@ def described_profile(season: Season, lang: str) -> Profile | None:
     names = [name[: 3 if lang == "en" else 2] for name in weekday_names(lang)]
     key, chosen = kept_choice("find_days", lang, list(ALL_WEEKDAYS))
     days = st.pills(
-        t("find.days", lang), list(ALL_WEEKDAYS), selection_mode="multi",
-        default=chosen, format_func=lambda d: names[d], key=key,
+        t("find.days", lang),
+        list(ALL_WEEKDAYS),
+        selection_mode="multi",
+        default=chosen,
+        format_func=lambda d: names[d],
+        key=key,
     )
     st.session_state["find_days"] = list(days)
 
     travel = st.segmented_control(
-        t("find.travel", lang), TRAVEL_MODES, format_func=lambda m: t(f"find.travel.{m}", lang),
-        required=True, key="find_travel", help=t("find.travel_help", lang),
+        t("find.travel", lang),
+        TRAVEL_MODES,
+        format_func=lambda m: t(f"find.travel.{m}", lang),
+        required=True,
+        key="find_travel",
+        help=t("find.travel_help", lang),
     )
     limit = st.slider(
-        t("find.max_travel", lang), TRAVEL_STEP_MIN, MAX_TRAVEL_LIMIT_MIN, step=TRAVEL_STEP_MIN,
+        t("find.max_travel", lang),
+        TRAVEL_STEP_MIN,
+        MAX_TRAVEL_LIMIT_MIN,
+        step=TRAVEL_STEP_MIN,
         key="find_max_travel",
     )
     accessible = st.checkbox(t("find.needs_accessible", lang), key="find_needs_accessible")
@@ -147,10 +176,15 @@ def described_profile(season: Season, lang: str) -> Profile | None:
         return None
     try:
         return Profile(
-            municipality=municipality, languages=tuple(picked_languages),
-            interests=tuple(interests), audience=tuple(audience), days=tuple(sorted(days)),
-            travel=str(travel or "transit"), max_travel_min=int(limit),
-            needs_accessible=bool(accessible), prefers_small=bool(small),
+            municipality=municipality,
+            languages=tuple(picked_languages),
+            interests=tuple(interests),
+            audience=tuple(audience),
+            days=tuple(sorted(days)),
+            travel=str(travel or "transit"),
+            max_travel_min=int(limit),
+            needs_accessible=bool(accessible),
+            prefers_small=bool(small),
         )
     except ProfileError as exc:  # the widgets allow nothing the profile refuses; kept as a guard
         log.log(logging.WARNING, "finder profile refused: %s", exc)
@@ -178,7 +212,9 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
             icon=":material/update:",
         )
     if st.button(
-        t("find.publish", lang), key="find_publish", icon=":material/publish:",
+        t("find.publish", lang),
+        key="find_publish",
+        icon=":material/publish:",
         help=t("find.publish_help", lang),
     ):
         try:
@@ -203,23 +239,36 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
     """The Enrol button's callback: runs before the page reruns, so seats shown are fresh."""
     if not auth.allowed(access.ENROL):
         st.session_state[OUTCOME_KEY] = {
-            "status": "failed", "group_id": group_id, "client_code": client.client_code,
+            "status": "failed",
+            "group_id": group_id,
+            "client_code": client.client_code,
             "message": t("auth.not_allowed", common.lang()),
         }
         return
     try:
         outcome = Enrolments(db, season_id).enrol(
-            group_id, client.client_code, actor=auth.actor(), counsellor=client.counsellor,
+            group_id,
+            client.client_code,
+            actor=auth.actor(),
+            counsellor=client.counsellor,
             allow_flagged=allow_flagged,
         )
         result = {
-            "status": outcome.status, "group_id": group_id, "client_code": client.client_code,
-            "reason": outcome.reason, "message": outcome.message, "position": outcome.position,
+            "status": outcome.status,
+            "group_id": group_id,
+            "client_code": client.client_code,
+            "reason": outcome.reason,
+            "message": outcome.message,
+            "position": outcome.position,
             "flag": outcome.flag,
         }
     except StoreError as exc:
-        result = {"status": "failed", "group_id": group_id, "client_code": client.client_code,
-                  "message": str(exc)}
+        result = {
+            "status": "failed",
+            "group_id": group_id,
+            "client_code": client.client_code,
+            "message": str(exc),
+        }
     st.session_state[OUTCOME_KEY] = result
 
 
@@ -244,8 +293,10 @@ def show_outcome(
         st.error(message, icon=":material/block:")
     if outcome.get("reason") == "needs_second_leader":
         st.button(
-            t("find.enrol_flagged", lang), key="find_enrol_flagged",
-            on_click=enrol, args=(db, season_id, client, outcome["group_id"], True),
+            t("find.enrol_flagged", lang),
+            key="find_enrol_flagged",
+            on_click=enrol,
+            args=(db, season_id, client, outcome["group_id"], True),
         )
     if outcome["status"] != "enrolled":
         return
@@ -256,8 +307,7 @@ def show_outcome(
         log.log(logging.WARNING, "no meeting suggestions for %s: %s", outcome["group_id"], exc)
         return
     leads = any(
-        client.counsellor in p.leaders for p in plan.placements
-        if p.group_id == outcome["group_id"]
+        client.counsellor in p.leaders for p in plan.placements if p.group_id == outcome["group_id"]
     )
     starts = [s for s in slots if s.kind == "start"]
     if not starts:
@@ -267,7 +317,10 @@ def show_outcome(
 
 
 def show_card(
-    match: Match, profile: Profile, lang: str, enrol_args: tuple[Any, ...] | None,
+    match: Match,
+    profile: Profile,
+    lang: str,
+    enrol_args: tuple[Any, ...] | None,
     waiting: dict[str, int],
 ) -> None:
     """One group as a card. `enrol_args` (store, season id, client) when the client may enrol;
@@ -286,9 +339,11 @@ def show_card(
         elif enrol_args is not None and not match.member:
             side.button(
                 t("find.enrol_waiting" if match.full else "find.enrol", lang),
-                key=f"find_enrol_{match.group_id}", type="secondary" if match.full else "primary",
+                key=f"find_enrol_{match.group_id}",
+                type="secondary" if match.full else "primary",
                 icon=":material/hourglass_top:" if match.full else ":material/person_add:",
-                on_click=enrol, args=(*enrol_args, match.group_id, False),
+                on_click=enrol,
+                args=(*enrol_args, match.group_id, False),
             )
 
 
@@ -342,7 +397,8 @@ def render() -> None:
     if plan is None:
         st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
         st.page_link(
-            common.PAGE_FILES["plan"], label=t("find.go_plan", lang),
+            common.PAGE_FILES["plan"],
+            label=t("find.go_plan", lang),
             icon=":material/calendar_month:",
         )
         return
@@ -352,8 +408,12 @@ def render() -> None:
     with ask:
         st.subheader(t("find.who", lang))
         mode = st.segmented_control(
-            t("find.who", lang), MODES, format_func=lambda m: t(f"find.by.{m}", lang),
-            required=True, key="find_mode", label_visibility="collapsed",
+            t("find.who", lang),
+            MODES,
+            format_func=lambda m: t(f"find.by.{m}", lang),
+            required=True,
+            key="find_mode",
+            label_visibility="collapsed",
         )
         client: Client | None = None
         if mode == "client":
@@ -369,8 +429,19 @@ def render() -> None:
         if profile is None:
             st.info(t("find.pick_client", lang), icon=":material/person_search:")
             return
-        show_results(db, live, season, plan, season_id, profile, client, history,
-                     published is not None, bool(show_failed), lang)
+        show_results(
+            db,
+            live,
+            season,
+            plan,
+            season_id,
+            profile,
+            client,
+            history,
+            published is not None,
+            bool(show_failed),
+            lang,
+        )
 
 
 WANTED_GROUP_KEY = "find_group"  # set by the calendar page's "Enrol a client" button
@@ -382,8 +453,10 @@ def wanted_first(matches: list[Match], wanted: str, show_failed: bool, lang: str
     if chosen is None:
         st.info(t("find.wanted_missing", lang, group=wanted), icon=":material/event_busy:")
     elif not chosen.suitable:
-        st.warning(t("find.wanted_unsuitable", lang, group=wanted, why="; ".join(chosen.failed)),
-                   icon=":material/block:")
+        st.warning(
+            t("find.wanted_unsuitable", lang, group=wanted, why="; ".join(chosen.failed)),
+            icon=":material/block:",
+        )
     else:
         st.info(t("find.wanted_first", lang, group=wanted), icon=":material/event_available:")
         matches = [chosen, *(m for m in matches if m is not chosen)]
@@ -391,8 +464,16 @@ def wanted_first(matches: list[Match], wanted: str, show_failed: bool, lang: str
 
 
 def show_results(
-    db: Store, live: Enrolments, season: Season, plan: Plan, season_id: int, profile: Profile,
-    client: Client | None, history: list[dict[str, Any]], published: bool, show_failed: bool,
+    db: Store,
+    live: Enrolments,
+    season: Season,
+    plan: Plan,
+    season_id: int,
+    profile: Profile,
+    client: Client | None,
+    history: list[dict[str, Any]],
+    published: bool,
+    show_failed: bool,
     lang: str,
 ) -> None:
     """The outcome of the last enrolment, the cards of the groups that suit, and the rest."""
@@ -403,7 +484,11 @@ def show_results(
         mine, waiting = client_places(live, history, season_id, client.client_code)
     wanted = st.session_state.get(WANTED_GROUP_KEY) or st.query_params.get("group")
     matches = find_groups(
-        season, plan, profile, lang=lang, include_failed=show_failed or bool(wanted),
+        season,
+        plan,
+        profile,
+        lang=lang,
+        include_failed=show_failed or bool(wanted),
         taken=None if seats is None else {g: s.taken for g, s in seats.items()},
         waiting=None if seats is None else {g: s.waiting for g, s in seats.items()},
         member_of=mine,
@@ -432,6 +517,7 @@ def show_results(
         failed = [m for m in matches if not m.suitable]
         st.subheader(t("find.failed_title", lang, n=len(failed)))
         st.dataframe(failed_table(failed, lang), hide_index=True, width="stretch")
+
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
     render()

@@ -42,10 +42,7 @@ def default_session(dates: list[dt.date], today: dt.date) -> int:
 
 
 def my_groups(who: Identity, offerings: list) -> list[str]:
-    return [
-        o.group_id for o in offerings
-        if o.status == "open" and access.may_lead(who, o.leaders)
-    ]
+    return [o.group_id for o in offerings if o.status == "open" and access.may_lead(who, o.leaders)]
 
 
 def attendance_mark(marks: dict[str, bool], code: str) -> str:
@@ -81,8 +78,13 @@ def record(
         return
     st.session_state[DONE_KEY] = (
         "success",
-        t("groups.recorded", common.lang(), day=date_text(day),
-          present=len(result["present"]), absent=len(result["absent"])),
+        t(
+            "groups.recorded",
+            common.lang(),
+            day=date_text(day),
+            present=len(result["present"]),
+            absent=len(result["absent"]),
+        ),
     )
 
 
@@ -137,7 +139,9 @@ def render() -> None:
     if st.session_state[GROUP_KEY] not in mine:
         st.session_state[GROUP_KEY] = mine[0]
     group_id = st.selectbox(
-        t("groups.group", lang), mine, key=GROUP_KEY,
+        t("groups.group", lang),
+        mine,
+        key=GROUP_KEY,
         format_func=lambda g: f"{g} · {season.group[g].display_name(lang)}",
     )
     leaders = next(o.leaders for o in offerings if o.group_id == group_id)
@@ -152,11 +156,18 @@ def render() -> None:
     people, waiting = st.columns(2)
     participants = live.participants(group_id)
     with people:
-        st.subheader(t("groups.participants", lang, n=len(participants),
-                       max=seats.max_size if seats else "–"))
+        st.subheader(
+            t(
+                "groups.participants",
+                lang,
+                n=len(participants),
+                max=seats.max_size if seats else "–",
+            )
+        )
         st.dataframe(
             pd.DataFrame({t("groups.col.client", lang): participants}),
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )
     with waiting:
         queue = live.waiting_list(group_id)
@@ -169,7 +180,8 @@ def render() -> None:
                     t("groups.col.since", lang): [date_text(w.since) for w in queue],
                 }
             ),
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )
 
     records = GroupRecords(db, season_id)
@@ -178,11 +190,15 @@ def render() -> None:
     dates = session_dates(season, plan, group_id, today)
     with st.form(f"attendance_{group_id}"):
         day = st.selectbox(
-            t("groups.session", lang), dates, index=default_session(dates, today),
-            format_func=date_text, key=f"groups_day_{group_id}",
+            t("groups.session", lang),
+            dates,
+            index=default_session(dates, today),
+            format_func=date_text,
+            key=f"groups_day_{group_id}",
         )
         present = [
-            code for code in participants
+            code
+            for code in participants
             if st.checkbox(code, value=True, key=f"groups_present_{group_id}_{code}")
         ]
         if st.form_submit_button(t("groups.record", lang), icon=":material/how_to_reg:"):
@@ -197,8 +213,10 @@ def render() -> None:
     if participants:
         code = st.selectbox(t("groups.col.client", lang), participants, key="groups_summary_code")
         text = st.text_area(
-            t("groups.summary", lang), value=records.summary(group_id, code) or "",
-            key=f"groups_summary_{group_id}_{code}", max_chars=4000,
+            t("groups.summary", lang),
+            value=records.summary(group_id, code) or "",
+            key=f"groups_summary_{group_id}_{code}",
+            max_chars=4000,
         )
         if st.button(t("groups.save_summary", lang), key="groups_save_summary"):
             save_summary(group_id, leaders, code, text, season_id)

@@ -52,7 +52,9 @@ def render() -> None:
     st.title(t("import.title", lang))
     st.markdown(t("import.intro", lang))
     uploads = st.file_uploader(
-        t("import.uploader", lang), type=["csv", "xlsx"], accept_multiple_files=True,
+        t("import.uploader", lang),
+        type=["csv", "xlsx"],
+        accept_multiple_files=True,
         key="import_files",
     )
     if not uploads:
@@ -80,7 +82,10 @@ def render() -> None:
         st.success(t("import.valid", lang), icon=":material/task_alt:")
         common.metrics_row(season.counts(), lang)
     clicked = st.button(
-        t("import.button", lang), type="primary", disabled=season is None, key="import_button",
+        t("import.button", lang),
+        type="primary",
+        disabled=season is None,
+        key="import_button",
         icon=":material/database_upload:",
     )
     if report.errors:
@@ -99,6 +104,7 @@ def render() -> None:
             return
         st.session_state["import_done"] = (signature, season_id)
         st.rerun()
+
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
     render()

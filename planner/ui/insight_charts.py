@@ -22,9 +22,7 @@ CAP_COLOUR = "#c0392b"
 def seats_chart(insight: Insight) -> alt.Chart:
     """Seats per 10,000 residents per municipality, groups in the tooltip."""
     lang = insight.lang
-    frame = coverage_table(insight)[
-        ["municipality", "seats_per_10k", "groups_scheduled", "seats"]
-    ]
+    frame = coverage_table(insight)[["municipality", "seats_per_10k", "groups_scheduled", "seats"]]
     return (
         alt.Chart(frame)
         .mark_bar(color=FI_COLOUR)
@@ -50,8 +48,11 @@ def language_chart(insight: Insight) -> alt.Chart:
     data = pd.concat(
         [
             pd.DataFrame(
-                {"municipality": frame["municipality"], "series": label(col, lang),
-                 "share": frame[col]}
+                {
+                    "municipality": frame["municipality"],
+                    "series": label(col, lang),
+                    "share": frame[col],
+                }
             )
             for col in ("clients_sv_share", "groups_sv_share")
         ],
@@ -62,7 +63,9 @@ def language_chart(insight: Insight) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X(
-                "share:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]),
+                "share:Q",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
                 title=t("dash.share", lang),
             ),
             y=alt.Y("municipality:N", title=None),

@@ -59,7 +59,8 @@ def travel_section(season: Season, plan: Plan, lang: str) -> None:
     groups and its cost estimate; clients by code only."""
     st.subheader(t("routes.travel", lang))
     places = sorted(
-        (code, gid) for code, gid in plan.participants
+        (code, gid)
+        for code, gid in plan.participants
         if gid in plan.placement and plan.placement[gid].venue_id is not None
     )
     if not places:
@@ -71,7 +72,9 @@ def travel_section(season: Season, plan: Plan, lang: str) -> None:
     )
     groups = [g for c, g in places if c == code]
     group = right.selectbox(
-        t("routes.col.group", lang), groups, key=TRAVEL_GROUP_KEY,
+        t("routes.col.group", lang),
+        groups,
+        key=TRAVEL_GROUP_KEY,
         format_func=lambda g: f"{g} · {season.group[g].display_name(lang)}",
     )
     # The work car is for those who need a ride (l. 432-435), not a free option for everyone.
@@ -83,9 +86,16 @@ def travel_section(season: Season, plan: Plan, lang: str) -> None:
     if best is None:
         st.warning(t("routes.travel_no_reasonable", lang), icon=":material/warning:")
     else:
-        st.success(t("routes.travel_best", lang, mode=t(f"routes.mode.{best.mode}", lang),
-                     minutes=best.minutes, eur=f"{best.eur:.2f}"),
-                   icon=":material/savings:")
+        st.success(
+            t(
+                "routes.travel_best",
+                lang,
+                mode=t(f"routes.mode.{best.mode}", lang),
+                minutes=best.minutes,
+                eur=f"{best.eur:.2f}",
+            ),
+            icon=":material/savings:",
+        )
     st.caption(t("routes.travel_caption", lang))
 
 
@@ -105,7 +115,8 @@ def render() -> None:
     if plan is None or about is None:
         st.info(t("routes.no_plan", lang), icon=":material/inbox:")
         st.page_link(
-            common.PAGE_FILES["plan"], label=t("routes.go_plan", lang),
+            common.PAGE_FILES["plan"],
+            label=t("routes.go_plan", lang),
             icon=":material/calendar_month:",
         )
         return
@@ -119,16 +130,18 @@ def render() -> None:
 
     left, right = st.columns(2)
     day = left.selectbox(
-        t("routes.weekday", lang), [ALL, *range(len(names))], key=DAY_KEY,
+        t("routes.weekday", lang),
+        [ALL, *range(len(names))],
+        key=DAY_KEY,
         format_func=lambda d: t("routes.all_days", lang) if d == ALL else names[d],
     )
     who = right.selectbox(
-        t("routes.who", lang), ["", *staff_ids, *vehicle_ids], key=WHO_KEY,
+        t("routes.who", lang),
+        ["", *staff_ids, *vehicle_ids],
+        key=WHO_KEY,
         format_func=lambda w: t("routes.everyone", lang) if w == "" else staff_name(season, w),
     )
-    shown_days = [
-        d for d in days if day in (ALL, d.weekday) and who in ("", d.staff_id)
-    ]
+    shown_days = [d for d in days if day in (ALL, d.weekday) and who in ("", d.staff_id)]
     shown_runs = [
         r for r in pickups.runs if day in (ALL, r.weekday) and who in ("", r.vehicle.vehicle_id)
     ]
@@ -149,8 +162,7 @@ def render() -> None:
             t("routes.day", lang), run_days, key=SHEET_DAY_KEY, format_func=names.__getitem__
         )
         run = next(
-            (r for r in pickups.runs
-             if r.vehicle.vehicle_id == vehicle and r.weekday == sheet_day),
+            (r for r in pickups.runs if r.vehicle.vehicle_id == vehicle and r.weekday == sheet_day),
             None,
         )
         if run is not None:
@@ -158,22 +170,31 @@ def render() -> None:
             st.caption(t("routes.run_caption", lang, km=run.km, minutes=run.minutes))
             start, end = hhmm(run.depart), hhmm(run.depart + run.minutes)
             if run.driver is not None:
-                st.caption(t(
-                    "routes.driver", lang, name=staff_name(season, run.driver),
-                    start=start, end=end,
-                ))
+                st.caption(
+                    t(
+                        "routes.driver",
+                        lang,
+                        name=staff_name(season, run.driver),
+                        start=start,
+                        end=end,
+                    )
+                )
             else:
-                st.warning(t("routes.no_driver", lang, start=start, end=end),
-                           icon=":material/no_crash:")
+                st.warning(
+                    t("routes.no_driver", lang, start=start, end=end), icon=":material/no_crash:"
+                )
     if pickups.dropped:
-        with st.expander(t("routes.dropped", lang, count=len(pickups.dropped)),
-                         icon=":material/no_transfer:"):
-            st.dataframe(dropped_table(season, pickups.dropped, lang), hide_index=True,
-                         width="stretch")
+        with st.expander(
+            t("routes.dropped", lang, count=len(pickups.dropped)), icon=":material/no_transfer:"
+        ):
+            st.dataframe(
+                dropped_table(season, pickups.dropped, lang), hide_index=True, width="stretch"
+            )
     if pickups.meeting_points:
         st.subheader(t("routes.hubs", lang))
-        st.dataframe(hub_table(season, pickups.meeting_points, lang), hide_index=True,
-                     width="stretch")
+        st.dataframe(
+            hub_table(season, pickups.meeting_points, lang), hide_index=True, width="stretch"
+        )
         st.caption(t("routes.hubs_caption", lang, minutes=PickupParams().hub_reach_min))
 
     st.subheader(t("routes.offices", lang))

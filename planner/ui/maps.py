@@ -109,8 +109,11 @@ def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
             "offset": [0, -LABEL_OFFSET_PX],
             "radius": CENTRE_RADIUS_PX + RADIUS_PX_PER_SQRT_CLIENT * math.sqrt(row.clients),
             "tip": t(
-                "map.municipality_tip", lang,
-                name=row.municipality, clients=row.clients, groups=row.groups,
+                "map.municipality_tip",
+                lang,
+                name=row.municipality,
+                clients=row.clients,
+                groups=row.groups,
             ),
         }
         for row in municipality_figures(season, lang).itertuples()
@@ -121,8 +124,10 @@ def county_map(season: Season, lang: str = "fi") -> pdk.Deck:
             "position": [v.lon, v.lat],
             "color": ACCESSIBLE_RGBA if v.accessible else NOT_ACCESSIBLE_RGBA,
             "tip": t(
-                "map.venue_tip", lang,
-                name=v.display_name(lang), address=v.address,
+                "map.venue_tip",
+                lang,
+                name=v.display_name(lang),
+                address=v.address,
                 accessible=yes if v.accessible else no,
             ),
         }
@@ -166,9 +171,13 @@ def coverage_map(season: Season, coverage: pd.DataFrame, lang: str = "fi") -> pd
             "color": coverage_rgba(row.placed_share),
             "radius": CENTRE_RADIUS_PX + 2 * RADIUS_PX_PER_SQRT_CLIENT * math.sqrt(row.clients),
             "tip": t(
-                "dash.map_tip", lang,
-                name=getattr(row, name), placed=row.clients_placed, clients=row.clients,
-                groups=row.groups_scheduled, seats=row.seats,
+                "dash.map_tip",
+                lang,
+                name=getattr(row, name),
+                placed=row.clients_placed,
+                clients=row.clients,
+                groups=row.groups_scheduled,
+                seats=row.seats,
             ),
         }
         for row in coverage.itertuples()

@@ -81,7 +81,8 @@ def profile_line(season: Season, profile: Profile, counsellor: str, lang: str) -
     """One line about the client's needs (no code, no name): what the finder goes by."""
     days = weekday_names(lang)
     return t(
-        "find.profile", lang,
+        "find.profile",
+        lang,
         municipality=season.municipality[profile.municipality].name(lang),
         languages=", ".join(language_name(code, lang) for code in profile.languages),
         days=", ".join(days[d][:2] for d in profile.days),
@@ -136,8 +137,13 @@ def failed_table(matches: Iterable[Match], lang: str) -> pd.DataFrame:
         }
         for m in matches
     ]
-    columns = ["plan.col.group", "find.col.fails", "plan.col.name", "plan.col.day",
-               "col.municipality"]
+    columns = [
+        "plan.col.group",
+        "find.col.fails",
+        "plan.col.name",
+        "plan.col.day",
+        "col.municipality",
+    ]
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 
@@ -146,8 +152,10 @@ def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> t
     group = f"{outcome['group_id']} {group_name}".strip()
     client = outcome["client_code"]
     if outcome["status"] == "enrolled":
-        key = "find.enrolled_flagged" if outcome.get("flag") == "needs_second_leader" else (
-            "find.enrolled"
+        key = (
+            "find.enrolled_flagged"
+            if outcome.get("flag") == "needs_second_leader"
+            else ("find.enrolled")
         )
         return "success", t(key, lang, client=client, group=group)
     if outcome["status"] == "waiting":
@@ -173,13 +181,19 @@ def meetings_table(
             t("find.col.leader", lang): people.get(s.leader, s.leader),
             t("find.col.place", lang): (
                 season.venue[s.venue_id].display_name(lang)
-                if s.venue_id in season.venue else t("find.card.remote", lang)
+                if s.venue_id in season.venue
+                else t("find.card.remote", lang)
             ),
         }
         for s in list(slots)[:limit]
     ]
-    columns = ["find.col.date", "find.col.time", "find.col.counsellor", "find.col.leader",
-               "find.col.place"]
+    columns = [
+        "find.col.date",
+        "find.col.time",
+        "find.col.counsellor",
+        "find.col.leader",
+        "find.col.place",
+    ]
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 
@@ -200,7 +214,8 @@ def history_table(
                 t("find.col.ended", lang): date_text(h["ended_at"]),
                 t("find.col.present", lang): (
                     f"{h['sessions_present']} / {h['sessions_recorded']}"
-                    if h["sessions_recorded"] else MISSING
+                    if h["sessions_recorded"]
+                    else MISSING
                 ),
                 t("plan.col.name", lang): group.display_name(lang) if group else "",
             }
@@ -272,9 +287,19 @@ def _seats_table(seats: pd.DataFrame, season: Season | None, lang: str) -> pd.Da
         }
         for row in seats.itertuples(index=False)
     ]
-    columns = ["plan.col.group", "plan.col.name", "col.municipality", "fig.col.status",
-               "fig.col.taken", "fig.col.max_size", "fig.col.used", "fig.col.at_risk",
-               "fig.col.waiting", "fig.col.leaders", "fig.col.needs_second_leader"]
+    columns = [
+        "plan.col.group",
+        "plan.col.name",
+        "col.municipality",
+        "fig.col.status",
+        "fig.col.taken",
+        "fig.col.max_size",
+        "fig.col.used",
+        "fig.col.at_risk",
+        "fig.col.waiting",
+        "fig.col.leaders",
+        "fig.col.needs_second_leader",
+    ]
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 

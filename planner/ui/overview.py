@@ -26,9 +26,12 @@ def render() -> None:
     season = common.load_season(common.db_url(), info["id"])
     st.caption(
         t(
-            "overview.season", lang,
-            name=info["name"], imported_at=common.local_time(info["imported_at"]),
-            imported_by=info["imported_by"], source=info["source"],
+            "overview.season",
+            lang,
+            name=info["name"],
+            imported_at=common.local_time(info["imported_at"]),
+            imported_by=info["imported_by"],
+            source=info["source"],
         )
     )
     common.metrics_row(season.counts(), lang)
@@ -38,6 +41,7 @@ def render() -> None:
     st.subheader(t("overview.map", lang))
     st.pydeck_chart(county_map(season, lang), height=MAP_HEIGHT_PX)
     st.caption(t("overview.map_caption", lang))
+
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
     render()

@@ -65,7 +65,9 @@ class SolveJob:
     def snapshot(self) -> dict[str, Any]:
         with self.lock:
             return {
-                "objective": self.objective, "bound": self.bound, "done": self.done,
+                "objective": self.objective,
+                "bound": self.bound,
+                "done": self.done,
                 "elapsed": time.monotonic() - self.started,
             }
 
@@ -121,8 +123,12 @@ def show_plan(
     """The week grid for the chosen municipality, venue or leader, its groups, the unscheduled."""
     st.subheader(t("plan.week", lang))
     by = st.segmented_control(
-        t("plan.view_by", lang), VIEW_BY, format_func=lambda v: t(f"plan.view.{v}", lang),
-        default=VIEW_BY[0], required=True, key=f"{key}_view_by",
+        t("plan.view_by", lang),
+        VIEW_BY,
+        format_func=lambda v: t(f"plan.view.{v}", lang),
+        default=VIEW_BY[0],
+        required=True,
+        key=f"{key}_view_by",
     )
     options = view_options(season, plan, by, lang)
     if not options:
@@ -133,8 +139,11 @@ def show_plan(
         kept = f"{key}_chosen_{by}"
         codes = list(options)
         chosen = st.selectbox(
-            t(f"plan.view.{by}", lang), codes, format_func=options.__getitem__,
-            index=codes.index(st.session_state[kept]) if st.session_state.get(kept) in options
+            t(f"plan.view.{by}", lang),
+            codes,
+            format_func=options.__getitem__,
+            index=codes.index(st.session_state[kept])
+            if st.session_state.get(kept) in options
             else 0,
             key=f"{key}_view_{by}_{lang}",
         )
@@ -182,8 +191,10 @@ def start_solve(season: Season, season_id: int, lang: str, time_limit_s: int) ->
     st.session_state[SAVED_KEY] = None
     try:
         threading.Thread(
-            target=_solve_in_background, args=(job, season, lang, slot),
-            name="planner-solve", daemon=True,
+            target=_solve_in_background,
+            args=(job, season, lang, slot),
+            name="planner-solve",
+            daemon=True,
         ).start()
     except RuntimeError as exc:
         slot.release()
@@ -200,9 +211,7 @@ def progress_panel(job: SolveJob, lang: str) -> None:
         st.rerun()
     st.progress(
         min(now["elapsed"] / job.time_limit_s, 1.0),
-        text=t(
-            "plan.solve.running", lang, elapsed=round(now["elapsed"]), limit=job.time_limit_s
-        ),
+        text=t("plan.solve.running", lang, elapsed=round(now["elapsed"]), limit=job.time_limit_s),
     )
     objective, bound = st.columns(2)
     objective.metric(t("plan.metric.objective", lang), _number(now["objective"]), border=True)
@@ -216,13 +225,18 @@ def result_summary(result: Any) -> dict[str, Any]:
     if callable(summary):
         return dict(summary())
     return {
-        "status": result.status, "objective": result.objective,
-        "best_bound": result.best_bound, "wall_s": result.wall_s,
+        "status": result.status,
+        "objective": result.objective,
+        "best_bound": result.best_bound,
+        "wall_s": result.wall_s,
     }
 
 
 def show_result(
-    job: SolveJob, season: Season, previous: Plan | None, lang: str,
+    job: SolveJob,
+    season: Season,
+    previous: Plan | None,
+    lang: str,
     save: Callable[[Plan, dict[str, Any]], int],
 ) -> None:
     """The finished run: its metrics and plan, what changed, and the save / discard buttons."""
@@ -243,8 +257,11 @@ def show_result(
         )
     save_col, discard_col = st.columns(2)
     clicked = save_col.button(
-        t("plan.result.save", lang), type="primary", key="plan_save",
-        icon=":material/save:", disabled=not plan.placements,
+        t("plan.result.save", lang),
+        type="primary",
+        key="plan_save",
+        icon=":material/save:",
+        disabled=not plan.placements,
     )
     if discard_col.button(t("plan.result.discard", lang), key="plan_discard"):
         st.session_state[JOB_KEY] = None
@@ -277,11 +294,17 @@ def solve_controls(season: Season, season_id: int, lang: str) -> None:
     st.subheader(t("plan.solve.title", lang))
     st.markdown(t("plan.solve.intro", lang))
     limit = st.slider(
-        t("plan.solve.time_limit", lang), *TIME_LIMIT_S, step=5, key="plan_time_limit",
+        t("plan.solve.time_limit", lang),
+        *TIME_LIMIT_S,
+        step=5,
+        key="plan_time_limit",
         disabled=running,
     )
     if st.button(
-        t("plan.solve.button", lang), type="primary", key="plan_solve", disabled=running,
+        t("plan.solve.button", lang),
+        type="primary",
+        key="plan_solve",
+        disabled=running,
         icon=":material/play_arrow:",
     ):
         problem = start_solve(season, season_id, lang, int(limit))
@@ -316,7 +339,10 @@ def render() -> None:
     job: SolveJob | None = st.session_state[JOB_KEY]
     if job is not None and job.season_id == season_id and job.done:
         show_result(
-            job, season, plan, lang,
+            job,
+            season,
+            plan,
+            lang,
             lambda new, about: db.save_plan(
                 new, about, season_id=season_id, actor=auth.actor(), note="app"
             ),
@@ -329,12 +355,17 @@ def render() -> None:
     st.header(t("plan.current_title", lang))
     st.caption(
         t(
-            "plan.current", lang, season=info["name"], plan_id=summary["id"],
-            saved_at=common.local_time(summary["created_at"]), saved_by=summary["created_by"],
+            "plan.current",
+            lang,
+            season=info["name"],
+            plan_id=summary["id"],
+            saved_at=common.local_time(summary["created_at"]),
+            saved_by=summary["created_by"],
         )
     )
     metrics(season, plan, summary, lang)
     show_plan(season, plan, lang, "plan_current")
+
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
     render()

@@ -25,8 +25,16 @@ VENUE_RGBA = [120, 120, 130, 180]
 BASE_RGBA = [30, 100, 200, 230]
 CAR_RGBA = [230, 120, 20, 220]
 PALETTE = [
-    [31, 119, 180], [44, 160, 44], [214, 39, 40], [148, 103, 189], [140, 86, 75],
-    [227, 119, 194], [23, 190, 207], [188, 189, 34], [127, 127, 127], [255, 187, 120],
+    [31, 119, 180],
+    [44, 160, 44],
+    [214, 39, 40],
+    [148, 103, 189],
+    [140, 86, 75],
+    [227, 119, 194],
+    [23, 190, 207],
+    [188, 189, 34],
+    [127, 127, 127],
+    [255, 187, 120],
 ]
 
 
@@ -134,9 +142,7 @@ def office_table(season: Season, days: list[OfficeDay], lang: str) -> pd.DataFra
             t("routes.col.staff", lang): [staff_name(season, d.staff_id) for d in days],
             t("routes.col.weekday", lang): [names[d.weekday] for d in days],
             t("routes.col.base", lang): [place_name(season, d.base_venue, lang) for d in days],
-            t("routes.col.office", lang): [
-                place_name(season, d.office_venue, lang) for d in days
-            ],
+            t("routes.col.office", lang): [place_name(season, d.office_venue, lang) for d in days],
             t("routes.col.km_base", lang): [d.km_from_base for d in days],
             t("routes.col.km_office", lang): [d.km_from_office for d in days],
             t("routes.col.saved", lang): [d.saved_km for d in days],
@@ -156,9 +162,7 @@ def allowance_table(season: Season, rows: list[AllowanceRow], lang: str) -> pd.D
     )
 
 
-def route_map(
-    season: Season, days: list[StaffDay], runs: list[Run], lang: str = "fi"
-) -> pdk.Deck:
+def route_map(season: Season, days: list[StaffDay], runs: list[Run], lang: str = "fi") -> pdk.Deck:
     """Venues, staff bases, staff routes (coloured per person) and the work car's runs."""
     bases = {s.base_venue for s in season.staff}
     venues = [
@@ -181,8 +185,11 @@ def route_map(
                     "path": points,
                     "color": colour.get(d.staff_id, VENUE_RGBA),
                     "tip": t(
-                        "routes.route_tip", lang, who=staff_name(season, d.staff_id),
-                        day=names[d.weekday], km=d.km,
+                        "routes.route_tip",
+                        lang,
+                        who=staff_name(season, d.staff_id),
+                        day=names[d.weekday],
+                        km=d.km,
                     ),
                 }
             )
@@ -197,8 +204,11 @@ def route_map(
                     "path": points,
                     "color": CAR_RGBA,
                     "tip": t(
-                        "routes.run_tip", lang, who=run.vehicle.vehicle_id,
-                        day=names[run.weekday], km=run.km,
+                        "routes.run_tip",
+                        lang,
+                        who=run.vehicle.vehicle_id,
+                        day=names[run.weekday],
+                        km=run.km,
                     ),
                 }
             )
@@ -209,17 +219,34 @@ def route_map(
     ]
     layers = [
         pdk.Layer(
-            "PathLayer", data=paths, get_path="path", get_color="color", width_min_pixels=3,
+            "PathLayer",
+            data=paths,
+            get_path="path",
+            get_color="color",
+            width_min_pixels=3,
             pickable=True,
         ),
         pdk.Layer(
-            "ScatterplotLayer", data=venues, get_position="position", get_radius="radius",
-            radius_units='"pixels"', get_fill_color="color", get_line_color=[255, 255, 255],
-            line_width_min_pixels=1, stroked=True, pickable=True,
+            "ScatterplotLayer",
+            data=venues,
+            get_position="position",
+            get_radius="radius",
+            radius_units='"pixels"',
+            get_fill_color="color",
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=1,
+            stroked=True,
+            pickable=True,
         ),
         pdk.Layer(
-            "TextLayer", data=base_labels, get_position="position", get_text="name",
-            get_size=11, get_color=TEXT_RGBA, get_pixel_offset=[0, -12], font_family=FONT,
+            "TextLayer",
+            data=base_labels,
+            get_position="position",
+            get_text="name",
+            get_size=11,
+            get_color=TEXT_RGBA,
+            get_pixel_offset=[0, -12],
+            font_family=FONT,
             character_set='"auto"',
         ),
     ]

@@ -207,7 +207,8 @@ def changes_table(season: Season, previous: Plan, plan: Plan, lang: str) -> pd.D
         old, new = previous.placement.get(gid), plan.placement.get(gid)
         before, after = len(old_members.get(gid, ())), len(new_members.get(gid, ()))
         same_session = (
-            old is not None and new is not None
+            old is not None
+            and new is not None
             and (old.weekday, old.start, old.end, old.venue_id, set(old.leaders))
             == (new.weekday, new.start, new.end, new.venue_id, set(new.leaders))
         )
