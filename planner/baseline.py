@@ -78,13 +78,9 @@ class _State:
             self.client_sessions[code].append(session)
 
 
-def _travel_mode(person: Leader) -> str:
-    return "transit" if isinstance(person, Staff) and not person.car else "car"
-
-
 def _leader_free(state: _State, person: Leader, session: _Session) -> bool:
     """No clash and time to travel; weekly hours are checked when the pool is drawn."""
-    mode = _travel_mode(person)
+    mode = rules.travel_mode(person)
     for other in state.leader_sessions[person.person_id]:
         if other.weekday != session.weekday:
             continue
@@ -124,10 +120,10 @@ def _leader_candidates(season: Season, group: Group) -> list[Leader]:
     """Who may lead this group on language and place; staff first, then partners, by id."""
     people: list[Leader] = sorted(season.staff, key=lambda s: s.staff_id)
     people += sorted(
-        (p for p in season.partners if group.municipality in p.municipalities),
+        (p for p in season.partners if rules.partner_may_lead(group, p)),
         key=lambda p: p.partner_id,
     )
-    return [p for p in people if group.language in p.languages]
+    return [p for p in people if rules.leader_speaks(group, p)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +138,7 @@ class _Pool:
 
     @classmethod
     def of(cls, people: list[Leader]) -> _Pool:
-        leads = [p for p in people if isinstance(p, Staff) and p.qualified]
+        leads = [p for p in people if rules.is_qualified_staff(p)]
         partners = [p for p in people if not isinstance(p, Staff)]
         staff = [p for p in people if isinstance(p, Staff)]
         return cls(frozenset(p.person_id for p in people), leads, partners + staff)
@@ -157,7 +153,7 @@ def _team(state: _State, group: Group, pool: _Pool, session: _Session) -> tuple[
     if not all(_leader_free(state, p, session) for p in team):
         return None
     taken = set(pinned)
-    if not any(isinstance(p, Staff) and p.qualified for p in team):
+    if not any(rules.is_qualified_staff(p) for p in team):
         lead = next(
             (p for p in pool.leads if p.staff_id not in taken and _leader_free(state, p, session)),
             None,
@@ -243,12 +239,6 @@ def _reaching(state: _State, venue: Venue) -> set[str]:
     return codes
 
 
-def _may_join(group: Group, client: Client) -> bool:
-    return group.language in client.languages and (
-        group.is_open_to_all or group.audience in client.audience
-    )
-
-
 def _join_order(group: Group, client: Client) -> tuple[int, int, str]:
     """Clients who wish for the group first, by how high they rank it, then by code."""
     if group.group_id in client.wishes:
@@ -274,18 +264,23 @@ class _Fit:
 
 
 def _has_hours(state: _State, person: Leader, group: Group) -> bool:
-    if not isinstance(person, Staff):
+    cap = rules.weekly_cap_min(person)
+    if cap is None:
         return True
     load = state.staff_load[person.staff_id] + group.minutes + state.allowance_min
-    return load <= round(person.max_group_hours * 60)
+    return load <= cap
 
 
 def _first_fit(state: _State, known: _Clients, group: Group) -> _Fit | None:
     need = max(group.min_size, rules.MIN_GROUP_SIZE)
-    if not rules.session_hours_ok(group.minutes / 60):
+    if not (rules.session_length_ok(group) and rules.term_ok(group)):
         return None
     joiners = sorted(
-        (c for c in state.season.clients if _may_join(group, c) and _below_max_groups(state, c)),
+        (
+            c
+            for c in state.season.clients
+            if rules.may_join(group, c) and _below_max_groups(state, c)
+        ),
         key=lambda c: _join_order(group, c),
     )
     candidates = [p for p in _leader_candidates(state.season, group) if _has_hours(state, p, group)]

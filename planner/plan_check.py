@@ -1,9 +1,10 @@
 """An independent check of a plan against every hard rule (the `Plan` docstring is the spec).
 
 Deliberately written without the solver's code: plain loops over the plan, one function per
-rule, all listed in `PLAN_RULES` with a readable name and where the rule comes from. It works
-on any plan (from the solver, the store or CSV files) and never raises on unknown ids: those
-are problems like any other.
+rule, all listed in `PLAN_RULES` by their key in the rules catalogue (`planner.rules.RULES`,
+which names each rule in fi/sv/en with its handbook line). It works on any plan (from the
+solver, the store or CSV files) and never raises on unknown ids: those are problems like any
+other.
 
     python -m planner.plan_check SEASON_DIR PLAN_DIR
 """
@@ -44,11 +45,9 @@ class PlanProblem:
     message: str
 
     def __str__(self) -> str:
-        rule = PLAN_RULES.get(self.rule)
-        if rule is None:
+        if self.rule not in rules.RULES:
             return f"{self.subject}: {self.message}"
-        name = rule.name[:1].lower() + rule.name[1:]
-        return f"{self.subject}: {self.message}; {name} ({rule.source})"
+        return f"{self.subject}: {self.message}; {rules.rule_phrase(self.rule)}"
 
 
 @dataclass
@@ -96,10 +95,18 @@ Check = Callable[[PlanView], Iterator[PlanProblem]]
 
 @dataclass(frozen=True, slots=True)
 class PlanRule:
+    """The validator's check of one rule of the catalogue (`planner.rules.RULES`)."""
+
     key: str
-    name: str
-    source: str
     check: Check
+
+    @property
+    def name(self) -> str:
+        return rules.RULES[self.key].name()
+
+    @property
+    def source(self) -> str:
+        return rules.RULES[self.key].source()
 
 
 def _day(weekday: int) -> str:
@@ -182,6 +189,14 @@ def check_one_placement(view: PlanView) -> Iterator[PlanProblem]:
     for u in view.plan.unscheduled:
         if u.group_id in count:
             yield PlanProblem("one_placement", u.group_id, "both placed and unscheduled")
+
+
+def check_term(view: PlanView) -> Iterator[PlanProblem]:
+    for _placement, g in view.placed_groups():
+        if g.weeks is None and g.kind not in rules.TERMLESS_KINDS:
+            yield PlanProblem("term", g.group_id, f"a {g.kind} group placed without a fixed term")
+        elif g.weeks is not None and g.weeks < 1:
+            yield PlanProblem("term", g.group_id, f"a term of {g.weeks} weeks")
 
 
 def check_pins(view: PlanView) -> Iterator[PlanProblem]:
@@ -519,155 +534,39 @@ def check_scheduled_only(view: PlanView) -> Iterator[PlanProblem]:
             yield PlanProblem("scheduled_only", gid, "has participants but is not scheduled")
 
 
+PLAN_CHECKS: dict[str, Check] = {
+    "known_ids": check_known_ids,
+    "session_grid": check_session_grid,
+    "session_length": check_session_length,
+    "one_placement": check_one_placement,
+    "term": check_term,
+    "pins": check_pins,
+    "venue_mode": check_venue_mode,
+    "venue_municipality": check_venue_municipality,
+    "venue_open": check_venue_open,
+    "venue_rooms": check_venue_rooms,
+    "capacity": check_capacity,
+    "accessible": check_accessible,
+    "size": check_size,
+    "two_leaders": check_two_leaders,
+    "qualified_leader": check_qualified_leader,
+    "leader_language": check_leader_language,
+    "leader_days": check_leader_days,
+    "partner_municipality": check_partner_municipality,
+    "person_overlap": check_person_overlap,
+    "travel_gap": check_travel_gap,
+    "weekly_hours": check_weekly_hours,
+    "participant_language": check_participant_language,
+    "participant_audience": check_participant_audience,
+    "participant_days": check_participant_days,
+    "participant_travel": check_participant_travel,
+    "max_groups": check_max_groups,
+    "scheduled_only": check_scheduled_only,
+}
+"""One check per rule of the catalogue (`planner.rules.RULES`), in the catalogue's order."""
+
 PLAN_RULES: dict[str, PlanRule] = {
-    r.key: r
-    for r in (
-        PlanRule("known_ids", "Ids known in the season", "season data", check_known_ids),
-        PlanRule(
-            "session_grid",
-            "Sessions start on the half hour, Mon-Fri",
-            "planning grid",
-            check_session_grid,
-        ),
-        PlanRule(
-            "session_length",
-            "Sessions last the group's hours, 2-4 hours",
-            "handbook l. 361, l. 120",
-            check_session_length,
-        ),
-        PlanRule(
-            "one_placement",
-            "Once a week: one placement per group",
-            "handbook l. 361",
-            check_one_placement,
-        ),
-        PlanRule(
-            "pins", "Pinned day, time, venue and leaders kept", "coordinator's pins", check_pins
-        ),
-        PlanRule(
-            "venue_mode",
-            "In-person and hybrid groups at a venue, remote ones without",
-            "handbook l. 345",
-            check_venue_mode,
-        ),
-        PlanRule(
-            "venue_municipality",
-            "Venue in the group's municipality",
-            "handbook l. 409, 422",
-            check_venue_municipality,
-        ),
-        PlanRule(
-            "venue_open", "Venue open during the session", "venue opening hours", check_venue_open
-        ),
-        PlanRule(
-            "venue_rooms",
-            "No more groups at a venue at once than it has rooms",
-            "venue rooms",
-            check_venue_rooms,
-        ),
-        PlanRule(
-            "capacity",
-            "Participants and leaders fit in the venue",
-            "venue capacity",
-            check_capacity,
-        ),
-        PlanRule(
-            "accessible",
-            "Accessible venue for those who need it",
-            "handbook l. 416",
-            check_accessible,
-        ),
-        PlanRule(
-            "size",
-            "Group size 3-10 persons, within the group's own limits",
-            "handbook l. 362",
-            check_size,
-        ),
-        PlanRule(
-            "two_leaders",
-            "Two leaders from 5 participants",
-            "handbook l. 363-364",
-            check_two_leaders,
-        ),
-        PlanRule(
-            "qualified_leader",
-            "A qualified staff leader in every group",
-            "handbook l. 365",
-            check_qualified_leader,
-        ),
-        PlanRule(
-            "leader_language",
-            "Leaders speak the group's language",
-            "handbook l. 370",
-            check_leader_language,
-        ),
-        PlanRule(
-            "leader_days",
-            "Leaders lead only on their working days",
-            "staff working days",
-            check_leader_days,
-        ),
-        PlanRule(
-            "partner_municipality",
-            "Partners lead only where they work",
-            "handbook l. 377",
-            check_partner_municipality,
-        ),
-        PlanRule(
-            "person_overlap",
-            "Nobody leads two sessions at once",
-            "one person, one place",
-            check_person_overlap,
-        ),
-        PlanRule(
-            "travel_gap",
-            "Time to travel between sessions on the same day",
-            "handbook l. 428-429",
-            check_travel_gap,
-        ),
-        PlanRule(
-            "weekly_hours",
-            "Weekly group hours within the staff member's share",
-            "handbook l. 120, 304, 379",
-            check_weekly_hours,
-        ),
-        PlanRule(
-            "participant_language",
-            "Participants manage in the group's language",
-            "handbook l. 370",
-            check_participant_language,
-        ),
-        PlanRule(
-            "participant_audience",
-            "Targeted groups only for their audience",
-            "handbook l. 352",
-            check_participant_audience,
-        ),
-        PlanRule(
-            "participant_days",
-            "Participants can come on the group's day",
-            "client's days",
-            check_participant_days,
-        ),
-        PlanRule(
-            "participant_travel",
-            "In-person groups within the client's travel time",
-            "handbook l. 409, 422",
-            check_participant_travel,
-        ),
-        PlanRule(
-            "max_groups",
-            "A client in at most max_groups groups, once each",
-            "client's limit",
-            check_max_groups,
-        ),
-        PlanRule(
-            "scheduled_only",
-            "Only scheduled groups have participants",
-            "plan consistency",
-            check_scheduled_only,
-        ),
-    )
+    key: PlanRule(key, PLAN_CHECKS[key]) for key in rules.RULES if key in PLAN_CHECKS
 }
 
 

@@ -1,14 +1,31 @@
-"""The handbook's rules of group work, stated once.
+"""The catalogue of the handbook's rules of group work: each rule stated once.
 
 Line numbers refer to the Finnish handbook (`shared/seeds/001_8086551e1e4f6083.txt`,
 "Sosiaalinen kuntoutus TEP:issä", LUVN 2024). Everything that checks or plans a group asks
-here rather than repeating a number.
+here rather than repeating a number, a name or a handbook line:
+
+- the constants of the rules (group size, hours, leaders);
+- `RULES`: every hard rule of a plan by key, with its readable name in fi/sv/en and where it
+  comes from. The CP-SAT model (`planner.solve.rules_hard.HARD_RULES`) has one constraint
+  function per key, the independent validator (`planner.plan_check.PLAN_RULES`) one check per
+  key; a few rules about the plan's shape (`model=False`) hold by the model's construction
+  and only the validator checks them. Meta-tests keep the three in step.
+- the pure predicates the rules share (who speaks a group's language, whom an audience fits,
+  where travel binds, whether a leader team is valid). The model's candidate filters, the
+  finder, the greedy baseline, `fill`, `warm_start`, enrolment and insight ask them; the
+  validator keeps its own arithmetic on purpose, so that it can catch the model's mistakes.
+
+No OR-Tools here: the catalogue is read by code that must not load the solver.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.model import Client, Group, Leader, Venue
 
 # --- Groups (ryhmätoiminnan raamit, l. 359-371) ---
 SESSIONS_PER_WEEK = 1  # "kerran viikossa" (l. 361)
@@ -42,39 +59,416 @@ DEFAULT_SESSION_ALLOWANCE_MIN = 30
 TRAVEL_MODES = ("car", "transit", "ride")  # own car, public transport, the team's work car
 
 
+LANGS = ("fi", "sv", "en")
+DAY_MIN = 24 * 60
+
+_HANDBOOK = {
+    "fi": "käsikirja r. {lines}",
+    "sv": "handboken r. {lines}",
+    "en": "handbook l. {lines}",
+}
+
+# Where a rule comes from when it is not a line of the handbook.
+_BASES: dict[str, Mapping[str, str]] = {
+    "pins": {
+        "fi": "koordinaattorin kiinnitykset",
+        "sv": "koordinatorns fastlåsningar",
+        "en": "coordinator's pins",
+    },
+    "opening_hours": {
+        "fi": "toimitilan aukioloajat",
+        "sv": "lokalens öppettider",
+        "en": "venue opening hours",
+    },
+    "rooms": {"fi": "toimitilan huoneet", "sv": "lokalens rum", "en": "venue rooms"},
+    "capacity": {"fi": "toimitilan koko", "sv": "lokalens kapacitet", "en": "venue capacity"},
+    "working_days": {
+        "fi": "työntekijän työpäivät",
+        "sv": "de anställdas arbetsdagar",
+        "en": "staff working days",
+    },
+    "one_place": {
+        "fi": "yksi ihminen, yksi paikka",
+        "sv": "en person, en plats",
+        "en": "one person, one place",
+    },
+    "client_days": {"fi": "asiakkaan päivät", "sv": "klientens dagar", "en": "client's days"},
+    "client_limit": {
+        "fi": "asiakkaan enimmäismäärä",
+        "sv": "klientens gräns",
+        "en": "client's limit",
+    },
+    "season_data": {"fi": "kauden tiedot", "sv": "säsongens data", "en": "season data"},
+    "grid": {"fi": "suunnitteluruudukko", "sv": "planeringsrutnät", "en": "planning grid"},
+    "consistency": {
+        "fi": "suunnitelman eheys",
+        "sv": "planens konsekvens",
+        "en": "plan consistency",
+    },
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule as users see it: a key, a readable name and where the handbook says it."""
+    """A hard rule as users see it: a key, a readable name, and where it comes from.
+
+    `lines` are the handbook's lines ("363-364"); a rule that is not the handbook's (a pin,
+    a venue's opening hours) names its `basis` instead. `model=False` marks a rule about the
+    plan's shape that the model holds by construction (one placement per group, the grid).
+    """
 
     key: str
-    name: str
-    source: str
+    names: Mapping[str, str]
+    lines: str | None = None
+    basis: str | None = None
+    model: bool = True
+
+    def name(self, lang: str = "en") -> str:
+        return self.names.get(lang) or self.names["en"]
+
+    def source(self, lang: str = "en") -> str:
+        if self.lines is not None:
+            return _HANDBOOK.get(lang, _HANDBOOK["en"]).format(lines=self.lines)
+        basis = _BASES[self.basis or ""]
+        return basis.get(lang) or basis["en"]
+
+    def label(self, lang: str = "en") -> str:
+        """ "Two leaders from 5 participants (handbook l. 363-364)"."""
+        return f"{self.name(lang)} ({self.source(lang)})"
+
+
+def _rule(key: str, en: str, fi: str, sv: str, **where: object) -> Rule:
+    return Rule(key, {"fi": fi, "sv": sv, "en": en}, **where)  # type: ignore[arg-type]
 
 
 RULES: dict[str, Rule] = {
     r.key: r
     for r in (
-        Rule("weekly", "One session a week, 2-4 hours", "handbook l. 361"),
-        Rule("size", "Group size 3-10 persons", "handbook l. 362"),
-        Rule("two_leaders", "Two leaders; one only under 5 participants", "handbook l. 363-364"),
-        Rule("qualified_leader", "A qualified staff leader in every group", "handbook l. 365"),
-        Rule("language", "Groups run in Finnish or Swedish, no interpreter", "handbook l. 370"),
-        Rule("term", "A plan and a fixed term unless pop-up", "handbook l. 366"),
-        Rule("accessible", "Accessible venue for those who need it", "handbook l. 416"),
+        _rule(
+            "known_ids",
+            "Ids known in the season",
+            "Tunnisteet löytyvät kauden tiedoista",
+            "Id:n finns i säsongens data",
+            basis="season_data",
+            model=False,
+        ),
+        _rule(
+            "session_grid",
+            "Sessions start on the half hour, Mon-Fri",
+            "Kokoontumiset alkavat tasalta tai puolelta, ma–pe",
+            "Träffarna börjar på hel eller halv timme, mån–fre",
+            basis="grid",
+            model=False,
+        ),
+        _rule(
+            "session_length",
+            "Sessions last the group's hours, 2-4 hours",
+            "Kokoontuminen kestää ryhmän tunnit, 2–4 tuntia",
+            "Träffen varar gruppens timmar, 2–4 timmar",
+            lines="361, 120",
+        ),
+        _rule(
+            "one_placement",
+            "Once a week: one placement per group",
+            "Kerran viikossa: ryhmällä yksi paikka viikossa",
+            "En gång i veckan: en placering per grupp",
+            lines="361",
+            model=False,
+        ),
+        _rule(
+            "term",
+            "A plan and a fixed term unless pop-up",
+            "Suunnitelma ja määräaika, ellei ryhmä ole pop up -ryhmä",
+            "En plan och en fast period, om gruppen inte är en pop up-grupp",
+            lines="366",
+        ),
+        _rule(
+            "pins",
+            "Pinned day, time, venue and leaders kept",
+            "Kiinnitetty päivä, aika, toimitila ja ohjaajat pidetään",
+            "Fastlåst dag, tid, lokal och ledare hålls",
+            basis="pins",
+        ),
+        _rule(
+            "venue_mode",
+            "In-person and hybrid groups at a venue, remote ones without",
+            "Lähi- ja hybridiryhmät toimitilassa, etäryhmät ilman",
+            "När- och hybridgrupper i en lokal, distansgrupper utan",
+            lines="345",
+        ),
+        _rule(
+            "venue_municipality",
+            "Venue in the group's municipality",
+            "Toimitila ryhmän kunnassa",
+            "Lokalen i gruppens kommun",
+            lines="409, 422",
+        ),
+        _rule(
+            "venue_open",
+            "Venue open during the session",
+            "Toimitila on auki kokoontumisen ajan",
+            "Lokalen är öppen under träffen",
+            basis="opening_hours",
+        ),
+        _rule(
+            "venue_rooms",
+            "No more groups at a venue at once than it has rooms",
+            "Toimitilassa ei ole yhtä aikaa enempää ryhmiä kuin siinä on huoneita",
+            "Inte fler grupper samtidigt i en lokal än den har rum",
+            basis="rooms",
+        ),
+        _rule(
+            "capacity",
+            "Participants and leaders fit in the venue",
+            "Osallistujat ja ohjaajat mahtuvat toimitilaan",
+            "Deltagare och ledare ryms i lokalen",
+            basis="capacity",
+        ),
+        _rule(
+            "accessible",
+            "Accessible venue for those who need it",
+            "Esteetön toimitila sitä tarvitseville",
+            "Tillgänglig lokal för dem som behöver det",
+            lines="416",
+        ),
+        _rule(
+            "size",
+            "Group size 3-10 persons, within the group's own limits",
+            "Ryhmäkoko 3–10 henkilöä ryhmän omissa rajoissa",
+            "Gruppstorlek 3–10 personer, inom gruppens egna gränser",
+            lines="362",
+        ),
+        _rule(
+            "two_leaders",
+            "Two leaders from 5 participants",
+            "Kaksi ohjaajaa 5 osallistujasta alkaen",
+            "Två ledare från 5 deltagare",
+            lines="363-364",
+        ),
+        _rule(
+            "qualified_leader",
+            "A qualified staff leader in every group",
+            "Jokaisessa ryhmässä pätevä työntekijä ohjaajana",
+            "En behörig anställd som ledare i varje grupp",
+            lines="365",
+        ),
+        _rule(
+            "leader_language",
+            "Leaders speak the group's language",
+            "Ohjaajat puhuvat ryhmän kieltä",
+            "Ledarna talar gruppens språk",
+            lines="370",
+        ),
+        _rule(
+            "leader_days",
+            "Leaders lead only on their working days",
+            "Ohjaajat ohjaavat vain työpäivinään",
+            "Ledarna leder bara på sina arbetsdagar",
+            basis="working_days",
+        ),
+        _rule(
+            "partner_municipality",
+            "Partners lead only where they work",
+            "Yhteistyökumppanit ohjaavat vain toiminta-alueellaan",
+            "Samarbetspartner leder bara där de verkar",
+            lines="377",
+        ),
+        _rule(
+            "person_overlap",
+            "Nobody leads two sessions at once",
+            "Kukaan ei ohjaa kahta kokoontumista yhtä aikaa",
+            "Ingen leder två träffar samtidigt",
+            basis="one_place",
+        ),
+        _rule(
+            "travel_gap",
+            "Time to travel between sessions on the same day",
+            "Saman päivän kokoontumisten välissä on aikaa matkustaa",
+            "Tid att resa mellan träffar samma dag",
+            lines="428-429",
+        ),
+        _rule(
+            "weekly_hours",
+            "Weekly group hours within the staff member's share",
+            "Viikon ryhmätunnit työntekijän osuuden rajoissa",
+            "Veckans grupptimmar inom den anställdas andel",
+            lines="120, 304, 379",
+        ),
+        _rule(
+            "participant_language",
+            "Participants manage in the group's language",
+            "Osallistujat pärjäävät ryhmän kielellä",
+            "Deltagarna klarar sig på gruppens språk",
+            lines="370",
+        ),
+        _rule(
+            "participant_audience",
+            "Targeted groups only for their audience",
+            "Kohdennetut ryhmät vain kohderyhmälleen",
+            "Riktade grupper bara för sin målgrupp",
+            lines="352",
+        ),
+        _rule(
+            "participant_days",
+            "Participants can come on the group's day",
+            "Osallistujat pääsevät ryhmän päivänä",
+            "Deltagarna kan komma på gruppens dag",
+            basis="client_days",
+        ),
+        _rule(
+            "participant_travel",
+            "In-person groups within the client's travel time",
+            "Lähiryhmät asiakkaan matka-ajan rajoissa",
+            "Närgrupper inom klientens restid",
+            lines="409, 422",
+        ),
+        _rule(
+            "max_groups",
+            "A client in at most max_groups groups, once each",
+            "Asiakas enintään sallitussa määrässä ryhmiä, kussakin kerran",
+            "En klient i högst tillåtet antal grupper, en gång i varje",
+            basis="client_limit",
+        ),
+        _rule(
+            "scheduled_only",
+            "Only scheduled groups have participants",
+            "Osallistujia vain aikataulutetuissa ryhmissä",
+            "Deltagare bara i schemalagda grupper",
+            basis="consistency",
+            model=False,
+        ),
     )
+}
+"""Every hard rule of a plan, in the order the validator reports them."""
+
+MODEL_RULES = tuple(k for k, r in RULES.items() if r.model)
+"""The rules the CP-SAT model states as constraints (the rest hold by its construction)."""
+
+
+_WITH_PLAN = {
+    "fi": "muun suunnitelman kanssa",
+    "sv": "tillsammans med resten av planen",
+    "en": "with the rest of the plan",
 }
 
 
+def rule_label(key: str, lang: str = "en") -> str:
+    """A rule's name and source in `lang`; an unknown key reads as itself."""
+    rule = RULES.get(key)
+    return rule.label(lang) if rule is not None else key
+
+
+def rule_phrase(key: str, lang: str = "en", *, with_plan: bool = False) -> str:
+    """A rule as part of a sentence: "two leaders from 5 participants (handbook l. 363-364)",
+    optionally "... (with the rest of the plan)" when it binds against the other groups."""
+    label = rule_label(key, lang)
+    text = label[:1].lower() + label[1:]
+    return f"{text} ({_WITH_PLAN.get(lang, _WITH_PLAN['en'])})" if with_plan else text
+
+
+# --- Predicates (pure; shared by the model's filters, the finder, the baseline, enrolment) ---
+
+
 def session_hours_ok(hours: float) -> bool:
+    """Rule session_length: 2-4 hours (l. 361)."""
     return MIN_SESSION_HOURS <= hours <= MAX_SESSION_HOURS
+
+
+def session_length_ok(group: Group) -> bool:
+    """Rule session_length for a group: its hours within 2-4 and within a day."""
+    return session_hours_ok(group.hours) and 0 < group.minutes <= DAY_MIN
+
+
+def term_ok(group: Group) -> bool:
+    """Rule term: a fixed term (weeks) unless the group is a pop-up (l. 366)."""
+    return group.weeks is not None or group.kind in TERMLESS_KINDS
 
 
 def size_ok(n: int) -> bool:
     return MIN_GROUP_SIZE <= n <= MAX_GROUP_SIZE
 
 
+def size_limits(group: Group) -> tuple[int, int]:
+    """Rule size: the participant range a group may have, its own limits within 3-10."""
+    return max(group.min_size, MIN_GROUP_SIZE), min(group.max_size, MAX_GROUP_SIZE)
+
+
+def venue_in_municipality(group: Group, venue: Venue) -> bool:
+    """Rule venue_municipality (a pinned venue may lie elsewhere)."""
+    return venue.municipality == group.municipality or venue.venue_id == group.venue_id
+
+
+def pins_allow_venue(group: Group, venue_id: str) -> bool:
+    return group.venue_id is None or venue_id == group.venue_id
+
+
+def pins_allow_day(group: Group, weekday: int) -> bool:
+    return group.weekday is None or weekday == group.weekday
+
+
+def pins_allow_start(group: Group, start: int) -> bool:
+    return group.start is None or start == group.start
+
+
+def speaks(language: str, languages: Iterable[str]) -> bool:
+    """Rules leader_language and participant_language: no interpreter (l. 370)."""
+    return language in languages
+
+
+def leader_speaks(group: Group, person: Leader) -> bool:
+    return speaks(group.language, person.languages)
+
+
+def client_speaks(group: Group, client: Client) -> bool:
+    return speaks(group.language, client.languages)
+
+
+def audience_fits(group: Group, audience: Iterable[str]) -> bool:
+    """Rule participant_audience: a targeted group only for those it targets (l. 352)."""
+    return group.is_open_to_all or group.audience in audience
+
+
+def client_in_audience(group: Group, client: Client) -> bool:
+    return audience_fits(group, client.audience)
+
+
+def may_join(group: Group, client: Client) -> bool:
+    """A client the group's language and audience allow (days and travel come on top)."""
+    return client_speaks(group, client) and client_in_audience(group, client)
+
+
+def travel_binds(group: Group) -> bool:
+    """Rules participant_travel and accessible bind on site; hybrid and remote join online."""
+    return group.mode == "in_person"
+
+
+def works_on(person: Leader, weekday: int) -> bool:
+    """Rule leader_days: a leader leads only on their working days."""
+    return weekday in person.days
+
+
+def partner_may_lead(group: Group, person: Leader) -> bool:
+    """Rule partner_municipality: a partner leads only where they work (l. 377)."""
+    return person.is_staff or group.municipality in person.municipalities
+
+
+def is_qualified_staff(person: Leader) -> bool:
+    """Rule qualified_leader: a qualified social-welfare professional of the team (l. 365)."""
+    return person.is_staff and person.qualified
+
+
+def weekly_cap_min(person: Leader) -> int | None:
+    """Rule weekly_hours: a staff member's weekly minutes for group work; partners have none."""
+    return round(person.max_group_hours * 60) if person.is_staff else None
+
+
+def travel_mode(person: Leader) -> str:
+    """How a leader moves between venues (rule travel_gap): staff without a car by transit."""
+    return "transit" if person.is_staff and not person.car else "car"
+
+
 def leaders_needed(participants: int) -> int:
-    """How many leaders must be present for a group of this size (l. 363-364)."""
+    """Rule two_leaders: how many leaders a group of this size needs (l. 363-364)."""
     return 1 if participants < SMALL_GROUP_BELOW else LEADERS_IN_GROUP
 
 
@@ -82,8 +476,9 @@ def leader_team_problem(participants: int, leaders: Iterable[tuple[bool, bool]])
     """Why a leader team breaks the handbook, or None when it is fine.
 
     `leaders` holds one `(is_staff, qualified)` pair per leader. The rules: one or two
-    leaders; a single leader only below 5 participants; at least one qualified staff member
-    (so a partner always works beside a qualified social-welfare professional, l. 365).
+    leaders; a single leader only below 5 participants (two_leaders); at least one qualified
+    staff member, so a partner always works beside a qualified social-welfare professional
+    (qualified_leader).
     """
     team = list(leaders)
     if not team:
@@ -91,7 +486,7 @@ def leader_team_problem(participants: int, leaders: Iterable[tuple[bool, bool]])
     if len(team) > LEADERS_IN_GROUP:
         return f"{len(team)} leaders, at most {LEADERS_IN_GROUP}"
     if len(team) < leaders_needed(participants):
-        return f"{participants} participants need two leaders (l. 363-364)"
+        return f"{participants} participants need two leaders ({RULES['two_leaders'].source()})"
     if not any(is_staff and qualified for is_staff, qualified in team):
-        return "no qualified staff leader (l. 365)"
+        return f"no qualified staff leader ({RULES['qualified_leader'].source()})"
     return None

@@ -314,6 +314,15 @@ def test_group_both_placed_and_unscheduled_is_rejected(season: Season, plan: Pla
     assert_only("one_placement", season, listed)
 
 
+@breaks("term")
+def test_theme_group_placed_without_a_term_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("term", changed(season, "G-1", kind="theme", weeks=None), plan)
+
+
+def test_pop_up_group_placed_without_a_term_is_fine(season: Season, plan: Plan) -> None:
+    assert broken_rules(changed(season, "G-1", kind="popup", weeks=None), plan) == set()
+
+
 @breaks("pins")
 @pytest.mark.parametrize(
     "pin",

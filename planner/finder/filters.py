@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from planner import rules
 from planner.finder.index import Offer
 from planner.finder.situation import Situation
 from planner.finder.texts import MEETS_ON, TEXTS, date_text, label, text
@@ -21,7 +22,7 @@ from planner.finder.texts import MEETS_ON, TEXTS, date_text, label, text
 def language_failure(offer: Offer, s: Situation) -> str | None:
     """No interpreter: the client must manage in the group's language (l. 370)."""
     language = offer.group.language
-    if language in s.profile.languages:
+    if rules.speaks(language, s.profile.languages):
         return None
     key = f"failed.language.{language}"
     if key in TEXTS:
@@ -32,7 +33,7 @@ def language_failure(offer: Offer, s: Situation) -> str | None:
 def audience_failure(offer: Offer, s: Situation) -> str | None:
     """A targeted group (women, young adults, ...) is only for those it targets."""
     group = offer.group
-    if group.is_open_to_all or group.audience in s.profile.audience:
+    if rules.audience_fits(group, s.profile.audience):
         return None
     return text("failed.audience", s.lang, audience=label("audience", group.audience, s.lang))
 
@@ -46,7 +47,7 @@ def day_failure(offer: Offer, s: Situation) -> str | None:
 
 def travel_failure(offer: Offer, s: Situation) -> str | None:
     """In person only: the trip must fit the client's travel limit."""
-    if offer.group.mode != "in_person" or offer.venue is None:
+    if not rules.travel_binds(offer.group) or offer.venue is None:
         return None
     minutes = s.minutes[offer.venue.venue_id]
     limit = s.profile.max_travel_min
@@ -58,7 +59,7 @@ def travel_failure(offer: Offer, s: Situation) -> str | None:
 
 def accessible_failure(offer: Offer, s: Situation) -> str | None:
     """In person only: a client who needs it gets an accessible venue (l. 416)."""
-    if offer.group.mode != "in_person" or offer.venue is None:
+    if not rules.travel_binds(offer.group) or offer.venue is None:
         return None
     if offer.venue.accessible or not s.profile.needs_accessible:
         return None
@@ -88,6 +89,17 @@ HARD_FILTERS: dict[str, Callable[[Offer, Situation], str | None]] = {
     "accessible": accessible_failure,
     "ended": ended_failure,
 }
+
+
+RULE_OF_FILTER: dict[str, str] = {
+    "language": "participant_language",
+    "audience": "participant_audience",
+    "day": "participant_days",
+    "travel": "participant_travel",
+    "accessible": "accessible",
+    "ended": "term",
+}
+"""The catalogue rule (`planner.rules.RULES`) each filter applies to a live offering."""
 
 
 def failures(offer: Offer, s: Situation) -> list[tuple[str, str]]:

@@ -23,9 +23,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from planner import rules
 from planner.geo import TravelModel
 from planner.model import Client, Group, Plan, Season, Staff, Venue
-from planner.solve import rules_hard as hr
 from planner.solve.params import GRID_MIN, SolveParams
 
 log = logging.getLogger("planner")
@@ -143,7 +143,7 @@ class Candidates:
         person = self.season.person[pid]
         if not isinstance(person, Staff) or person.base_venue not in self.season.venue:
             return 0
-        mode = hr.travel_mode(person)
+        mode = rules.travel_mode(person)
         base = person.base_venue
         return self.venue_minutes(base, vid, mode) + self.venue_minutes(vid, base, mode)
 
@@ -178,15 +178,15 @@ class Candidates:
     def _group(self, g: Group, prune: bool) -> GroupCandidates:
         off = self.relaxed.__contains__
         season = self.season
-        days = _keep(DAYS, lambda d: hr.pins_allow_day(g, d), off("pins"))
+        days = _keep(DAYS, lambda d: rules.pins_allow_day(g, d), off("pins"))
         venues: tuple[str, ...] = ()
         if g.needs_venue:
             venues = _keep(
                 (v.venue_id for v in season.venues),
-                lambda vid: hr.venue_in_municipality(g, season.venue[vid]),
+                lambda vid: rules.venue_in_municipality(g, season.venue[vid]),
                 off("venue_municipality"),
             )
-            venues = _keep(venues, lambda vid: hr.pins_allow_venue(g, vid), off("pins"))
+            venues = _keep(venues, lambda vid: rules.pins_allow_venue(g, vid), off("pins"))
         base = self._base_starts(g)
         open_starts = {
             (vid, d): self._open_starts(vid, d, g.minutes, base) for vid in venues for d in days
@@ -197,7 +197,7 @@ class Candidates:
             days = _keep(days, lambda d: any(open_starts[vid, d] for vid in venues), False)
             opened = set().union(*(open_starts[vid, d] for vid in venues for d in days))
             starts = _keep(base, opened.__contains__, False)
-        starts = _keep(starts, lambda s: hr.pins_allow_start(g, s), off("pins"))
+        starts = _keep(starts, lambda s: rules.pins_allow_start(g, s), off("pins"))
         open_starts = {k: s for k, s in open_starts.items() if k[0] in venues and k[1] in days}
         kept = self._kept_venue(g.group_id)
         if kept in venues and not off("venue_open"):
@@ -224,13 +224,13 @@ class Candidates:
             if pid in g.leaders:
                 people.append(pid)
                 continue
-            if not off("leader_language") and not hr.leader_speaks(g, person):
+            if not off("leader_language") and not rules.leader_speaks(g, person):
                 continue
-            if not off("partner_municipality") and not hr.partner_may_lead(g, person):
+            if not off("partner_municipality") and not rules.partner_may_lead(g, person):
                 continue
             if not off("leader_days") and not set(days) & set(person.days):
                 continue
-            cap = hr.weekly_cap_min(person)
+            cap = rules.weekly_cap_min(person)
             if not off("weekly_hours") and cap is not None and cap < need:
                 continue
             people.append(pid)
@@ -248,7 +248,7 @@ class Candidates:
         k = self.params.max_leader_candidates
         season = self.season
         staff_ids = [s.staff_id for s in season.staff]
-        hours = {pid: max(hr.weekly_cap_min(season.person[pid]) or 0, 1) for pid in staff_ids}
+        hours = {pid: max(rules.weekly_cap_min(season.person[pid]) or 0, 1) for pid in staff_ids}
         total = sum(hours.values()) or 1
         want = 1.5 * k * len(groups)
         slots = {pid: max(3, math.ceil(want * hours[pid] / total)) for pid in staff_ids}
@@ -272,7 +272,7 @@ class Candidates:
         for gid, c in groups.items():
             g = season.group[gid]
             keep = set(chosen[gid]) | set(g.leaders) | set(self._kept_leaders(gid))
-            qualified = [p for p in ranked[gid] if hr.is_qualified_staff(season.person[p])]
+            qualified = [p for p in ranked[gid] if rules.is_qualified_staff(season.person[p])]
             have = sum(1 for p in keep if p in qualified)
             keep |= set(qualified[: max(0, (k + 1) // 2 - have)])
             partners = [p for p in c.leaders if not isinstance(season.person[p], Staff)]
@@ -331,7 +331,7 @@ class Candidates:
 
     def _clients(self, g: Group, days: tuple[int, ...], venues: tuple[str, ...]) -> tuple[str, ...]:
         off = self.relaxed.__contains__
-        binds = hr.travel_binds(g) and bool(venues)
+        binds = rules.travel_binds(g) and bool(venues)
         venue_set = frozenset(venues)
         accessible = frozenset(vid for vid in venues if self.season.venue[vid].accessible)
         day_set = frozenset(days)
@@ -339,7 +339,7 @@ class Candidates:
         for c in self.season.clients:
             if not off("participant_language") and g.language not in c.languages:
                 continue
-            if not off("participant_audience") and not hr.client_in_audience(g, c):
+            if not off("participant_audience") and not rules.client_in_audience(g, c):
                 continue
             if not off("participant_days") and day_set.isdisjoint(c.days):
                 continue
@@ -395,7 +395,7 @@ class Candidates:
             best = sorted(gids, key=lambda gid, code=code: (-fit(code, gid), trip[code, gid], gid))
             keep |= {(code, gid) for gid in best[:k]}
         for gid, c in groups.items():
-            m = 3 * hr.size_limits(season.group[gid])[1]
+            m = 3 * rules.size_limits(season.group[gid])[1]
             best = sorted(
                 c.clients,
                 key=lambda code, gid=gid: (-fit(code, gid), len(options[code]), trip[code, gid]),

@@ -29,7 +29,6 @@ from ortools.sat.python import cp_model
 
 from planner import rules
 from planner.model import WEEKDAY_NAMES, Plan, Season
-from planner.solve import rules_hard as hr
 from planner.solve.candidates import Candidates, GroupCandidates
 from planner.solve.params import SolveParams
 from planner.solve.variables import PLAN_SUFFIX, Context, SeasonVars, build_variables
@@ -249,11 +248,8 @@ def _render_value(name: str, value: Any, lang: str) -> str:
     if isinstance(value, Mapping):
         return str(value.get(lang) or value.get("fi") or next(iter(value.values()), ""))
     if name == "rules":
-        from planner.solve.rules_hard import HARD_RULES
-
         return "; ".join(
-            HARD_RULES[k.removesuffix(PLAN_SUFFIX)].label.lower()
-            + (" (with the rest of the plan)" if k.endswith(PLAN_SUFFIX) else "")
+            rules.rule_phrase(k.removesuffix(PLAN_SUFFIX), lang, with_plan=k.endswith(PLAN_SUFFIX))
             for k in value
         )
     if isinstance(value, list | tuple):
@@ -384,7 +380,7 @@ def _narrow(season: Season, cands: Candidates, c: GroupCandidates, context: Cont
     home = season.municipality.get(g.municipality)
     venues = list(c.venues)
     if venues:
-        inside = [vid for vid in venues if hr.venue_in_municipality(g, season.venue[vid])]
+        inside = [vid for vid in venues if rules.venue_in_municipality(g, season.venue[vid])]
         if len(inside) > INSIDE_VENUES:
             reach = defaultdict(int)
             for code in c.clients:
@@ -392,7 +388,7 @@ def _narrow(season: Season, cands: Candidates, c: GroupCandidates, context: Cont
                     reach[vid] += 1
             keep = sorted(inside, key=lambda vid: (vid != g.venue_id, -reach[vid], vid))
             inside = keep[:INSIDE_VENUES]
-        outside = [vid for vid in venues if not hr.venue_in_municipality(g, season.venue[vid])]
+        outside = [vid for vid in venues if not rules.venue_in_municipality(g, season.venue[vid])]
         if home is not None:
             outside.sort(
                 key=lambda vid: (
@@ -408,11 +404,11 @@ def _narrow(season: Season, cands: Candidates, c: GroupCandidates, context: Cont
             vid for vid in venues if cands.client_minutes(code, vid) <= client.max_travel_min
         )
         kind = (
-            hr.client_speaks(g, client),
-            hr.client_in_audience(g, client),
+            rules.client_speaks(g, client),
+            rules.client_in_audience(g, client),
             tuple(sorted(client.days)),
-            reach if hr.travel_binds(g) else None,
-            client.needs_accessible and hr.travel_binds(g),
+            reach if rules.travel_binds(g) else None,
+            client.needs_accessible and rules.travel_binds(g),
             client.max_groups >= 1,
             client.max_groups - context.groups_of_client.get(code, 0) >= 1,
         )
@@ -514,11 +510,11 @@ def explain_groups(
 
 def quick_reason(season: Season, gid: str) -> Reason | None:
     g = season.group[gid]
-    if not hr.session_length_ok(g):
+    if not rules.session_length_ok(g):
         return Reason(gid, "invalid_hours", {"hours": g.hours}, ("session_length",))
-    if not hr.term_ok(g):
+    if not rules.term_ok(g):
         return Reason(gid, "no_term", {}, ("term",))
-    low, high = hr.size_limits(g)
+    low, high = rules.size_limits(g)
     if low > high:
         return Reason(gid, "size_limits", {"min": g.min_size, "max": g.max_size}, ("size",))
     return None
@@ -595,7 +591,7 @@ def _reason_from_core(
         "days": list(normal[gid].days),
         "municipality": {"fi": place.name_fi, "sv": place.name_sv} if place else g.municipality,
     }
-    low, _ = hr.size_limits(g)
+    low, _ = rules.size_limits(g)
     if "pins" in base:
         pins = [
             name
@@ -672,10 +668,10 @@ def explain_clients(
 def _explain_client(season, cands, plan, placed, members, code) -> Reason:
     client = season.client[code]
     groups = [season.group[gid] for gid in cands.groups]
-    step = [g for g in groups if hr.client_speaks(g, client)]
+    step = [g for g in groups if rules.client_speaks(g, client)]
     if not step:
         return Reason(code, "client_no_language", {}, ("participant_language",))
-    step = [g for g in step if hr.client_in_audience(g, client)]
+    step = [g for g in step if rules.client_in_audience(g, client)]
     if not step:
         return Reason(code, "client_no_audience", {}, ("participant_audience",))
 
@@ -692,7 +688,7 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         return [p.venue_id] if p is not None and p.venue_id else list(cands[gid].venues)
 
     def reachable(g) -> list[str]:
-        if not hr.travel_binds(g):
+        if not rules.travel_binds(g):
             return ["-"]
         return [
             vid
@@ -712,7 +708,8 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         step = [
             g
             for g in step
-            if not hr.travel_binds(g) or any(season.venue[vid].accessible for vid in reachable(g))
+            if not rules.travel_binds(g)
+            or any(season.venue[vid].accessible for vid in reachable(g))
         ]
         if not step:
             return Reason(code, "client_no_access", {}, ("accessible",))
@@ -726,7 +723,7 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         n = len(members.get(gid, ()))
         p = placed[gid]
         cap = season.venue[p.venue_id].capacity if p.venue_id else 10**6
-        _, high = hr.size_limits(g)
+        _, high = rules.size_limits(g)
         if n >= high or n + len(p.leaders) >= cap:
             full.append(gid)
         elif n + 1 >= rules.SMALL_GROUP_BELOW and len(p.leaders) < rules.LEADERS_IN_GROUP:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from planner import rules
 from planner.geo import TravelModel
 from planner.model import Client, Group, Placement, Plan, Season, Staff
-from planner.solve import rules_hard as hr
 from planner.solve.candidates import client_fit
 
 
@@ -46,10 +45,10 @@ class _Week:
         person = self.season.person[pid]
         if p.weekday not in person.days:
             return False
-        cap = hr.weekly_cap_min(person)
+        cap = rules.weekly_cap_min(person)
         if cap is not None and self.load[pid] + p.end - p.start + self.allowance > cap:
             return False
-        mode = hr.travel_mode(person)
+        mode = rules.travel_mode(person)
         for other in self.busy[pid]:
             if other.weekday != p.weekday:
                 continue
@@ -99,7 +98,7 @@ def fill_open_seats(
     seconded = 0
     for gid, p in sorted(placements.items()):
         group = season.group[gid]
-        if len(p.leaders) != 1 or hr.size_limits(group)[1] < rules.SMALL_GROUP_BELOW:
+        if len(p.leaders) != 1 or rules.size_limits(group)[1] < rules.SMALL_GROUP_BELOW:
             continue
         if len(members[gid]) + len(waiting[gid]) < rules.SMALL_GROUP_BELOW:
             continue
@@ -138,9 +137,9 @@ def _may_join(season: Season, travel: TravelModel, p: Placement, client: Client)
     group = season.group[p.group_id]
     if p.weekday not in client.days:
         return False
-    if not (hr.client_speaks(group, client) and hr.client_in_audience(group, client)):
+    if not (rules.client_speaks(group, client) and rules.client_in_audience(group, client)):
         return False
-    if p.venue_id is not None and hr.travel_binds(group):
+    if p.venue_id is not None and rules.travel_binds(group):
         if client.needs_accessible and not season.venue[p.venue_id].accessible:
             return False
         if travel.client_to_venue(client, p.venue_id) > client.max_travel_min:
@@ -151,7 +150,7 @@ def _may_join(season: Season, travel: TravelModel, p: Placement, client: Client)
 def _has_seat(season: Season, p: Placement, members: dict[str, list[str]]) -> bool:
     group = season.group[p.group_id]
     n = len(members[p.group_id]) + 1
-    if n > hr.size_limits(group)[1] or rules.leaders_needed(n) > len(p.leaders):
+    if n > rules.size_limits(group)[1] or rules.leaders_needed(n) > len(p.leaders):
         return False
     return p.venue_id is None or n + len(p.leaders) <= season.venue[p.venue_id].capacity
 
@@ -171,15 +170,15 @@ def _second_leader(season: Season, week: _Week, group: Group, p: Placement) -> s
         team = [(x.is_staff, bool(x.qualified)) for x in (first, person)]
         return (
             pid not in p.leaders
-            and hr.leader_speaks(group, person)
-            and hr.partner_may_lead(group, person)
+            and rules.leader_speaks(group, person)
+            and rules.partner_may_lead(group, person)
             and rules.leader_team_problem(rules.SMALL_GROUP_BELOW, team) is None
             and week.free(pid, p)
         )
 
     def spare(pid: str) -> tuple[bool, int, str]:
         person = season.person[pid]
-        cap = hr.weekly_cap_min(person)
+        cap = rules.weekly_cap_min(person)
         return (isinstance(person, Staff), -((cap or 0) - week.load[pid]), pid)
 
     found = sorted((pid for pid in season.person if fits(pid)), key=spare)

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from planner import rules
 from planner.model import Plan, Season, Staff
-from planner.solve import rules_hard as hr
 from planner.solve.candidates import MAX_FIT, client_fit
 from planner.solve.variables import SeasonVars
 
@@ -277,7 +277,7 @@ def penalty_staff_load(model: cp_model.CpModel, season: Season, v: SeasonVars) -
     loaded = [
         (pid, gids, cap)
         for pid, gids in v.groups_of_person.items()
-        if (cap := hr.weekly_cap_min(season.person[pid]))
+        if (cap := rules.weekly_cap_min(season.person[pid]))
     ]
     per_person = sum((100 - start) * w for start, w in LOAD_STEPS)
     unit = _unit(per_person * len(loaded))
@@ -310,7 +310,7 @@ def penalty_client_travel(model: cp_model.CpModel, season: Season, v: SeasonVars
     items = []
     for (code, gid), x in v.x.items():
         venues = v.cands[gid].venues
-        if not venues or not hr.travel_binds(season.group[gid]):
+        if not venues or not rules.travel_binds(season.group[gid]):
             continue
         items.append((gid, code, x, {vid: v.cands.client_minutes(code, vid) for vid in venues}))
     per_client: dict[str, int] = {}

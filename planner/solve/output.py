@@ -23,8 +23,8 @@ from pathlib import Path
 
 from planner.geo import TravelModel
 from planner.model import WEEKDAYS, Plan, Season, Staff, hhmm
+from planner.rules import travel_mode
 from planner.solve.result import Result
-from planner.solve.rules_hard import travel_mode
 
 
 @dataclass(frozen=True, slots=True)

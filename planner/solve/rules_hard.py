@@ -1,7 +1,8 @@
 """The handbook's hard rules as CP-SAT constraints: one small function per rule.
 
-Every rule is listed in `HARD_RULES` with a readable name and where it comes from, in the
-same words and keys as the independent validator (`planner.plan_check`). Each
+Every rule is listed in `HARD_RULES` by its key in the rules catalogue (`planner.rules.RULES`,
+which gives its name in fi/sv/en and its handbook line); the independent validator
+(`planner.plan_check`) checks the same keys. Each
 `add_<rule>(model, season, v)` adds its constraints over the variables in `v`
 (`planner.solve.variables.SeasonVars`).
 
@@ -22,78 +23,13 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from planner import rules
-from planner.model import Client, Group, Leader, Season, Staff, Venue
+from planner.model import Season
 
 if TYPE_CHECKING:
     from planner.solve.variables import SeasonVars
 
-DAY_MIN = 24 * 60
-
-# --- Predicates shared with the candidate filters ---
-
-
-def session_length_ok(group: Group) -> bool:
-    return rules.session_hours_ok(group.hours) and 0 < group.minutes <= DAY_MIN
-
-
-def term_ok(group: Group) -> bool:
-    return group.weeks is not None or group.kind in rules.TERMLESS_KINDS
-
-
-def size_limits(group: Group) -> tuple[int, int]:
-    """The participant range a group may have: its own limits within the handbook's 3-10."""
-    return max(group.min_size, rules.MIN_GROUP_SIZE), min(group.max_size, rules.MAX_GROUP_SIZE)
-
-
-def venue_in_municipality(group: Group, venue: Venue) -> bool:
-    return venue.municipality == group.municipality or venue.venue_id == group.venue_id
-
-
-def pins_allow_venue(group: Group, venue_id: str) -> bool:
-    return group.venue_id is None or venue_id == group.venue_id
-
-
-def pins_allow_day(group: Group, weekday: int) -> bool:
-    return group.weekday is None or weekday == group.weekday
-
-
-def pins_allow_start(group: Group, start: int) -> bool:
-    return group.start is None or start == group.start
-
-
-def leader_speaks(group: Group, person: Leader) -> bool:
-    return group.language in person.languages
-
-
-def partner_may_lead(group: Group, person: Leader) -> bool:
-    return isinstance(person, Staff) or group.municipality in person.municipalities
-
-
-def is_qualified_staff(person: Leader) -> bool:
-    return isinstance(person, Staff) and person.qualified
-
-
-def weekly_cap_min(person: Leader) -> int | None:
-    """A staff member's weekly minutes for group work; partners have no cap."""
-    return round(person.max_group_hours * 60) if isinstance(person, Staff) else None
-
-
-def travel_mode(person: Leader) -> str:
-    """How a leader moves between venues: staff without a car by transit, everyone else by car."""
-    return "transit" if isinstance(person, Staff) and not person.car else "car"
-
-
-def client_speaks(group: Group, client: Client) -> bool:
-    return group.language in client.languages
-
-
-def client_in_audience(group: Group, client: Client) -> bool:
-    return group.is_open_to_all or group.audience in client.audience
-
-
-def travel_binds(group: Group) -> bool:
-    """Travel time and accessibility bind only in person; hybrid and remote can join online."""
-    return group.mode == "in_person"
+# The predicates the rules share live in the catalogue (`planner.rules`); the candidate
+# filters use the same ones, so a rule and its filter cannot drift apart.
 
 
 # --- The rules ---
@@ -105,13 +41,13 @@ def _forbid(model: cp_model.CpModel, var: cp_model.IntVar, guard: list) -> None:
 
 def add_session_length(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for gid in v.gids:
-        if not session_length_ok(season.group[gid]):
+        if not rules.session_length_ok(season.group[gid]):
             _forbid(model, v.sched[gid], v.guard("session_length"))
 
 
 def add_term(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for gid in v.gids:
-        if not term_ok(season.group[gid]):
+        if not rules.term_ok(season.group[gid]):
             _forbid(model, v.sched[gid], v.guard("term"))
 
 
@@ -120,12 +56,12 @@ def add_pins(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for gid in v.gids:
         g = season.group[gid]
         for d in v.cands[gid].days:
-            if not pins_allow_day(g, d):
+            if not rules.pins_allow_day(g, d):
                 _forbid(model, v.day[gid, d], guard)
         if g.start is not None:
             model.add(v.start[gid] == g.start).only_enforce_if([v.sched[gid], *guard])
         for vid in v.cands[gid].venues:
-            if not pins_allow_venue(g, vid):
+            if not rules.pins_allow_venue(g, vid):
                 _forbid(model, v.use[gid, vid], guard)
         for pid in g.leaders:
             lead = v.lead.get((gid, pid))
@@ -151,7 +87,7 @@ def add_venue_municipality(model: cp_model.CpModel, season: Season, v: SeasonVar
     for gid in v.gids:
         g = season.group[gid]
         for vid in v.cands[gid].venues:
-            if not venue_in_municipality(g, season.venue[vid]):
+            if not rules.venue_in_municipality(g, season.venue[vid]):
                 _forbid(model, v.use[gid, vid], guard)
 
 
@@ -206,7 +142,7 @@ def add_accessible(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
     guard = v.guard("accessible")
     for (code, gid), x in v.x.items():
         g = season.group[gid]
-        if not (season.client[code].needs_accessible and travel_binds(g)):
+        if not (season.client[code].needs_accessible and rules.travel_binds(g)):
             continue
         ok = [v.use[gid, vid] for vid in v.cands[gid].venues if season.venue[vid].accessible]
         model.add(x <= sum(ok)).only_enforce_if(guard)
@@ -215,7 +151,7 @@ def add_accessible(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
 def add_size(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     guard = v.guard("size")
     for gid in v.gids:
-        low, high = size_limits(season.group[gid])
+        low, high = rules.size_limits(season.group[gid])
         model.add(v.size[gid] >= low * v.sched[gid]).only_enforce_if(guard)
         model.add(v.size[gid] <= high * v.sched[gid]).only_enforce_if(guard)
 
@@ -238,14 +174,14 @@ def add_qualified_leader(model: cp_model.CpModel, season: Season, v: SeasonVars)
         qualified = [
             v.lead[gid, pid]
             for pid in v.cands[gid].leaders
-            if is_qualified_staff(season.person[pid])
+            if rules.is_qualified_staff(season.person[pid])
         ]
         model.add(sum(qualified) >= v.sched[gid]).only_enforce_if(guard)
 
 
 def add_leader_language(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for (gid, pid), lead in v.lead.items():
-        if not leader_speaks(season.group[gid], season.person[pid]):
+        if not rules.leader_speaks(season.group[gid], season.person[pid]):
             _forbid(model, lead, v.guard("leader_language"))
 
 
@@ -260,7 +196,7 @@ def add_leader_days(model: cp_model.CpModel, season: Season, v: SeasonVars) -> N
 
 def add_partner_municipality(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for (gid, pid), lead in v.lead.items():
-        if not partner_may_lead(season.group[gid], season.person[pid]):
+        if not rules.partner_may_lead(season.group[gid], season.person[pid]):
             _forbid(model, lead, v.guard("partner_municipality"))
 
 
@@ -287,7 +223,7 @@ def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
     guard = v.guard("travel_gap")
     for pid, gids in v.groups_of_person.items():
         person = season.person[pid]
-        mode = travel_mode(person)
+        mode = rules.travel_mode(person)
         for i, g1 in enumerate(gids):
             for g2 in gids[i + 1 :]:
                 ahead = v.cands.gap(g1, g2, mode)
@@ -334,7 +270,7 @@ def add_weekly_hours(model: cp_model.CpModel, season: Season, v: SeasonVars) -> 
     plan_guard = v.plan_guard("weekly_hours")
     allowance = v.params.allowance_min
     for pid, gids in v.groups_of_person.items():
-        cap = weekly_cap_min(season.person[pid])
+        cap = rules.weekly_cap_min(season.person[pid])
         if cap is None:
             continue
         load = sum(v.lead[gid, pid] * (season.group[gid].minutes + allowance) for gid in gids)
@@ -346,13 +282,13 @@ def add_weekly_hours(model: cp_model.CpModel, season: Season, v: SeasonVars) -> 
 
 def add_participant_language(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for (code, gid), x in v.x.items():
-        if not client_speaks(season.group[gid], season.client[code]):
+        if not rules.client_speaks(season.group[gid], season.client[code]):
             _forbid(model, x, v.guard("participant_language"))
 
 
 def add_participant_audience(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     for (code, gid), x in v.x.items():
-        if not client_in_audience(season.group[gid], season.client[code]):
+        if not rules.client_in_audience(season.group[gid], season.client[code]):
             _forbid(model, x, v.guard("participant_audience"))
 
 
@@ -369,7 +305,7 @@ def add_participant_days(model: cp_model.CpModel, season: Season, v: SeasonVars)
 def add_participant_travel(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     guard = v.guard("participant_travel")
     for (code, gid), x in v.x.items():
-        if not travel_binds(season.group[gid]):
+        if not rules.travel_binds(season.group[gid]):
             continue
         client = season.client[code]
         venues = v.cands[gid].venues
@@ -400,152 +336,58 @@ AddRule = Callable[[cp_model.CpModel, Season, "SeasonVars"], None]
 
 @dataclass(frozen=True, slots=True)
 class HardRule:
+    """The model's constraints for one rule of the catalogue (`planner.rules.RULES`)."""
+
     key: str
-    name: str
-    source: str
     add: AddRule
     about_plan: bool = False
     """True when the rule also ties a group to the rest of the plan (shared people, rooms)."""
 
     @property
-    def label(self) -> str:
-        return f"{self.name} ({self.source})"
+    def rule(self) -> rules.Rule:
+        return rules.RULES[self.key]
+
+    @property
+    def name(self) -> str:
+        return self.rule.name()
+
+    @property
+    def source(self) -> str:
+        return self.rule.source()
+
+    def label(self, lang: str = "en") -> str:
+        return self.rule.label(lang)
 
 
 HARD_RULES: dict[str, HardRule] = {
     r.key: r
     for r in (
-        HardRule(
-            "session_length",
-            "Sessions last the group's hours, 2-4 hours",
-            "handbook l. 361, l. 120",
-            add_session_length,
-        ),
-        HardRule("term", "A plan and a fixed term unless pop-up", "handbook l. 366", add_term),
-        HardRule(
-            "pins", "Pinned day, time, venue and leaders kept", "coordinator's pins", add_pins
-        ),
-        HardRule(
-            "venue_mode",
-            "In-person and hybrid groups at a venue, remote ones without",
-            "handbook l. 345",
-            add_venue_mode,
-        ),
-        HardRule(
-            "venue_municipality",
-            "Venue in the group's municipality",
-            "handbook l. 409, 422",
-            add_venue_municipality,
-        ),
-        HardRule(
-            "venue_open", "Venue open during the session", "venue opening hours", add_venue_open
-        ),
-        HardRule(
-            "venue_rooms",
-            "No more groups at a venue at once than it has rooms",
-            "venue rooms",
-            add_venue_rooms,
-            about_plan=True,
-        ),
-        HardRule(
-            "capacity", "Participants and leaders fit in the venue", "venue capacity", add_capacity
-        ),
-        HardRule(
-            "accessible",
-            "Accessible venue for those who need it",
-            "handbook l. 416",
-            add_accessible,
-        ),
-        HardRule(
-            "size",
-            "Group size 3-10 persons, within the group's own limits",
-            "handbook l. 362",
-            add_size,
-        ),
-        HardRule(
-            "two_leaders",
-            "Two leaders from 5 participants",
-            "handbook l. 363-364",
-            add_two_leaders,
-        ),
-        HardRule(
-            "qualified_leader",
-            "A qualified staff leader in every group",
-            "handbook l. 365",
-            add_qualified_leader,
-        ),
-        HardRule(
-            "leader_language",
-            "Leaders speak the group's language",
-            "handbook l. 370",
-            add_leader_language,
-        ),
-        HardRule(
-            "leader_days",
-            "Leaders lead only on their working days",
-            "staff working days",
-            add_leader_days,
-        ),
-        HardRule(
-            "partner_municipality",
-            "Partners lead only where they work",
-            "handbook l. 377",
-            add_partner_municipality,
-        ),
-        HardRule(
-            "person_overlap",
-            "Nobody leads two sessions at once",
-            "one person, one place",
-            add_person_overlap,
-            about_plan=True,
-        ),
-        HardRule(
-            "travel_gap",
-            "Time to travel between sessions on the same day",
-            "handbook l. 428-429",
-            add_travel_gap,
-            about_plan=True,
-        ),
-        HardRule(
-            "weekly_hours",
-            "Weekly group hours within the staff member's share",
-            "handbook l. 120, 304, 379",
-            add_weekly_hours,
-            about_plan=True,
-        ),
-        HardRule(
-            "participant_language",
-            "Participants manage in the group's language",
-            "handbook l. 370",
-            add_participant_language,
-        ),
-        HardRule(
-            "participant_audience",
-            "Targeted groups only for their audience",
-            "handbook l. 352",
-            add_participant_audience,
-        ),
-        HardRule(
-            "participant_days",
-            "Participants can come on the group's day",
-            "client's days",
-            add_participant_days,
-        ),
-        HardRule(
-            "participant_travel",
-            "In-person groups within the client's travel time",
-            "handbook l. 409, 422",
-            add_participant_travel,
-        ),
-        HardRule(
-            "max_groups",
-            "A client in at most max_groups groups, once each",
-            "client's limit",
-            add_max_groups,
-            about_plan=True,
-        ),
+        HardRule("session_length", add_session_length),
+        HardRule("term", add_term),
+        HardRule("pins", add_pins),
+        HardRule("venue_mode", add_venue_mode),
+        HardRule("venue_municipality", add_venue_municipality),
+        HardRule("venue_open", add_venue_open),
+        HardRule("venue_rooms", add_venue_rooms, about_plan=True),
+        HardRule("capacity", add_capacity),
+        HardRule("accessible", add_accessible),
+        HardRule("size", add_size),
+        HardRule("two_leaders", add_two_leaders),
+        HardRule("qualified_leader", add_qualified_leader),
+        HardRule("leader_language", add_leader_language),
+        HardRule("leader_days", add_leader_days),
+        HardRule("partner_municipality", add_partner_municipality),
+        HardRule("person_overlap", add_person_overlap, about_plan=True),
+        HardRule("travel_gap", add_travel_gap, about_plan=True),
+        HardRule("weekly_hours", add_weekly_hours, about_plan=True),
+        HardRule("participant_language", add_participant_language),
+        HardRule("participant_audience", add_participant_audience),
+        HardRule("participant_days", add_participant_days),
+        HardRule("participant_travel", add_participant_travel),
+        HardRule("max_groups", add_max_groups, about_plan=True),
     )
 }
+"""One entry per rule of the catalogue that the model states (`rules.MODEL_RULES`)."""
 
 
 def add_hard_rules(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:

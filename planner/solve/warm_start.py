@@ -20,7 +20,6 @@ from ortools.sat.python import cp_model
 
 from planner import rules
 from planner.model import Group, Placement, Plan, Season, Staff
-from planner.solve import rules_hard as hr
 from planner.solve.candidates import Candidates, client_fit
 from planner.solve.variables import DAY_MIN, SeasonVars
 
@@ -53,10 +52,10 @@ class _State:
         g = self.season.group[gid]
         if day not in person.days:
             return False
-        cap = hr.weekly_cap_min(person)
+        cap = rules.weekly_cap_min(person)
         if cap is not None and self.load[pid] + g.minutes + self.allowance > cap:
             return False
-        mode = hr.travel_mode(person)
+        mode = rules.travel_mode(person)
         end = at + g.minutes
         for s in self.person[pid]:
             ahead = self.cands.gap(s.group_id, gid, mode)
@@ -118,7 +117,7 @@ def warm_start_plan(season: Season, cands: Candidates, prefer: Plan | None = Non
     )
     for gid in order:
         g = season.group[gid]
-        if not (hr.session_length_ok(g) and hr.term_ok(g)):
+        if not (rules.session_length_ok(g) and rules.term_ok(g)):
             continue
         found = None
         if gid in before:
@@ -161,7 +160,7 @@ def _add_second_leaders(state: _State) -> None:
         members[gid] += 1
     for i, p in enumerate(state.placements):
         g = season.group[p.group_id]
-        if len(p.leaders) != 1 or hr.size_limits(g)[1] < rules.SMALL_GROUP_BELOW:
+        if len(p.leaders) != 1 or rules.size_limits(g)[1] < rules.SMALL_GROUP_BELOW:
             continue
         waiting = sum(
             1
@@ -174,7 +173,7 @@ def _add_second_leaders(state: _State) -> None:
         at = p.weekday * DAY_MIN + p.start
 
         def spare(pid: str) -> tuple[bool, int, str]:
-            cap = hr.weekly_cap_min(season.person[pid])
+            cap = rules.weekly_cap_min(season.person[pid])
             return (cap is not None, -((cap or 0) - state.load[pid]), pid)
 
         free = sorted(
@@ -182,8 +181,8 @@ def _add_second_leaders(state: _State) -> None:
                 pid
                 for pid in cands[g.group_id].leaders
                 if pid not in p.leaders
-                and hr.leader_speaks(g, season.person[pid])
-                and hr.partner_may_lead(g, season.person[pid])
+                and rules.leader_speaks(g, season.person[pid])
+                and rules.partner_may_lead(g, season.person[pid])
                 and state.person_free(pid, g.group_id, p.weekday, at, p.venue_id)
             ),
             key=spare,
@@ -234,15 +233,15 @@ def _has_seat(season, cands, plan, gid, members, code) -> bool:
     p = plan.placement[gid]
     g, client = season.group[gid], season.client[code]
     n = len(members[gid]) + 1
-    if n > hr.size_limits(g)[1] or rules.leaders_needed(n) > len(p.leaders):
+    if n > rules.size_limits(g)[1] or rules.leaders_needed(n) > len(p.leaders):
         return False
     if p.venue_id is not None and n + len(p.leaders) > season.venue[p.venue_id].capacity:
         return False
     if p.weekday not in client.days:
         return False
-    if not (hr.client_speaks(g, client) and hr.client_in_audience(g, client)):
+    if not (rules.client_speaks(g, client) and rules.client_in_audience(g, client)):
         return False
-    if p.venue_id is not None and hr.travel_binds(g):
+    if p.venue_id is not None and rules.travel_binds(g):
         if cands.client_minutes(code, p.venue_id) > client.max_travel_min:
             return False
         if client.needs_accessible and not season.venue[p.venue_id].accessible:
@@ -254,9 +253,9 @@ def _eligible(state: _State, g: Group, code: str, day: int, vid: str | None) -> 
     client = state.season.client[code]
     if state.joined[code] >= client.max_groups or day not in client.days:
         return False
-    if not (hr.client_speaks(g, client) and hr.client_in_audience(g, client)):
+    if not (rules.client_speaks(g, client) and rules.client_in_audience(g, client)):
         return False
-    if vid is not None and hr.travel_binds(g):
+    if vid is not None and rules.travel_binds(g):
         if state.cands.client_minutes(code, vid) > client.max_travel_min:
             return False
         if client.needs_accessible and not state.season.venue[vid].accessible:
@@ -269,18 +268,18 @@ def _slots(state: _State, g: Group) -> Iterator[tuple[int, str | None, list[int]
     c = state.cands[g.group_id]
     season = state.season
     for day in c.days:
-        if not hr.pins_allow_day(g, day):
+        if not rules.pins_allow_day(g, day):
             continue
         if not g.needs_venue:
-            starts = [s for s in c.starts if hr.pins_allow_start(g, s)]
+            starts = [s for s in c.starts if rules.pins_allow_start(g, s)]
             yield day, None, starts
             continue
         for vid in c.venues:
             venue = season.venue[vid]
-            if not (hr.venue_in_municipality(g, venue) and hr.pins_allow_venue(g, vid)):
+            if not (rules.venue_in_municipality(g, venue) and rules.pins_allow_venue(g, vid)):
                 continue
             opened = c.open_starts.get((vid, day), frozenset())
-            starts = [s for s in c.starts if s in opened and hr.pins_allow_start(g, s)]
+            starts = [s for s in c.starts if s in opened and rules.pins_allow_start(g, s)]
             yield day, vid, starts
 
 
@@ -293,8 +292,8 @@ def _team(
     free = [
         pid
         for pid in c.leaders
-        if hr.leader_speaks(g, season.person[pid])
-        and hr.partner_may_lead(g, season.person[pid])
+        if rules.leader_speaks(g, season.person[pid])
+        and rules.partner_may_lead(g, season.person[pid])
         and state.person_free(pid, g.group_id, day, at, vid)
     ]
     pinned = list(g.leaders)
@@ -306,8 +305,10 @@ def _team(
         return (trip, state.load[pid], pid)
 
     team = list(pinned)
-    if not any(hr.is_qualified_staff(season.person[p]) for p in team):
-        qualified = sorted((p for p in free if hr.is_qualified_staff(season.person[p])), key=cost)
+    if not any(rules.is_qualified_staff(season.person[p]) for p in team):
+        qualified = sorted(
+            (p for p in free if rules.is_qualified_staff(season.person[p])), key=cost
+        )
         if not qualified:
             return None
         team.append(qualified[0])
@@ -331,7 +332,7 @@ def _pick_clients(state: _State, g: Group, pool: list[str], n: int, options) -> 
 
 def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, options):
     """The best option at one slot, or None."""
-    low, high = hr.size_limits(g)
+    low, high = rules.size_limits(g)
     at = day * DAY_MIN + start
     if vid is not None and not state.room_free(vid, at, at + g.minutes):
         return None
@@ -358,7 +359,7 @@ def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, 
 
 
 def _best_option(state: _State, g: Group, options) -> _Option | None:
-    low, high = hr.size_limits(g)
+    low, high = rules.size_limits(g)
     if low > high:
         return None
     slots = []
@@ -428,8 +429,8 @@ def _previous_team(state: _State, g: Group, before: Placement, option: _Option, 
         pid
         for pid in before.leaders
         if pid in state.cands[g.group_id].leaders
-        and hr.leader_speaks(g, season.person[pid])
-        and hr.partner_may_lead(g, season.person[pid])
+        and rules.leader_speaks(g, season.person[pid])
+        and rules.partner_may_lead(g, season.person[pid])
         and state.person_free(pid, g.group_id, before.weekday, at, vid)
     ]
     team = list(dict.fromkeys([*g.leaders, *keep]))[: len(option.team)]
@@ -438,7 +439,9 @@ def _previous_team(state: _State, g: Group, before: Placement, option: _Option, 
             break
         if pid not in team:
             team.append(pid)
-    if len(team) == len(option.team) and any(hr.is_qualified_staff(season.person[p]) for p in team):
+    if len(team) == len(option.team) and any(
+        rules.is_qualified_staff(season.person[p]) for p in team
+    ):
         return tuple(team)
     return option.team
 
