@@ -183,3 +183,14 @@ def test_every_finder_filter_applies_a_catalogue_rule():
 
     assert set(RULE_OF_FILTER) == set(HARD_FILTERS)
     assert set(RULE_OF_FILTER.values()) <= set(rules.RULES)
+
+
+def test_a_solver_reason_names_its_rules_in_the_reason_language():
+    from planner.solve.explain import Reason
+
+    reason = Reason("G1", "blocked", {"rules": ["size", "person_overlap@plan"]}, ("size",))
+    fi = reason.text("fi")
+    assert rules.rule_phrase("size", "fi") in fi
+    assert rules.rule_phrase("person_overlap", "fi", with_plan=True) in fi
+    assert rules.rule_phrase("size", "sv") in reason.text("sv")
+    assert "Group size" not in fi and "Group size" not in reason.text("sv")
