@@ -13,12 +13,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from planner import rules
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 WEEKDAY_NAMES = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
     "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai"),
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag"),
 }
+
+
+DAY_MIN = 24 * 60
 
 
 def hhmm(minutes: int) -> str:
@@ -182,6 +187,11 @@ class Season:
     travel_minutes: tuple[tuple[str, str, str, float], ...] = field(default=())
     """Optional travel-time matrix rows `(from_id, to_id, mode, minutes)`."""
 
+    def __post_init__(self) -> None:
+        problems = season_problems(self)
+        if problems:
+            raise SeasonError(problems)
+
     @cached_property
     def municipality(self) -> dict[str, Municipality]:
         return {m.code: m for m in self.municipalities}
@@ -213,6 +223,109 @@ class Season:
             "groups": len(self.groups),
             "clients": len(self.clients),
         }
+
+
+class SeasonError(ValueError):
+    """A season built in code breaks its own invariants (unknown references, impossible
+    values). The importer reports the same problems with file, row and column before a
+    `Season` is ever built, so a user meets this only through a programming mistake."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__("invalid season: " + "; ".join(problems[:3]) + more)
+
+
+def season_problems(season: Season) -> list[str]:
+    """What breaks the season's invariants: ids unique per table (staff and partners share
+    one namespace), every reference the planner follows known (municipalities, venues,
+    pinned leaders), weekdays 0-4, times within a day, sizes and counts that make sense.
+
+    Two references may point outside a season on purpose: a client's counsellor (away
+    during a re-plan) and their wishes (a season cut down to some groups); code that reads
+    them looks them up. Handbook rules (2-4 hours, 3-10 persons) are not invariants either:
+    a season may ask for a group the rules leave out, and the solver says why."""
+    problems: list[str] = []
+    add = problems.append
+
+    def unique(table: str, ids: list[str]) -> set[str]:
+        seen: set[str] = set()
+        for ident in ids:
+            if ident in seen:
+                add(f"{table} {ident}: the id is used twice")
+            seen.add(ident)
+        return seen
+
+    def days_ok(where: str, days: tuple[int, ...]) -> None:
+        bad = [d for d in days if not 0 <= d < len(WEEKDAYS)]
+        if bad:
+            add(f"{where}: weekday {bad[0]} is not 0-4 (Mon-Fri)")
+
+    places = unique("municipalities", [m.code for m in season.municipalities])
+    venues = unique("venues", [v.venue_id for v in season.venues])
+    people = unique(
+        "staff/partners",
+        [s.staff_id for s in season.staff] + [p.partner_id for p in season.partners],
+    )
+    unique("groups", [g.group_id for g in season.groups])
+    unique("clients", [c.client_code for c in season.clients])
+
+    for v in season.venues:
+        where = f"venues {v.venue_id}"
+        if v.municipality not in places:
+            add(f"{where}: municipality {v.municipality!r} is not in municipalities")
+        if v.capacity < 0 or v.rooms < 1:
+            add(f"{where}: capacity {v.capacity} and rooms {v.rooms} must be >= 0 and >= 1")
+        for i in v.open:
+            days_ok(where, (i.weekday,))
+            if not 0 <= i.start < i.end <= DAY_MIN:
+                add(f"{where}: opening {hhmm(i.start)}-{hhmm(i.end)} is not within a day")
+    for s in season.staff:
+        where = f"staff {s.staff_id}"
+        if s.base_venue not in venues:
+            add(f"{where}: base_venue {s.base_venue!r} is not in venues")
+        days_ok(where, s.days)
+        if s.max_group_hours < 0:
+            add(f"{where}: max_group_hours {s.max_group_hours} is negative")
+    for p in season.partners:
+        where = f"partners {p.partner_id}"
+        days_ok(where, p.days)
+        for code in p.municipalities:
+            if code not in places:
+                add(f"{where}: municipality {code!r} is not in municipalities")
+    for g in season.groups:
+        where = f"groups {g.group_id}"
+        if g.municipality not in places:
+            add(f"{where}: municipality {g.municipality!r} is not in municipalities")
+        if g.kind not in rules.GROUP_KINDS:
+            add(f"{where}: kind {g.kind!r} is not one of {', '.join(rules.GROUP_KINDS)}")
+        if g.mode not in rules.GROUP_MODES:
+            add(f"{where}: mode {g.mode!r} is not one of {', '.join(rules.GROUP_MODES)}")
+        if not 0 < g.hours * 60 <= DAY_MIN:
+            add(f"{where}: hours {g.hours} is not within a day")
+        if not 0 <= g.min_size <= g.max_size:
+            add(f"{where}: sizes {g.min_size}-{g.max_size} are not 0 <= min <= max")
+        if g.weeks is not None and g.weeks < 1:
+            add(f"{where}: weeks {g.weeks} is under 1")
+        if g.weekday is not None:
+            days_ok(where, (g.weekday,))
+        if g.start is not None and not 0 <= g.start < DAY_MIN:
+            add(f"{where}: start {g.start} is not a time of day")
+        if g.venue_id is not None and g.venue_id not in venues:
+            add(f"{where}: venue_id {g.venue_id!r} is not in venues")
+        for pid in g.leaders:
+            if pid not in people:
+                add(f"{where}: leader {pid!r} is not in staff or partners")
+    for c in season.clients:
+        where = f"clients {c.client_code}"
+        if c.municipality not in places:
+            add(f"{where}: municipality {c.municipality!r} is not in municipalities")
+        if c.travel not in rules.TRAVEL_MODES:
+            add(f"{where}: travel {c.travel!r} is not one of {', '.join(rules.TRAVEL_MODES)}")
+        days_ok(where, c.days)
+        if c.max_travel_min < 0 or c.max_groups < 0:
+            add(f"{where}: max_travel_min and max_groups must not be negative")
+    return problems
 
 
 # --- The plan ---

@@ -233,6 +233,7 @@ def seasons(draw: st.DrawFn) -> Season:
             days=draw(DAYS),
             max_group_hours=draw(st.sampled_from([2.5, 8.0, 20.0, 20.0])),
             car=draw(st.booleans()),
+            base_venue=draw(st.sampled_from(venue_ids)),
         )
         for i in range(draw(st.integers(2, 4)))
     )
