@@ -40,7 +40,7 @@ MESSAGES = {
     "already_waiting": "{client} is already on the waiting list of {group}",
     "already_in_group": "{client} is already in {active} group(s), at most {max_groups}",
     "needs_second_leader": "{group} would have {size} participants with one leader; "
-    "from 5 participants two leaders are needed (handbook l. 363-364)",
+    + rules.rule_phrase("two_leaders"),
     "full": "{group} is full",
     "cancelled_before": "{client} left {group} earlier; enrol again by hand if wanted",
     "not_enrolled": "{client} is neither enrolled in nor waiting for {group}",
