@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 from planner.baseline import greedy_plan
 from planner.i18n import t
 from planner.model import Plan, Season
+from planner.plan_figures import staff_days
 from planner.routing.drop_reasons import TEMPLATES
 from planner.routing.pickups import PickupParams, Run, plan_pickups
 from planner.routing.reimburse import group_travel
-from planner.solve.output import staff_days
 from planner.store import Store
 from planner.ui.map_page import (
     DAY_KEY,

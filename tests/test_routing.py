@@ -14,6 +14,7 @@ from planner.baseline import greedy_plan
 from planner.geo import TravelModel
 from planner.io import read_season
 from planner.model import Placement, Plan
+from planner.plan_figures import staff_days
 from planner.routing import pyvrp_core
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.bound import pickup_lower_bound
@@ -30,7 +31,6 @@ from planner.routing.pickups import (
 )
 from planner.routing.solomon import read_sol, read_vrp, to_instance
 from planner.routing.vrptw import SolveParams, VrpSolution, solve_vrptw
-from planner.solve.output import staff_days
 
 SOLOMON = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "solomon"
 """The public Solomon instances in ../shared beside this checkout."""

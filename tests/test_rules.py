@@ -186,7 +186,7 @@ def test_every_finder_filter_applies_a_catalogue_rule():
 
 
 def test_a_solver_reason_names_its_rules_in_the_reason_language():
-    from planner.solve.explain import Reason
+    from planner.solve.reason import Reason
 
     reason = Reason("G1", "blocked", {"rules": ["size", "person_overlap@plan"]}, ("size",))
     fi = reason.text("fi")

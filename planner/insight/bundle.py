@@ -14,7 +14,7 @@ from planner.insight.load import load_spread, staff_load, staff_weeks
 from planner.insight.offering import group_table, venue_use
 from planner.insight.unserved import unplaced_clients, unscheduled_groups
 from planner.model import Plan, Season
-from planner.solve.output import staff_days
+from planner.plan_figures import staff_days
 
 
 @dataclass(frozen=True)

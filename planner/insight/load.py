@@ -3,7 +3,7 @@
 `group_hours` counts each led session's length plus the allowance before and after it for the
 counsellor meeting and the written summary (l. 379; the solver's own default), so it is the
 number the weekly cap `max_group_hours` is checked against. Driving is the staff member's
-week of routes from base to the venues and back (`planner.solve.output.staff_days`), by car,
+week of routes from base to the venues and back (`planner.plan_figures.staff_days`), by car,
 or by public transport for staff without a car.
 """
 
@@ -15,7 +15,7 @@ import pandas as pd
 
 from planner import rules
 from planner.model import Plan, Season
-from planner.solve.output import StaffDay, staff_days
+from planner.plan_figures import StaffDay, staff_days
 
 STAFF_COLUMNS = (
     "staff_id",

@@ -3,7 +3,8 @@
 Group reasons are the ones the solver stored with the plan (in the language it was solved
 in). Client reasons are found again from the plan by the solver's own explanation
 (`planner.solve.explain.explain_clients`): the first rule, in the handbook's order, that
-keeps the client out of every group (language, audience, days, reach, seats).
+keeps the client out of every group (language, audience, days, reach, seats). That needs
+the solver's model, so it is imported only when there are unplaced clients to explain.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import pandas as pd
 
 from planner.model import Plan, Season
 from planner.solve.candidates import Candidates
-from planner.solve.explain import explain_clients
 from planner.solve.params import SolveParams
 
 NO_REASON = {
@@ -50,6 +50,8 @@ def unplaced_clients(season: Season, plan: Plan, lang: str = "fi") -> pd.DataFra
     columns = ["client_code", "municipality", "travel", "reason_key", "reason"]
     if not codes:
         return pd.DataFrame([], columns=columns)
+    from planner.solve.explain import explain_clients
+
     reasons = explain_clients(season, Candidates(season, SolveParams()), plan, codes)
     rows = [
         {

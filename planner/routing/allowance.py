@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.model import Plan, Season
-from planner.solve.output import staff_days
+from planner.plan_figures import staff_days
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from planner.geo import TravelModel
 from planner.model import Plan, Season
-from planner.solve.output import staff_days
+from planner.plan_figures import staff_days
 
 SERVICE_POINT_MARK = "-SP-"
 """Venue ids of the county's own offices and service points look like V-ESP-SP-1."""

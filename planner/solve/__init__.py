@@ -10,13 +10,27 @@ variables), `rules_hard` (one function per handbook rule, `HARD_RULES`), `object
 (reasons in fi/sv/en), `result`, `output` (the DESIGN.md files), `replan` (changes, diff).
 """
 
-from planner.solve.explain import Reason, blocking_rules, can_run
-from planner.solve.output import staff_days, write_outputs
-from planner.solve.params import SolveParams
-from planner.solve.replan import Changes, plan_diff
-from planner.solve.result import Result, StageResult
-from planner.solve.rules_hard import HARD_RULES
-from planner.solve.solver import solve
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Exports are loaded on first use, so `from planner.solve import Result` (or `Reason`,
+# `SolveParams`, `staff_days`) does not load CP-SAT; only the names that need it do.
+_EXPORTS = {
+    "HARD_RULES": "planner.solve.rules_hard",
+    "Changes": "planner.solve.replan",
+    "Reason": "planner.solve.reason",
+    "Result": "planner.solve.result",
+    "SolveParams": "planner.solve.params",
+    "StageResult": "planner.solve.result",
+    "blocking_rules": "planner.solve.explain",
+    "can_run": "planner.solve.explain",
+    "plan_diff": "planner.solve.replan",
+    "solve": "planner.solve.solver",
+    "staff_days": "planner.plan_figures",
+    "write_outputs": "planner.solve.output",
+}
 
 __all__ = [
     "HARD_RULES",
@@ -32,3 +46,27 @@ __all__ = [
     "staff_days",
     "write_outputs",
 ]
+
+if TYPE_CHECKING:
+    from planner.plan_figures import staff_days
+    from planner.solve.explain import blocking_rules, can_run
+    from planner.solve.output import write_outputs
+    from planner.solve.params import SolveParams
+    from planner.solve.reason import Reason
+    from planner.solve.replan import Changes, plan_diff
+    from planner.solve.result import Result, StageResult
+    from planner.solve.rules_hard import HARD_RULES
+    from planner.solve.solver import solve
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'planner.solve' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -22,7 +22,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -31,6 +31,7 @@ from planner import rules
 from planner.model import WEEKDAY_NAMES, Plan, Season
 from planner.solve.candidates import Candidates, GroupCandidates
 from planner.solve.params import SolveParams
+from planner.solve.reason import Reason
 from planner.solve.variables import PLAN_SUFFIX, Context, SeasonVars, build_variables
 
 log = logging.getLogger("planner")
@@ -255,29 +256,6 @@ def _render_value(name: str, value: Any, lang: str) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(x) for x in value)
     return str(value)
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a group is unscheduled or a client unplaced: a key, its parameters and the rules."""
-
-    subject: str
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    rules: tuple[str, ...] = ()
-
-    def text(self, lang: str = "en") -> str:
-        template = TEXTS[self.key].get(lang) or TEXTS[self.key]["en"]
-        values = {k: _render_value(k, v, lang) for k, v in self.params.items()}
-        return template.format(**values)
-
-    def as_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "params": dict(self.params),
-            "rules": list(self.rules),
-            "text": self.text(lang),
-        }
 
 
 # --- Groups ---

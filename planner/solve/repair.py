@@ -27,12 +27,12 @@ from planner.solve.candidates import MAX_FIT, Candidates, client_fit
 from planner.solve.explain import (
     Deadline,
     GroupProbe,
-    Reason,
     explain_with_probe,
     group_probe,
     quick_reason,
 )
 from planner.solve.params import SolveParams
+from planner.solve.reason import Reason
 from planner.solve.warm_start import add_second_leaders, fill_seats
 
 log = logging.getLogger("planner")

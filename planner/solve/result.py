@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.model import Plan
-from planner.solve.explain import Reason
+from planner.solve.reason import Reason
 from planner.solve.replan import plan_diff
 
 

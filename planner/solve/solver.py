@@ -41,7 +41,7 @@ from ortools.sat.python import cp_model
 
 from planner.model import Placement, Plan, Season, Unscheduled
 from planner.solve.candidates import Candidates
-from planner.solve.explain import Reason, explain_clients
+from planner.solve.explain import explain_clients
 from planner.solve.fill import fill_open_seats
 from planner.solve.objective import (
     Objective,
@@ -50,6 +50,7 @@ from planner.solve.objective import (
     plan_objective,
 )
 from planner.solve.params import SolveParams
+from planner.solve.reason import Reason
 from planner.solve.repair import complete_plan, improve_plan
 from planner.solve.replan import Changes, apply_changes
 from planner.solve.result import Result, StageResult

@@ -10,11 +10,11 @@ import streamlit as st
 from planner import access
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
+from planner.plan_figures import staff_days
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
 from planner.routing.reimburse import group_travel
-from planner.solve.output import staff_days
 from planner.ui import auth, common
 from planner.ui.route_maps import (
     allowance_table,

@@ -12,12 +12,12 @@ import pydeck as pdk
 
 from planner.i18n import t
 from planner.model import Season, hhmm
+from planner.plan_figures import StaffDay
 from planner.routing.allowance import AllowanceRow
 from planner.routing.drop_reasons import DropReason
 from planner.routing.offices import OfficeDay
 from planner.routing.pickups import MeetingPoint, Run
 from planner.routing.reimburse import TravelAdvice
-from planner.solve.output import StaffDay
 from planner.ui.maps import FONT, TEXT_RGBA, fit_view
 from planner.ui.week_grid import weekday_names
 
