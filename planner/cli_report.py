@@ -21,9 +21,9 @@ class ReportError(Exception):
 def team_tables(store, season, lang: str) -> dict | None:
     """The team figures of the published offering, translated; None before publishing."""
     from planner.i18n import t
+    from planner.insight.team import figure_tables
     from planner.store import Enrolments
     from planner.store.figures import team_figures
-    from planner.ui.offering import figure_tables
 
     if not Enrolments(store).offerings():
         return None

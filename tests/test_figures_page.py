@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from planner.cli import SAMPLE_SEASON_NAME
 from planner.i18n import t
+from planner.insight.team import figure_tables
 from planner.store import Enrolments, Store
 from planner.store.figures import team_figures
-from planner.ui.offering import figure_tables, figures_workbook
+from planner.ui.offering import figures_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")

@@ -18,12 +18,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from planner.calendar import db, texts
+from planner.calendar import texts
 from planner.calendar.export import OfferingFilter, Selection, select_groups
 from planner.calendar.links import feed_url, webcal_url
 from planner.calendar.series import CalendarError
 from planner.calendar.stored import EMPTY_PLAN
 from planner.store import Store
+from planner.store import calendars as db
 
 FEED_KINDS = ("offering", "group", "leader", "venue")
 TOKEN_BYTES = 24

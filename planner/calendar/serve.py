@@ -29,7 +29,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from planner.calendar.db import PlanStamp, current_plan
 from planner.calendar.export import CalendarOptions
 from planner.calendar.feeds import Feed, find_feed
 from planner.calendar.links import DEFAULT_FEED_PORT
@@ -37,6 +36,7 @@ from planner.calendar.series import Closure, Override
 from planner.calendar.stored import calendar_from_store, load_current
 from planner.model import Plan, Season
 from planner.store import Store
+from planner.store.calendars import PlanStamp, current_plan
 
 log = logging.getLogger("planner")
 

@@ -13,13 +13,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.calendar.db import PlanStamp, current_plan, sync_sequences
 from planner.calendar.events import group_uid
 from planner.calendar.export import CalendarOptions, Selection, plan_series, render_calendar
 from planner.calendar.export import select_groups as _select_groups
 from planner.calendar.series import CalendarError
 from planner.model import Plan, Season
 from planner.store import Store
+from planner.store.calendars import PlanStamp, current_plan, sync_sequences
 
 EMPTY_PLAN = Plan(placements=(), participants=())
 

@@ -21,11 +21,11 @@ from planner.calendar import (
     export_offering,
     export_venue,
 )
-from planner.calendar.db import current_plan
 from planner.calendar.series import Series
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.store import Enrolments, StoreError
+from planner.store.calendars import current_plan
 from planner.ui import auth, common
 from planner.ui.calendar_views import (
     BY,

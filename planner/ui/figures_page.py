@@ -6,10 +6,11 @@ import streamlit as st
 
 from planner import access
 from planner.i18n import t
+from planner.insight.team import figure_tables
 from planner.store import Enrolments, StoreError
 from planner.store.figures import team_figures
 from planner.ui import auth, common
-from planner.ui.offering import figure_tables, figures_workbook, published_plan_id
+from planner.ui.offering import figures_workbook, published_plan_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,6 +1,7 @@
 """Pure helpers for the offering pages (find a group, team figures): translated texts and tables.
 
-Nothing here calls Streamlit. Client codes appear only where a worker has picked the client.
+Nothing here calls Streamlit. The team figure tables, which the command line builds too, are
+in `planner.insight.team`. Client codes appear only where a worker has picked the client.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from planner.finder import Match, Profile
 from planner.finder.texts import label
 from planner.finder.texts import text as finder_text
 from planner.i18n import STRINGS, t
+from planner.insight.team import translated
 from planner.model import Season, hhmm
 from planner.store import MeetingSlot
 from planner.store.figures import write_figures_xlsx
@@ -26,12 +28,6 @@ from planner.ui.week_grid import weekday_names
 
 WEEKDAY_CODES = ("Mon", "Tue", "Wed", "Thu", "Fri")
 MISSING = "–"
-
-
-def translated(prefix: str, code: str, lang: str) -> str:
-    """`t(prefix.code)` when the key exists, else the code as written."""
-    key = f"{prefix}.{code}"
-    return t(key, lang) if key in STRINGS else code.replace("_", " ")
 
 
 def language_name(code: str, lang: str) -> str:
@@ -223,84 +219,7 @@ def history_table(
     return pd.DataFrame(rows)
 
 
-# --- team figures ---
-
-
-def figure_tables(
-    figures: Mapping[str, pd.DataFrame], season: Season | None, lang: str
-) -> dict[str, pd.DataFrame]:
-    """`team_figures` with translated headings, municipality names in `lang` and labels."""
-    out: dict[str, pd.DataFrame] = {}
-    clients = figures["clients"]
-    names = clients["name_sv"] if lang == "sv" else clients["name_fi"]
-    out["clients"] = pd.DataFrame(
-        {
-            t("col.municipality", lang): names,
-            t("fig.col.clients", lang): clients["clients"],
-            t("fig.col.group_work", lang): clients["group_work"],
-            t("fig.col.individual_only", lang): clients["individual_only"],
-        }
-    )
-    endings = figures["endings"]
-    out["endings"] = pd.DataFrame(
-        {
-            t("fig.col.reason", lang): [translated("ending", r, lang) for r in endings["reason"]],
-            t("fig.col.clients", lang): endings["clients"],
-        }
-    )
-    follow = figures["follow_up"]
-    out["follow_up"] = pd.DataFrame(
-        {
-            t("fig.col.follow_up", lang): [
-                translated("path", p, lang) for p in follow["follow_up"]
-            ],
-            t("fig.col.clients", lang): follow["clients"],
-        }
-    )
-    out["seats"] = _seats_table(figures["seats"], season, lang)
-    return out
-
-
-def _seats_table(seats: pd.DataFrame, season: Season | None, lang: str) -> pd.DataFrame:
-    def group_name(row: Any) -> str:
-        group = season.group.get(row.group_id) if season else None
-        return group.display_name(lang) if group else str(row.name)
-
-    def municipality(code: str) -> str:
-        place = season.municipality.get(code) if season else None
-        return place.name(lang) if place else code
-
-    yes, no = t("yes", lang), t("no", lang)
-    rows = [
-        {
-            t("plan.col.group", lang): row.group_id,
-            t("plan.col.name", lang): group_name(row),
-            t("col.municipality", lang): municipality(row.municipality),
-            t("fig.col.status", lang): translated("status", row.status, lang),
-            t("fig.col.taken", lang): int(row.taken),
-            t("fig.col.max_size", lang): int(row.max_size),
-            t("fig.col.used", lang): float(row.used),
-            t("fig.col.at_risk", lang): yes if row.at_risk else no,
-            t("fig.col.waiting", lang): int(row.waiting),
-            t("fig.col.leaders", lang): int(row.leaders),
-            t("fig.col.needs_second_leader", lang): yes if row.needs_second_leader else no,
-        }
-        for row in seats.itertuples(index=False)
-    ]
-    columns = [
-        "plan.col.group",
-        "plan.col.name",
-        "col.municipality",
-        "fig.col.status",
-        "fig.col.taken",
-        "fig.col.max_size",
-        "fig.col.used",
-        "fig.col.at_risk",
-        "fig.col.waiting",
-        "fig.col.leaders",
-        "fig.col.needs_second_leader",
-    ]
-    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+# --- team figures (the tables themselves: planner.insight.team) ---
 
 
 def figures_workbook(tables: Mapping[str, pd.DataFrame], lang: str) -> bytes:

@@ -1,7 +1,7 @@
 """The calendar's tables (`feeds`, `calendar_sequences`, migration 0003), in one place.
 
-All of the calendar package's SQL is here, over the store's engine and its transaction
-plumbing (`planner.store.live`), so it can move into `planner.store` unchanged.
+All of the calendar package's SQL is here, in the store (the only package that speaks SQL),
+over the store's engine and its transaction plumbing (`planner.store.live`).
 """
 
 from __future__ import annotations
