@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
-from planner.cli import prepare_demo_store
+from planner.cli.season import prepare_demo_store
 from planner.i18n import LANGUAGES
 from planner.solve import SolveParams, solve
 from planner.solve.output import summary

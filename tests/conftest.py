@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.baseline import greedy_plan
-from planner.cli import prepare_demo_store
+from planner.cli.season import prepare_demo_store
 from planner.store import Enrolments, Store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.cli import sample_data_dir
+from planner.cli.common import sample_data_dir
 from planner.i18n import t
 from planner.io import read_season
 from planner.model import Season

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from planner.calendar import create_feed, find_feed
-from planner.cli import main
+from planner.cli.main import main
 from planner.store import Enrolments, Store, StoreError
 from planner.store.backup import backup, restore
 from planner.store.engine import scratch_schema

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
-from planner.cli import prepare_demo_store
+from planner.cli.season import prepare_demo_store
 from planner.i18n import t
 
 pytestmark = pytest.mark.browser

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.appserver import CHROMIUM_ARGS
 from planner.calendar import list_feeds
-from planner.cli import prepare_demo_store
+from planner.cli.season import prepare_demo_store
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.store import Store

@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 
 from planner.baseline import greedy_plan
-from planner.cli import main, prepare_demo_store
+from planner.cli.main import main
+from planner.cli.season import prepare_demo_store
 from planner.store import Store
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.main import main
 from planner.io import read_season
 from planner.plan_check import plan_problems, read_plan_files
 from planner.store import Store

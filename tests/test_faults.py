@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from planner.appserver import free_port
 from planner.baseline import greedy_plan
-from planner.cli import prepare_demo_store
+from planner.cli.season import prepare_demo_store
 from planner.store import Enrolments, Store, StoreError
 from planner.store.schema import EnrolmentRow, OfferingRow
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.cli import SAMPLE_SEASON_NAME
+from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.insight.team import figure_tables
 from planner.store import Enrolments, Store

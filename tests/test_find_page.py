@@ -11,7 +11,8 @@ import test_browser
 from streamlit.testing.v1 import AppTest
 
 from planner.appserver import CHROMIUM_ARGS
-from planner.cli import SAMPLE_SEASON_NAME, prepare_demo_store
+from planner.cli.common import SAMPLE_SEASON_NAME
+from planner.cli.season import prepare_demo_store
 from planner.finder import Match, find_groups, profile_from_client
 from planner.i18n import t
 from planner.model import Season

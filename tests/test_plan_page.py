@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
-from planner.cli import SAMPLE_SEASON_NAME
+from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.store import Store

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from planner.cli import main
+from planner.cli.main import main
 from planner.store import Enrolments, Store
 from planner.store.purge import months_before, purge_ended_clients
 from planner.store.schema import ClientRow, EnrolmentRow, EventRow, PlanParticipantRow

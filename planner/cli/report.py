@@ -1,5 +1,5 @@
 """`planner report`: the season report workbook (coverage, staff weeks, venue use, team figures).
-Registered by `planner.cli.build_parser`; the season and plan come from DATA + --plan DIR or
+Registered by `planner.cli.main.build_parser`; the season and plan come from DATA + --plan DIR or
 from the store, whose published offering also gives the team figures."""
 
 from __future__ import annotations

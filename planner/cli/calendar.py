@@ -1,5 +1,5 @@
 """`planner` commands for calendars: `ics` exports, subscription `feed`s and `serve`.
-Registered by `planner.cli.build_parser`."""
+Registered by `planner.cli.main.build_parser`."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """`planner` commands for mobile work: the work car's `pickups` and the staff `allowance`.
-Registered by `planner.cli.build_parser`; the season and plan come from DATA + --plan DIR
-or from the store (`planner.cli.season_and_plan`)."""
+Registered by `planner.cli.main.build_parser`; the season and plan come from DATA + --plan DIR
+or from the store (`planner.cli.common.season_and_plan`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Keeping the store safe: `planner backup FILE` and `planner restore FILE` (the whole store
 as one checked zip file) and `planner purge` (clients whose service ended long ago).
-Registered by `planner.cli.build_parser`."""
+Registered by `planner.cli.main.build_parser`."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""`planner` commands for the live offering: publish, enrol, cancel, seats, history,
-meetings and team figures. Registered by `planner.cli.build_parser`."""
+"""`planner` commands for the live offering: find, publish, enrol, cancel, seats, history,
+meetings and team figures. Registered by `planner.cli.main.build_parser`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import UserError, season_and_plan, today_arg
 from planner.model import hhmm
 
 Emit = Callable[[argparse.Namespace, Any, str], None]
@@ -195,6 +196,69 @@ def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
     return 0
 
 
+def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.finder import (
+        ProfileError,
+        client_profile,
+        find_groups,
+        matches_text,
+        parse_profile_args,
+    )
+
+    if not args.client and not args.municipality:
+        raise UserError("describe the client: --client CODE, or --municipality and the rest")
+    today = today_arg(args.today)
+    season, plan, store = season_and_plan(args)
+    try:
+        try:
+            profile = (
+                client_profile(season, args.client)
+                if args.client
+                else parse_profile_args(
+                    args.municipality,
+                    args.language,
+                    args.interests,
+                    args.days,
+                    args.travel,
+                    args.max_travel_min,
+                    args.needs_accessible,
+                    season,
+                    audience=args.audience,
+                    prefers_small=args.small,
+                )
+            )
+        except ProfileError as exc:
+            raise UserError(str(exc)) from exc
+        seats = _offering_seats(store) if store else {}
+        taken = {g: s[0] for g, s in seats.items()} or None
+        waiting = {g: s[2] for g, s in seats.items()} or None
+        matches = find_groups(
+            season,
+            plan,
+            profile,
+            taken=taken,
+            waiting=waiting,
+            lang=args.lang,
+            include_failed=args.include_failed,
+            limit=args.limit,
+            today=today,
+        )
+    finally:
+        if store:
+            store.dispose()
+    emit(args, [m.as_dict() for m in matches], matches_text(matches, args.lang))
+    return 0
+
+
+def _offering_seats(store) -> dict[str, tuple[int, int, int]]:
+    """Seats per group (taken, max, waiting) from the published offering, if any."""
+    try:
+        from planner.store.enrolment import Enrolments
+    except ImportError:
+        return {}
+    return Enrolments(store).seats()
+
+
 def add_offering_commands(add: Add) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
@@ -237,3 +301,29 @@ def add_offering_commands(add: Add) -> None:
     p = add("figures", cmd_figures, "Write the team figures (l. 537-543) as an Excel workbook.")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     common(p)
+
+
+def add_find_command(add: Add) -> None:
+    p = add("find", cmd_find, "Find suitable groups for a client, best first.")
+    p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
+    p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to search with DATA")
+    p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    p.add_argument("--client", help="the client's pseudonymous code")
+    p.add_argument("--municipality", help="code or name, e.g. 078 or Hanko")
+    p.add_argument("--language", default="fi", help="languages the client manages, e.g. fi;sv")
+    p.add_argument("--interests", default="", help="e.g. nature;music")
+    p.add_argument("--audience", default="", help="e.g. young_adults;women")
+    p.add_argument("--days", default="", help="e.g. Mon;Wed or ma-ke (default: every weekday)")
+    p.add_argument("--travel", default="transit", help="car, transit or ride")
+    p.add_argument("--max-travel-min", type=int, default=60, help="one-way limit in minutes")
+    p.add_argument("--needs-accessible", action="store_true", help="needs an accessible venue")
+    p.add_argument("--small", action="store_true", help="prefers small groups")
+    p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+    p.add_argument(
+        "--include-failed",
+        action="store_true",
+        help="also list groups that fail a filter, with the filter",
+    )
+    p.add_argument("--today", help="date to rank by (default: today)")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), default="en", help="language of reasons")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")

@@ -1,0 +1,123 @@
+"""What the command families share: errors, the parser class, output, reading a season.
+
+Every command exits non-zero with a one-line reason on bad input (never a traceback for a
+user's mistake) and offers `--json` where it prints results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+APP_PATH = REPO_ROOT / "app.py"
+SAMPLE_SEASON_NAME = "Länsi-Uusimaa / Västra Nyland 2027 (sample)"
+
+Emit = Callable[[argparse.Namespace, Any, str], None]
+Add = Callable[..., argparse.ArgumentParser]
+Loader = Callable[[argparse.Namespace], tuple[Any, Any, Any]]
+
+
+class UserError(Exception):
+    """A mistake the user can fix; reported as one line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def sample_data_dir() -> Path:
+    """The bundled sample season; regenerated into a temp folder if the checkout lacks it."""
+    bundled = REPO_ROOT / "data"
+    if (bundled / "groups.csv").exists():
+        return bundled
+    from planner.sample import write_season
+
+    out = Path(tempfile.mkdtemp(prefix="planner-sample-"))
+    write_season(out, scale=1)
+    return out
+
+
+def emit(args: argparse.Namespace, payload: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    elif text:
+        print(text)
+
+
+def read_valid_season(args: argparse.Namespace):
+    from planner.io import read_season
+
+    path = Path(args.data)
+    if not path.exists():
+        raise UserError(f"{path}: no such folder or workbook")
+    report = read_season(path)
+    return report
+
+
+def report_payload(report) -> dict[str, Any]:
+    return {
+        "ok": report.ok,
+        "errors": [p.as_dict() for p in report.errors],
+        "warnings": [p.as_dict() for p in report.warnings],
+        "counts": report.season.counts() if report.season else {},
+    }
+
+
+def report_text(report) -> str:
+    lines = [f"error: {p}" for p in report.errors]
+    lines += [f"warning: {p}" for p in report.warnings]
+    if report.ok:
+        counts = ", ".join(f"{n} {k}" for k, n in report.season.counts().items())
+        lines.append(f"OK: {counts}")
+    else:
+        n = len(report.errors)
+        lines.append(f"{n} error(s); nothing was imported. Fix them and check again.")
+    return "\n".join(lines)
+
+
+def ids(value: str | None) -> frozenset[str]:
+    return frozenset(x.strip() for x in (value or "").replace(",", ";").split(";") if x.strip())
+
+
+def season_and_plan(args: argparse.Namespace):
+    """The season and plan to search: DATA + --plan DIR, or the store's current ones."""
+    if args.data:
+        report = read_valid_season(args)
+        if not report.ok:
+            raise UserError(f"the season does not validate: {report.errors[0]}")
+        if not args.plan:
+            raise UserError("with DATA, give the plan folder too: --plan DIR")
+        from planner.plan_check import read_plan_files
+
+        try:
+            return report.season, read_plan_files(Path(args.plan)), None
+        except (OSError, ValueError) as exc:
+            raise UserError(f"cannot read the plan in {args.plan}: {exc}") from exc
+    from planner.store import Store
+
+    store = Store.open(args.db)
+    season, plan = store.load_season(), store.load_plan()
+    if season is None or plan is None:
+        store.dispose()
+        raise UserError(
+            "no season and plan in the store: run `planner import` and "
+            "`planner solve --save`, or give DATA --plan DIR"
+        )
+    return season, plan, store
+
+
+def today_arg(value: str | None):
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--today {value!r} is not a date like 2027-02-15") from exc

@@ -1,0 +1,149 @@
+"""`planner solve` (and `--replan`) and `planner validate`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from planner.cli.common import (
+    Add,
+    UserError,
+    emit,
+    ids,
+    read_valid_season,
+    report_payload,
+    report_text,
+)
+
+
+def _store_season(store, season, source: str, actor: str) -> int:
+    """The stored season equal to `season`, importing it when the current one differs."""
+    current = store.current_season_id()
+    if current is not None and store.load_season(current) == season:
+        return current
+    return store.import_season(season, source=source, actor=actor)
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    from planner.plan_check import plan_problems
+    from planner.solve import Changes, SolveParams, solve, write_outputs
+    from planner.solve.output import summary as plan_summary
+    from planner.store import Store
+
+    report = read_valid_season(args)
+    if not report.ok:
+        emit(args, report_payload(report), report_text(report))
+        return 1
+    season = report.season
+    try:
+        params = SolveParams(
+            time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang
+        )
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    changes = Changes(
+        absent=ids(args.absent), closed_venues=ids(args.closed), cancelled=ids(args.cancel)
+    )
+    unknown = sorted(
+        (changes.absent - season.person.keys())
+        | (changes.closed_venues - season.venue.keys())
+        | (changes.cancelled - season.group.keys())
+    )
+    if unknown:
+        raise UserError(f"unknown id(s) in --absent/--closed/--cancel: {', '.join(unknown)}")
+    store = Store.open(args.db) if (args.save or args.replan) else None
+    try:
+        previous = store.load_plan() if (store and args.replan) else None
+        if args.replan and previous is None:
+            raise UserError("--replan needs a stored plan: run `planner solve DATA --save` first")
+        result = solve(season, params, previous=previous, changes=changes)
+        problems = [str(p) for p in plan_problems(season, result.plan, params.allowance_min)]
+        if problems:  # a model bug, never a user mistake: refuse to publish it
+            raise RuntimeError("the plan failed validation: " + "; ".join(problems[:5]))
+        if args.out:
+            write_outputs(result, season, Path(args.out))
+        diff = result.diff(previous) if previous is not None else []
+        plan_id = None
+        if store and args.save:
+            season_id = _store_season(store, season, str(args.data), args.actor)
+            plan_id = store.save_plan(
+                result.plan,
+                plan_summary(result, season),
+                season_id=season_id,
+                actor=args.actor,
+                note="replan" if args.replan else "",
+            )
+    finally:
+        if store:
+            store.dispose()
+    payload = {**plan_summary(result, season), "plan_id": plan_id, "changes": diff}
+    gap = f"{result.gap:.1%}" if result.gap is not None else "n/a"
+    lines = [
+        f"{result.status}: {result.groups_scheduled}/{len(season.groups)} groups scheduled, "
+        f"{result.clients_placed}/{len(season.clients)} clients placed, objective "
+        f"{result.objective}, bound {result.best_bound}, gap {gap}, {result.wall_s:.1f} s"
+    ]
+    lines += [f"  {r.subject}: {r.text(args.lang)}" for r in result.unscheduled]
+    if previous is not None:
+        lines.append(f"{len(diff)} change(s) against the stored plan:")
+        lines += [f"  {d}" for d in diff]
+    if args.out:
+        lines.append(
+            f"Wrote {args.out}/plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json"
+        )
+    lines.append(f"Saved as plan {plan_id}." if plan_id else "Not saved (use --save).")
+    emit(args, payload, "\n".join(lines))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from planner.plan_check import plan_problems, read_plan_files
+
+    report = read_valid_season(args)
+    if not report.ok:
+        emit(args, report_payload(report), report_text(report))
+        return 1
+    plan_dir = Path(args.plan)
+    if not (plan_dir / "plan_groups.csv").exists():
+        raise UserError(f"{plan_dir}: no plan_groups.csv here")
+    problems = plan_problems(report.season, read_plan_files(plan_dir), args.allowance)
+    text = "\n".join(str(p) for p in problems) or "The plan keeps every rule."
+    emit(args, {"ok": not problems, "problems": [str(p) for p in problems]}, text)
+    return 1 if problems else 0
+
+
+def add_solve_commands(add: Add) -> None:
+    p = add("solve", cmd_solve, "Plan the season: weekday, time, venue, leaders and participants.")
+    p.add_argument("data", help="folder of CSV files or an .xlsx workbook")
+    p.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
+    p.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
+    p.add_argument("--seed", type=int, default=0, help="solver random seed")
+    p.add_argument(
+        "--out",
+        help="write plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json here",
+    )
+    p.add_argument("--save", action="store_true", help="store the plan as the current plan")
+    p.add_argument(
+        "--replan",
+        action="store_true",
+        help="change the stored plan as little as possible and list what moved",
+    )
+    p.add_argument("--absent", help="staff/partner ids no longer available (;-separated)")
+    p.add_argument("--closed", help="venue ids closed (;-separated)")
+    p.add_argument("--cancel", help="group ids cancelled (;-separated)")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), default="en", help="language of reasons")
+    p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who plans (audit)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    p = add("validate", cmd_validate, "Re-check a written plan against every hard rule.")
+    p.add_argument("data", help="the season: folder of CSV files or an .xlsx workbook")
+    p.add_argument("plan", help="folder with plan_groups.csv and plan_participants.csv")
+    p.add_argument(
+        "--allowance",
+        type=int,
+        default=30,
+        help="minutes around each session for meetings and summaries (default 30)",
+    )
+    p.add_argument("--json", action="store_true", help="print the problems as JSON")
