@@ -11,11 +11,15 @@ Debian's chromium through Playwright. Re-run it after a change to the pages.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the app harness
+
+from appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+
 from planner.cli.season import prepare_demo_store
 from planner.i18n import LANGUAGES
 from planner.solve import SolveParams, solve

@@ -33,7 +33,7 @@ def single_user_app():
 @pytest.fixture
 def chromium() -> Path:
     """Debian's chromium. Under CI=true a missing browser fails the test, never skips."""
-    from planner.appserver import CHROMIUM
+    from appserver import CHROMIUM
 
     if not CHROMIUM.exists():
         if os.environ.get("CI", "").lower() == "true":

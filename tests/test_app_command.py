@@ -15,8 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from planner.appserver import free_port
+from appserver import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
 
-from planner.appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
 from planner.cli.season import prepare_demo_store
 from planner.i18n import t
 

@@ -13,10 +13,10 @@ import holidays
 import icalendar
 import pytest
 import test_browser
+from appserver import CHROMIUM_ARGS
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from planner.appserver import CHROMIUM_ARGS
 from planner.calendar import list_feeds
 from planner.cli.season import prepare_demo_store
 from planner.i18n import t

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from appserver import free_port
 
-from planner.appserver import free_port
 from planner.baseline import greedy_plan
 from planner.cli.season import prepare_demo_store
 from planner.store import Enrolments, Store, StoreError

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import test_browser
+from appserver import CHROMIUM_ARGS
 from streamlit.testing.v1 import AppTest
 
-from planner.appserver import CHROMIUM_ARGS
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.cli.season import prepare_demo_store
 from planner.finder import Match, find_groups, profile_from_client

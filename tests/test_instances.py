@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from appserver import free_port, running_app
 from icalendar import Calendar
 
-from planner.appserver import free_port, running_app
 from planner.baseline import greedy_plan
 from planner.calendar import create_feed, revoke_feed
 from planner.io import read_season

@@ -203,9 +203,8 @@ def test_the_routes_page_renders_in_a_browser_with_map_and_run_sheet(
     chromium, planned_db, tmp_path, monkeypatch
 ):
     import test_browser
+    from appserver import CHROMIUM_ARGS
     from playwright.sync_api import expect, sync_playwright
-
-    from planner.appserver import CHROMIUM_ARGS
 
     db = tmp_path / "planner.sqlite3"
     shutil.copy(planned_db, db)

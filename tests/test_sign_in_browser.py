@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from appserver import CHROMIUM_ARGS, AppDidNotStart, free_port, running_app
 
-from planner.appserver import CHROMIUM_ARGS, AppDidNotStart, free_port, running_app
 from planner.i18n import t
 from planner.store import Store
 

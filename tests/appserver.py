@@ -1,5 +1,8 @@
 """Run the Streamlit app as a real server on a loopback port, for browser tests and screenshots.
 
+A test harness, not part of the planner: tests import it as `appserver` (tests/ is on
+`sys.path` under pytest); docs/screenshots.py puts tests/ on the path itself.
+
 with running_app("sqlite:///demo.sqlite3", log_path) as url:
     ...  # http://127.0.0.1:PORT, answering its health check
 """
