@@ -7,7 +7,8 @@
 Modules: `params` (settings), `candidates` (options per group), `variables` (decision
 variables), `rules_hard` (one function per handbook rule, `HARD_RULES`), `objective`
 (tiers and weights), `warm_start` (first-fit hint), `solver` (the two stages), `explain`
-(reasons in fi/sv/en), `result`, `output` (the DESIGN.md files), `replan` (changes, diff).
+(reasons in fi/sv/en), `reason` (the solver-free `Reason`), `result`, `output` (the DESIGN.md
+files), `replan` (changes, diff). Staff routes are `planner.plan_figures`.
 """
 
 from __future__ import annotations
