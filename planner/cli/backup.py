@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
-from typing import Any
 
-Emit = Callable[[argparse.Namespace, Any, str], None]
-Add = Callable[..., argparse.ArgumentParser]
+from planner.cli.common import Add, Emit
 
 
 def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:

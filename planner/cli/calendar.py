@@ -4,12 +4,9 @@ Registered by `planner.cli.main.build_parser`."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-Emit = Callable[[argparse.Namespace, Any, str], None]
-Add = Callable[..., argparse.ArgumentParser]
+from planner.cli.common import Add, Emit
 
 
 def _split(value: str | None) -> tuple[str, ...]:

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import Add, Emit, Loader
 from planner.model import WEEKDAYS, hhmm
-
-Emit = Callable[[argparse.Namespace, Any, str], None]
-Add = Callable[..., argparse.ArgumentParser]
-Loader = Callable[[argparse.Namespace], tuple[Any, Any, Any]]
 
 
 class MobileError(Exception):

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
-from planner.cli.common import UserError, season_and_plan, today_arg
+from planner.cli.common import Add, Emit, UserError, season_and_plan, today_arg
 from planner.model import hhmm
-
-Emit = Callable[[argparse.Namespace, Any, str], None]
-Add = Callable[..., argparse.ArgumentParser]
 
 
 class OfferingError(Exception):

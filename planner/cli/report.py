@@ -5,13 +5,9 @@ from the store, whose published offering also gives the team figures."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-Emit = Callable[[argparse.Namespace, Any, str], None]
-Add = Callable[..., argparse.ArgumentParser]
-Loader = Callable[[argparse.Namespace], tuple[Any, Any, Any]]
+from planner.cli.common import Add, Emit, Loader
 
 
 class ReportError(Exception):
