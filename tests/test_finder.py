@@ -14,6 +14,7 @@ import string
 from dataclasses import replace
 
 import pytest
+from toys import steady_params
 
 from planner.finder import (
     HARD_FILTERS,
@@ -32,7 +33,7 @@ from planner.finder.texts import LANGS, TEXTS
 from planner.geo import TravelModel
 from planner.io import read_season
 from planner.model import WEEKDAYS, Client, Placement, Plan, Season
-from planner.solve import SolveParams, solve
+from planner.solve import solve
 
 BEFORE_TERM = dt.date(2026, 12, 1)
 ESPOO, HANKO, KARKKILA, KIRKKONUMMI, LOHJA = "049", "078", "224", "257", "444"
@@ -49,7 +50,7 @@ def season(sample_dir) -> Season:
 
 @pytest.fixture(scope="session")
 def plan(season: Season) -> Plan:
-    result = solve(season, SolveParams(time_limit_s=15, workers=2))
+    result = solve(season, steady_params())
     assert result.plan is not None and result.plan.placements
     return result.plan
 

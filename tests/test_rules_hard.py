@@ -26,12 +26,13 @@ from solve_toys import (
     venue,
     with_group,
 )
+from toys import steady_params
 
 from planner.model import Season
 from planner.plan_check import plan_problems
-from planner.solve import HARD_RULES, SolveParams, can_run, solve
+from planner.solve import HARD_RULES, can_run, solve
 
-PARAMS = SolveParams(time_limit_s=5, explain=False)
+PARAMS = steady_params(explain=False)
 
 
 @dataclass(frozen=True)

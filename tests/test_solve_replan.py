@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import pytest
 from solve_toys import group, toy_season
+from toys import steady_params
 
 from planner.model import Placement, Plan
 from planner.plan_check import plan_problems
-from planner.solve import Changes, SolveParams, plan_diff, solve
+from planner.solve import Changes, plan_diff, solve
 
-PARAMS = SolveParams(time_limit_s=5)
+PARAMS = steady_params()
 
 
 @pytest.fixture(scope="module")
