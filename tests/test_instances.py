@@ -23,6 +23,9 @@ from planner.store.engine import scratch_schema
 
 pytestmark = pytest.mark.postgres
 
+SERVE_START_S = 120
+"""How long `planner serve` may take to start: a backstop, the wait ends when it answers."""
+
 
 def get(port: int, path: str) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -41,7 +44,7 @@ def serve(url: str, log: Path) -> tuple[subprocess.Popen, int]:
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + SERVE_START_S
     while time.monotonic() < deadline:
         try:
             get(port, "/ics/nothing.ics")

@@ -80,11 +80,16 @@ def open_plan_page(lang: str = "fi") -> AppTest:
     return at
 
 
-def wait_for_the_solve(at: AppTest, timeout_s: float = 10) -> None:
+SOLVE_WAIT_S = 300
+"""How long to wait for the page's background run: only a backstop, the wait ends with it."""
+
+
+def wait_for_the_solve(at: AppTest, timeout_s: float = SOLVE_WAIT_S) -> None:
     """Wait for the background run to finish, then rerun the page as its fragment would."""
     deadline = time.monotonic() + timeout_s
     while not at.session_state["plan_job"].done and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert at.session_state["plan_job"].done, "the background run did not finish"
     at.run()
 
 
