@@ -13,6 +13,7 @@ import holidays
 import icalendar
 import pytest
 import test_browser
+from page_ready import settled
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -443,12 +444,12 @@ def test_in_a_browser_the_calendar_shows_the_first_week_and_a_picked_groups_deta
             expect(page.get_by_role("button", name=t("calpage.enrol", "fi"))).to_be_visible()
             height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
             page.set_viewport_size({"width": viewport["width"], "height": max(height, 600)})
-            page.wait_for_timeout(1_000)
+            settled(page)
             shot = tmp_path / "calendar_page.png"
             page.screenshot(path=str(shot), full_page=True)
             page.get_by_text(t("calpage.view.month", "fi"), exact=True).click()
             expect(page.get_by_role("heading", name="Tammikuu 2027")).to_be_visible(timeout=15_000)
-            page.wait_for_timeout(1_000)
+            settled(page)
             month = tmp_path / "calendar_page_month.png"
             page.screenshot(path=str(month), full_page=True)
         finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import test_browser
+from page_ready import settled
 from streamlit.testing.v1 import AppTest
 
 from planner.appserver import CHROMIUM_ARGS
@@ -335,7 +336,7 @@ def test_in_a_browser_a_picked_client_gets_cards_with_an_enrol_button(
             expect(enrol.first).to_be_visible()
             height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
             page.set_viewport_size({"width": viewport["width"], "height": max(height, 600)})
-            page.wait_for_timeout(1_000)
+            settled(page)
             shot = tmp_path / "find_page.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
