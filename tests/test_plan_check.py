@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.io.problems import ImportReport
 from planner.model import (
     Client,
     Group,
@@ -622,7 +623,7 @@ def test_read_plan_files_names_the_file_and_line_of_a_bad_row(tmp_path: Path) ->
 
 
 def _fake_io(monkeypatch: pytest.MonkeyPatch, season: Season) -> None:
-    report = types.SimpleNamespace(ok=True, season=season, errors=[])
+    report = ImportReport(season=season)
     fake = types.ModuleType("planner.io")
     fake.read_season = lambda path: report  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "planner.io", fake)
