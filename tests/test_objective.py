@@ -13,8 +13,7 @@ from dataclasses import replace
 
 import pytest
 from ortools.sat.python import cp_model
-from solve_toys import client, group, season_of, staff, toy_season, venue, with_group
-from toys import steady_params
+from toys import client, group, season_of, staff, steady_params, toy_season, venue, with_group
 
 from planner.model import Placement, Plan, Season
 from planner.solve import solve

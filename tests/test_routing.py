@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from routing_toys import OPEN, line_instance, pickup_problems
+from toys import OPEN, line_instance, pickup_problems
 
 from planner.baseline import greedy_plan
 from planner.geo import TravelModel

@@ -16,17 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pytest
-from solve_toys import (
+from toys import (
     TOY_CLIENTS,
     client,
     office_hours,
     partner,
     staff,
+    steady_params,
     toy_season,
     venue,
     with_group,
 )
-from toys import steady_params
 
 from planner.model import Season
 from planner.plan_check import plan_problems

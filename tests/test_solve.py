@@ -8,8 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from solve_toys import client, random_season, toy_season, with_group
-from toys import steady_params
+from toys import client, random_season, steady_params, toy_season, with_group
 
 from planner.baseline import greedy_plan
 from planner.model import WEEKDAYS

@@ -6,8 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from solve_toys import client, office_hours, staff, toy_season, venue, with_group
-from toys import steady_params
+from toys import client, office_hours, staff, steady_params, toy_season, venue, with_group
 
 from planner.model import Plan
 from planner.plan_check import plan_problems

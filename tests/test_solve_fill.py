@@ -6,8 +6,7 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from solve_toys import client, group, partner, random_season, season_of, staff, venue
-from toys import steady_params
+from toys import client, group, partner, random_season, season_of, staff, steady_params, venue
 
 from planner.baseline import greedy_plan
 from planner.model import Placement, Plan

@@ -12,8 +12,7 @@ import itertools
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from solve_toys import client, group, office_hours, partner, season_of, staff, venue
-from toys import steady_params
+from toys import client, group, office_hours, partner, season_of, staff, steady_params, venue
 
 from planner import rules
 from planner.geo import TravelModel

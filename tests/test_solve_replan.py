@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from solve_toys import group, toy_season
-from toys import steady_params
+from toys import group, steady_params, toy_season
 
 from planner.model import Placement, Plan
 from planner.plan_check import plan_problems
