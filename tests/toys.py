@@ -66,7 +66,8 @@ season enough for a first plan after the complete hint."""
 
 def steady_params(**overrides) -> SolveParams:
     """Solver settings whose result is the same on a fast, slow or loaded machine."""
-    from planner.solve import SolveParams
+    # From its own module: tests may patch `planner.solve.SolveParams` with this function.
+    from planner.solve.params import SolveParams
 
     settings: dict[str, Any] = dict(
         time_limit_s=BACKSTOP_S,
