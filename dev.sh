@@ -52,6 +52,11 @@ case "${1:-}" in
     setup_chromium
     start_postgres
     shift
+    # Lint and format first: a style slip fails in seconds, not after the whole suite.
+    .venv/bin/ruff check --quiet . \
+      || { echo "./dev.sh test: ruff check found problems (above); fix them, then run again" >&2; exit 1; }
+    .venv/bin/ruff format --check --quiet . \
+      || { echo "./dev.sh test: files need formatting (above): run .venv/bin/ruff format ." >&2; exit 1; }
     exec .venv/bin/python -m pytest -n 2 "$@"
     ;;
   *)

@@ -19,6 +19,10 @@ from appserver import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 
+APP_START_S = 300
+"""How long `./dev.sh app` may take to set up and start: a backstop, the wait ends when it is up
+(a first run installs the virtualenv)."""
+
 
 def _answers(url: str) -> bool:
     try:
@@ -52,13 +56,19 @@ def test_the_app_command_starts_without_a_prompt_on_a_fresh_home(tmp_path):
             start_new_session=True,
         )
     url = f"http://localhost:{port}"
+    ready = f"sosku planner is running at {url}"
     try:
+        # Wait for our own line (Streamlit's "Local URL" names the same address, and may come
+        # first), and for the server to answer; the deadline is only a backstop.
         said = ""
-        while server.poll() is None and url not in said:
-            time.sleep(0.5)
+        deadline = time.monotonic() + APP_START_S
+        while server.poll() is None and time.monotonic() < deadline:
             said = out.read_text(errors="replace")
+            if ready in said and _answers(url):
+                break
+            time.sleep(0.5)
         assert server.poll() is None, f"the app command exited:\n{out.read_text()}"
-        assert f"sosku planner is running at {url}" in said
+        assert ready in said, said
         assert _answers(url)
         assert "email" not in said.lower()
         assert not (home / ".streamlit" / "credentials.toml").exists()

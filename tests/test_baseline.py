@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
+import toys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,51 +35,33 @@ def office_hours() -> tuple[Interval, ...]:
     return tuple(Interval(d, 8 * 60, 18 * 60) for d in ALL_DAYS)
 
 
+# Built with the shared builders of tests/toys.py; these wrappers only fix what this file's
+# seasons have in common (ids as names, 12-week groups, staff based at V-ESP with 20 h,
+# counsellor S-BO, no interests).
+
+
 def make_group(gid: str, language: str = "fi", **kw: object) -> Group:
-    fields: dict = dict(
-        kind="theme",
-        theme="nature",
-        audience="",
-        language=language,
-        hours=2.0,
-        min_size=3,
-        max_size=10,
-        municipality=ESPOO,
-        mode="in_person",
-        start_date=dt.date(2025, 1, 13),
-        weeks=12,
-    )
-    fields.update(kw)
-    return Group(gid, gid, **fields)
+    fields: dict = dict(name=gid, language=language, municipality=ESPOO, weeks=12)
+    return toys.group(gid, **{**fields, **kw})
 
 
 def make_client(code: str, languages: tuple[str, ...] = ("fi",), **kw: object) -> Client:
-    fields: dict = dict(
-        municipality=ESPOO,
-        interests=(),
-        days=ALL_DAYS,
-        travel="car",
-        max_travel_min=60,
-        needs_accessible=False,
-        counsellor="S-BO",
-    )
-    fields.update(kw)
-    return Client(code, languages=languages, **fields)
+    fields: dict = dict(municipality=ESPOO, languages=languages, interests=(), counsellor="S-BO")
+    return toys.client(code, **{**fields, **kw})
 
 
 def make_staff(sid: str, languages: tuple[str, ...] = ("fi",), **kw: object) -> Staff:
-    fields: dict = dict(
-        name=sid,
-        title="sosiaaliohjaaja",
-        qualified=True,
-        base_venue="V-ESP",
-        skills=(),
-        days=ALL_DAYS,
-        max_group_hours=20.0,
-        car=True,
-    )
-    fields.update(kw)
-    return Staff(sid, languages=languages, **fields)
+    fields: dict = dict(name=sid, languages=languages, max_group_hours=20.0)
+    return toys.staff(sid, kw.pop("base_venue", "V-ESP"), **{**fields, **kw})
+
+
+def make_venue(vid: str, name: str, municipality: str, lat: float, lon: float, **kw) -> Venue:
+    fields: dict = dict(name=name, address="", lat=lat, lon=lon, capacity=12, rooms=1)
+    return toys.venue(vid, municipality, **{**fields, "open": office_hours(), **kw})
+
+
+def make_partner(pid: str, name: str, organisation: str, **kw) -> Partner:
+    return toys.partner(pid, name=name, organisation=organisation, **kw)
 
 
 def toy_season() -> Season:
@@ -88,14 +70,12 @@ def toy_season() -> Season:
     return Season(
         municipalities=MUNICIPALITIES,
         venues=(
-            Venue("V-ESP", "Sello", ESPOO, "", 60.2176, 24.6571, 12, True, office_hours()),
-            Venue("V-LOH", "Lohja", LOHJA, "", 60.2486, 24.0653, 12, True, office_hours()),
+            make_venue("V-ESP", "Sello", ESPOO, 60.2176, 24.6571),
+            make_venue("V-LOH", "Lohja", LOHJA, 60.2486, 24.0653),
         ),
         staff=(make_staff("S-BO"), make_staff("S-EVA", qualified=False)),
         partners=(
-            Partner(
-                "P-PIA", "Pia", "Yhdistys ry", "ngo_worker", False, ("fi",), (), ALL_DAYS, (ESPOO,)
-            ),
+            make_partner("P-PIA", "Pia", "Yhdistys ry", languages=("fi",), municipalities=(ESPOO,)),
         ),
         groups=(
             make_group("G-1", hours=3.0, max_size=6, priority=2),
@@ -205,11 +185,10 @@ def venues(draw: st.DrawFn) -> tuple[Venue, ...]:
             opens = draw(st.sampled_from([8, 8, 9, 12])) * 60
             closes = draw(st.sampled_from([14, 18, 18, 20])) * 60
             out.append(
-                Venue(
+                make_venue(
                     f"V-{code}-{k}",
                     "v",
                     code,
-                    "",
                     lat + 0.01 * k,
                     lon,
                     capacity=draw(st.integers(4, 12)),
@@ -238,16 +217,13 @@ def seasons(draw: st.DrawFn) -> Season:
         for i in range(draw(st.integers(2, 4)))
     )
     partners = tuple(
-        Partner(
+        make_partner(
             f"P-{i}",
             "p",
             "ry",
-            "ngo_worker",
-            False,
-            draw(LANGUAGES),
-            (),
-            draw(DAYS),
-            draw(st.sampled_from([(ESPOO,), (LOHJA,), (ESPOO, LOHJA)])),
+            languages=draw(LANGUAGES),
+            days=draw(DAYS),
+            municipalities=draw(st.sampled_from([(ESPOO,), (LOHJA,), (ESPOO, LOHJA)])),
         )
         for i in range(draw(st.integers(0, 2)))
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
+from page_ready import settled
 
 from planner.cli.season import prepare_demo_store
 from planner.i18n import t
@@ -55,7 +56,7 @@ def test_the_overview_opens_in_finnish_and_switches_to_swedish(chromium, app_url
             # Streamlit scrolls inside its main element, so grow the window to show it all.
             height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
             page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, 600)})
-            page.wait_for_timeout(1_500)  # let the data grid and the map finish drawing
+            settled(page)  # the data grid and the map have drawn
 
             shot = tmp_path / "overview_sv.png"
             page.screenshot(path=str(shot), full_page=True)

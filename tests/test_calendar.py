@@ -166,6 +166,7 @@ def test_public_holidays_on_a_session_are_left_out_and_not_made_up(sample) -> No
         3: [dt.date(2027, 5, 6)],  # Ascension Day
         4: [dt.date(2027, 3, 26), dt.date(2027, 6, 25)],  # Good Friday, Midsummer Eve
     }
+    assert plan.placements
     for placement in plan.placements:
         days = [s.date() for s in starts(found[group_uid(season.name, placement.group_id)])]
         assert len(days) == 24 - len(holidays[placement.weekday])
@@ -367,6 +368,7 @@ def test_an_event_names_theme_leaders_place_free_places_and_links_back(
     url = f"https://sosku.example.fi/app/?group={group.group_id}"
     assert str(event["URL"]) == url
     assert url in description
+    assert placement.leaders
     for person in placement.leaders:
         assert season.person[person].name in description
     free = group.max_size - len(plan.members.get(group.group_id, ()))

@@ -7,13 +7,33 @@ import json
 from pathlib import Path
 
 import pytest
+from toys import steady_params
 
+import planner.solve
 from planner.cli.main import main
 from planner.io import read_season
 from planner.plan_check import plan_problems, read_plan_files
 from planner.store import Store
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def steady(monkeypatch) -> list[dict]:
+    """`planner solve` with a steady search: `cmd_solve` builds its SolveParams from
+    --time-limit, which on a loaded machine can end before the first plan (status UNKNOWN);
+    here it gets one worker and a deterministic limit instead. Returns the settings the CLI
+    asked for, so a test can check the CLI really went through this."""
+    asked: list[dict] = []
+
+    def steady_solve_params(**settings):
+        asked.append(dict(settings))
+        settings.pop("time_limit_s", None)
+        settings.pop("workers", None)
+        return steady_params(**settings)
+
+    monkeypatch.setattr(planner.solve, "SolveParams", steady_solve_params)
+    return asked
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -28,11 +48,12 @@ def sample_season(sample_dir):
 
 
 def test_solve_writes_the_four_files_and_the_plan_keeps_every_rule(
-    capsys, sample_dir, sample_season, tmp_path
+    capsys, sample_dir, sample_season, tmp_path, steady
 ):
     out = tmp_path / "plan"
     code, text, _ = run(capsys, "solve", str(sample_dir), "--time-limit", "20", "--out", str(out))
     assert code == 0, text
+    assert [a["time_limit_s"] for a in steady] == [20.0]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["status"] in ("OPTIMAL", "FEASIBLE")
     assert {"objective", "best_bound", "wall_s", "unscheduled"} <= summary.keys()
@@ -49,7 +70,7 @@ def test_solve_writes_the_four_files_and_the_plan_keeps_every_rule(
     assert code == 0 and "keeps every rule" in text
 
 
-def test_replan_without_a_leader_moves_only_what_it_must(capsys, sample_dir, sqlite_url):
+def test_replan_without_a_leader_moves_only_what_it_must(capsys, sample_dir, sqlite_url, steady):
     code, _, _ = run(
         capsys, "solve", str(sample_dir), "--time-limit", "20", "--save", "--db", sqlite_url
     )
@@ -72,6 +93,7 @@ def test_replan_without_a_leader_moves_only_what_it_must(capsys, sample_dir, sql
         "--save",
     )
     assert code == 0
+    assert len(steady) == 2
     payload = json.loads(text)
     assert payload["changes"], "dropping a leader must change something"
     assert any(absent in line for line in payload["changes"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from solve_toys import season_of, staff, venue
+from toys import season_of, staff, venue
 
 from planner.model import Placement, Plan
 from planner.routing.drivers import assign_drivers

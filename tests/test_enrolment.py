@@ -16,14 +16,6 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from enrolment_toys import (
-    SUMMARY,
-    enrol_in_process,
-    fresh_database,
-    replan,
-    toy_plan,
-    toy_season,
-)
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -32,6 +24,14 @@ from hypothesis.stateful import (
     invariant,
     rule,
     run_state_machine_as_test,
+)
+from toys import (
+    SUMMARY,
+    enrol_in_process,
+    fresh_database,
+    replan,
+    toy_plan,
+    toy_season,
 )
 
 from planner.model import Placement, Plan
@@ -62,7 +62,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def store(db_url: str) -> Iterator[Store]:
     """The toy season with its plan saved, not yet published."""
     with Store.open(db_url) as opened:
-        opened.import_season(toy_season(), source="toy")
+        opened.import_season(toy_season("published"), source="toy")
         opened.save_plan(toy_plan(), SUMMARY, actor="coordinator")
         yield opened
 
@@ -111,7 +111,7 @@ def test_publishing_needs_a_saved_plan(db_url: str) -> None:
     with Store.open(db_url) as empty:
         with pytest.raises(StoreError, match="import a season first"):
             Enrolments(empty).publish()
-        empty.import_season(toy_season(), source="toy")
+        empty.import_season(toy_season("published"), source="toy")
         with pytest.raises(StoreError, match="solve and save a plan first"):
             Enrolments(empty).publish()
 
@@ -419,7 +419,7 @@ def test_the_enrolment_migration_downgrades_and_upgrades_again(live: Enrolments)
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     assert "offerings" not in sa.inspect(store.engine).get_table_names()
-    assert store.load_season() == toy_season()
+    assert store.load_season() == toy_season("published")
 
     store.migrate()
 
@@ -486,7 +486,7 @@ def test_twenty_processes_racing_for_three_seats_get_exactly_three(
     # Fresh processes (not forks of this one, which holds open connections), started
     # from a server that imported the planner once, so twenty start in seconds.
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["enrolment_toys", "planner.store"])
+    ctx.set_forkserver_preload(["toys", "planner.store"])
     clients = LATECOMERS[:20]
     start = ctx.Barrier(len(clients))
     results = ctx.Queue()

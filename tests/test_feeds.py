@@ -40,6 +40,9 @@ from planner.store import Store
 from planner.store.migrate import alembic_config
 from planner.store.schema import Base
 
+SERVER_START_S = 60
+"""How long the feed server may take to start: a backstop, the wait ends when it is up."""
+
 
 @pytest.fixture(scope="module")
 def sample(sample_dir: Path) -> tuple[Season, Plan]:
@@ -88,7 +91,7 @@ def serving(store: Store) -> Iterator[Server]:
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + SERVER_START_S
         while not running.started:
             assert time.monotonic() < deadline, "the feed server did not start"
             time.sleep(0.02)

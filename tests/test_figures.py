@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from enrolment_toys import SUMMARY, fresh_database, toy_plan, toy_season
+from toys import SUMMARY, fresh_database, toy_plan, toy_season
 
 from planner.store import Enrolments, Store
 from planner.store.figures import team_figures, write_figures_xlsx
@@ -19,7 +19,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The toy season and plan, saved but not published."""
     server = request.getfixturevalue("pg_url") if request.param == "postgres" else None
     with fresh_database(request.param, tmp_path, server) as url, Store.open(url) as opened:
-        opened.import_season(toy_season(), source="toy")
+        opened.import_season(toy_season("published"), source="toy")
         opened.save_plan(toy_plan(), SUMMARY)
         yield opened
 

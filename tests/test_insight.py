@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from solve_toys import MUNICIPALITIES, client, group, season_of, staff, venue
+from toys import MUNICIPALITIES, client, group, season_of, staff, venue
 
 from planner.insight import compare_insights, season_insight, write_report
 from planner.insight.labels import LABELS, SHEETS, label

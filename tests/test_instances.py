@@ -23,6 +23,9 @@ from planner.store.engine import scratch_schema
 
 pytestmark = pytest.mark.postgres
 
+SERVE_START_S = 120
+"""How long `planner serve` may take to start: a backstop, the wait ends when it answers."""
+
 
 def get(port: int, path: str) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -41,7 +44,7 @@ def serve(url: str, log: Path) -> tuple[subprocess.Popen, int]:
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + SERVE_START_S
     while time.monotonic() < deadline:
         try:
             get(port, "/ics/nothing.ics")
@@ -118,7 +121,6 @@ def test_two_app_processes_start_on_one_database_and_share_its_state(pg_url, sam
             Enrolments(writer).enrol(group, code, actor="one", allow_flagged=True)
             writer.dispose()
             reader = Store.open(url)
-            assert code in Enrolments(reader).participants(group) or any(
-                w.client_code == code for w in Enrolments(reader).waiting_list(group)
-            )
+            # The group had a free seat, so the client holds it (not a place in the queue).
+            assert code in Enrolments(reader).participants(group)
             reader.dispose()

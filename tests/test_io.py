@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import io
 import shutil
-import time
 from pathlib import Path
 
 import openpyxl
@@ -804,20 +803,18 @@ def test_problem_reads_as_a_line_and_as_a_dict() -> None:
     )
 
 
-# --- speed ---
+# --- size (the times are in benchmarks/io_store.py) ---
 
 
-def test_ten_thousand_clients_read_in_a_few_seconds(tmp_path: Path) -> None:
+def test_ten_thousand_clients_are_read_row_for_row(tmp_path: Path) -> None:
     folder = toy_copy(tmp_path)
     rows = read_rows(folder, "clients")
     template = rows[1]
     rows[1:] = [[f"C-{i:05d}", *template[1:]] for i in range(10_000)]
     write_rows(folder, "clients", rows)
-    started = time.perf_counter()
     report = read_season(folder)
-    elapsed = time.perf_counter() - started
-    assert report.ok and len(report.season.clients) == 10_000
-    assert elapsed < 5.0, f"{elapsed:.2f} s"
+    assert report.ok, report.errors[:3]
+    assert [c.client_code for c in report.season.clients] == [f"C-{i:05d}" for i in range(10_000)]
 
 
 def test_henkilotunnus_in_any_other_cell_is_refused_without_showing_it(tmp_path: Path) -> None:

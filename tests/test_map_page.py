@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from page_ready import settled
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
@@ -224,7 +225,7 @@ def test_the_routes_page_renders_in_a_browser_with_map_and_run_sheet(
                 )
                 expect(page.locator("canvas").first).to_be_visible(timeout=30_000)
                 expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
-                page.wait_for_timeout(1_500)
+                settled(page)
                 page.screenshot(path=str(tmp_path / "map_sv.png"), full_page=True)
             finally:
                 browser.close()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from enrolment_toys import SUMMARY, fresh_database, toy_plan, toy_season
+from toys import SUMMARY, fresh_database, toy_plan, toy_season
 
 from planner.store import Enrolments, GroupRecords, Store, StoreError, suggest_meetings
 
@@ -24,7 +24,7 @@ def overlaps(slot_start: int, slot_end: int, start: int, end: int) -> bool:
 
 
 def test_start_meetings_fall_in_the_first_two_weeks_on_days_both_work() -> None:
-    slots = suggest_meetings(toy_season(), toy_plan(), "G1", "C20")
+    slots = suggest_meetings(toy_season("published"), toy_plan(), "G1", "C20")
 
     assert slots and {s.kind for s in slots} == {"start", "end"}
     start = [s for s in slots if s.kind == "start"]
@@ -37,13 +37,13 @@ def test_start_meetings_fall_in_the_first_two_weeks_on_days_both_work() -> None:
 
 
 def test_no_meeting_is_offered_on_a_finnish_public_holiday() -> None:
-    slots = suggest_meetings(toy_season(), toy_plan(), "G1", "C20")
+    slots = suggest_meetings(toy_season("published"), toy_plan(), "G1", "C20")
     assert EPIPHANY not in {s.date for s in slots}
     assert dt.date(2026, 1, 13) in {s.date for s in slots}  # the Tuesday after is fine
 
 
 def test_meetings_avoid_the_hours_the_leader_leads_groups() -> None:
-    slots = suggest_meetings(toy_season(), toy_plan(), "G1", "C20")
+    slots = suggest_meetings(toy_season("published"), toy_plan(), "G1", "C20")
 
     wednesdays = [s for s in slots if s.date.weekday() == 2]  # S1 leads G1 10-13
     thursdays = [s for s in slots if s.date.weekday() == 3]  # S1 leads G2 9-12
@@ -54,14 +54,18 @@ def test_meetings_avoid_the_hours_the_leader_leads_groups() -> None:
 
 
 def test_end_meetings_fall_in_the_group_s_last_two_weeks() -> None:
-    end = [s for s in suggest_meetings(toy_season(), toy_plan(), "G1", "C20") if s.kind == "end"]
+    end = [
+        s
+        for s in suggest_meetings(toy_season("published"), toy_plan(), "G1", "C20")
+        if s.kind == "end"
+    ]
 
     last_session = dt.date(2026, 1, 7) + dt.timedelta(weeks=7)  # G1: 8 Wednesdays
     assert end and all(last_session - dt.timedelta(days=13) <= s.date <= last_session for s in end)
 
 
 def test_a_pop_up_group_gets_start_meetings_only() -> None:
-    slots = suggest_meetings(toy_season(), toy_plan(), "G3", "C20")
+    slots = suggest_meetings(toy_season("published"), toy_plan(), "G3", "C20")
     assert slots and {s.kind for s in slots} == {"start"}
     assert all(s.leader == "S2" for s in slots)
 
@@ -69,7 +73,7 @@ def test_a_pop_up_group_gets_start_meetings_only() -> None:
 def test_the_counsellor_s_own_appointments_are_avoided() -> None:
     busy = [(dt.date(2026, 1, 7), 8 * 60, 16 * 60), (dt.date(2026, 1, 8), 12 * 60, 14 * 60)]
 
-    slots = suggest_meetings(toy_season(), toy_plan(), "G1", "C20", counsellor_busy=busy)
+    slots = suggest_meetings(toy_season("published"), toy_plan(), "G1", "C20", counsellor_busy=busy)
 
     assert dt.date(2026, 1, 7) not in {s.date for s in slots}
     thursday = [s for s in slots if s.date == dt.date(2026, 1, 8)]
@@ -77,7 +81,7 @@ def test_the_counsellor_s_own_appointments_are_avoided() -> None:
 
 
 def test_no_joint_meeting_is_needed_when_the_counsellor_leads_the_group() -> None:
-    season = toy_season()
+    season = toy_season("published")
     own = dataclasses.replace(season.client["C20"], counsellor="S1")
     season = dataclasses.replace(
         season, clients=tuple(own if c.client_code == "C20" else c for c in season.clients)
@@ -88,9 +92,9 @@ def test_no_joint_meeting_is_needed_when_the_counsellor_leads_the_group() -> Non
 def test_asking_for_an_unscheduled_group_or_unknown_client_is_an_error() -> None:
     plan = dataclasses.replace(toy_plan(), placements=toy_plan().placements[1:])
     with pytest.raises(ValueError, match="not scheduled"):
-        suggest_meetings(toy_season(), plan, "G1", "C20")
+        suggest_meetings(toy_season("published"), plan, "G1", "C20")
     with pytest.raises(ValueError, match="unknown"):
-        suggest_meetings(toy_season(), toy_plan(), "G1", "nobody")
+        suggest_meetings(toy_season("published"), toy_plan(), "G1", "nobody")
 
 
 # --- attendance and summaries (the database) ---
@@ -101,7 +105,7 @@ def records(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GroupRec
     """The toy plan published; G2 has C04..C08."""
     server = request.getfixturevalue("pg_url") if request.param == "postgres" else None
     with fresh_database(request.param, tmp_path, server) as url, Store.open(url) as store:
-        store.import_season(toy_season(), source="toy")
+        store.import_season(toy_season("published"), source="toy")
         store.save_plan(toy_plan(), SUMMARY)
         Enrolments(store).publish()
         yield GroupRecords(store)

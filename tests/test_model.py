@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from solve_toys import client, group, partner, staff, toy_season, venue
+from toys import client, group, partner, staff, toy_season, venue
 
 from planner.io import read_season
 from planner.model import Interval, SeasonError, season_problems

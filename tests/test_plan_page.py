@@ -7,7 +7,6 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,6 +15,7 @@ from planner.baseline import greedy_plan
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.model import Plan, Season
+from planner.solve.result import Result
 from planner.store import Store
 from planner.ui.week_grid import (
     changes_table,
@@ -80,11 +80,16 @@ def open_plan_page(lang: str = "fi") -> AppTest:
     return at
 
 
-def wait_for_the_solve(at: AppTest, timeout_s: float = 10) -> None:
+SOLVE_WAIT_S = 300
+"""How long to wait for the page's background run: only a backstop, the wait ends with it."""
+
+
+def wait_for_the_solve(at: AppTest, timeout_s: float = SOLVE_WAIT_S) -> None:
     """Wait for the background run to finish, then rerun the page as its fragment would."""
     deadline = time.monotonic() + timeout_s
     while not at.session_state["plan_job"].done and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert at.session_state["plan_job"].done, "the background run did not finish"
     at.run()
 
 
@@ -199,13 +204,13 @@ def test_a_finished_solve_is_shown_and_stored_only_when_saved(unplanned_url, sto
     def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
         calls.append(params.time_limit_s)
         on_progress(-10.0, -20.0, 0.1)
-        return SimpleNamespace(
+        return Result(
             status="OPTIMAL",
             objective=-20.0,
             best_bound=-20.0,
             wall_s=0.2,
+            first_feasible_s=0.1,
             plan=plan,
-            unscheduled=(),
         )
 
     monkeypatch.setattr("planner.solve.solve", fake_solve)
@@ -308,13 +313,13 @@ def test_a_new_plan_lists_the_groups_that_change_from_the_current_one(
     _, plan = stored
 
     def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
-        return SimpleNamespace(
+        return Result(
             status="FEASIBLE",
             objective=-5.0,
             best_bound=-9.0,
             wall_s=0.1,
+            first_feasible_s=0.05,
             plan=moved_first_group(plan),
-            unscheduled=(),
         )
 
     monkeypatch.setattr("planner.solve.solve", fake_solve)

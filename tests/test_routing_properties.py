@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from routing_toys import pickup_problems
+from toys import pickup_problems
 
 from planner.geo import TravelModel
 from planner.io import read_season

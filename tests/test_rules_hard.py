@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pytest
-from solve_toys import (
+from toys import (
     TOY_CLIENTS,
     client,
     office_hours,
     partner,
     staff,
+    steady_params,
     toy_season,
     venue,
     with_group,
@@ -29,9 +30,9 @@ from solve_toys import (
 
 from planner.model import Season
 from planner.plan_check import plan_problems
-from planner.solve import HARD_RULES, SolveParams, can_run, solve
+from planner.solve import HARD_RULES, can_run, solve
 
-PARAMS = SolveParams(time_limit_s=5, explain=False)
+PARAMS = steady_params(explain=False)
 
 
 @dataclass(frozen=True)

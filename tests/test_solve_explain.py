@@ -6,15 +6,15 @@ import re
 from dataclasses import replace
 
 import pytest
-from solve_toys import client, office_hours, staff, toy_season, venue, with_group
+from toys import client, office_hours, staff, steady_params, toy_season, venue, with_group
 
 from planner.model import Plan
 from planner.plan_check import plan_problems
-from planner.solve import Reason, SolveParams, blocking_rules, solve
+from planner.solve import Reason, blocking_rules, solve
 from planner.solve.explain import TEXTS, explain_groups
 from planner.solve.repair import complete_plan
 
-PARAMS = SolveParams(time_limit_s=5)
+PARAMS = steady_params()
 
 
 def _raasepori(staff_list, clients=None, venue_open=None):

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from solve_toys import client, group, partner, random_season, season_of, staff, venue
+from toys import client, group, partner, random_season, season_of, staff, steady_params, venue
 
 from planner.baseline import greedy_plan
 from planner.model import Placement, Plan
 from planner.plan_check import plan_problems
-from planner.solve import SolveParams, solve
+from planner.solve import solve
 from planner.solve.fill import fill_open_seats
 
 MON = 0
@@ -89,7 +89,7 @@ def test_filling_a_valid_plan_keeps_it_valid_and_never_removes_anyone(seed: int)
 def test_the_solver_reports_what_the_last_pass_added() -> None:
     season, _ = four_in_one_leader_group()
     season = replace(season, groups=season.groups[:1])
-    result = solve(season, SolveParams(time_limit_s=5, workers=1))
+    result = solve(season, steady_params())
     assert plan_problems(season, result.plan) == []
     # Every client but the Swedish speaker: on Tuesday, so that TUE can come too.
     assert len(result.plan.participants) == 9

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from solve_toys import group, toy_season
+from toys import group, steady_params, toy_season
 
 from planner.model import Placement, Plan
 from planner.plan_check import plan_problems
-from planner.solve import Changes, SolveParams, plan_diff, solve
+from planner.solve import Changes, plan_diff, solve
 
-PARAMS = SolveParams(time_limit_s=5)
+PARAMS = steady_params()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -502,16 +501,16 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(sqlite_url: str) ->
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
 
 
-def test_importing_ten_thousand_clients_takes_seconds_on_sqlite(
+def test_ten_thousand_clients_are_stored_and_loaded_whole_on_sqlite(
     sqlite_url: str, season: Season
 ) -> None:
+    """Size only; the import's time is a figure of benchmarks/io_store.py."""
     clients = tuple(
         dataclasses.replace(season.clients[i % 4], client_code=f"K{i:05d}") for i in range(10_000)
     )
     big = dataclasses.replace(season, clients=clients)
     with Store.open(sqlite_url) as opened:
-        began = time.perf_counter()
         opened.import_season(big, source="generated")
-        took = time.perf_counter() - began
-        assert opened.load_season() == big
-    assert took < 10, f"import took {took:.1f} s"
+        loaded = opened.load_season()
+    assert len(loaded.clients) == 10_000
+    assert loaded == big

@@ -19,6 +19,11 @@ class SolveParams:
     """
 
     time_limit_s: float = 60.0
+    deterministic_time_s: float | None = None
+    """CP-SAT's deterministic-time limit for each search stage (its `max_deterministic_time`),
+    on top of `time_limit_s`. Unlike seconds it does not depend on the machine's speed or
+    load: with one worker and a fixed seed, a stage stopped by it finds the same plan on any
+    machine (None: no such limit)."""
     workers: int = 2
     seed: int = 0
     gap_limit: float = 0.0
@@ -54,6 +59,10 @@ class SolveParams:
         problems = []
         if not self.time_limit_s > 0:
             problems.append(f"time_limit_s must be positive, got {self.time_limit_s}")
+        if self.deterministic_time_s is not None and not self.deterministic_time_s > 0:
+            problems.append(
+                f"deterministic_time_s must be positive or None, got {self.deterministic_time_s}"
+            )
         if not 1 <= self.workers <= 64:
             problems.append(f"workers must be 1-64, got {self.workers}")
         if self.seed < 0:

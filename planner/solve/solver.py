@@ -90,6 +90,8 @@ def _solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
     p.num_workers = params.workers
     p.random_seed = params.seed
     p.max_time_in_seconds = max(seconds, 0.05)
+    if params.deterministic_time_s is not None:
+        p.max_deterministic_time = params.deterministic_time_s
     p.relative_gap_limit = params.gap_limit
     p.max_presolve_iterations = params.presolve_iterations
     if params.log_search:
