@@ -19,6 +19,7 @@ import pytest
 import recurring_ical_events
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
+from toys import moved_in_time
 
 from planner.baseline import greedy_plan
 from planner.calendar import (
@@ -494,7 +495,7 @@ def test_uids_are_stable_and_differ_by_season_and_group() -> None:
 
 def test_a_plan_change_raises_sequence_and_keeps_uids(sample, tmp_path: Path) -> None:
     season, plan = sample
-    moved_id = plan.placements[0].group_id
+    moved_id, changed = moved_in_time(season, plan, 30)
     with Store.open(f"sqlite:///{tmp_path / 'cal.sqlite3'}") as store:
         store.import_season(season, source="data")
         store.save_plan(plan, {"status": "FEASIBLE"})
@@ -509,12 +510,6 @@ def test_a_plan_change_raises_sequence_and_keeps_uids(sample, tmp_path: Path) ->
         assert set(first.values()) == {0}
         assert sequences() == first  # no change, no new number
 
-        old = plan.placement[moved_id]
-        later = dataclasses.replace(old, start=old.start + 30, end=old.end + 30)
-        changed = Plan(
-            tuple(later if p.group_id == moved_id else p for p in plan.placements),
-            plan.participants,
-        )
         store.save_plan(changed, {"status": "FEASIBLE"})
         second = sequences()
         assert second.keys() == first.keys()
@@ -526,9 +521,8 @@ def test_a_plan_change_raises_sequence_and_keeps_uids(sample, tmp_path: Path) ->
         assert sequences()[uid] == 2  # never back down
 
         # A session change alone raises it too.
-        day = season.group[moved_id].start_date + dt.timedelta(
-            days=(old.weekday - season.group[moved_id].start_date.weekday()) % 7
-        )
+        first = season.group[moved_id].start_date
+        day = first + dt.timedelta(days=(plan.placement[moved_id].weekday - first.weekday()) % 7)
         cancel = CalendarOptions(overrides=((moved_id, day, None),))
         body = calendar_from_store(store, Selection("group", moved_id), cancel).body
         assert {int(e["SEQUENCE"]) for e in Calendar.from_ical(body).walk("VEVENT")} == {3}

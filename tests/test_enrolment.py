@@ -35,7 +35,7 @@ from toys import (
 )
 
 from planner.model import Placement, Plan
-from planner.store import Enrolments, Store, StoreError, publishing
+from planner.store import Enrolments, PlanRejected, Store, StoreError, publishing
 from planner.store.migrate import alembic_config
 from planner.store.schema import (
     AttendanceRow,
@@ -69,7 +69,7 @@ def store(db_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def live(store: Store) -> Enrolments:
-    """The toy plan published: G1 3/10 (one leader), G2 5/8, G3 2/4, G4 3/10."""
+    """The toy plan published: G1 3/10 (one leader), G2 5/8, G3 3/4, G4 3/10."""
     enrolments = Enrolments(store)
     enrolments.publish(actor="coordinator")
     return enrolments
@@ -102,7 +102,7 @@ def actions(store: Store) -> list[str]:
 def test_publishing_opens_every_scheduled_group_with_its_planned_participants(
     live: Enrolments,
 ) -> None:
-    assert live.seats() == {"G1": (3, 10, 0), "G2": (5, 8, 0), "G3": (2, 4, 0), "G4": (3, 10, 0)}
+    assert live.seats() == {"G1": (3, 10, 0), "G2": (5, 8, 0), "G3": (3, 4, 0), "G4": (3, 10, 0)}
     assert live.participants("G2") == ["C04", "C05", "C06", "C07", "C08"]
     assert actions(live.store)[-1] == "enrolment.publish"
 
@@ -134,7 +134,7 @@ def test_republishing_keeps_places_in_groups_that_still_run_and_reports_the_lost
 
     assert report.kept == ("G1", "G2", "G3") and report.cancelled == ("G4",)
     assert report.group_cancelled == (("C11", "G4"), ("C12", "G4"), ("C13", "G4"))
-    assert report.added == (("C14", "G2"),)
+    assert report.added == (("C14", "G2"), ("C16", "G1"))
     # C03 (in G1, one group at most) is not moved to G2 silently.
     assert report.skipped == (("C03", "G2", "already_in_group"),)
     assert "C03" in live.participants("G1") and "C20" in live.participants("G2")
@@ -156,8 +156,8 @@ def test_a_replan_that_gives_a_full_group_room_moves_its_waiting_list_in_first(
     live: Enrolments,
 ) -> None:
     for code in ("C20", "C21", "C22"):
-        live.enrol("G3", code, actor="bo")  # G3 has 4 seats in its small room: C22 waits
-    bigger = Placement("G3", 1, 12 * 60, 14 * 60 + 30, "V1", ("S2", "S1"))
+        live.enrol("G3", code, actor="bo")  # G3 has 4 seats in its small room: C21, C22 wait
+    bigger = Placement("G3", 1, 12 * 60, 14 * 60 + 30, "V3", ("S2", "S1"))
     plan = toy_plan()
     live.store.save_plan(
         dataclasses.replace(plan, placements=(*plan.placements[:2], bigger, plan.placements[3])),
@@ -166,16 +166,18 @@ def test_a_replan_that_gives_a_full_group_room_moves_its_waiting_list_in_first(
 
     report = live.publish()
 
-    assert report.promoted == (("C22", "G3"),)
-    assert live.seats()["G3"] == (5, 10, 0)
+    assert report.promoted == (("C21", "G3"), ("C22", "G3"))
+    assert live.seats()["G3"] == (6, 10, 0)
 
 
 def test_a_replan_with_too_few_leaders_for_a_grown_group_is_reported(live: Enrolments) -> None:
-    plan = toy_plan()
+    plan = toy_plan()  # G2 has 5 places; the re-plan gives it 4 participants and one leader
     one_leader = dataclasses.replace(plan.placements[1], leaders=("S1",))
     live.store.save_plan(
         dataclasses.replace(
-            plan, placements=(plan.placements[0], one_leader, *plan.placements[2:])
+            plan,
+            placements=(plan.placements[0], one_leader, *plan.placements[2:]),
+            participants=tuple(p for p in plan.participants if p != ("C08", "G2")),
         ),
         SUMMARY,
     )
@@ -184,12 +186,20 @@ def test_a_replan_with_too_few_leaders_for_a_grown_group_is_reported(live: Enrol
     assert {o.group_id: o for o in live.offerings()}["G2"].needs_second_leader
 
 
-def test_a_plan_for_groups_outside_the_season_is_not_published(store: Store) -> None:
+def test_a_stored_plan_the_validator_rejects_is_not_published(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan that reached the store around the save gate (an older version, a hand edit)
+    is checked again when it would go live."""
     stray = Plan((Placement("G9", 0, 600, 720, None, ("S1",)),), ())
-    store.save_plan(stray, SUMMARY)
+    with monkeypatch.context() as around:
+        around.setattr("planner.store.store.ensure_valid", lambda *args: None)
+        store.save_plan(stray, SUMMARY)
 
-    with pytest.raises(StoreError, match="not in its season"):
+    with pytest.raises(PlanRejected, match=r"cannot publish the plan: .*\[known_ids\] G9"):
         Enrolments(store).publish()
+    assert Enrolments(store).offerings() == []
+    assert actions(store)[-1] == "plan.save"
 
 
 def test_a_publish_that_fails_midway_changes_nothing(
@@ -366,6 +376,8 @@ def test_a_cancelled_group_takes_no_enrolments(live: Enrolments) -> None:
 
 
 def test_a_group_under_three_participants_is_at_risk(live: Enrolments) -> None:
+    assert not live.seats()["G3"].at_risk
+    live.cancel("G3", "C40", actor="anna", reason="other")
     seats = live.seats()
     assert seats["G3"].at_risk and not seats["G2"].at_risk
     live.enrol("G3", "C20", actor="anna")

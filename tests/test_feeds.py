@@ -22,6 +22,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from icalendar import Calendar
+from toys import moved_in_time
 
 from planner.baseline import greedy_plan
 from planner.calendar import (
@@ -222,16 +223,12 @@ def test_unknown_and_revoked_tokens_get_404_and_learn_nothing(
 
 
 def test_a_new_plan_reaches_the_feed_at_once(sample, store: Store, server: Server) -> None:
-    _, plan = sample
-    gid = plan.placements[0].group_id
+    season, plan = sample
+    gid, changed = moved_in_time(season, plan, 60)
+    later = changed.placement[gid]
     new = create_feed(store, "group", gid)
     _, before, first = server.get(path(new.token))
-    old = plan.placement[gid]
-    later = dataclasses.replace(old, start=old.start + 60, end=old.end + 60)
-    store.save_plan(
-        Plan(tuple(later if p.group_id == gid else p for p in plan.placements), plan.participants),
-        {"status": "FEASIBLE"},
-    )
+    store.save_plan(changed, {"status": "FEASIBLE"})
     status, after, second = server.get(path(new.token), **{"If-None-Match": before["etag"]})
     assert status == 200 and after["etag"] != before["etag"]
     event = next(iter(Calendar.from_ical(second).walk("VEVENT")))

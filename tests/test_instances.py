@@ -3,7 +3,6 @@ no process keeps state the others need."""
 
 from __future__ import annotations
 
-import dataclasses
 import http.client
 import subprocess
 import sys
@@ -13,11 +12,11 @@ from pathlib import Path
 import pytest
 from appserver import free_port, running_app
 from icalendar import Calendar
+from toys import moved_in_time
 
 from planner.baseline import greedy_plan
 from planner.calendar import create_feed, revoke_feed
 from planner.io import read_season
-from planner.model import Plan
 from planner.store import Enrolments, Store
 from planner.store.engine import scratch_schema
 
@@ -75,19 +74,12 @@ def test_two_feed_services_on_one_database_serve_the_same_changes(pg_url, sample
             status_a, body_a = get(a, f"/ics/{feed.token}.ics")
             status_b, body_b = get(b, f"/ics/{feed.token}.ics")
             assert (status_a, status_b) == (200, 200)
-            gid = plan.placements[0].group_id
+            gid, changed = moved_in_time(season, plan, 60)
+            moved = changed.placement[gid]
             assert start_of(body_a, gid) == start_of(body_b, gid) == plan.placement[gid].start
 
             # A plan saved anywhere (here: by this process) reaches both services.
-            old = plan.placement[gid]
-            moved = dataclasses.replace(old, start=old.start + 60, end=old.end + 60)
-            store.save_plan(
-                Plan(
-                    tuple(moved if p.group_id == gid else p for p in plan.placements),
-                    plan.participants,
-                ),
-                {"status": "FEASIBLE"},
-            )
+            store.save_plan(changed, {"status": "FEASIBLE"})
             for port in (a, b):
                 assert start_of(get(port, f"/ics/{feed.token}.ics")[1], gid) == moved.start
             # A feed revoked anywhere is gone from both.

@@ -25,7 +25,7 @@ from planner.model import (
     Unscheduled,
     Venue,
 )
-from planner.store import Store, StoreError, default_url
+from planner.store import PlanRejected, Store, StoreError, default_url
 from planner.store.engine import scratch_schema
 from planner.store.migrate import head_revision
 from planner.store.purge import redact_codes
@@ -36,7 +36,8 @@ from planner.store.schema import Base, ClientRow
 
 @pytest.fixture
 def season() -> Season:
-    """Two municipalities, venues and staff, a partner, a pinned group, a pop-up, 4 clients.
+    """Two municipalities, venues and staff, a partner, a pinned group, a remote group, a pop-up
+    and 5 clients.
 
     Rows are deliberately not in id order, and floats carry many digits, so a round trip
     that sorted or rounded anything would show.
@@ -96,8 +97,12 @@ def season() -> Season:
             ),
             Group(
                 "G1", "Mielen hyvinvointi", "process", "mental_health", "youth", "fi", 3.0,
-                4, 8, "049", "hybrid", dt.date(2025, 9, 1), 12, weekday=2, start=10 * 60,
+                3, 8, "049", "hybrid", dt.date(2025, 9, 1), 12, weekday=2, start=10 * 60,
                 venue_id="V1", leaders=("S1", "P1"), priority=2,
+            ),
+            Group(
+                "G3", "Etäkuvataide", "theme", "art", "all", "fi", 2.0, 3, 10, "049",
+                "remote", dt.date(2025, 9, 1), 10,
             ),
         ),
         clients=(
@@ -107,8 +112,10 @@ def season() -> Season:
             ),
             Client("C1", "710", ("sv", "fi"), ("community",), (0, 1, 2, 3, 4), "ride", 60,
                    True, "S2", wishes=("G2",)),
-            Client("C4", "049", ("fi",), (), (2,), "car", 30, False, "S1", wishes=("G1",),
-                   max_groups=2),
+            Client("C4", "049", ("fi",), (), (0, 2), "car", 30, False, "S1", wishes=("G1",),
+                   audience=("youth",), max_groups=2),
+            Client("C5", "049", ("fi",), ("art",), (0, 2), "transit", 40, False, "S1",
+                   audience=("youth",), max_groups=2),
             Client("C2", "710", ("sv",), ("art", "community"), (3,), "transit", 90, True,
                    "S2", postal_code="10600", wishes=("G2", "G1")),
         ),
@@ -121,9 +128,16 @@ def plan() -> Plan:
     return Plan(
         placements=(
             Placement("G1", 2, 10 * 60, 13 * 60, "V1", ("S1", "P1")),
-            Placement("G9", 4, 9 * 60, 11 * 60, None, ("S2",)),
+            Placement("G3", 0, 9 * 60, 11 * 60, None, ("S1",)),
         ),
-        participants=(("C4", "G1"), ("C3", "G1"), ("C3", "G9")),
+        participants=(
+            ("C4", "G1"),
+            ("C3", "G1"),
+            ("C5", "G1"),
+            ("C1", "G3"),
+            ("C4", "G3"),
+            ("C5", "G3"),
+        ),
         unscheduled=(Unscheduled("G2", "no qualified staff leader on Thursdays"),),
     )
 
@@ -316,7 +330,7 @@ def test_a_saved_plan_loads_back_equal_with_its_unscheduled_groups(
     assert summary["note"] == "first try"
     assert summary["created_by"] == "coordinator"
     assert summary["is_current"]
-    assert summary["counts"] == {"groups": 2, "participants": 3, "unscheduled": 1}
+    assert summary["counts"] == {"groups": 2, "participants": 6, "unscheduled": 1}
 
 
 def test_an_empty_plan_round_trips(store: Store, season: Season) -> None:
@@ -384,6 +398,33 @@ def test_saving_a_plan_for_an_older_season_leaves_the_current_season_alone(
     assert store.current_season_id() == spring
     assert store.load_plan() is None
     assert store.load_plan(season_id=autumn) == plan
+
+
+def test_a_plan_the_validator_rejects_is_not_saved(
+    store: Store, season: Season, plan: Plan
+) -> None:
+    store.import_season(season, source="x")
+    store.save_plan(plan, SUMMARY)
+    one_leader = dataclasses.replace(plan.placements[0], start=11 * 60, end=14 * 60)
+    broken = dataclasses.replace(plan, placements=(one_leader, *plan.placements[1:]))
+
+    with pytest.raises(PlanRejected) as refused:
+        store.save_plan(broken, SUMMARY)
+
+    assert [(p.rule, p.subject) for p in refused.value.problems] == [("pins", "G1")]
+    assert "cannot save the plan" in str(refused.value) and "[pins] G1" in str(refused.value)
+    assert isinstance(refused.value, StoreError)  # every caller that shows StoreError shows it
+    assert len(store.list_plans()) == 1 and store.load_plan() == plan
+    assert [e["action"] for e in store.events()].count("plan.save") == 1
+
+
+def test_the_gate_checks_with_the_allowance_the_plan_was_made_with(
+    store: Store, season: Season, plan: Plan
+) -> None:
+    store.import_season(season, source="x")
+    with pytest.raises(PlanRejected, match="weekly_hours"):
+        store.save_plan(plan, {**SUMMARY, "params": {"allowance_min": 240}})
+    assert store.save_plan(plan, {**SUMMARY, "params": {"allowance_min": 0}})
 
 
 def test_saving_a_plan_needs_a_season(store: Store, plan: Plan) -> None:

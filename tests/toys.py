@@ -10,7 +10,7 @@ for the enrolment, meeting and figure tests, with `toy_plan()` and `replan()`:
 | --- | --- | --- | --- | --- | --- |
 | G1 | Wed 10-13 | V1 (20) | S1 | 10 | C01 C02 C03 (one leader: a 5th needs a second) |
 | G2 | Thu 9-12 | V1 (20) | S1 S2 | 8 | C04..C08 (three seats free) |
-| G3 pop-up | Tue 12-14:30 | V2 (6) | S2 | 4 (room for leaders) | C09 C10 (at risk) |
+| G3 pop-up | Tue 12-14:30 | V2 (6) | S2 | 4 (room for leaders) | C09 C10 C40 (one seat free) |
 | G4 | Fri 9-11 | remote | S1 | 10 | C11 C12 C13 (dropped by `replan()`) |
 
 (forty clients `C01`..`C40`, counsellor S3, who leads no group). `random_season()` makes a
@@ -376,6 +376,8 @@ def _published_toy() -> Season:
                   open_hours),
             Venue("V2", "Ekenäs bibliotek", "710", "Stationsvägen 2", 59.9739, 23.4371, 6, True,
                   open_hours),
+            Venue("V3", "Karis bibliotek", "710", "Köpmansgatan 1", 60.0714, 23.6622, 20, True,
+                  open_hours),
         ),
         staff=(
             Staff("S1", "Aino Ohjaaja", "sosiaaliohjaaja", True, "V1", ("fi", "sv"), (),
@@ -401,7 +403,7 @@ def _published_toy() -> Season:
         ),
         clients=tuple(
             Client(f"C{i:02d}", "049" if i % 2 else "710", ("fi", "sv"), (), (0, 1, 2, 3, 4),
-                   "transit", 60, False, "S3", max_groups=2 if i <= 2 else 1)
+                   "transit", 240, False, "S3", max_groups=2 if i <= 2 else 1)
             for i in range(1, 41)
         ),
     )  # fmt: skip
@@ -418,15 +420,15 @@ def toy_plan() -> Plan:
         participants=(
             *(("C0" + str(i), "G1") for i in (1, 2, 3)),
             *((f"C{i:02d}", "G2") for i in range(4, 9)),
-            ("C09", "G3"),
-            ("C10", "G3"),
+            *((code, "G3") for code in ("C09", "C10", "C40")),
             *((f"C{i:02d}", "G4") for i in (11, 12, 13)),
         ),
     )
 
 
 def replan() -> Plan:
-    """The re-plan: G4 no longer runs, C14 joins G2, C03 is moved to G2 by the solver."""
+    """The re-plan: G4 no longer runs, C14 joins G2, C03 is moved to G2 by the solver and
+    C16 takes C03's place in G1."""
     plan = toy_plan()
     return replace(
         plan,
@@ -435,6 +437,7 @@ def replan() -> Plan:
             *(p for p in plan.participants if p[1] != "G4" and p[0] != "C03"),
             ("C14", "G2"),
             ("C03", "G2"),
+            ("C16", "G1"),
         ),
     )
 
@@ -543,3 +546,16 @@ def pickup_problems(plan: PickupPlan, requests: list[Request], max_ride: int, ea
         elif served != 2:
             problems.append(f"{key} served {served} legs instead of 2")
     return problems
+
+
+def moved_in_time(season: Season, plan: Plan, minutes: int) -> tuple[str, Plan]:
+    """The first group of `plan` that can start `minutes` later without breaking a rule (no
+    pin, open venue, free leaders), and the plan with it moved: a valid plan change."""
+    from planner.plan_check import plan_problems
+
+    for old in plan.placements:
+        later = replace(old, start=old.start + minutes, end=old.end + minutes)
+        changed = replace(plan, placements=tuple(later if p is old else p for p in plan.placements))
+        if not plan_problems(season, changed):
+            return old.group_id, changed
+    raise AssertionError(f"no group of the plan can start {minutes} min later")

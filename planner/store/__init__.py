@@ -18,6 +18,7 @@ from planner.store.enrolment import Enrolments
 from planner.store.errors import StoreError
 from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
 from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
+from planner.store.plan_gate import PlanRejected
 from planner.store.store import Store
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "GroupRecords",
     "MeetingSlot",
     "Outcome",
+    "PlanRejected",
     "PublishReport",
     "Seats",
     "Store",

@@ -17,6 +17,7 @@ from planner import rules
 from planner.store.errors import StoreError
 from planner.store.live import add_event, season_of, utcnow
 from planner.store.outcomes import PublishReport
+from planner.store.plan_gate import ensure_valid
 from planner.store.schema import (
     LIVE_STATUSES,
     EnrolmentRow,
@@ -28,6 +29,7 @@ from planner.store.schema import (
     VenueRow,
 )
 from planner.store.seats import LIVE, admit, promote, seat_limit
+from planner.store.snapshot import plan_at, season_at
 
 PUBLISH_LOCK = 0x70756233  # PostgreSQL advisory lock key: one publisher at a time
 
@@ -39,6 +41,7 @@ def publish_plan(
     if conn.dialect.name == "postgresql":
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(PUBLISH_LOCK)))
     season_id, plan_id = _plan_to_publish(conn, season_id, plan_id)
+    _ensure_publishable(conn, season_id, plan_id)
     capacity = _capacities(conn, season_id)
     max_sizes = dict(
         conn.execute(
@@ -59,9 +62,6 @@ def publish_plan(
             .with_for_update()
         ).all()
     }
-    strangers = [p.group_id for p in placements if p.group_id not in max_sizes]
-    if strangers:
-        raise StoreError(f"plan {plan_id} schedules groups not in its season: {strangers}")
     now = utcnow()
     opened: list[str] = []
     kept: list[str] = []
@@ -134,6 +134,16 @@ def publish_plan(
         },
     )
     return report
+
+
+def _ensure_publishable(conn: sa.Connection, season_id: int, plan_id: int) -> None:
+    """The validator's word on the plan against its season, checked again at the moment it
+    goes live: a plan stored before the gate existed, or by hand, never reaches the offering."""
+    season = season_at(conn, season_id)
+    if season is None:
+        raise StoreError(f"no season with id {season_id}")
+    params = conn.scalar(sa.select(PlanRow.params).where(PlanRow.id == plan_id))
+    ensure_valid(season, plan_at(conn, plan_id), "publish the plan", params)
 
 
 def _plan_to_publish(

@@ -15,9 +15,10 @@ import sqlalchemy as sa
 
 from planner.model import Plan, Season
 from planner.store import migrate
-from planner.store.convert import Row, plan_from, plan_rows, season_from, season_rows
+from planner.store.convert import Row, plan_rows, season_rows
 from planner.store.engine import WRITE, database_url, make_engine, safe_url
 from planner.store.errors import StoreError, reason
+from planner.store.plan_gate import ensure_valid
 from planner.store.schema import (
     SEASON_TABLES,
     Base,
@@ -34,6 +35,7 @@ from planner.store.schema import (
     StaffRow,
     VenueRow,
 )
+from planner.store.snapshot import PLAN_TABLES, plan_at, season_at
 
 log = logging.getLogger("planner")
 
@@ -42,7 +44,6 @@ PG_WRITE_LOCK = 0x706C6177  # advisory lock key for the store's write transactio
 P = ParamSpec("P")
 T = TypeVar("T")
 
-PLAN_TABLES: tuple[type[Base], ...] = (PlanGroupRow, PlanParticipantRow, PlanUnscheduledRow)
 COUNTED = {  # list_seasons counts, keyed like Season.counts()
     "municipalities": MunicipalityRow,
     "venues": VenueRow,
@@ -166,14 +167,7 @@ class Store:
         with self.engine.connect() as conn:
             if season_id is None:
                 season_id = self._current_season_id(conn)
-            name = conn.scalar(sa.select(SeasonRow.name).where(SeasonRow.id == season_id))
-            if name is None:
-                return None
-            rows = {
-                table.__tablename__: self._select_rows(conn, table, table.season_id, season_id)
-                for table in SEASON_TABLES
-            }
-        return season_from(name, rows)
+            return season_at(conn, season_id)
 
     @_database_errors("list the seasons")
     def list_seasons(self) -> list[dict[str, Any]]:
@@ -209,7 +203,8 @@ class Store:
         """Store `plan` for a season (default: the current one) as its current plan.
 
         `summary` holds the solver's `status`, `objective`, `best_bound`, `wall_s` and
-        `params` (a dict or a dataclass); other keys are ignored.
+        `params` (a dict or a dataclass); other keys are ignored. A plan the independent
+        validator rejects against that season raises `PlanRejected` and nothing is written.
         """
         rows = plan_rows(plan)
         with self._writing() as conn:
@@ -217,8 +212,11 @@ class Store:
                 season_id = self._current_season_id(conn)
                 if season_id is None:
                     raise StoreError("no season to plan for: import a season first")
-            elif conn.scalar(sa.select(SeasonRow.id).where(SeasonRow.id == season_id)) is None:
+            season = season_at(conn, season_id)
+            if season is None:
                 raise StoreError(f"no season with id {season_id}")
+            params = _params(summary.get("params"))
+            ensure_valid(season, plan, "save the plan", params)
             conn.execute(
                 sa.update(PlanRow)
                 .where(PlanRow.season_id == season_id, PlanRow.is_current)
@@ -233,7 +231,7 @@ class Store:
                     objective=_number(summary.get("objective")),
                     best_bound=_number(summary.get("best_bound")),
                     wall_s=_number(summary.get("wall_s")),
-                    params=_params(summary.get("params")),
+                    params=params,
                     note=note,
                     is_current=True,
                 )
@@ -266,11 +264,7 @@ class Store:
             plan_id = self._plan_id(conn, plan_id, season_id)
             if plan_id is None:
                 return None
-            rows = {
-                table.__tablename__: self._select_rows(conn, table, table.plan_id, plan_id)
-                for table in PLAN_TABLES
-            }
-        return plan_from(rows)
+            return plan_at(conn, plan_id)
 
     @_database_errors("read the plan summary")
     def plan_summary(
@@ -336,13 +330,6 @@ class Store:
     ) -> None:
         if rows:
             conn.execute(sa.insert(table), [{**row, **parent} for row in rows])
-
-    @staticmethod
-    def _select_rows(
-        conn: sa.Connection, table: type[Base], parent: Any, parent_id: int
-    ) -> Sequence[sa.RowMapping]:
-        query = sa.select(table.__table__).where(parent == parent_id)
-        return conn.execute(query.order_by(table.__table__.c.position)).mappings().all()
 
     @staticmethod
     def _counts(conn: sa.Connection, parent: Any, where: Any = None) -> dict[int, int]:
