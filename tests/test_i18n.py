@@ -1,14 +1,28 @@
-"""Every visible string exists in Finnish, Swedish and English, and pages take them from t()."""
+"""Every text is in the one catalogue in Finnish, Swedish and English, and pages take them
+from t()."""
 
 from __future__ import annotations
 
 import ast
 import string
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from planner.i18n import LANGUAGES, STRINGS, t
+from planner.i18n import (
+    CATALOGUE,
+    LANGUAGES,
+    NAMESPACES,
+    STRINGS,
+    _merge,
+    audience_label,
+    has,
+    t,
+    theme_label,
+    weekday_name,
+    weekday_names,
+)
 from planner.model import Municipality
 from planner.ui.common import PAGE_FILES
 
@@ -98,20 +112,88 @@ def hard_coded_texts(source: str) -> list[tuple[int, str]]:
     return found
 
 
-def test_every_string_is_translated_into_finnish_swedish_and_english():
+def test_every_key_reads_in_every_language_with_the_same_placeholders():
+    """The one completeness test: every catalogue key has a non-empty text in each language,
+    and every language fills in the same placeholders."""
     assert set(LANGUAGES) == {"fi", "sv", "en"}
-    untranslated = {
-        key: sorted(set(LANGUAGES) - {lang for lang, text in texts.items() if text.strip()})
-        for key, texts in STRINGS.items()
+    wrong = {}
+    for key, texts in CATALOGUE.items():
+        if set(texts) != set(LANGUAGES) or not all(texts[lang].strip() for lang in LANGUAGES):
+            wrong[key] = "missing or empty"
+        elif len({frozenset(_placeholders(texts[lang])) for lang in LANGUAGES}) != 1:
+            wrong[key] = {lang: sorted(_placeholders(text)) for lang, text in texts.items()}
+    assert wrong == {}
+
+
+def test_every_key_is_namespaced_and_written_once():
+    prefixes = {
+        "finder": "finder.",
+        "calendar": "calendar.",
+        "solver": "solver.",
+        "insight": "insight.",
+        "routing": "routing.",
+        "io": "io.",
     }
-    assert {key: missing for key, missing in untranslated.items() if missing} == {}
-    assert all(set(texts) == set(LANGUAGES) for texts in STRINGS.values())
+    for module in NAMESPACES:
+        short = module.__name__.rsplit(".", 1)[-1]
+        if short in prefixes:
+            assert all(key.startswith(prefixes[short]) for key in module.TEXTS), short
+    assert sum(len(module.TEXTS) for module in NAMESPACES) == len(CATALOGUE)
+    assert STRINGS is CATALOGUE
 
 
-@pytest.mark.parametrize("key", sorted(STRINGS))
-def test_each_translation_has_the_same_placeholders(key):
-    fields = {lang: _placeholders(text) for lang, text in STRINGS[key].items()}
-    assert fields["sv"] == fields["fi"] and fields["en"] == fields["fi"], fields
+def test_the_catalogue_refuses_a_key_written_twice():
+    one = SimpleNamespace(__name__="a", TEXTS={"x.y": {"fi": "a", "sv": "a", "en": "a"}})
+    with pytest.raises(ValueError, match=r"x\.y"):
+        _merge([one, one])
+
+
+def test_weekdays_themes_and_audiences_come_from_the_catalogue_in_every_language():
+    assert weekday_names("fi") == ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai")
+    assert weekday_name(2, "sv") == "onsdag"
+    assert weekday_name(4, "en", form="short") == "Fri"
+    assert weekday_name(0, "fi", form="weekly") == "maanantaisin"
+    assert theme_label("art_culture", "sv") == "konst och kultur"
+    assert theme_label("new_theme", "fi") == "new theme"
+    assert audience_label("young_adults", "fi") == "nuoret aikuiset"
+    assert has("weekday.mon") and not has("weekday.sat")
+
+
+LANG_KEYS = {"fi", "sv", "en"}
+ALLOWED = {REPO / "planner" / "rules.py"}
+"""The rules catalogue names its rules in fi/sv/en by design."""
+
+
+def language_dicts(source: str) -> list[int]:
+    """Lines of dict literals (or dict(...) calls) keyed by two or more of fi, sv and en."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "dict":
+            keys = {k.arg for k in node.keywords}
+        else:
+            continue
+        if len(keys & LANG_KEYS) >= 2:
+            found.append(node.lineno)
+    return found
+
+
+def test_the_language_dict_check_finds_literals_and_dict_calls():
+    source = 'A = {"fi": "a", "sv": "b"}\nB = dict(fi="a", en="b")\nC = {"fi": 1}\n'
+    assert language_dicts(source) == [1, 2]
+
+
+def test_no_translation_is_written_outside_the_catalogue():
+    """No fi/sv/en dict outside planner/i18n/ (and the rules catalogue)."""
+    sources = sorted((REPO / "planner").rglob("*.py"))
+    found = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path in sources
+        if "i18n" not in path.relative_to(REPO).parts and path not in ALLOWED
+        for line in language_dicts(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
 
 
 def test_t_fills_in_placeholders_in_the_chosen_language():
@@ -186,4 +268,21 @@ def test_pages_only_look_up_keys_that_exist(path):
         and node.args
         and isinstance(node.args[0], ast.Constant)
     }
-    assert keys - set(STRINGS) == set()
+    assert keys - set(CATALOGUE) == set()
+
+
+def test_a_finnish_or_swedish_solver_reason_names_its_weekdays_in_that_language():
+    from planner.solve.explain import Reason
+
+    days = Reason("G1", "no_leader_on_days", {"language": "sv", "days": [0, 2]})
+    assert "maanantai tai keskiviikko" in days.text("fi")
+    assert "måndag eller onsdag" in days.text("sv")
+    assert "Monday or Wednesday" in days.text("en")
+    when = Reason("G1", "search_stopped", {"when": {"day": 1, "at": "10:00 V-1"}})
+    assert "(ti 10:00 V-1)" in when.text("fi")
+    assert "(tis 10:00 V-1)" in when.text("sv")
+    assert "(Tue 10:00 V-1)" in when.text("en")
+    for lang in ("fi", "sv"):
+        assert not {"Monday", "Wednesday", "Tue"} & set(
+            days.text(lang).split() + when.text(lang).split()
+        )

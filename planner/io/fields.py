@@ -12,7 +12,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from planner.model import WEEKDAY_NAMES, Interval
+from planner.i18n import LANGUAGES, weekday_names
+from planner.model import Interval
 
 MAX_SHOWN = 40
 
@@ -109,7 +110,7 @@ def _weekday_words() -> dict[str, int]:
         5: ("sat", "la", "lö", "lör"),
         6: ("sun", "su", "sö", "sön"),
     }
-    long = {lang: [n.lower() for n in names] for lang, names in WEEKDAY_NAMES.items()}
+    long = {lang: [n.lower() for n in weekday_names(lang)] for lang in LANGUAGES}
     long["en"] += ["saturday", "sunday"]
     long["fi"] += ["lauantai", "sunnuntai"]
     long["sv"] += ["lördag", "söndag"]

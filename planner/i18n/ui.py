@@ -1,17 +1,8 @@
-"""Every string the app shows, in Finnish, Swedish and English.
-
-Finnish and Swedish wording follows the county's handbook of social rehabilitation
-(`sosiaalinen kuntoutus` / `social rehabilitering`). Look a string up with `t(key, lang)`;
-placeholders are `str.format` fields. Municipality names come from the data
-(`Municipality.name(lang)`), not from here.
-"""
+"""The app's own texts: frame, pages, tables and messages (keys as the pages use them)."""
 
 from __future__ import annotations
 
-LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
-DEFAULT_LANGUAGE = "fi"
-
-STRINGS: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     # --- the app frame ---
     "app.name": {
         "fi": "Sosku-ryhmäsuunnittelu",
@@ -1536,10 +1527,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Summary saved ({code}).",
     },
 }
-
-
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for `key` in `lang` (Finnish when `lang` is unknown), with `params` filled in."""
-    texts = STRINGS[key]
-    text = texts.get(lang, texts[DEFAULT_LANGUAGE])
-    return text.format(**params) if params else text
