@@ -1185,11 +1185,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "routes.hubs_caption": {
         "fi": "Asiakas kulkee itse joukkoliikenteellä tai kävellen kohtaamispaikkaan, jos "
-        "se lyhentää kyytiä (enintään {minutes} min, käsikirja r. 434).",
+        "se lyhentää kyytiä (enintään {minutes} min, {source}).",
         "sv": "Klienten tar sig själv med kollektivtrafik eller till fots till mötesplatsen "
-        "när det förkortar skjutsen (högst {minutes} min, handboken r. 434).",
+        "när det förkortar skjutsen (högst {minutes} min, {source}).",
         "en": "The client gets to the hub on their own by public transport or on foot, where "
-        "that shortens the ride (at most {minutes} min, handbook l. 434).",
+        "that shortens the ride (at most {minutes} min, {source}).",
     },
     "routes.travel": {
         "fi": "Matkakorvaus: edullisin kohtuullinen kulkutapa",
@@ -1241,12 +1241,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No way fits within the client's travel time limit.",
     },
     "routes.travel_caption": {
-        "fi": "Matkakulut korvataan edullisimman kulkutavan mukaan (käsikirja r. 126, 598-602). "
+        "fi": "Matkakulut korvataan edullisimman kulkutavan mukaan ({source}). "
         "Lippuhinnat ovat arvioita; oma auto verovapaan kilometrikorvauksen mukaan.",
-        "sv": "Resekostnader ersätts enligt det billigaste färdsättet (handboken r. 126, "
-        "598-602). Biljettpriserna är uppskattningar; egen bil enligt skattefri "
+        "sv": "Resekostnader ersätts enligt det billigaste färdsättet ({source}). "
+        "Biljettpriserna är uppskattningar; egen bil enligt skattefri "
         "kilometerersättning.",
-        "en": "Travel costs are reimbursed by the cheapest way (handbook l. 126, 598-602). "
+        "en": "Travel costs are reimbursed by the cheapest way ({source}). "
         "Ticket prices are estimates; own car at the tax-free kilometre rate.",
     },
     "routes.col.base": {"fi": "Oma toimipiste", "sv": "Eget kontor", "en": "Base"},
