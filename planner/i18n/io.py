@@ -1,6 +1,179 @@
-"""What the import says is wrong with a season's files (`planner.io`): file, row and column
-come from the problem itself; these texts name the rule, never a person's data."""
+"""What the import says is wrong with a season's files (`planner.io`).
+
+File, row and column come from the problem itself (`io.where.*`); these texts name the rule.
+`{value}` is a cell as the coordinator typed it, quoted, and only from cells that are not
+personal data; `{source}` is a handbook citation in the same language (`planner.rules`).
+"""
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # --- where ---
+    "io.where.row": {"fi": "rivi {row}", "sv": "rad {row}", "en": "row {row}"},
+    "io.where.column": {
+        "fi": "sarake {column}",
+        "sv": "kolumn {column}",
+        "en": "column {column}",
+    },
+    # --- one cell ---
+    "io.too_large": {
+        "fi": "{value} on aivan liian suuri",
+        "sv": "{value} är alldeles för stort",
+        "en": "{value} is far too large",
+    },
+    "io.not_whole_number": {
+        "fi": "{value} ei ole kokonaisluku",
+        "sv": "{value} är inget heltal",
+        "en": "{value} is not a whole number",
+    },
+    "io.decimal_comma": {
+        "fi": "{value} ei kelpaa luvuksi tässä: kirjoita {written} desimaalipisteellä "
+        "pilkuin erotetussa tiedostossa",
+        "sv": "{value} är inget tal här: skriv {written} med decimalpunkt i en kommaseparerad fil",
+        "en": "{value} is not a number here: write {written} with a decimal point in a "
+        "comma-separated file",
+    },
+    "io.not_number": {
+        "fi": "{value} ei ole luku",
+        "sv": "{value} är inget tal",
+        "en": "{value} is not a number",
+    },
+    "io.not_bool": {
+        "fi": "{value} ei ole tosi tai epätosi (kirjoita true/false, yes/no, 1/0, kyllä/ei "
+        "tai ja/nej)",
+        "sv": "{value} är varken sant eller falskt (skriv true/false, yes/no, 1/0, kyllä/ei "
+        "eller ja/nej)",
+        "en": "{value} is not true or false (write true/false, yes/no, 1/0, kyllä/ei or ja/nej)",
+    },
+    "io.not_weekday": {
+        "fi": "{value} ei ole viikonpäivä (kirjoita ma-pe, Mon-Fri tai må-fr)",
+        "sv": "{value} är ingen veckodag (skriv må-fr, ma-pe eller Mon-Fri)",
+        "en": "{value} is not a weekday (write Mon-Fri, ma-pe or må-fr)",
+    },
+    "io.weekend.0": {
+        "fi": "lauantai ({value}) ei ole palvelun työpäivä (ma-pe)",
+        "sv": "lördag ({value}) är ingen arbetsdag i tjänsten (må-fr)",
+        "en": "Saturday ({value}) is not a working day of the service (Mon-Fri)",
+    },
+    "io.weekend.1": {
+        "fi": "sunnuntai ({value}) ei ole palvelun työpäivä (ma-pe)",
+        "sv": "söndag ({value}) är ingen arbetsdag i tjänsten (må-fr)",
+        "en": "Sunday ({value}) is not a working day of the service (Mon-Fri)",
+    },
+    "io.days_backwards": {
+        "fi": "{value} kulkee takaperin (kirjoita esim. ma-to)",
+        "sv": "{value} går baklänges (skriv t.ex. må-to)",
+        "en": "{value} runs backwards (write e.g. Mon-Thu)",
+    },
+    "io.no_weekday": {
+        "fi": "{value} ei nimeä viikonpäivää (kirjoita esim. ma-pe)",
+        "sv": "{value} anger ingen veckodag (skriv t.ex. må-fr)",
+        "en": "{value} names no weekday (write e.g. Mon-Fri)",
+    },
+    "io.many_weekdays": {
+        "fi": "{value} on useampi kuin yksi viikonpäivä: kiinnitä ryhmä yhteen päivään",
+        "sv": "{value} är mer än en veckodag: lås gruppen till en dag",
+        "en": "{value} is more than one weekday: pin a group to one day",
+    },
+    "io.not_time": {
+        "fi": "{value} ei ole kellonaika (kirjoita HH:MM, esim. 09:30)",
+        "sv": "{value} är ingen klockslag (skriv HH:MM, t.ex. 09:30)",
+        "en": "{value} is not a time of day (write HH:MM, e.g. 09:30)",
+    },
+    "io.not_opening_time": {
+        "fi": "{value} ei ole aukioloaika (kirjoita esim. ma-pe 09:00-16:00)",
+        "sv": "{value} är ingen öppettid (skriv t.ex. må-fr 09:00-16:00)",
+        "en": "{value} is not an opening time (write e.g. Mon-Fri 09:00-16:00)",
+    },
+    "io.closes_before_opening": {
+        "fi": "{value}: sulkemisajan on oltava avaamisajan jälkeen",
+        "sv": "{value}: stängningstiden måste vara efter öppningstiden",
+        "en": "{value}: the closing time must be after the opening time",
+    },
+    "io.days_without_time": {
+        "fi": "{value}: aukioloaika puuttuu (kirjoita esim. pe 09:00-16:00)",
+        "sv": "{value} har ingen öppettid (skriv t.ex. fre 09:00-16:00)",
+        "en": "{value} has no opening time (write e.g. Fri 09:00-16:00)",
+    },
+    "io.no_opening_time": {
+        "fi": "{value} ei nimeä aukioloaikaa (kirjoita esim. ma-pe 09:00-16:00)",
+        "sv": "{value} anger ingen öppettid (skriv t.ex. må-fr 09:00-16:00)",
+        "en": "{value} names no opening time (write e.g. Mon-Fri 09:00-16:00)",
+    },
+    "io.not_date": {
+        "fi": "{value} ei ole päivämäärä (kirjoita d.m.vvvv tai VVVV-KK-PP)",
+        "sv": "{value} är inget datum (skriv ÅÅÅÅ-MM-DD eller d.m.åååå)",
+        "en": "{value} is not a date (write YYYY-MM-DD or d.m.yyyy)",
+    },
+    "io.not_choice": {
+        "fi": "{value} ei ole sallittu {what} (yksi näistä: {options})",
+        "sv": "{value} är ingen giltig {what} (en av {options})",
+        "en": "{value} is not a {what} (one of {options})",
+    },
+    "io.what.partner_kind": {
+        "fi": "kumppanin tyyppi",
+        "sv": "partnertyp",
+        "en": "partner kind",
+    },
+    "io.what.group_kind": {"fi": "ryhmän tyyppi", "sv": "grupptyp", "en": "group kind"},
+    "io.what.group_mode": {
+        "fi": "ryhmän toteutustapa",
+        "sv": "gruppform",
+        "en": "group mode",
+    },
+    "io.what.travel_mode": {"fi": "kulkutapa", "sv": "färdsätt", "en": "travel mode"},
+    "io.not_language": {
+        "fi": "{value} ei ole kielikoodi (kaksi kirjainta, esim. fi, sv, en)",
+        "sv": "{value} är ingen språkkod (två bokstäver, t.ex. fi, sv, en)",
+        "en": "{value} is not a language code (two letters, e.g. fi, sv, en)",
+    },
+    "io.no_language": {
+        "fi": "{value} ei nimeä kieltä (kirjoita esim. fi;sv)",
+        "sv": "{value} anger inget språk (skriv t.ex. fi;sv)",
+        "en": "{value} names no language (write e.g. fi;sv)",
+    },
+    "io.not_id": {
+        "fi": "{value} ei kelpaa tunnisteeksi: tunnisteessa ei saa olla merkkejä ';' tai ','",
+        "sv": "{value} är inget id: ett id får inte innehålla ';' eller ','",
+        "en": "{value} is not an id: an id may not contain ';' or ','",
+    },
+    "io.not_municipality_code": {
+        "fi": "{value} ei ole kolminumeroinen kuntakoodi (esim. 049)",
+        "sv": "{value} är ingen tresiffrig kommunkod (t.ex. 049)",
+        "en": "{value} is not a three-digit municipality code (e.g. 049)",
+    },
+    "io.postal_code_4_digits": {
+        "fi": "{value} on nelinumeroinen, postinumerossa on viisi numeroa: pudottiko Excel "
+        "alkunollan ({padded})? Muotoile sarake tekstiksi ja kirjoita koodi uudelleen",
+        "sv": "{value} har 4 siffror, ett postnummer har 5: tappade Excel den inledande nollan "
+        "i {padded}? Formatera kolumnen som text och skriv koden igen",
+        "en": "{value} has 4 digits, a postal code has 5: did Excel drop the leading zero of "
+        "{padded}? Format the column as text and type the code again",
+    },
+    "io.not_postal_code": {
+        "fi": "{value} ei ole postinumero (viisi numeroa, esim. 02100)",
+        "sv": "{value} är inget postnummer (fem siffror, t.ex. 02100)",
+        "en": "{value} is not a postal code (five digits, e.g. 02100)",
+    },
+    "io.client_code_hetu": {
+        "fi": "näyttää henkilötunnukselta (arvo piilotettu): käytä pseudonyymiä kuten "
+        "C-00012, ei koskaan henkilötietoja",
+        "sv": "ser ut som en finsk personbeteckning (henkilötunnus) (värdet dolt): använd en "
+        "pseudonym som C-00012, aldrig personuppgifter",
+        "en": "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
+        "use a pseudonym such as C-00012, never personal data",
+    },
+    "io.client_code_name": {
+        "fi": "näyttää henkilön nimeltä (arvo piilotettu): käytä pseudonyymiä kuten C-00012",
+        "sv": "ser ut som ett personnamn (värdet dolt): använd en pseudonym som C-00012",
+        "en": "looks like a person's name (value hidden): use a pseudonym such as C-00012",
+    },
+    "io.not_client_code": {
+        "fi": "ei ole asiakaskoodi (arvo piilotettu): käytä 2-32 merkkiä A-Z, numeroita, '-' "
+        "ja '_', kuten C-00012",
+        "sv": "är ingen klientkod (värdet dolt): använd 2-32 tecken A-Z, siffror, '-' och '_', "
+        "som C-00012",
+        "en": "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
+        "such as C-00012",
+    },
+}

@@ -105,7 +105,7 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 values[col.name] = col.parse(text, ctx)
             except FieldError as exc:
                 shown_value = HIDDEN if exc.hide_value else text
-                problems.error(src, number, col.name, shown_value, exc.message)
+                problems.error(src, number, col.name, shown_value, exc.text)
             if ctx.notes:
                 first = notes.get(col.name)
                 if first is None:
