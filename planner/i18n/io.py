@@ -176,4 +176,106 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
         "such as C-00012",
     },
+    # --- one cell, with the handbook's rule ---
+    "io.group_size_over": {
+        "fi": "{n} ylittää suurimman ryhmäkoon {max} ({source})",
+        "sv": "{n} är över den största gruppstorleken {max} ({source})",
+        "en": "{n} is over the maximum group size {max} ({source})",
+    },
+    "io.group_size_under": {
+        "fi": "{n} alittaa pienimmän ryhmäkoon {min} ({source})",
+        "sv": "{n} är under den minsta gruppstorleken {min} ({source})",
+        "en": "{n} is under the minimum group size {min} ({source})",
+    },
+    "io.session_too_long": {
+        "fi": "{hours} tuntia ylittää pisimmän kokoontumisen, {max} tuntia ({source})",
+        "sv": "{hours} timmar är över den längsta träffen, {max} timmar ({source})",
+        "en": "{hours} hours is over the longest session, {max} hours ({source})",
+    },
+    "io.session_too_short": {
+        "fi": "{hours} tuntia alittaa lyhimmän kokoontumisen, {min} tuntia ({source})",
+        "sv": "{hours} timmar är under den kortaste träffen, {min} timmar ({source})",
+        "en": "{hours} hours is under the shortest session, {min} hours ({source})",
+    },
+    "io.session_half_hours": {
+        "fi": "{hours} tuntia ei ole puolen tunnin tarkkuudella (kirjoita esim. 2, 2,5 tai 3)",
+        "sv": "{hours} timmar är inte i halvtimmar (skriv t.ex. 2, 2,5 eller 3)",
+        "en": "{hours} hours is not in half hours (write e.g. 2, 2.5 or 3)",
+    },
+    "io.not_group_language": {
+        "fi": "{value} ei ole ryhmän kieli: ryhmät toimivat suomeksi (fi) tai ruotsiksi (sv) "
+        "ilman tulkkia ({source})",
+        "sv": "{value} är inget gruppspråk: grupperna hålls på finska (fi) eller svenska (sv) "
+        "utan tolk ({source})",
+        "en": "{value} is not a group language: groups run in Finnish (fi) or Swedish (sv), "
+        "without an interpreter ({source})",
+    },
+    # --- a table or a row ---
+    "io.personal_id": {
+        "fi": "näyttää henkilötunnukselta (arvo piilotettu): henkilötiedot eivät kuulu kauden "
+        "tiedostoihin",
+        "sv": "ser ut som en finsk personbeteckning (henkilötunnus) (värdet dolt): "
+        "personuppgifter hör inte hemma i säsongens filer",
+        "en": "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
+        "personal data does not belong in the season files",
+    },
+    "io.column_missing": {
+        "fi": "pakollinen sarake puuttuu",
+        "sv": "den obligatoriska kolumnen saknas",
+        "en": "the required column is missing",
+    },
+    "io.extra_column": {
+        "fi": "sarake {names} ei kuulu taulukkoon {table}, ja se ohitetaan",
+        "sv": "kolumnen {names} hör inte till tabellen {table} och ignoreras",
+        "en": "column {names} is not part of the {table} table and is ignored",
+    },
+    "io.extra_columns": {
+        "fi": "sarakkeet {names} eivät kuulu taulukkoon {table}, ja ne ohitetaan",
+        "sv": "kolumnerna {names} hör inte till tabellen {table} och ignoreras",
+        "en": "columns {names} are not part of the {table} table and are ignored",
+    },
+    "io.cell_empty": {
+        "fi": "{column} on pakollinen, mutta solu on tyhjä",
+        "sv": "{column} är obligatorisk men cellen är tom",
+        "en": "{column} is required but the cell is empty",
+    },
+    "io.too_many_leaders": {
+        "fi": "{n} ohjaajaa on kiinnitetty, ryhmässä on enintään {max} ({source})",
+        "sv": "{n} ledare är fastlåsta, en grupp har högst {max} ({source})",
+        "en": "{n} leaders are pinned, a group has at most {max} ({source})",
+    },
+    "io.listed_twice": {
+        "fi": "{value} on luettelossa kahdesti",
+        "sv": "{value} finns två gånger i listan",
+        "en": "{value} is listed twice",
+    },
+    "io.weeks_empty": {
+        "fi": "weeks on tyhjä, mutta vain pop up -ryhmä voi toimia ilman määräaikaa "
+        "({kind} tarvitsee sen; {source})",
+        "sv": "weeks är tom, men bara pop up-grupper får hållas utan fast period "
+        "({kind} behöver en; {source})",
+        "en": "weeks is empty, but only pop-up groups may run without a fixed term "
+        "(a {kind} group needs one; {source})",
+    },
+    "io.kind.process": {"fi": "prosessiryhmä", "sv": "en processgrupp", "en": "process"},
+    "io.kind.targeted": {"fi": "kohdennettu ryhmä", "sv": "en riktad grupp", "en": "targeted"},
+    "io.kind.theme": {"fi": "teemaryhmä", "sv": "en temagrupp", "en": "theme"},
+    "io.kind.peer": {"fi": "vertaisryhmä", "sv": "en kamratgrupp", "en": "peer"},
+    # --- warnings ---
+    "io.only_venue_not_accessible": {
+        "fi": "{venue} on kunnan {municipality} ainoa toimitila eikä ole esteetön, mutta "
+        "{n} siellä asuva asiakas tarvitsee esteettömän tilan ({source})",
+        "sv": "{venue} är den enda lokalen i {municipality} och är inte tillgänglig, men "
+        "{n} klient där behöver en tillgänglig lokal ({source})",
+        "en": "{venue} is the only venue in {municipality} and is not accessible, but "
+        "{n} client there needs an accessible venue ({source})",
+    },
+    "io.only_venue_not_accessible_many": {
+        "fi": "{venue} on kunnan {municipality} ainoa toimitila eikä ole esteetön, mutta "
+        "{n} siellä asuvaa asiakasta tarvitsee esteettömän tilan ({source})",
+        "sv": "{venue} är den enda lokalen i {municipality} och är inte tillgänglig, men "
+        "{n} klienter där behöver en tillgänglig lokal ({source})",
+        "en": "{venue} is the only venue in {municipality} and is not accessible, but "
+        "{n} clients there need an accessible venue ({source})",
+    },
 }

@@ -11,7 +11,7 @@ from typing import Any
 
 from planner import rules
 from planner.io.fields import FieldError, contains_hetu, shown
-from planner.io.problems import HIDDEN, ImportReport, Problem, ProblemLog
+from planner.io.problems import HIDDEN, ImportReport, Message, Problem, ProblemLog, msg
 from planner.io.schema import (
     COUNTY_LAT,
     COUNTY_LON,
@@ -34,10 +34,7 @@ from planner.model import (
 
 log = logging.getLogger("planner")
 
-PERSONAL_ID = (
-    "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
-    "personal data does not belong in the season files"
-)
+PERSONAL_ID = msg("personal_id")
 
 
 @dataclass(slots=True)
@@ -65,7 +62,7 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
     columns = frozenset(h for h in raw.header if h)
     for col in spec.columns:
         if col.required and col.name not in columns:
-            problems.error(src, None, col.name, None, "the required column is missing")
+            problems.error(src, None, col.name, None, msg("column_missing"))
     extras = [h for h in dict.fromkeys(raw.header) if h and h not in spec.names]
     if extras:
         names = ", ".join(extras)
@@ -74,9 +71,11 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
             None,
             None,
             None,
-            f"column {names} is not part of the {spec.name} table and is ignored"
-            if len(extras) == 1
-            else f"columns {names} are not part of the {spec.name} table and are ignored",
+            msg(
+                "extra_column" if len(extras) == 1 else "extra_columns",
+                names=names,
+                table=spec.name,
+            ),
         )
     readable = [c for c in spec.columns if c.name in columns]
     defaults = {c.name: c.blank for c in spec.columns if c.name not in columns and not c.required}
@@ -95,9 +94,7 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 continue
             if not text:
                 if col.blank is REQUIRED:
-                    problems.error(
-                        src, number, col.name, "", f"{col.name} is required but the cell is empty"
-                    )
+                    problems.error(src, number, col.name, "", msg("cell_empty", column=col.name))
                 else:
                     values[col.name] = col.blank
                 continue
@@ -142,7 +139,9 @@ class SeasonBuilder:
         source = self.source(table)
         return f"{source}{', ' if ',' in source else ' '}row {row}"
 
-    def error(self, table: Table, row: Row, column: str, value: str | None, message: str) -> None:
+    def error(
+        self, table: Table, row: Row, column: str, value: str | None, message: str | Message
+    ) -> None:
         self.problems.error(table.source, row.row, column, value, message)
 
     def rows(self, name: str) -> list[Row]:
@@ -270,13 +269,17 @@ class SeasonBuilder:
                 row,
                 "leaders",
                 row.raw.get("leaders"),
-                f"{len(leaders)} leaders are pinned, a group has at most "
-                f"{rules.LEADERS_IN_GROUP} (handbook l. 363)",
+                msg(
+                    "too_many_leaders",
+                    n=len(leaders),
+                    max=rules.LEADERS_IN_GROUP,
+                    lines=rules.LEADERS_IN_GROUP_LINE,
+                ),
             )
         staff, partners = self.keys.get("staff"), self.keys.get("partners")
         for leader, count in Counter(leaders).items():
             if count > 1:
-                self.error(table, row, "leaders", leader, f"{shown(leader)} is listed twice")
+                self.error(table, row, "leaders", leader, msg("listed_twice", value=shown(leader)))
             known = staff is not None and partners is not None
             if known and leader not in staff and leader not in partners:
                 self.error(
@@ -401,8 +404,7 @@ class SeasonBuilder:
                 row,
                 "weeks",
                 "",
-                f"weeks is empty, but only pop-up groups may run without a fixed term "
-                f"(a {v['kind']} group needs one; handbook l. 366)",
+                msg("weeks_empty", kind=msg(f"kind.{v['kind']}"), rule="term"),
             )
         start, hours = v.get("start"), v.get("hours")
         if start is not None and hours is not None and start + round(hours * 60) > 24 * 60:
@@ -442,11 +444,15 @@ class SeasonBuilder:
                         r.row,
                         "accessible",
                         r.raw.get("accessible"),
-                        f"{r.values.get('venue_id', 'this venue')} is the only venue in "
-                        f"{names.get(code, code)} and is not accessible, but "
-                        f"{_plural(needing[code], 'client')} there "
-                        f"{'needs' if needing[code] == 1 else 'need'} an accessible venue "
-                        "(handbook l. 416)",
+                        msg(
+                            "only_venue_not_accessible"
+                            if needing[code] == 1
+                            else "only_venue_not_accessible_many",
+                            venue=r.values.get("venue_id", "this venue"),
+                            municipality=names.get(code, code),
+                            n=needing[code],
+                            rule="accessible",
+                        ),
                     )
         if municipalities and groups and "municipality" in groups.columns:
             planned = {r.values.get("municipality") for r in groups.rows}

@@ -12,6 +12,7 @@ from typing import Any
 from planner import rules
 from planner.io import fields
 from planner.io.fields import FieldError, number_text, shown
+from planner.io.problems import msg
 
 # The county's area; a coordinate outside it is a typo or a swapped pair.
 COUNTY_LAT = (59.6, 60.8)
@@ -179,13 +180,9 @@ def number(lo: float | None = None, hi: float | None = None, unit: str = "") -> 
 def group_size(t: str, ctx: CellContext) -> int:
     n = fields.parse_int(t)
     if n > rules.MAX_GROUP_SIZE:
-        raise FieldError(
-            f"{n} is over the maximum group size {rules.MAX_GROUP_SIZE} (handbook l. 362)"
-        )
+        raise FieldError(msg("group_size_over", n=n, max=rules.MAX_GROUP_SIZE, rule="size"))
     if n < rules.MIN_GROUP_SIZE:
-        raise FieldError(
-            f"{n} is under the minimum group size {rules.MIN_GROUP_SIZE} (handbook l. 362)"
-        )
+        raise FieldError(msg("group_size_under", n=n, min=rules.MIN_GROUP_SIZE, rule="size"))
     return n
 
 
@@ -194,26 +191,31 @@ def session_hours(t: str, ctx: CellContext) -> float:
     lo, hi = rules.MIN_SESSION_HOURS, rules.MAX_SESSION_HOURS
     if x > hi:
         raise FieldError(
-            f"{number_text(x)} hours is over the longest session, {number_text(hi)} hours "
-            "(handbook l. 361)"
+            msg(
+                "session_too_long",
+                hours=number_text(x),
+                max=number_text(hi),
+                lines=rules.SESSION_HOURS_LINE,
+            )
         )
     if x < lo:
         raise FieldError(
-            f"{number_text(x)} hours is under the shortest session, {number_text(lo)} hours "
-            "(handbook l. 361)"
+            msg(
+                "session_too_short",
+                hours=number_text(x),
+                min=number_text(lo),
+                lines=rules.SESSION_HOURS_LINE,
+            )
         )
     if not (x * 2).is_integer():
-        raise FieldError(f"{number_text(x)} hours is not in half hours (write e.g. 2, 2.5 or 3)")
+        raise FieldError(msg("session_half_hours", hours=number_text(x)))
     return x
 
 
 def group_language(t: str, ctx: CellContext) -> str:
     lang = fields.parse_language(t)
     if lang not in rules.GROUP_LANGUAGES:
-        raise FieldError(
-            f"{shown(t)} is not a group language: groups run in Finnish (fi) or Swedish (sv), "
-            "without an interpreter (handbook l. 370)"
-        )
+        raise FieldError(msg("not_group_language", value=shown(t), rule="leader_language"))
     return lang
 
 
