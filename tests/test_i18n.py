@@ -286,3 +286,24 @@ def test_a_finnish_or_swedish_solver_reason_names_its_weekdays_in_that_language(
         assert not {"Monday", "Wednesday", "Tue"} & set(
             days.text(lang).split() + when.text(lang).split()
         )
+
+
+def test_an_import_problem_reads_in_the_page_language_and_stays_english_for_the_cli():
+    from planner.io.problems import Problem, msg
+    from planner.ui.import_page import problem_table
+
+    problem = Problem(
+        "groups.csv", 4, "max_size", "11", msg("group_size_over", n=11, max=10, rule="size")
+    )
+    assert str(problem) == (
+        "groups.csv row 4, column max_size: 11 is over the maximum group size 10 (handbook l. 362)"
+    )
+    assert problem.line("sv") == (
+        "groups.csv rad 4, kolumn max_size: 11 är över den största gruppstorleken 10 "
+        "(handboken r. 362)"
+    )
+    assert problem.message_in("fi") == "11 ylittää suurimman ryhmäkoon 10 (käsikirja r. 362)"
+    table = problem_table([problem], "sv")
+    assert list(table.iloc[0]) == ["groups.csv", 4, "max_size", "11", problem.message_in("sv")]
+    hidden = Problem("clients.csv", 2, "client_code", "(value hidden)", msg("client_code_name"))
+    assert "(värdet dolt)" in hidden.message_in("sv")
