@@ -278,4 +278,93 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{venue} is the only venue in {municipality} and is not accessible, but "
         "{n} clients there need an accessible venue ({source})",
     },
+    # --- references and rules across rows ---
+    "io.note_more_cell": {
+        "fi": "{note}; tässä sarakkeessa on {n} muu samanlainen solu",
+        "sv": "{note}; {n} cell till i den här kolumnen är likadan",
+        "en": "{note}; {n} more cell in this column like this",
+    },
+    "io.note_more_cells": {
+        "fi": "{note}; tässä sarakkeessa on {n} muuta samanlaista solua",
+        "sv": "{note}; {n} celler till i den här kolumnen är likadana",
+        "en": "{note}; {n} more cells in this column like this",
+    },
+    "io.used_twice": {
+        "fi": "{value} on käytössä kahdesti: sarakkeen {column} on oltava yksilöllinen "
+        "(ensin rivillä {row})",
+        "sv": "{value} används två gånger: {column} måste vara unikt (först på rad {row})",
+        "en": "{value} is used twice: {column} must be unique (first on row {row})",
+    },
+    "io.partner_is_staff": {
+        "fi": "{value} on myös staff_id ({source} rivi {row}): työntekijöiden ja kumppanien "
+        "tunnisteiden on oltava yksilöllisiä molemmissa taulukoissa",
+        "sv": "{value} är också ett staff_id ({source} rad {row}): personalens och "
+        "partnernas id måste vara unika i båda tabellerna",
+        "en": "{value} is also a staff_id ({source} row {row}): staff and partner ids must be "
+        "unique across both tables",
+    },
+    "io.unknown_municipality": {
+        "fi": "{value} ei ole kuntakoodi tai kunnan nimi tiedostossa {table}",
+        "sv": "{value} är ingen kommunkod eller kommunnamn i {table}",
+        "en": "{value} is not a municipality code or name in {table}",
+    },
+    "io.unknown_ref": {
+        "fi": "{value} ei ole {column} tiedostossa {table}",
+        "sv": "{value} är inget {column} i {table}",
+        "en": "{value} is not a {column} in {table}",
+    },
+    "io.unknown_leader": {
+        "fi": "{value} ei ole staff_id tiedostossa {staff} eikä partner_id tiedostossa {partners}",
+        "sv": "{value} är inget staff_id i {staff} eller partner_id i {partners}",
+        "en": "{value} is not a staff_id in {staff} or a partner_id in {partners}",
+    },
+    "io.counsellor_partner": {
+        "fi": "{value} on kumppani: omatyöntekijän on oltava työntekijä (staff_id "
+        "tiedostossa {table})",
+        "sv": "{value} är en partner: den egna arbetaren måste vara anställd (ett staff_id "
+        "i {table})",
+        "en": "{value} is a partner: the counsellor must be a staff member (a staff_id in {table})",
+    },
+    "io.wish_twice": {
+        "fi": "{value} on luettelossa kahdesti: toiveet ovat järjestyksessä, kukin ryhmä kerran",
+        "sv": "{value} finns två gånger: önskemålen är rangordnade, varje grupp en gång",
+        "en": "{value} is listed twice: wishes are ranked, each group once",
+    },
+    "io.unknown_place": {
+        "fi": "{value} ei ole venue_id tiedostossa {venues} eikä kunta tiedostossa "
+        "{municipalities}",
+        "sv": "{value} är inget venue_id i {venues} eller någon kommun i {municipalities}",
+        "en": "{value} is not a venue_id in {venues} or a municipality in {municipalities}",
+    },
+    "io.travel_time_twice": {
+        "fi": "matka-aika ({mode}) välillä {start} - {end} on annettu kahdesti (ensin "
+        "rivillä {row})",
+        "sv": "restiden ({mode}) från {start} till {end} anges två gånger (först på rad {row})",
+        "en": "the {mode} time from {start} to {end} is given twice (first on row {row})",
+    },
+    "io.lat_lon_swapped": {
+        "fi": "{place}: lat ja lon näyttävät olevan väärin päin (Länsi-Uusimaa on {area})",
+        "sv": "{place}: lat och lon verkar ha bytt plats (Västra Nyland är {area})",
+        "en": "{place}: looks like lat and lon are swapped (Western Uusimaa is {area})",
+    },
+    "io.outside_county": {
+        "fi": "{place} on Länsi-Uudenmaan ulkopuolella ({area})",
+        "sv": "{place} ligger utanför Västra Nyland ({area})",
+        "en": "{place} is outside Western Uusimaa ({area})",
+    },
+    "io.min_over_max": {
+        "fi": "min_size {min} on suurempi kuin max_size {max}",
+        "sv": "min_size {min} är större än max_size {max}",
+        "en": "min_size {min} is larger than max_size {max}",
+    },
+    "io.after_midnight": {
+        "fi": "klo {start} alkava {hours} tunnin kokoontuminen päättyisi keskiyön jälkeen",
+        "sv": "en träff på {hours} timmar som börjar {start} skulle sluta efter midnatt",
+        "en": "a session of {hours} hours starting at {start} would end after midnight",
+    },
+    "io.no_group_planned": {
+        "fi": "kuntaan {municipality} ({code}) ei ole suunniteltu yhtään ryhmää",
+        "sv": "ingen grupp är planerad i {municipality} ({code})",
+        "en": "no group is planned in {municipality} ({code})",
+    },
 }

@@ -52,10 +52,6 @@ class Table:
     rows: list[Row]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
     """Every cell of one table through its column's parser; each failure is one problem."""
     src = raw.source
@@ -112,8 +108,11 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 ctx.notes.clear()
         rows.append(Row(number, values, cells))
     for column, (number, text, note, count) in notes.items():
-        more = f"; {_plural(count - 1, 'more cell')} in this column like this" if count > 1 else ""
-        problems.warning(src, number, column, text, note + more)
+        if count == 1:
+            problems.warning(src, number, column, text, note)
+        else:
+            key = "note_more_cell" if count == 2 else "note_more_cells"
+            problems.warning(src, number, column, text, msg(key, note=note, n=count - 1))
     return Table(spec, src, columns, rows)
 
 
@@ -134,10 +133,6 @@ class SeasonBuilder:
 
     def source(self, table: str) -> str:
         return self.tableset.sources.get(table, f"{table}.csv")
-
-    def place(self, table: str, row: int) -> str:
-        source = self.source(table)
-        return f"{source}{', ' if ',' in source else ' '}row {row}"
 
     def error(
         self, table: Table, row: Row, column: str, value: str | None, message: str | Message
@@ -166,8 +161,7 @@ class SeasonBuilder:
                         row,
                         key,
                         row.raw.get(key),
-                        f"{shown(k)} is used twice: {key} must be unique "
-                        f"(first on row {index[k].row})",
+                        msg("used_twice", value=shown(k), column=key, row=index[k].row),
                     )
                 else:
                     index[k] = row
@@ -176,14 +170,17 @@ class SeasonBuilder:
         if staff is not None and partners is not None:
             for pid, row in partners.items():
                 if pid in staff:
-                    first = self.place("staff", staff[pid].row)
                     self.error(
                         self.tables["partners"],
                         row,
                         "partner_id",
                         pid,
-                        f"{shown(pid)} is also a staff_id ({first}): staff "
-                        "and partner ids must be unique across both tables",
+                        msg(
+                            "partner_is_staff",
+                            value=shown(pid),
+                            source=self.source("staff"),
+                            row=staff[pid].row,
+                        ),
                     )
         codes = self.keys.get("municipalities")
         if codes is not None:
@@ -208,8 +205,9 @@ class SeasonBuilder:
                 row,
                 column,
                 value,
-                f"{shown(value)} is not a municipality code or name in "
-                f"{self.source('municipalities')}",
+                msg(
+                    "unknown_municipality", value=shown(value), table=self.source("municipalities")
+                ),
             )
             return value
         return code
@@ -220,7 +218,11 @@ class SeasonBuilder:
         known = self.keys.get(target)
         if known is not None and value not in known:
             self.error(
-                table, row, column, value, f"{shown(value)} is not {what} in {self.source(target)}"
+                table,
+                row,
+                column,
+                value,
+                msg("unknown_ref", value=shown(value), column=what, table=self.source(target)),
             )
 
     def resolve_references(self) -> None:
@@ -245,11 +247,11 @@ class SeasonBuilder:
         if table := self.tables.get("staff"):
             for row in table.rows:
                 if venue := row.values.get("base_venue"):
-                    self.check_ref(table, row, "base_venue", venue, "venues", "a venue_id")
+                    self.check_ref(table, row, "base_venue", venue, "venues", "venue_id")
         if table := self.tables.get("groups"):
             for row in table.rows:
                 if venue := row.values.get("venue_id"):
-                    self.check_ref(table, row, "venue_id", venue, "venues", "a venue_id")
+                    self.check_ref(table, row, "venue_id", venue, "venues", "venue_id")
                 self.check_leaders(table, row)
         if table := self.tables.get("clients"):
             for row in table.rows:
@@ -287,8 +289,12 @@ class SeasonBuilder:
                     row,
                     "leaders",
                     leader,
-                    f"{shown(leader)} is not a staff_id in {self.source('staff')} "
-                    f"or a partner_id in {self.source('partners')}",
+                    msg(
+                        "unknown_leader",
+                        value=shown(leader),
+                        staff=self.source("staff"),
+                        partners=self.source("partners"),
+                    ),
                 )
 
     def check_counsellor(self, table: Table, row: Row) -> None:
@@ -297,12 +303,14 @@ class SeasonBuilder:
         if not counsellor or staff is None or counsellor in staff:
             return
         if counsellor in self.keys.get("partners", {}):
-            message = (
-                f"{shown(counsellor)} is a partner: the counsellor must be a staff member "
-                f"(a staff_id in {self.source('staff')})"
-            )
+            message = msg("counsellor_partner", value=shown(counsellor), table=self.source("staff"))
         else:
-            message = f"{shown(counsellor)} is not a staff_id in {self.source('staff')}"
+            message = msg(
+                "unknown_ref",
+                value=shown(counsellor),
+                column="staff_id",
+                table=self.source("staff"),
+            )
         self.error(table, row, "counsellor", counsellor, message)
 
     def check_wishes(self, table: Table, row: Row) -> None:
@@ -314,9 +322,9 @@ class SeasonBuilder:
                     row,
                     "wishes",
                     wish,
-                    f"{shown(wish)} is listed twice: wishes are ranked, each group once",
+                    msg("wish_twice", value=shown(wish)),
                 )
-            self.check_ref(table, row, "wishes", wish, "groups", "a group_id")
+            self.check_ref(table, row, "wishes", wish, "groups", "group_id")
 
     def resolve_place(self, table: Table, row: Row, column: str) -> str:
         value = row.values[column]
@@ -330,8 +338,12 @@ class SeasonBuilder:
                 row,
                 column,
                 value,
-                f"{shown(value)} is not a venue_id in {self.source('venues')} or a "
-                f"municipality in {self.source('municipalities')}",
+                msg(
+                    "unknown_place",
+                    value=shown(value),
+                    venues=self.source("venues"),
+                    municipalities=self.source("municipalities"),
+                ),
             )
             return value
         return code
@@ -358,8 +370,13 @@ class SeasonBuilder:
                             row,
                             "to_id",
                             row.raw.get("to_id"),
-                            f"the {key[2]} time from {key[0]} to {key[1]} is given twice "
-                            f"(first on row {seen[key]})",
+                            msg(
+                                "travel_time_twice",
+                                mode=key[2],
+                                start=key[0],
+                                end=key[1],
+                                row=seen[key],
+                            ),
                         )
                     else:
                         seen[key] = row.row
@@ -377,9 +394,9 @@ class SeasonBuilder:
         swapped = COUNTY_LAT[0] <= lon <= COUNTY_LAT[1] and COUNTY_LON[0] <= lat <= COUNTY_LON[1]
         column = "lon" if lat_ok else "lat"
         if swapped:
-            message = f"{place}: looks like lat and lon are swapped (Western Uusimaa is {area})"
+            message = msg("lat_lon_swapped", place=place, area=area)
         else:
-            message = f"{place} is outside Western Uusimaa ({area})"
+            message = msg("outside_county", place=place, area=area)
         self.error(table, row, column, row.raw[column], message)
 
     def check_group(self, table: Table, row: Row) -> None:
@@ -391,7 +408,7 @@ class SeasonBuilder:
                 row,
                 "min_size",
                 row.raw["min_size"],
-                f"min_size {lo} is larger than max_size {hi}",
+                msg("min_over_max", min=lo, max=hi),
             )
         if (
             "weeks" in table.columns
@@ -413,8 +430,7 @@ class SeasonBuilder:
                 row,
                 "start",
                 row.raw["start"],
-                f"a session of {row.raw['hours']} hours starting at {hhmm(start)} would end "
-                "after midnight",
+                msg("after_midnight", hours=row.raw["hours"], start=hhmm(start)),
             )
 
     # --- warnings that never block ---
@@ -464,7 +480,7 @@ class SeasonBuilder:
                         r.row,
                         "code",
                         r.raw.get("code"),
-                        f"no group is planned in {names.get(code, code)} ({code})",
+                        msg("no_group_planned", municipality=names.get(code, code), code=code),
                     )
 
     # --- the season ---
