@@ -367,4 +367,151 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "ingen grupp är planerad i {municipality} ({code})",
         "en": "no group is planned in {municipality} ({code})",
     },
+    # --- ranges ---
+    "io.under_minimum": {
+        "fi": "{x} alittaa pienimmän sallitun arvon {lo}",
+        "sv": "{x} är under minimum {lo}",
+        "en": "{x} is under the minimum {lo}",
+    },
+    "io.over_maximum": {
+        "fi": "{x} ylittää suurimman sallitun arvon {hi}",
+        "sv": "{x} är över maximum {hi}",
+        "en": "{x} is over the maximum {hi}",
+    },
+    "io.under_minimum_unit": {
+        "fi": "{x} {unit} alittaa pienimmän sallitun arvon {lo} {unit}",
+        "sv": "{x} {unit} är under minimum {lo} {unit}",
+        "en": "{x} {unit} is under the minimum {lo} {unit}",
+    },
+    "io.over_maximum_unit": {
+        "fi": "{x} {unit} ylittää suurimman sallitun arvon {hi} {unit}",
+        "sv": "{x} {unit} är över maximum {hi} {unit}",
+        "en": "{x} {unit} is over the maximum {hi} {unit}",
+    },
+    "io.unit.hours": {"fi": "tuntia", "sv": "timmar", "en": "hours"},
+    "io.unit.weeks": {"fi": "viikkoa", "sv": "veckor", "en": "weeks"},
+    "io.unit.minutes": {"fi": "minuuttia", "sv": "minuter", "en": "minutes"},
+    "io.padded_municipality_code": {
+        "fi": "{written} luettiin kuntakoodiksi {code}: Excel pudotti alkunollan (muotoile "
+        "sarake tekstiksi)",
+        "sv": "{written} lästes som kommunkod {code}: Excel tappade den inledande nollan "
+        "(formatera kolumnen som text)",
+        "en": "{written} was read as municipality code {code}: Excel dropped the leading zero "
+        "(format the column as text)",
+    },
+    # --- files, sheets and headers ---
+    "io.not_utf8": {
+        "fi": "ei ole UTF-8-tekstiä: tallenna Excelissä muodossa CSV UTF-8",
+        "sv": "inte UTF-8-text: spara som CSV UTF-8 i Excel",
+        "en": "not UTF-8 text: save as CSV UTF-8 in Excel",
+    },
+    "io.too_many_rows": {
+        "fi": "yli {max} riviä: tämä ei ole kauden taulukko",
+        "sv": "mer än {max} rader: detta är ingen säsongstabell",
+        "en": "more than {max} rows: this is not a season table",
+    },
+    "io.too_big": {
+        "fi": "tiedosto on {mb} Mt, enemmän kuin kauden taulukon suurin sallittu {max} Mt: "
+        "tarkista, että tiedosto on oikea",
+        "sv": "filen är {mb} MB, mer än de {max} MB en säsongstabell får vara: kontrollera "
+        "att det är rätt fil",
+        "en": "the file is {mb} MB, more than the {max} MB a season table may be: check that "
+        "this is the right file",
+    },
+    "io.row_too_wide": {
+        "fi": "rivillä on {cells} solua, mutta otsikkorivi nimeää {columns} saraketta: onko "
+        "arvon sisällä ';' tai ',' ilman lainausmerkkejä?",
+        "sv": "raden har {cells} celler men rubriken anger {columns} kolumner: finns ';' eller "
+        "',' i ett värde utan citattecken?",
+        "en": "the row has {cells} cells but the header names {columns} columns: is a ';' or "
+        "',' inside a value not quoted?",
+    },
+    "io.header_twice": {
+        "fi": "sarake {column} on otsikkorivillä kahdesti; vain ensimmäinen luetaan",
+        "sv": "kolumnen {column} finns två gånger i rubriken; bara den första läses",
+        "en": "column {column} appears twice in the header; only the first is read",
+    },
+    "io.csv_is_workbook": {
+        "fi": "tämä on Excel-työkirja eikä CSV-tiedosto: tallenna taulukko muodossa CSV UTF-8",
+        "sv": "detta är en Excel-arbetsbok, inte en CSV-fil: spara bladet som CSV UTF-8",
+        "en": "this is an Excel workbook, not a CSV file: save the sheet as CSV UTF-8",
+    },
+    "io.not_text": {
+        "fi": "ei ole tekstitiedosto: tallenna Excelissä muodossa CSV UTF-8",
+        "sv": "ingen textfil: spara som CSV UTF-8 i Excel",
+        "en": "not a text file: save as CSV UTF-8 in Excel",
+    },
+    "io.file_empty": {
+        "fi": "tiedosto on tyhjä: ensimmäisen rivin on nimettävä sarakkeet",
+        "sv": "filen är tom: den första raden ska ange kolumnerna",
+        "en": "the file is empty: the first row must name the columns",
+    },
+    "io.not_csv": {
+        "fi": "ei voi lukea CSV-tiedostona: {reason}",
+        "sv": "kan inte läsas som CSV: {reason}",
+        "en": "cannot be read as CSV: {reason}",
+    },
+    "io.first_row_empty": {
+        "fi": "ensimmäinen rivi on tyhjä: sen on nimettävä sarakkeet",
+        "sv": "den första raden är tom: den ska ange kolumnerna",
+        "en": "the first row is empty: it must name the columns",
+    },
+    "io.not_workbook": {
+        "fi": "ei ole luettava Excel-työkirja (.xlsx): tallenna se uudelleen Excelissä",
+        "sv": "ingen läsbar Excel-arbetsbok (.xlsx): spara den igen i Excel",
+        "en": "not a readable Excel workbook (.xlsx): save it again in Excel",
+    },
+    "io.sheet_missing": {
+        "fi": "taulukko puuttuu työkirjasta",
+        "sv": "bladet saknas i arbetsboken",
+        "en": "the sheet is missing from the workbook",
+    },
+    "io.sheet_empty": {
+        "fi": "taulukko on tyhjä: ensimmäisen rivin on nimettävä sarakkeet",
+        "sv": "bladet är tomt: den första raden ska ange kolumnerna",
+        "en": "the sheet is empty: the first row must name the columns",
+    },
+    "io.file_missing_folder": {
+        "fi": "tiedosto puuttuu kauden kansiosta",
+        "sv": "filen saknas i säsongens mapp",
+        "en": "the file is missing from the season folder",
+    },
+    "io.file_missing_upload": {
+        "fi": "tiedosto puuttuu ladatuista tiedostoista",
+        "sv": "filen saknas bland de uppladdade filerna",
+        "en": "the file is missing from the upload",
+    },
+    "io.unreadable": {
+        "fi": "ei voi lukea: {reason}",
+        "sv": "kan inte läsas: {reason}",
+        "en": "cannot be read: {reason}",
+    },
+    "io.mixed_upload": {
+        "fi": "lataa joko yksi .xlsx-työkirja tai CSV-tiedostot, ei molempia eikä useita",
+        "sv": "ladda upp antingen en .xlsx-arbetsbok eller CSV-filerna, inte båda eller flera",
+        "en": "upload either one .xlsx workbook or the CSV files, not both or several",
+    },
+    "io.not_season_table": {
+        "fi": "ei ole kauden taulukko; ohitetaan",
+        "sv": "ingen säsongstabell; ignoreras",
+        "en": "not a season table; ignored",
+    },
+    "io.no_such_path": {
+        "fi": "kansiota tai tiedostoa ei ole",
+        "sv": "ingen sådan mapp eller fil",
+        "en": "no such folder or file",
+    },
+    "io.not_season_path": {
+        "fi": "odotettiin CSV-tiedostojen kansiota tai .xlsx-työkirjaa",
+        "sv": "förväntade en mapp med CSV-filer eller en .xlsx-arbetsbok",
+        "en": "expected a folder of CSV files or an .xlsx workbook",
+    },
+    "io.old_excel": {
+        "fi": "odotettiin CSV-tiedostojen kansiota tai .xlsx-työkirjaa (vanha .xls-työkirja: "
+        "tallenna se muodossa .xlsx)",
+        "sv": "förväntade en mapp med CSV-filer eller en .xlsx-arbetsbok (en gammal "
+        ".xls-arbetsbok: spara den som .xlsx)",
+        "en": "expected a folder of CSV files or an .xlsx workbook (an old .xls workbook: "
+        "save it as .xlsx)",
+    },
 }

@@ -12,7 +12,7 @@ from typing import Any
 from planner import rules
 from planner.io import fields
 from planner.io.fields import FieldError, number_text, shown
-from planner.io.problems import msg
+from planner.io.problems import Message, msg
 
 # The county's area; a coordinate outside it is a typo or a swapped pair.
 COUNTY_LAT = (59.6, 60.8)
@@ -26,7 +26,7 @@ class CellContext:
     remarks that do not block the import (they become warnings)."""
 
     decimal_comma: bool = True
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 Parser = Callable[[str, CellContext], Any]
@@ -122,10 +122,7 @@ def postal_code(t: str, ctx: CellContext) -> str:
 def _padded_code(t: str, ctx: CellContext) -> str:
     code, padded = fields.parse_municipality_code(t)
     if padded:
-        ctx.notes.append(
-            f"{t} was read as municipality code {code}: Excel dropped the leading zero "
-            "(format the column as text)"
-        )
+        ctx.notes.append(msg("padded_municipality_code", written=t, code=code))
     return code
 
 
@@ -152,11 +149,16 @@ def choice(options: tuple[str, ...], what: str) -> Parser:
 
 
 def _check_range(x: float, lo: float | None, hi: float | None, unit: str) -> None:
-    u = f" {unit}" if unit else ""
+    units = {"unit": msg(f"unit.{unit}")} if unit else {}
+    suffix = "_unit" if unit else ""
     if lo is not None and x < lo:
-        raise FieldError(f"{number_text(x)}{u} is under the minimum {number_text(lo)}{u}")
+        raise FieldError(
+            msg(f"under_minimum{suffix}", x=number_text(x), lo=number_text(lo), **units)
+        )
     if hi is not None and x > hi:
-        raise FieldError(f"{number_text(x)}{u} is over the maximum {number_text(hi)}{u}")
+        raise FieldError(
+            msg(f"over_maximum{suffix}", x=number_text(x), hi=number_text(hi), **units)
+        )
 
 
 def whole(lo: int | None = None, hi: int | None = None, unit: str = "") -> Parser:
