@@ -307,3 +307,59 @@ def test_an_import_problem_reads_in_the_page_language_and_stays_english_for_the_
     assert list(table.iloc[0]) == ["groups.csv", 4, "max_size", "11", problem.message_in("sv")]
     hidden = Problem("clients.csv", 2, "client_code", "(value hidden)", msg("client_code_name"))
     assert "(värdet dolt)" in hidden.message_in("sv")
+
+
+IO_SOURCES = sorted((REPO / "planner" / "io").glob("*.py"))
+PROBLEM_CALLS = {"error", "warning", "Problem", "FieldError", "fail"}
+
+
+def _call_name(node: ast.Call) -> str:
+    return getattr(node.func, "attr", None) or getattr(node.func, "id", "")
+
+
+def _message_arg(node: ast.Call) -> ast.expr | None:
+    """The text argument of a call that makes an import problem."""
+    name, args = _call_name(node), node.args
+    if name in ("FieldError", "fail"):
+        return args[0] if args else None
+    if name == "Problem" or (name in ("error", "warning") and len(args) == 5):
+        return args[4] if len(args) > 4 else None
+    if name in ("error", "warning") and len(args) == 2:  # TableSet.error(source, message)
+        return args[1]
+    return None
+
+
+def typed_problem_texts(source: str) -> list[int]:
+    """Lines where an import problem is given a typed text instead of a `msg(...)`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _call_name(node) in PROBLEM_CALLS:
+            arg = _message_arg(node)
+            if arg is not None and _is_literal_text(arg):
+                found.append(node.lineno)
+    return found
+
+
+def test_the_typed_problem_check_catches_literals_and_allows_messages():
+    source = (
+        "problems.error(src, 1, 'x', None, 'the cell is bad')\n"
+        "raise FieldError(f'{v} is bad')\n"
+        "tables.error('groups.csv', 'the file is bad')\n"
+        "problems.error(src, 1, 'x', None, msg('cell_empty', column='x'))\n"
+    )
+    assert typed_problem_texts(source) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("path", IO_SOURCES, ids=lambda p: p.name)
+def test_import_problems_take_their_texts_from_the_catalogue(path):
+    source = path.read_text(encoding="utf-8")
+    assert typed_problem_texts(source) == []
+    keys = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and _call_name(node) == "msg"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert {key for key in keys if not has(f"io.{key}")} == set()
