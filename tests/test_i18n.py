@@ -363,3 +363,12 @@ def test_import_problems_take_their_texts_from_the_catalogue(path):
         and isinstance(node.args[0], ast.Constant)
     }
     assert {key for key in keys if not has(f"io.{key}")} == set()
+
+
+def test_a_solver_reason_names_pinned_fields_in_its_language():
+    from planner.solve.explain import Reason
+
+    reason = Reason("G1", "pins_conflict", {"pins": ["weekday", "leader S-1"], "rules": []})
+    assert "(veckodag, ledare S-1)" in reason.text("sv")
+    assert "(viikonpäivä, ohjaaja S-1)" in reason.text("fi")
+    assert reason.text("en").startswith("its pinned weekday, leader S-1 cannot be kept")

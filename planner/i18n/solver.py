@@ -192,4 +192,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "public transport",
     },
     "solver.mode.ride": {"fi": "työautolla", "sv": "arbetsbilen", "en": "the work car"},
+    "solver.pin.weekday": {"fi": "viikonpäivä", "sv": "veckodag", "en": "weekday"},
+    "solver.pin.start": {"fi": "alkamisaika", "sv": "starttid", "en": "start"},
+    "solver.pin.venue": {"fi": "toimitila", "sv": "lokal", "en": "venue"},
+    "solver.pin.leader": {"fi": "ohjaaja {id}", "sv": "ledare {id}", "en": "leader {id}"},
 }

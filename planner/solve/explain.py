@@ -65,6 +65,8 @@ def _render_value(name: str, value: Any, lang: str) -> str:
         return i18n.t(f"solver.{name}.{value}", lang)
     if name in ("language", "mode"):
         return str(value)
+    if name == "pins":
+        return ", ".join(_pin_text(str(pin), lang) for pin in value)
     if isinstance(value, Mapping):
         return str(value.get(lang) or value.get("fi") or next(iter(value.values()), ""))
     if name == "rules":
@@ -75,6 +77,13 @@ def _render_value(name: str, value: Any, lang: str) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(x) for x in value)
     return str(value)
+
+
+def _pin_text(pin: str, lang: str) -> str:
+    """A pinned field ("weekday", "start", "venue", "leader S-012") as words in `lang`."""
+    if pin.startswith("leader "):
+        return i18n.t("solver.pin.leader", lang, id=pin.removeprefix("leader "))
+    return i18n.t(f"solver.pin.{pin}", lang) if i18n.has(f"solver.pin.{pin}") else pin
 
 
 @dataclass(frozen=True)
