@@ -372,3 +372,30 @@ def test_a_solver_reason_names_pinned_fields_in_its_language():
     assert "(veckodag, ledare S-1)" in reason.text("sv")
     assert "(viikonpäivä, ohjaaja S-1)" in reason.text("fi")
     assert reason.text("en").startswith("its pinned weekday, leader S-1 cannot be kept")
+
+
+def test_every_solver_reason_renders_in_every_language():
+    from planner.solve.explain import Reason
+
+    params = {
+        "hours": 2.5,
+        "min": 3,
+        "max": 12,
+        "n": 2,
+        "need": 5,
+        "language": "sv",
+        "days": [1, 3],
+        "municipality": {"fi": "Raasepori", "sv": "Raseborg", "en": "Raasepori"},
+        "rules": ["size", "max_groups@plan"],
+        "pins": ["weekday"],
+        "when": {"day": 1, "at": "10:00"},
+        "minutes": 30,
+        "mode": "transit",
+        "groups": ["G1", "G2"],
+    }
+    keys = [k.removeprefix("solver.") for k in CATALOGUE if k.startswith("solver.")]
+    reasons = [k for k in keys if not k.startswith(("language.", "mode.", "pin."))]
+    for key in reasons:
+        for lang in LANGUAGES:
+            text = Reason("G1", key, params).text(lang)
+            assert text and "{" not in text and "}" not in text, (key, lang)
