@@ -16,11 +16,6 @@ from functools import cached_property
 from planner import rules
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
-WEEKDAY_NAMES = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
-    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai"),
-    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag"),
-}
 
 
 DAY_MIN = 24 * 60

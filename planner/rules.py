@@ -68,6 +68,19 @@ _HANDBOOK = {
     "en": "handbook l. {lines}",
 }
 
+# Handbook lines that texts cite where the line is not (all of) a rule's own: format them with
+# `handbook_source`, never type the number into a text.
+SESSION_HOURS_LINE = "361"  # 2-4 hours a session (the session_length rule also cites l. 120)
+LEADERS_IN_GROUP_LINE = "363"  # at most two leaders (the two_leaders rule is l. 363-364)
+HUB_LINE = "434"  # clients may be met at a hub (solmukohta) instead of at home
+TRAVEL_COSTS_LINES = "126, 598-602"  # travel costs by the cheapest reasonable way
+
+
+def handbook_source(lines: str, lang: str = "en") -> str:
+    """A citation of handbook lines in `lang`: "handbook l. 434", "käsikirja r. 434"."""
+    return _HANDBOOK.get(lang, _HANDBOOK["en"]).format(lines=lines)
+
+
 # Where a rule comes from when it is not a line of the handbook.
 _BASES: dict[str, Mapping[str, str]] = {
     "pins": {
@@ -128,7 +141,7 @@ class Rule:
 
     def source(self, lang: str = "en") -> str:
         if self.lines is not None:
-            return _HANDBOOK.get(lang, _HANDBOOK["en"]).format(lines=self.lines)
+            return handbook_source(self.lines, lang)
         basis = _BASES[self.basis or ""]
         return basis.get(lang) or basis["en"]
 

@@ -223,3 +223,26 @@ def test_csv_files_and_a_workbook_together_are_refused(demo_url):
 
     assert at.error[0].value == t("import.mixed", "fi")
     assert not at.button
+
+
+def test_an_import_error_on_the_swedish_page_is_in_swedish(demo_url, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(sample_data_dir(), broken)
+    groups = (broken / "groups.csv").read_text(encoding="utf-8").splitlines()
+    header = groups[0].split(",")
+    first = groups[1].split(",")
+    first[header.index("max_size")] = "12"
+    groups[1] = ",".join(first)
+    (broken / "groups.csv").write_text("\n".join(groups) + "\n", encoding="utf-8")
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    at.query_params["lang"] = "sv"
+    at.run()
+    at.switch_page(IMPORT_PAGE).run()
+    at.file_uploader(key="import_files").set_value(season_files(broken)).run()
+
+    errors = at.dataframe[0].value
+    row = next(
+        r for r in errors.itertuples(index=False) if tuple(r[:3]) == ("groups.csv", 2, "max_size")
+    )
+    assert row[4] == "12 är över den största gruppstorleken 10 (handboken r. 362)"

@@ -118,6 +118,9 @@ def test_the_solver_never_imports_the_ui_or_its_charts():
         "import planner.solve.result",
         "import planner.solve.reason",
         "from planner.solve import Result, Reason, SolveParams, staff_days",
+        "from planner.solve.reason import Reason; "
+        "Reason('G1', 'venue_closed', {'municipality': {'sv': 'Esbo'}, 'hours': 3, "
+        "'days': (0, 4)}, ('two_leaders',)).text('sv')",
     ],
 )
 def test_plan_figures_and_results_load_no_or_tools(statement):

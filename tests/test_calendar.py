@@ -621,12 +621,3 @@ def test_closures_and_session_changes_read_from_the_command_line() -> None:
 
 def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-
-
-def test_every_calendar_text_exists_in_finnish_swedish_and_english() -> None:
-    for key, by_lang in texts.TEXTS.items():
-        assert set(by_lang) == set(texts.LANGS), key
-        assert all(by_lang[lang].strip() for lang in texts.LANGS), key
-        assert len({frozenset(_fields(by_lang[lang])) for lang in texts.LANGS}) == 1, key
-    for lang in texts.LANGS:
-        assert len(texts.WEEKLY_ON[lang]) == 5

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import string
 from dataclasses import replace
 
 import pytest
@@ -29,7 +28,6 @@ from planner.finder import (
     profile_from_client,
     seat_limit,
 )
-from planner.finder.texts import LANGS, TEXTS
 from planner.geo import TravelModel
 from planner.io import read_season
 from planner.model import WEEKDAYS, Client, Placement, Plan, Season
@@ -327,16 +325,6 @@ def test_reasons_come_in_finnish_swedish_and_english(season, plan):
     assert "8 min autolla" in by_lang["fi"].reasons
     failed = find_groups(season, plan, profile, include_failed=True, lang="fi")
     assert any("ruotsinkielinen ryhmä" in m.failed for m in failed)
-
-
-def test_every_finder_text_has_finnish_swedish_and_english_with_the_same_placeholders():
-    def fields(s: str) -> set[str]:
-        return {f for _, f, _, _ in string.Formatter().parse(s) if f}
-
-    for key, texts in TEXTS.items():
-        assert set(texts) == set(LANGS), key
-        assert all(texts[lang].strip() for lang in LANGS), key
-        assert fields(texts["fi"]) == fields(texts["sv"]) == fields(texts["en"]), key
 
 
 def test_only_scheduled_groups_are_offered(season, plan):

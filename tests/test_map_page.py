@@ -10,10 +10,9 @@ from page_ready import settled
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
-from planner.i18n import t
+from planner.i18n import CATALOGUE, t
 from planner.model import Plan, Season
 from planner.plan_figures import staff_days
-from planner.routing.drop_reasons import TEMPLATES
 from planner.routing.pickups import PickupParams, Run, plan_pickups
 from planner.routing.reimburse import group_travel
 from planner.store import Store
@@ -167,7 +166,11 @@ def test_rides_the_cars_cannot_give_are_listed_with_reasons_in_the_pages_languag
     at = open_page("sv")
     [table] = [d.value for d in at.dataframe if t("routes.col.reason", "sv") in d.value.columns]
     assert set(table[t("routes.col.clients", "sv")]) <= {c.client_code for c in season.clients}
-    swedish = tuple(template["sv"].split("{")[0] for template in TEMPLATES.values())
+    swedish = tuple(
+        texts["sv"].split("{")[0]
+        for key, texts in CATALOGUE.items()
+        if key.startswith("routing.drop.")
+    )
     assert all(reason.startswith(swedish) for reason in table[t("routes.col.reason", "sv")])
 
 

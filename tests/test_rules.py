@@ -151,7 +151,6 @@ def test_no_rule_name_is_typed_outside_the_catalogue():
     assert typed == []
 
 
-@pytest.mark.xfail(strict=True, reason="import and routing texts still type their lines")
 def test_no_handbook_line_is_typed_into_a_text_outside_the_catalogue():
     """Texts that cite a rule's line format it from the catalogue (`Rule.source`)."""
     typed = [

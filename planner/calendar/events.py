@@ -157,7 +157,7 @@ def _common(
             lang,
             first=texts.date_text(first),
             last=texts.date_text(last),
-            weekday=texts.WEEKLY_ON[lang][placement.weekday],
+            weekday=texts.weekly_on(placement.weekday, lang),
             start=hhmm(placement.start),
             end=hhmm(placement.end),
         )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from planner import rules
 from planner.finder.index import Offer
 from planner.finder.situation import Situation
-from planner.finder.texts import MEETS_ON, TEXTS, date_text, label, text
+from planner.finder.texts import date_text, has, label, meets_on, text
 
 
 def language_failure(offer: Offer, s: Situation) -> str | None:
@@ -25,7 +25,7 @@ def language_failure(offer: Offer, s: Situation) -> str | None:
     if rules.speaks(language, s.profile.languages):
         return None
     key = f"failed.language.{language}"
-    if key in TEXTS:
+    if has(key):
         return text(key, s.lang)
     return text("failed.language", s.lang, language=language)
 
@@ -42,7 +42,7 @@ def day_failure(offer: Offer, s: Situation) -> str | None:
     day = offer.placement.weekday
     if day in s.profile.days:
         return None
-    return text("failed.day", s.lang, day=MEETS_ON.get(s.lang, MEETS_ON["en"])[day])
+    return text("failed.day", s.lang, day=meets_on(day, s.lang))
 
 
 def travel_failure(offer: Offer, s: Situation) -> str | None:

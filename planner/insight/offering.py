@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from planner.model import WEEKDAY_NAMES, Plan, Season, hhmm
+from planner import i18n
+from planner.model import Plan, Season, hhmm
 
 GROUP_COLUMNS = (
     "group_id",
@@ -39,7 +40,7 @@ VENUE_COLUMNS = (
 
 def group_table(season: Season, plan: Plan, lang: str = "fi") -> pd.DataFrame:
     """Scheduled groups by weekday and start; leaders by name, participants only counted."""
-    days = WEEKDAY_NAMES.get(lang, WEEKDAY_NAMES["en"])
+    days = i18n.weekday_names(i18n.known_language(lang, "en"))
     members = Counter(gid for _, gid in plan.participants)
     rows = []
     for p in sorted(plan.placements, key=lambda p: (p.weekday, p.start, p.group_id)):

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.insight.bundle import Insight
 from planner.insight.labels import label, labels, sheet_name
+from planner.insight.labels import title as _title
 from planner.insight.views import (
     PERCENT_NAMES,
     coverage_table,
@@ -29,36 +30,6 @@ from planner.insight.views import (
     weeks_table,
 )
 from planner.spreadsheet import set_print_layout, write_table, write_title
-
-TITLES = {
-    "report": {"fi": "Kauden raportti", "sv": "Säsongsrapport", "en": "Season report"},
-    "travel": {
-        "fi": "Asiakkaiden matkat kulkutavoittain",
-        "sv": "Klienternas resor per färdsätt",
-        "en": "Clients' trips by way of travelling",
-    },
-    "load": {"fi": "Kuormitus", "sv": "Belastning", "en": "Load"},
-    "days": {"fi": "Päivät ja reitit", "sv": "Dagar och rutter", "en": "Days and routes"},
-    "unscheduled": {
-        "fi": "Ryhmät ilman aikaa",
-        "sv": "Grupper utan tid",
-        "en": "Groups not scheduled",
-    },
-    "unplaced": {
-        "fi": "Asiakkaat ilman ryhmää (koodit)",
-        "sv": "Klienter utan grupp (koder)",
-        "en": "Clients without a group (codes)",
-    },
-    "no_team": {
-        "fi": "Suunnitelmaa ei ole julkaistu: tiimin lukuja ei vielä ole.",
-        "sv": "Planen är inte publicerad: teamets siffror finns inte ännu.",
-        "en": "The plan is not published: no team figures yet.",
-    },
-}
-
-
-def _title(key: str, lang: str) -> str:
-    return TITLES[key].get(lang) or TITLES[key]["en"]
 
 
 def write_report(

@@ -13,14 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from planner.i18n import STRINGS, t
+from planner.i18n import has, t
 from planner.model import Season
 
 
 def translated(prefix: str, code: str, lang: str) -> str:
     """`t(prefix.code)` when the key exists, else the code as written."""
     key = f"{prefix}.{code}"
-    return t(key, lang) if key in STRINGS else code.replace("_", " ")
+    return t(key, lang) if has(key) else code.replace("_", " ")
 
 
 def figure_tables(

@@ -11,15 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from planner.i18n import LANGUAGES, t
 from planner.model import Plan, Season
 from planner.solve.candidates import Candidates
 from planner.solve.params import SolveParams
-
-NO_REASON = {
-    "fi": "ei tallennettua syytä",
-    "sv": "ingen sparad orsak",
-    "en": "no stored reason",
-}
 
 
 def unscheduled_groups(season: Season, plan: Plan, lang: str = "fi") -> pd.DataFrame:
@@ -33,7 +28,8 @@ def unscheduled_groups(season: Season, plan: Plan, lang: str = "fi") -> pd.DataF
             "municipality": g.municipality,
             "language": g.language,
             "priority": g.priority,
-            "reason": reasons.get(g.group_id) or NO_REASON.get(lang, NO_REASON["en"]),
+            "reason": reasons.get(g.group_id)
+            or t("insight.no_reason", lang if lang in LANGUAGES else "en"),
         }
         for g in season.groups
         if g.group_id not in placed

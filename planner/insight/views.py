@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planner.i18n import t
+from planner.i18n import known_language, t, weekday_names
 from planner.insight.bundle import Insight
-from planner.model import WEEKDAY_NAMES
 
 HEADLINE = (
     "groups_requested",
@@ -64,7 +63,7 @@ def load_table(insight: Insight) -> pd.DataFrame:
 
 
 def weeks_table(insight: Insight) -> pd.DataFrame:
-    days = WEEKDAY_NAMES.get(insight.lang, WEEKDAY_NAMES["en"])
+    days = weekday_names(known_language(insight.lang, "en"))
     return insight.weeks.assign(weekday=[days[d] for d in insight.weeks["weekday"]])
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from planner import rules
 from planner.io.fields import FieldError, contains_hetu, shown
-from planner.io.problems import HIDDEN, ImportReport, Problem, ProblemLog
+from planner.io.problems import HIDDEN, ImportReport, Message, Problem, ProblemLog, msg
 from planner.io.schema import (
     COUNTY_LAT,
     COUNTY_LON,
@@ -34,10 +34,7 @@ from planner.model import (
 
 log = logging.getLogger("planner")
 
-PERSONAL_ID = (
-    "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
-    "personal data does not belong in the season files"
-)
+PERSONAL_ID = msg("personal_id")
 
 
 @dataclass(slots=True)
@@ -55,17 +52,13 @@ class Table:
     rows: list[Row]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
     """Every cell of one table through its column's parser; each failure is one problem."""
     src = raw.source
     columns = frozenset(h for h in raw.header if h)
     for col in spec.columns:
         if col.required and col.name not in columns:
-            problems.error(src, None, col.name, None, "the required column is missing")
+            problems.error(src, None, col.name, None, msg("column_missing"))
     extras = [h for h in dict.fromkeys(raw.header) if h and h not in spec.names]
     if extras:
         names = ", ".join(extras)
@@ -74,9 +67,11 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
             None,
             None,
             None,
-            f"column {names} is not part of the {spec.name} table and is ignored"
-            if len(extras) == 1
-            else f"columns {names} are not part of the {spec.name} table and are ignored",
+            msg(
+                "extra_column" if len(extras) == 1 else "extra_columns",
+                names=names,
+                table=spec.name,
+            ),
         )
     readable = [c for c in spec.columns if c.name in columns]
     defaults = {c.name: c.blank for c in spec.columns if c.name not in columns and not c.required}
@@ -95,9 +90,7 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 continue
             if not text:
                 if col.blank is REQUIRED:
-                    problems.error(
-                        src, number, col.name, "", f"{col.name} is required but the cell is empty"
-                    )
+                    problems.error(src, number, col.name, "", msg("cell_empty", column=col.name))
                 else:
                     values[col.name] = col.blank
                 continue
@@ -105,7 +98,7 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 values[col.name] = col.parse(text, ctx)
             except FieldError as exc:
                 shown_value = HIDDEN if exc.hide_value else text
-                problems.error(src, number, col.name, shown_value, exc.message)
+                problems.error(src, number, col.name, shown_value, exc.text)
             if ctx.notes:
                 first = notes.get(col.name)
                 if first is None:
@@ -115,8 +108,11 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
                 ctx.notes.clear()
         rows.append(Row(number, values, cells))
     for column, (number, text, note, count) in notes.items():
-        more = f"; {_plural(count - 1, 'more cell')} in this column like this" if count > 1 else ""
-        problems.warning(src, number, column, text, note + more)
+        if count == 1:
+            problems.warning(src, number, column, text, note)
+        else:
+            key = "note_more_cell" if count == 2 else "note_more_cells"
+            problems.warning(src, number, column, text, msg(key, note=note, n=count - 1))
     return Table(spec, src, columns, rows)
 
 
@@ -138,11 +134,9 @@ class SeasonBuilder:
     def source(self, table: str) -> str:
         return self.tableset.sources.get(table, f"{table}.csv")
 
-    def place(self, table: str, row: int) -> str:
-        source = self.source(table)
-        return f"{source}{', ' if ',' in source else ' '}row {row}"
-
-    def error(self, table: Table, row: Row, column: str, value: str | None, message: str) -> None:
+    def error(
+        self, table: Table, row: Row, column: str, value: str | None, message: str | Message
+    ) -> None:
         self.problems.error(table.source, row.row, column, value, message)
 
     def rows(self, name: str) -> list[Row]:
@@ -167,8 +161,7 @@ class SeasonBuilder:
                         row,
                         key,
                         row.raw.get(key),
-                        f"{shown(k)} is used twice: {key} must be unique "
-                        f"(first on row {index[k].row})",
+                        msg("used_twice", value=shown(k), column=key, row=index[k].row),
                     )
                 else:
                     index[k] = row
@@ -177,14 +170,17 @@ class SeasonBuilder:
         if staff is not None and partners is not None:
             for pid, row in partners.items():
                 if pid in staff:
-                    first = self.place("staff", staff[pid].row)
                     self.error(
                         self.tables["partners"],
                         row,
                         "partner_id",
                         pid,
-                        f"{shown(pid)} is also a staff_id ({first}): staff "
-                        "and partner ids must be unique across both tables",
+                        msg(
+                            "partner_is_staff",
+                            value=shown(pid),
+                            source=self.source("staff"),
+                            row=staff[pid].row,
+                        ),
                     )
         codes = self.keys.get("municipalities")
         if codes is not None:
@@ -209,8 +205,9 @@ class SeasonBuilder:
                 row,
                 column,
                 value,
-                f"{shown(value)} is not a municipality code or name in "
-                f"{self.source('municipalities')}",
+                msg(
+                    "unknown_municipality", value=shown(value), table=self.source("municipalities")
+                ),
             )
             return value
         return code
@@ -221,7 +218,11 @@ class SeasonBuilder:
         known = self.keys.get(target)
         if known is not None and value not in known:
             self.error(
-                table, row, column, value, f"{shown(value)} is not {what} in {self.source(target)}"
+                table,
+                row,
+                column,
+                value,
+                msg("unknown_ref", value=shown(value), column=what, table=self.source(target)),
             )
 
     def resolve_references(self) -> None:
@@ -246,11 +247,11 @@ class SeasonBuilder:
         if table := self.tables.get("staff"):
             for row in table.rows:
                 if venue := row.values.get("base_venue"):
-                    self.check_ref(table, row, "base_venue", venue, "venues", "a venue_id")
+                    self.check_ref(table, row, "base_venue", venue, "venues", "venue_id")
         if table := self.tables.get("groups"):
             for row in table.rows:
                 if venue := row.values.get("venue_id"):
-                    self.check_ref(table, row, "venue_id", venue, "venues", "a venue_id")
+                    self.check_ref(table, row, "venue_id", venue, "venues", "venue_id")
                 self.check_leaders(table, row)
         if table := self.tables.get("clients"):
             for row in table.rows:
@@ -270,13 +271,17 @@ class SeasonBuilder:
                 row,
                 "leaders",
                 row.raw.get("leaders"),
-                f"{len(leaders)} leaders are pinned, a group has at most "
-                f"{rules.LEADERS_IN_GROUP} (handbook l. 363)",
+                msg(
+                    "too_many_leaders",
+                    n=len(leaders),
+                    max=rules.LEADERS_IN_GROUP,
+                    lines=rules.LEADERS_IN_GROUP_LINE,
+                ),
             )
         staff, partners = self.keys.get("staff"), self.keys.get("partners")
         for leader, count in Counter(leaders).items():
             if count > 1:
-                self.error(table, row, "leaders", leader, f"{shown(leader)} is listed twice")
+                self.error(table, row, "leaders", leader, msg("listed_twice", value=shown(leader)))
             known = staff is not None and partners is not None
             if known and leader not in staff and leader not in partners:
                 self.error(
@@ -284,8 +289,12 @@ class SeasonBuilder:
                     row,
                     "leaders",
                     leader,
-                    f"{shown(leader)} is not a staff_id in {self.source('staff')} "
-                    f"or a partner_id in {self.source('partners')}",
+                    msg(
+                        "unknown_leader",
+                        value=shown(leader),
+                        staff=self.source("staff"),
+                        partners=self.source("partners"),
+                    ),
                 )
 
     def check_counsellor(self, table: Table, row: Row) -> None:
@@ -294,12 +303,14 @@ class SeasonBuilder:
         if not counsellor or staff is None or counsellor in staff:
             return
         if counsellor in self.keys.get("partners", {}):
-            message = (
-                f"{shown(counsellor)} is a partner: the counsellor must be a staff member "
-                f"(a staff_id in {self.source('staff')})"
-            )
+            message = msg("counsellor_partner", value=shown(counsellor), table=self.source("staff"))
         else:
-            message = f"{shown(counsellor)} is not a staff_id in {self.source('staff')}"
+            message = msg(
+                "unknown_ref",
+                value=shown(counsellor),
+                column="staff_id",
+                table=self.source("staff"),
+            )
         self.error(table, row, "counsellor", counsellor, message)
 
     def check_wishes(self, table: Table, row: Row) -> None:
@@ -311,9 +322,9 @@ class SeasonBuilder:
                     row,
                     "wishes",
                     wish,
-                    f"{shown(wish)} is listed twice: wishes are ranked, each group once",
+                    msg("wish_twice", value=shown(wish)),
                 )
-            self.check_ref(table, row, "wishes", wish, "groups", "a group_id")
+            self.check_ref(table, row, "wishes", wish, "groups", "group_id")
 
     def resolve_place(self, table: Table, row: Row, column: str) -> str:
         value = row.values[column]
@@ -327,8 +338,12 @@ class SeasonBuilder:
                 row,
                 column,
                 value,
-                f"{shown(value)} is not a venue_id in {self.source('venues')} or a "
-                f"municipality in {self.source('municipalities')}",
+                msg(
+                    "unknown_place",
+                    value=shown(value),
+                    venues=self.source("venues"),
+                    municipalities=self.source("municipalities"),
+                ),
             )
             return value
         return code
@@ -355,8 +370,13 @@ class SeasonBuilder:
                             row,
                             "to_id",
                             row.raw.get("to_id"),
-                            f"the {key[2]} time from {key[0]} to {key[1]} is given twice "
-                            f"(first on row {seen[key]})",
+                            msg(
+                                "travel_time_twice",
+                                mode=key[2],
+                                start=key[0],
+                                end=key[1],
+                                row=seen[key],
+                            ),
                         )
                     else:
                         seen[key] = row.row
@@ -374,9 +394,9 @@ class SeasonBuilder:
         swapped = COUNTY_LAT[0] <= lon <= COUNTY_LAT[1] and COUNTY_LON[0] <= lat <= COUNTY_LON[1]
         column = "lon" if lat_ok else "lat"
         if swapped:
-            message = f"{place}: looks like lat and lon are swapped (Western Uusimaa is {area})"
+            message = msg("lat_lon_swapped", place=place, area=area)
         else:
-            message = f"{place} is outside Western Uusimaa ({area})"
+            message = msg("outside_county", place=place, area=area)
         self.error(table, row, column, row.raw[column], message)
 
     def check_group(self, table: Table, row: Row) -> None:
@@ -388,7 +408,7 @@ class SeasonBuilder:
                 row,
                 "min_size",
                 row.raw["min_size"],
-                f"min_size {lo} is larger than max_size {hi}",
+                msg("min_over_max", min=lo, max=hi),
             )
         if (
             "weeks" in table.columns
@@ -401,8 +421,7 @@ class SeasonBuilder:
                 row,
                 "weeks",
                 "",
-                f"weeks is empty, but only pop-up groups may run without a fixed term "
-                f"(a {v['kind']} group needs one; handbook l. 366)",
+                msg("weeks_empty", kind=msg(f"kind.{v['kind']}"), rule="term"),
             )
         start, hours = v.get("start"), v.get("hours")
         if start is not None and hours is not None and start + round(hours * 60) > 24 * 60:
@@ -411,8 +430,7 @@ class SeasonBuilder:
                 row,
                 "start",
                 row.raw["start"],
-                f"a session of {row.raw['hours']} hours starting at {hhmm(start)} would end "
-                "after midnight",
+                msg("after_midnight", hours=row.raw["hours"], start=hhmm(start)),
             )
 
     # --- warnings that never block ---
@@ -442,11 +460,15 @@ class SeasonBuilder:
                         r.row,
                         "accessible",
                         r.raw.get("accessible"),
-                        f"{r.values.get('venue_id', 'this venue')} is the only venue in "
-                        f"{names.get(code, code)} and is not accessible, but "
-                        f"{_plural(needing[code], 'client')} there "
-                        f"{'needs' if needing[code] == 1 else 'need'} an accessible venue "
-                        "(handbook l. 416)",
+                        msg(
+                            "only_venue_not_accessible"
+                            if needing[code] == 1
+                            else "only_venue_not_accessible_many",
+                            venue=r.values.get("venue_id", "this venue"),
+                            municipality=names.get(code, code),
+                            n=needing[code],
+                            rule="accessible",
+                        ),
                     )
         if municipalities and groups and "municipality" in groups.columns:
             planned = {r.values.get("municipality") for r in groups.rows}
@@ -458,7 +480,7 @@ class SeasonBuilder:
                         r.row,
                         "code",
                         r.raw.get("code"),
-                        f"no group is planned in {names.get(code, code)} ({code})",
+                        msg("no_group_planned", municipality=names.get(code, code), code=code),
                     )
 
     # --- the season ---

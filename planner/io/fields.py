@@ -12,17 +12,21 @@ import math
 import re
 from collections.abc import Sequence
 
-from planner.model import WEEKDAY_NAMES, Interval
+from planner.i18n import LANGUAGES, weekday_names
+from planner.io.problems import Message, msg
+from planner.model import Interval
 
 MAX_SHOWN = 40
 
 
 class FieldError(ValueError):
-    """A cell that cannot be used, with the message the coordinator reads."""
+    """A cell that cannot be used, with the message the coordinator reads (`text`, in any
+    language; `message` in English)."""
 
-    def __init__(self, message: str, *, hide_value: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message, *, hide_value: bool = False) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+        self.text = message
         self.hide_value = hide_value
 
 
@@ -54,8 +58,8 @@ def parse_int(text: str) -> int:
     if _INT.fullmatch(t):
         return int(t)
     if re.fullmatch(r"[+-]?\d+", t):
-        raise FieldError(f"{shown(text)} is far too large")
-    raise FieldError(f"{shown(text)} is not a whole number")
+        raise FieldError(msg("too_large", value=shown(text)))
+    raise FieldError(msg("not_whole_number", value=shown(text)))
 
 
 def parse_number(text: str, decimal_comma: bool = True) -> float:
@@ -63,16 +67,13 @@ def parse_number(text: str, decimal_comma: bool = True) -> float:
     t = _clean_number(text)
     if "," in t and "." not in t and t.count(",") == 1:
         if not decimal_comma:
-            raise FieldError(
-                f"{shown(text)} is not a number here: write {t.replace(',', '.')} with a "
-                "decimal point in a comma-separated file"
-            )
+            raise FieldError(msg("decimal_comma", value=shown(text), written=t.replace(",", ".")))
         t = t.replace(",", ".")
     if not _NUMBER.fullmatch(t):
-        raise FieldError(f"{shown(text)} is not a number")
+        raise FieldError(msg("not_number", value=shown(text)))
     x = float(t)
     if not math.isfinite(x) or abs(x) > 1e12:
-        raise FieldError(f"{shown(text)} is far too large")
+        raise FieldError(msg("too_large", value=shown(text)))
     return x
 
 
@@ -88,14 +89,10 @@ def parse_bool(text: str) -> bool:
         return True
     if t in _FALSE:
         return False
-    raise FieldError(
-        f"{shown(text)} is not true or false (write true/false, yes/no, 1/0, kyllä/ei or ja/nej)"
-    )
+    raise FieldError(msg("not_bool", value=shown(text)))
 
 
 # --- Weekdays ---
-
-_WEEKEND = ("Saturday", "Sunday")
 
 
 def _weekday_words() -> dict[str, int]:
@@ -109,7 +106,7 @@ def _weekday_words() -> dict[str, int]:
         5: ("sat", "la", "lö", "lör"),
         6: ("sun", "su", "sö", "sön"),
     }
-    long = {lang: [n.lower() for n in names] for lang, names in WEEKDAY_NAMES.items()}
+    long = {lang: [n.lower() for n in weekday_names(lang)] for lang in LANGUAGES}
     long["en"] += ["saturday", "sunday"]
     long["fi"] += ["lauantai", "sunnuntai"]
     long["sv"] += ["lördag", "söndag"]
@@ -128,10 +125,9 @@ _DAY_SEPARATORS = re.compile(r"[;,/\s]+")
 def _one_day(word: str, context: str) -> int:
     day = _WEEKDAY_WORDS.get(word.lower().rstrip("."))
     if day is None:
-        raise FieldError(f"{shown(word)} is not a weekday (write Mon-Fri, ma-pe or må-fr)")
+        raise FieldError(msg("not_weekday", value=shown(word)))
     if day >= 5:
-        name = _WEEKEND[day - 5]
-        raise FieldError(f"{name} ({shown(context)}) is not a working day of the service (Mon-Fri)")
+        raise FieldError(msg(f"weekend.{day - 5}", value=shown(context)))
     return day
 
 
@@ -145,12 +141,12 @@ def parse_days(text: str) -> tuple[int, ...]:
             first, _, last = token.partition("-")
             a, b = _one_day(first, token), _one_day(last, token)
             if a > b:
-                raise FieldError(f"{shown(token)} runs backwards (write e.g. Mon-Thu)")
+                raise FieldError(msg("days_backwards", value=shown(token)))
             days.update(range(a, b + 1))
         else:
             days.add(_one_day(token, token))
     if not days:
-        raise FieldError(f"{shown(text)} names no weekday (write e.g. Mon-Fri)")
+        raise FieldError(msg("no_weekday", value=shown(text)))
     return tuple(sorted(days))
 
 
@@ -158,7 +154,7 @@ def parse_weekday(text: str) -> int:
     """Exactly one weekday, e.g. a group pinned to Tuesday."""
     days = parse_days(text)
     if len(days) != 1:
-        raise FieldError(f"{shown(text)} is more than one weekday: pin a group to one day")
+        raise FieldError(msg("many_weekdays", value=shown(text)))
     return days[0]
 
 
@@ -174,7 +170,7 @@ def parse_time(text: str, *, end_of_day: bool = False) -> int:
         hours, minutes = int(m.group(1)), int(m.group(2))
         if minutes < 60 and (hours < 24 or (end_of_day and hours == 24 and minutes == 0)):
             return hours * 60 + minutes
-    raise FieldError(f"{shown(text)} is not a time of day (write HH:MM, e.g. 09:30)")
+    raise FieldError(msg("not_time", value=shown(text)))
 
 
 _SEGMENT = re.compile(
@@ -198,9 +194,7 @@ def parse_open(text: str) -> tuple[Interval, ...]:
         m = _SEGMENT.fullmatch(piece)
         if m is None:
             if re.search(r"\d", piece):
-                raise FieldError(
-                    f"{shown(piece)} is not an opening time (write e.g. Mon-Fri 09:00-16:00)"
-                )
+                raise FieldError(msg("not_opening_time", value=shown(piece)))
             pending_days.append(piece)
             continue
         days_text = " ".join([*pending_days, m.group("days")]).strip()
@@ -209,14 +203,12 @@ def parse_open(text: str) -> tuple[Interval, ...]:
         start = parse_time(m.group("start"))
         end = parse_time(m.group("end"), end_of_day=True)
         if end <= start:
-            raise FieldError(f"{shown(piece)}: the closing time must be after the opening time")
+            raise FieldError(msg("closes_before_opening", value=shown(piece)))
         intervals.extend(Interval(d, start, end) for d in days)
     if pending_days:
-        raise FieldError(
-            f"{shown(pending_days[-1])} has no opening time (write e.g. Fri 09:00-16:00)"
-        )
+        raise FieldError(msg("days_without_time", value=shown(pending_days[-1])))
     if not intervals:
-        raise FieldError(f"{shown(text)} names no opening time (write e.g. Mon-Fri 09:00-16:00)")
+        raise FieldError(msg("no_opening_time", value=shown(text)))
     return tuple(intervals)
 
 
@@ -233,7 +225,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         pass
-    raise FieldError(f"{shown(text)} is not a date (write YYYY-MM-DD or d.m.yyyy)")
+    raise FieldError(msg("not_date", value=shown(text)))
 
 
 # --- Lists, choices, languages ---
@@ -249,12 +241,20 @@ def _choice_key(text: str) -> str:
 
 
 def parse_choice(text: str, options: Sequence[str], what: str) -> str:
-    """One of `options`; case, spaces, '-' and '_' do not matter ("Pop-up" is "popup")."""
+    """One of `options`; case, spaces, '-' and '_' do not matter ("Pop-up" is "popup").
+    `what` names the choice in English ("group kind"), translated as `io.what.group_kind`."""
     key = _choice_key(text)
     for option in options:
         if _choice_key(option) == key:
             return option
-    raise FieldError(f"{shown(text)} is not a {what} (one of {', '.join(options)})")
+    raise FieldError(
+        msg(
+            "not_choice",
+            value=shown(text),
+            what=msg(f"what.{what.replace(' ', '_')}"),
+            options=", ".join(options),
+        )
+    )
 
 
 _LANGUAGE_ALIASES = {
@@ -277,20 +277,20 @@ def parse_language(text: str) -> str:
     t = _LANGUAGE_ALIASES.get(t, t)
     if re.fullmatch(r"[a-z]{2}", t):
         return t
-    raise FieldError(f"{shown(text)} is not a language code (two letters, e.g. fi, sv, en)")
+    raise FieldError(msg("not_language", value=shown(text)))
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
     langs = [parse_language(item) for item in split_list(text)]
     if not langs:
-        raise FieldError(f"{shown(text)} names no language (write e.g. fi;sv)")
+        raise FieldError(msg("no_language", value=shown(text)))
     return tuple(dict.fromkeys(langs))
 
 
 def parse_id(text: str) -> str:
     """An identifier other rows refer to; it must survive being an item of a list cell."""
     if re.search(r"[;,]", text):
-        raise FieldError(f"{shown(text)} is not an id: an id may not contain ';' or ','")
+        raise FieldError(msg("not_id", value=shown(text)))
     return text
 
 
@@ -309,7 +309,7 @@ def parse_municipality_code(text: str) -> tuple[str, bool]:
         return text, False
     if re.fullmatch(r"\d{1,2}", text):
         return text.zfill(3), True
-    raise FieldError(f"{shown(text)} is not a three-digit municipality code (e.g. 049)")
+    raise FieldError(msg("not_municipality_code", value=shown(text)))
 
 
 def parse_postal_code(text: str) -> str:
@@ -318,11 +318,8 @@ def parse_postal_code(text: str) -> str:
     if re.fullmatch(r"\d{5}", text):
         return text
     if re.fullmatch(r"\d{4}", text):
-        raise FieldError(
-            f"{shown(text)} has 4 digits, a postal code has 5: did Excel drop the leading zero "
-            f"of 0{text}? Format the column as text and type the code again"
-        )
-    raise FieldError(f"{shown(text)} is not a postal code (five digits, e.g. 02100)")
+        raise FieldError(msg("postal_code_4_digits", value=shown(text), padded=f"0{text}"))
+    raise FieldError(msg("not_postal_code", value=shown(text)))
 
 
 # Finnish personal identity code: DDMMYY, century sign, individual number, check character.
@@ -353,20 +350,9 @@ def check_client_code(text: str) -> str:
     """A client code is a pseudonym. Anything that may be personal data is refused, and the
     value is never shown back (it would end up in logs and screenshots)."""
     if _HETU.search(text):
-        raise FieldError(
-            "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
-            "use a pseudonym such as C-00012, never personal data",
-            hide_value=True,
-        )
+        raise FieldError(msg("client_code_hetu"), hide_value=True)
     if re.search(r"[\s,@]", text) or _looks_like_name(text):
-        raise FieldError(
-            "looks like a person's name (value hidden): use a pseudonym such as C-00012",
-            hide_value=True,
-        )
+        raise FieldError(msg("client_code_name"), hide_value=True)
     if not _CLIENT_CODE.fullmatch(text):
-        raise FieldError(
-            "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
-            "such as C-00012",
-            hide_value=True,
-        )
+        raise FieldError(msg("not_client_code"), hide_value=True)
     return text

@@ -1,15 +1,48 @@
-"""What the import found wrong: one `Problem` per mistake, all of them in one `ImportReport`."""
+"""What the import found wrong: one `Problem` per mistake, all of them in one `ImportReport`.
+
+A problem's text is a `Message`: a key of the catalogue's `io.*` texts and its parameters, so
+the import page shows it in the page's language (`Problem.message_in(lang)`, `line(lang)`)
+while `message` and `str()` stay English for the command line. A parameter `rule` names a
+catalogue rule and `lines` handbook lines: either fills the text's `{source}` in the same
+language. Parameters hold only what the coordinator typed in non-personal cells (shown
+through `fields.shown`), never a hidden value.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
+from planner import i18n, rules
 from planner.model import Season
 
 Severity = Literal["error", "warning"]
 
 HIDDEN = "(value hidden)"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """An import problem's text: a key of the catalogue's `io.*` texts and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.params}
+        if "rule" in values:
+            values["source"] = rules.RULES[values.pop("rule")].source(lang)
+        if "lines" in values:
+            values["source"] = rules.handbook_source(values.pop("lines"), lang)
+        return i18n.t(f"io.{self.key}", i18n.known_language(lang, "en"), **values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(key: str, **params: Any) -> Message:
+    """The import text `io.<key>` with its parameters."""
+    return Message(key, tuple(params.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +57,33 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    message: str
+    message: str  # English; given a `Message`, the problem keeps it in `text`
     severity: Severity = "error"
+    text: Message | None = None
 
-    def __str__(self) -> str:
+    def __post_init__(self) -> None:
+        if isinstance(self.message, Message):
+            object.__setattr__(self, "text", self.message)
+            object.__setattr__(self, "message", str(self.message))
+
+    def message_in(self, lang: str) -> str:
+        """The problem's text in `lang` (English when it has no catalogue text)."""
+        return self.text.text(lang) if self.text is not None else self.message
+
+    def line(self, lang: str = "en") -> str:
+        """Where and what in `lang`: "groups.csv rad 4, kolumn max_size: ..."."""
+        lang = i18n.known_language(lang, "en")
         where = self.source
         if self.row is not None:
             # "season.xlsx, sheet groups, row 3" reads better than "... sheet groups row 3"
-            where += f"{', ' if ',' in self.source else ' '}row {self.row}"
+            row = i18n.t("io.where.row", lang, row=self.row)
+            where += f"{', ' if ',' in self.source else ' '}{row}"
         if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
+            where += ", " + i18n.t("io.where.column", lang, column=self.column)
+        return f"{where}: {self.message_in(lang)}"
+
+    def __str__(self) -> str:
+        return self.line("en")
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -64,9 +113,9 @@ class ImportReport:
         """Errors first, then warnings."""
         return [*self.errors, *self.warnings]
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
         """Every problem as one readable line, prefixed with its severity."""
-        return [f"{p.severity}: {p}" for p in self.problems]
+        return [f"{p.severity}: {p.line(lang)}" for p in self.problems]
 
 
 class ProblemLog:
@@ -82,7 +131,7 @@ class ProblemLog:
         row: int | None,
         column: str | None,
         value: str | None,
-        message: str,
+        message: str | Message,
     ) -> None:
         self.errors.append(Problem(source, row, column, value, message, "error"))
 
@@ -92,7 +141,7 @@ class ProblemLog:
         row: int | None,
         column: str | None,
         value: str | None,
-        message: str,
+        message: str | Message,
     ) -> None:
         self.warnings.append(Problem(source, row, column, value, message, "warning"))
 

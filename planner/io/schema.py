@@ -12,6 +12,7 @@ from typing import Any
 from planner import rules
 from planner.io import fields
 from planner.io.fields import FieldError, number_text, shown
+from planner.io.problems import Message, msg
 
 # The county's area; a coordinate outside it is a typo or a swapped pair.
 COUNTY_LAT = (59.6, 60.8)
@@ -25,7 +26,7 @@ class CellContext:
     remarks that do not block the import (they become warnings)."""
 
     decimal_comma: bool = True
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 Parser = Callable[[str, CellContext], Any]
@@ -121,10 +122,7 @@ def postal_code(t: str, ctx: CellContext) -> str:
 def _padded_code(t: str, ctx: CellContext) -> str:
     code, padded = fields.parse_municipality_code(t)
     if padded:
-        ctx.notes.append(
-            f"{t} was read as municipality code {code}: Excel dropped the leading zero "
-            "(format the column as text)"
-        )
+        ctx.notes.append(msg("padded_municipality_code", written=t, code=code))
     return code
 
 
@@ -151,11 +149,16 @@ def choice(options: tuple[str, ...], what: str) -> Parser:
 
 
 def _check_range(x: float, lo: float | None, hi: float | None, unit: str) -> None:
-    u = f" {unit}" if unit else ""
+    units = {"unit": msg(f"unit.{unit}")} if unit else {}
+    suffix = "_unit" if unit else ""
     if lo is not None and x < lo:
-        raise FieldError(f"{number_text(x)}{u} is under the minimum {number_text(lo)}{u}")
+        raise FieldError(
+            msg(f"under_minimum{suffix}", x=number_text(x), lo=number_text(lo), **units)
+        )
     if hi is not None and x > hi:
-        raise FieldError(f"{number_text(x)}{u} is over the maximum {number_text(hi)}{u}")
+        raise FieldError(
+            msg(f"over_maximum{suffix}", x=number_text(x), hi=number_text(hi), **units)
+        )
 
 
 def whole(lo: int | None = None, hi: int | None = None, unit: str = "") -> Parser:
@@ -179,13 +182,9 @@ def number(lo: float | None = None, hi: float | None = None, unit: str = "") -> 
 def group_size(t: str, ctx: CellContext) -> int:
     n = fields.parse_int(t)
     if n > rules.MAX_GROUP_SIZE:
-        raise FieldError(
-            f"{n} is over the maximum group size {rules.MAX_GROUP_SIZE} (handbook l. 362)"
-        )
+        raise FieldError(msg("group_size_over", n=n, max=rules.MAX_GROUP_SIZE, rule="size"))
     if n < rules.MIN_GROUP_SIZE:
-        raise FieldError(
-            f"{n} is under the minimum group size {rules.MIN_GROUP_SIZE} (handbook l. 362)"
-        )
+        raise FieldError(msg("group_size_under", n=n, min=rules.MIN_GROUP_SIZE, rule="size"))
     return n
 
 
@@ -194,26 +193,31 @@ def session_hours(t: str, ctx: CellContext) -> float:
     lo, hi = rules.MIN_SESSION_HOURS, rules.MAX_SESSION_HOURS
     if x > hi:
         raise FieldError(
-            f"{number_text(x)} hours is over the longest session, {number_text(hi)} hours "
-            "(handbook l. 361)"
+            msg(
+                "session_too_long",
+                hours=number_text(x),
+                max=number_text(hi),
+                lines=rules.SESSION_HOURS_LINE,
+            )
         )
     if x < lo:
         raise FieldError(
-            f"{number_text(x)} hours is under the shortest session, {number_text(lo)} hours "
-            "(handbook l. 361)"
+            msg(
+                "session_too_short",
+                hours=number_text(x),
+                min=number_text(lo),
+                lines=rules.SESSION_HOURS_LINE,
+            )
         )
     if not (x * 2).is_integer():
-        raise FieldError(f"{number_text(x)} hours is not in half hours (write e.g. 2, 2.5 or 3)")
+        raise FieldError(msg("session_half_hours", hours=number_text(x)))
     return x
 
 
 def group_language(t: str, ctx: CellContext) -> str:
     lang = fields.parse_language(t)
     if lang not in rules.GROUP_LANGUAGES:
-        raise FieldError(
-            f"{shown(t)} is not a group language: groups run in Finnish (fi) or Swedish (sv), "
-            "without an interpreter (handbook l. 370)"
-        )
+        raise FieldError(msg("not_group_language", value=shown(t), rule="leader_language"))
     return lang
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planner.io.problems import Problem
+from planner.io.problems import Message, Problem, msg
 
 log = logging.getLogger("planner")
 
@@ -25,22 +25,19 @@ TABLES = ("municipalities", "venues", "staff", "partners", "groups", "clients")
 OPTIONAL_TABLES = ("travel_times",)
 ALL_TABLES = TABLES + OPTIONAL_TABLES
 
-NOT_UTF8 = "not UTF-8 text: save as CSV UTF-8 in Excel"
+NOT_UTF8 = msg("not_utf8")
 MAX_FILE_BYTES = 25 * 1024 * 1024
 """A season table (or workbook) larger than this is refused unread: the county's largest
 table, clients, is a few hundred kilobytes even at ten times the sample."""
 MAX_ROWS = 100_000
 """Rows per table; more is a mistake (or an attack), not a season."""
-TOO_MANY_ROWS = f"more than {MAX_ROWS:,} rows: this is not a season table"
+TOO_MANY_ROWS = msg("too_many_rows", max=f"{MAX_ROWS:,}")
 
 
-def too_big(data: bytes) -> str | None:
+def too_big(data: bytes) -> Message | None:
     if len(data) <= MAX_FILE_BYTES:
         return None
-    return (
-        f"the file is {len(data) / 2**20:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB "
-        "a season table may be: check that this is the right file"
-    )
+    return msg("too_big", mb=f"{len(data) / 2**20:.0f}", max=MAX_FILE_BYTES // 2**20)
 
 
 @dataclass
@@ -63,10 +60,10 @@ class TableSet:
     sources: dict[str, str] = field(default_factory=dict)  # table -> source, also when missing
     problems: list[Problem] = field(default_factory=list)
 
-    def error(self, source: str, message: str, row: int | None = None) -> None:
+    def error(self, source: str, message: str | Message, row: int | None = None) -> None:
         self.problems.append(Problem(source, row, None, None, message, "error"))
 
-    def warning(self, source: str, message: str) -> None:
+    def warning(self, source: str, message: str | Message) -> None:
         self.problems.append(Problem(source, None, None, None, message, "warning"))
 
 
@@ -96,8 +93,7 @@ def _rows_as_dicts(
                         row,
                         None,
                         None,
-                        f"the row has {len(cells)} cells but the header names "
-                        f"{width} columns: is a ';' or ',' inside a value not quoted?",
+                        msg("row_too_wide", cells=len(cells), columns=width),
                         "error",
                     )
                 )
@@ -119,7 +115,7 @@ def _set_header(table: RawTable, cells: list[str], problems: list[Problem]) -> N
                     1,
                     name,
                     None,
-                    f"column {name} appears twice in the header; only the first is read",
+                    msg("header_twice", column=name),
                     "error",
                 )
             )
@@ -153,21 +149,21 @@ def read_csv(name: str, source: str, data: bytes) -> tuple[RawTable | None, list
     """One CSV file as text; None when it cannot be read, with the reason as a problem."""
     problems: list[Problem] = []
 
-    def fail(message: str) -> tuple[None, list[Problem]]:
+    def fail(message: str | Message) -> tuple[None, list[Problem]]:
         problems.append(Problem(source, None, None, None, message, "error"))
         return None, problems
 
     if (big := too_big(data)) is not None:
         return fail(big)
     if data.startswith(b"PK\x03\x04"):
-        return fail("this is an Excel workbook, not a CSV file: save the sheet as CSV UTF-8")
+        return fail(msg("csv_is_workbook"))
     text = _decode(data)
     if text is None:
         return fail(NOT_UTF8)
     if "\x00" in text:
-        return fail("not a text file: save as CSV UTF-8 in Excel")
+        return fail(msg("not_text"))
     if not text.strip():
-        return fail("the file is empty: the first row must name the columns")
+        return fail(msg("file_empty"))
     delimiter = _sniff_delimiter(text)
     table = RawTable(name, source, [], [], decimal_comma=delimiter != ",")
     records: list[tuple[int, list[str]]] = []
@@ -182,9 +178,9 @@ def read_csv(name: str, source: str, data: bytes) -> tuple[RawTable | None, list
             else:
                 records.append((row, cells))
     except csv.Error as exc:
-        return fail(f"cannot be read as CSV: {exc}")
+        return fail(msg("not_csv", reason=str(exc)))
     if not any(table.header):
-        return fail("the first row is empty: it must name the columns")
+        return fail(msg("first_row_empty"))
     _rows_as_dicts(table, records, problems)
     return table, problems
 
@@ -234,7 +230,7 @@ def read_workbook(filename: str, data: bytes, tables: TableSet) -> None:
             workbook.close()
     except Exception as exc:  # a damaged file fails anywhere in zipfile, zlib, XML or openpyxl
         log.debug("cannot read workbook %s: %r", filename, exc)
-        tables.error(filename, "not a readable Excel workbook (.xlsx): save it again in Excel")
+        tables.error(filename, msg("not_workbook"))
         return
     tables.tables.update(found.tables)
     tables.problems.extend(found.problems)
@@ -246,7 +242,7 @@ def _read_sheets(workbook: Any, tables: TableSet) -> None:
         source = tables.sources[name]
         if name not in sheets:
             if name in TABLES:
-                tables.error(source, "the sheet is missing from the workbook")
+                tables.error(source, msg("sheet_missing"))
             continue
         table = RawTable(name, source, [], [], decimal_comma=True)
         records: list[tuple[int, list[str]]] = []
@@ -264,7 +260,7 @@ def _read_sheets(workbook: Any, tables: TableSet) -> None:
             tables.error(source, TOO_MANY_ROWS)
             continue
         if not any(table.header):
-            tables.error(source, "the sheet is empty: the first row must name the columns")
+            tables.error(source, msg("sheet_empty"))
             continue
         _rows_as_dicts(table, records, tables.problems)
         tables.tables[name] = table
@@ -291,12 +287,12 @@ def read_folder(path: Path) -> TableSet:
         found = files.get(filename)
         if found is None:
             if name in TABLES:
-                tables.error(filename, "the file is missing from the season folder")
+                tables.error(filename, msg("file_missing_folder"))
             continue
         try:
             data = found.read_bytes()
         except OSError as exc:
-            tables.error(found.name, f"cannot be read: {exc.strerror or exc}")
+            tables.error(found.name, msg("unreadable", reason=str(exc.strerror or exc)))
             continue
         _add_csv(tables, name, found.name, data)
     return tables
@@ -311,7 +307,7 @@ def read_files(files: Mapping[str, bytes], name: str = "season") -> TableSet:
         if len(by_name) > 1:
             tables.error(
                 ", ".join(sorted(by_name)),
-                "upload either one .xlsx workbook or the CSV files, not both or several",
+                msg("mixed_upload"),
             )
             tables.sources.update({t: f"{t}.csv" for t in ALL_TABLES})
             return tables
@@ -324,14 +320,14 @@ def read_files(files: Mapping[str, bytes], name: str = "season") -> TableSet:
         tables.sources[table] = filename
         if filename not in lowered:
             if table in TABLES:
-                tables.error(filename, "the file is missing from the upload")
+                tables.error(filename, msg("file_missing_upload"))
             continue
         actual = lowered[filename]
         _add_csv(tables, table, actual, by_name[actual])
     known = {f"{t}.csv" for t in ALL_TABLES}
     for k in sorted(by_name):
         if k.lower() not in known:
-            tables.warning(k, "not a season table; ignored")
+            tables.warning(k, msg("not_season_table"))
     return tables
 
 
@@ -342,19 +338,15 @@ def read_path(path: Path) -> TableSet:
     tables = TableSet(path.stem or "season")
     tables.sources.update({t: f"{t}.csv" for t in ALL_TABLES})
     if not path.exists():
-        tables.error(str(path), "no such folder or file")
+        tables.error(str(path), msg("no_such_path"))
     elif path.suffix.lower() != ".xlsx":
-        old_excel = " (an old .xls workbook: save it as .xlsx)"
-        tables.error(
-            path.name,
-            "expected a folder of CSV files or an .xlsx workbook"
-            + (old_excel if path.suffix.lower() == ".xls" else ""),
-        )
+        old_excel = path.suffix.lower() == ".xls"
+        tables.error(path.name, msg("old_excel" if old_excel else "not_season_path"))
     else:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            tables.error(path.name, f"cannot be read: {exc.strerror or exc}")
+            tables.error(path.name, msg("unreadable", reason=str(exc.strerror or exc)))
             return tables
         read_workbook(path.name, data, tables)
     return tables

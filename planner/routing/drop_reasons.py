@@ -1,4 +1,5 @@
-"""Why a ride request was not served, in Finnish, Swedish and English.
+"""Why a ride request was not served, in Finnish, Swedish and English (the catalogue's
+`routing.drop.*` texts).
 
 A `DropReason` carries its sentence in every language, made once from the season's names,
 so the run sheet speaks the page's language and the command line prints English (`str`).
@@ -8,39 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.i18n import LANGUAGES, t
 from planner.model import Season, hhmm
-
-TEMPLATES: dict[str, dict[str, str]] = {
-    "no_car": {
-        "fi": "työautoa ei ole käytettävissä",
-        "sv": "ingen tjänstebil finns tillgänglig",
-        "en": "no work car is available",
-    },
-    "outside_day": {
-        "fi": "ryhmä kokoontuu {start}-{end}, työautojen päivän {day_start}-{day_end} ulkopuolella",
-        "sv": "gruppen träffas {start}-{end}, utanför tjänstebilarnas dag {day_start}-{day_end}",
-        "en": "the group meets {start}-{end}, outside the work cars' day {day_start}-{day_end}",
-    },
-    "too_long": {
-        "fi": "kyyti {home} - {venue} kestää {minutes} min, yli enimmäisajan {limit} min",
-        "sv": "skjutsen {home} - {venue} tar {minutes} min, över maxtiden {limit} min",
-        "en": "the ride from {home} to {venue} takes {minutes} min, over the {limit} min max ride",
-    },
-    "unreachable": {
-        "fi": "yksikään auto ei ehdi hakemaan ({home}) ja viemään ({venue}) ennen klo {start} "
-        "ja palaamaan asemalleen klo {day_end} mennessä, kun kyyti saa kestää {limit} min",
-        "sv": "ingen bil hinner hämta ({home}) och köra till ({venue}) före {start} och vara "
-        "tillbaka vid sin bas senast {day_end} med högst {limit} min skjuts",
-        "en": "no vehicle can reach {home} and {venue} before {start} and be back at its "
-        "base by {day_end} with {limit} min max ride",
-    },
-    "no_seat": {
-        "fi": "ei vapaata paikkaa: työautot ovat täynnä tai muilla ajoilla noin klo {start}-{end}",
-        "sv": "ingen ledig plats: tjänstebilarna är fulla eller på andra körningar kring "
-        "{start}-{end}",
-        "en": "no seat left: the work cars are full or on other runs around {start}-{end}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -69,7 +39,8 @@ def drop_reason(
     """The reason `key` with its values; times (minutes from midnight) under start, end,
     day_start and day_end are written as hh:mm, places by name in each language."""
     texts = []
-    for lang, template in TEMPLATES[key].items():
+    for lang in LANGUAGES:
+        template = t(f"routing.drop.{key}", lang)
         fields = {
             k: hhmm(v)
             if k in {"start", "end", "day_start", "day_end"} and isinstance(v, int)

@@ -13,7 +13,8 @@ off. If the group could run without changing anything else, the search simply st
 Clients: filters in the order a worker would look (language, audience, days, travel time,
 accessibility, scheduled, free seats); the first filter that leaves nothing is the reason.
 
-Reasons are a key and parameters; `Reason.text(lang)` renders them through `TEXTS`.
+Reasons are a key and parameters; `Reason.text(lang)` renders them from the catalogue's
+`solver.*` texts (`planner.i18n`), weekdays and other values in the same language.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ortools.sat.python import cp_model
 
-from planner import rules
-from planner.model import WEEKDAY_NAMES, Plan, Season
+from planner import i18n, rules
+from planner.model import Plan, Season
 from planner.solve.candidates import Candidates, GroupCandidates
 from planner.solve.params import SolveParams
 from planner.solve.reason import Reason
@@ -41,222 +42,6 @@ INSIDE_VENUES = 24
 """Venues outside the group's municipality considered when asking whether the municipality
 is the obstacle (the nearest ones)."""
 SOLVE_LIMIT_S = 2.0
-
-TEXTS: dict[str, dict[str, str]] = {
-    "cancelled": {
-        "en": "cancelled by the coordinator",
-        "fi": "koordinaattori perui ryhmän",
-        "sv": "inställd av koordinatorn",
-    },
-    "invalid_hours": {
-        "en": "meets {hours} h a week; a session must last 2-4 hours",
-        "fi": "kokoontuu {hours} h viikossa; kokoontumisen on kestettävä 2–4 tuntia",
-        "sv": "träffas {hours} h i veckan; en träff ska vara 2–4 timmar",
-    },
-    "no_term": {
-        "en": "has no fixed term and is not a pop-up group",
-        "fi": "ryhmällä ei ole määräaikaa eikä se ole pop up -ryhmä",
-        "sv": "gruppen har ingen fast tid och är ingen pop up-grupp",
-    },
-    "size_limits": {
-        "en": "its size limits {min}-{max} do not fit the handbook's 3-10 persons",
-        "fi": "kokorajat {min}–{max} eivät sovi käsikirjan 3–10 henkilöön",
-        "sv": "storleksgränserna {min}–{max} passar inte handbokens 3–10 personer",
-    },
-    "no_venue": {
-        "en": "there is no venue in {municipality}",
-        "fi": "kunnassa {municipality} ei ole toimitilaa",
-        "sv": "det finns ingen lokal i {municipality}",
-    },
-    "venue_closed": {
-        "en": "no venue in {municipality} is open for {hours} hours on {days}",
-        "fi": "mikään toimitila kunnassa {municipality} ei ole auki {hours} tuntia ({days})",
-        "sv": "ingen lokal i {municipality} är öppen {hours} timmar ({days})",
-    },
-    "venues_booked": {
-        "en": "every suitable venue in {municipality} is booked by other groups at the "
-        "times it could meet on {days}",
-        "fi": "kaikki sopivat toimitilat kunnassa {municipality} ovat muiden ryhmien "
-        "käytössä mahdollisina aikoina ({days})",
-        "sv": "alla lämpliga lokaler i {municipality} är bokade av andra grupper de tider "
-        "gruppen kunde träffas ({days})",
-    },
-    "venue_too_small": {
-        "en": "no free venue in {municipality} holds {need} people",
-        "fi": "mihinkään vapaaseen toimitilaan kunnassa {municipality} ei mahdu {need} henkilöä",
-        "sv": "ingen ledig lokal i {municipality} rymmer {need} personer",
-    },
-    "no_leader_language": {
-        "en": "no qualified staff member speaks {language}",
-        "fi": "yksikään pätevä työntekijä ei puhu {language}",
-        "sv": "ingen behörig anställd talar {language}",
-    },
-    "no_leader_on_days": {
-        "en": "no qualified leader who speaks {language} works on {days}",
-        "fi": "yksikään {language} puhuva pätevä ohjaaja ei ole töissä ({days})",
-        "sv": "ingen behörig ledare som talar {language} arbetar {days}",
-    },
-    "no_leader_in_reach": {
-        "en": "no qualified leader who speaks {language} is free on {days} in {municipality}",
-        "fi": "yksikään {language} puhuva pätevä ohjaaja ei ole vapaana ({days}) kunnassa "
-        "{municipality}",
-        "sv": "ingen behörig ledare som talar {language} är ledig {days} i {municipality}",
-    },
-    "leaders_at_hour_limit": {
-        "en": "all qualified leaders who speak {language} and work on {days} are at their "
-        "weekly hour limit",
-        "fi": "kaikki {language} puhuvat pätevät ohjaajat, jotka ovat töissä ({days}), ovat "
-        "viikkotuntirajallaan",
-        "sv": "alla behöriga ledare som talar {language} och arbetar {days} har nått sin "
-        "veckotimgräns",
-    },
-    "leaders_busy": {
-        "en": "all qualified leaders who speak {language} are busy with other groups at "
-        "the times it could meet on {days} in {municipality}",
-        "fi": "kaikki {language} puhuvat pätevät ohjaajat ovat muissa ryhmissä mahdollisina "
-        "aikoina ({days}, {municipality})",
-        "sv": "alla behöriga ledare som talar {language} leder andra grupper de tider "
-        "gruppen kunde träffas ({days}, {municipality})",
-    },
-    "no_second_leader": {
-        "en": "from {need} participants it needs two leaders, and no second leader who "
-        "speaks {language} is free on {days}",
-        "fi": "vähintään {need} osallistujan ryhmä tarvitsee kaksi ohjaajaa, eikä toista "
-        "{language} puhuvaa ohjaajaa ole vapaana ({days})",
-        "sv": "från {need} deltagare behövs två ledare, och ingen andra ledare som talar "
-        "{language} är ledig {days}",
-    },
-    "too_few_clients": {
-        "en": "only {n} eligible clients can reach a venue in {municipality} on the days "
-        "the leaders work; at least {min} needed",
-        "fi": "vain {n} sopivaa asiakasta pääsee toimitilaan kunnassa {municipality} "
-        "ohjaajien työpäivinä; tarvitaan vähintään {min}",
-        "sv": "bara {n} lämpliga klienter når en lokal i {municipality} de dagar ledarna "
-        "arbetar; minst {min} behövs",
-    },
-    "no_clients_in_reach": {
-        "en": "no eligible client can reach a venue in {municipality} on the days the leaders "
-        "work; at least {min} needed",
-        "fi": "yksikään sopiva asiakas ei pääse toimitilaan kunnassa {municipality} ohjaajien "
-        "työpäivinä; tarvitaan vähintään {min}",
-        "sv": "ingen lämplig klient når en lokal i {municipality} de dagar ledarna arbetar; "
-        "minst {min} behövs",
-    },
-    "clients_all_taken": {
-        "en": "every eligible client is already in another group; at least {min} needed",
-        "fi": "kaikki sopivat asiakkaat ovat jo muissa ryhmissä; tarvitaan vähintään {min}",
-        "sv": "alla lämpliga klienter är redan i andra grupper; minst {min} behövs",
-    },
-    "clients_taken": {
-        "en": "only {n} eligible clients are still free (the others are in other groups); "
-        "at least {min} needed",
-        "fi": "vain {n} sopivaa asiakasta on vielä vapaana (muut ovat muissa ryhmissä); "
-        "tarvitaan vähintään {min}",
-        "sv": "bara {n} lämpliga klienter är fortfarande lediga (de andra är i andra "
-        "grupper); minst {min} behövs",
-    },
-    "pins_conflict": {
-        "en": "its pinned {pins} cannot be kept together with: {rules}",
-        "fi": "kiinnitettyä tietoa ({pins}) ei voi pitää, koska: {rules}",
-        "sv": "den fastlåsta uppgiften ({pins}) kan inte hållas, eftersom: {rules}",
-    },
-    "blocked": {
-        "en": "these rules cannot all be met: {rules}",
-        "fi": "näitä sääntöjä ei voi täyttää yhtä aikaa: {rules}",
-        "sv": "de här reglerna kan inte uppfyllas samtidigt: {rules}",
-    },
-    "search_stopped": {
-        "en": "it could run ({when}), but the search stopped before adding it; allow more time",
-        "fi": "ryhmä voisi toteutua ({when}), mutta haku pysähtyi ennen sitä; anna lisää aikaa",
-        "sv": "gruppen kunde ordnas ({when}), men sökningen avbröts innan; ge mer tid",
-    },
-    "not_analysed": {
-        "en": "not scheduled; no time was left to work out why",
-        "fi": "ei aikataulutettu; syyn selvittämiseen ei jäänyt aikaa",
-        "sv": "inte schemalagd; det fanns ingen tid kvar att reda ut varför",
-    },
-    # --- clients ---
-    "client_no_language": {
-        "en": "no group runs in a language the client speaks",
-        "fi": "yksikään ryhmä ei toimi asiakkaan puhumalla kielellä",
-        "sv": "ingen grupp hålls på ett språk som klienten talar",
-    },
-    "client_no_audience": {
-        "en": "the groups in the client's language are for other audiences",
-        "fi": "asiakkaan kieliset ryhmät on suunnattu muille kohderyhmille",
-        "sv": "grupperna på klientens språk riktar sig till andra målgrupper",
-    },
-    "client_no_days": {
-        "en": "no group in the client's language meets on {days}",
-        "fi": "yksikään asiakkaan kielinen ryhmä ei kokoonnu ({days})",
-        "sv": "ingen grupp på klientens språk träffas {days}",
-    },
-    "client_too_far": {
-        "en": "no group in a language the client speaks is within {minutes} min by {mode}",
-        "fi": "yksikään asiakkaan kielinen ryhmä ei ole {minutes} min matkan päässä ({mode})",
-        "sv": "ingen grupp på klientens språk ligger inom {minutes} min ({mode})",
-    },
-    "client_no_access": {
-        "en": "no group within reach meets at an accessible venue",
-        "fi": "yksikään ulottuvilla oleva ryhmä ei kokoonnu esteettömässä tilassa",
-        "sv": "ingen grupp inom räckhåll träffas i en tillgänglig lokal",
-    },
-    "client_groups_unscheduled": {
-        "en": "the groups that would suit ({groups}) could not be scheduled",
-        "fi": "sopivia ryhmiä ({groups}) ei voitu aikatauluttaa",
-        "sv": "de grupper som skulle passa ({groups}) kunde inte schemaläggas",
-    },
-    "client_groups_full": {
-        "en": "suitable groups are full ({groups})",
-        "fi": "sopivat ryhmät ovat täynnä ({groups})",
-        "sv": "lämpliga grupper är fulla ({groups})",
-    },
-    "client_needs_second_leader": {
-        "en": "a suitable group ({groups}) would need a second leader from 5 participants",
-        "fi": "sopiva ryhmä ({groups}) tarvitsisi toisen ohjaajan 5 osallistujasta alkaen",
-        "sv": "en lämplig grupp ({groups}) skulle behöva en andra ledare från 5 deltagare",
-    },
-    "client_not_placed": {
-        "en": "suitable groups exist ({groups}) but the search did not place the client",
-        "fi": "sopivia ryhmiä on ({groups}), mutta haku ei sijoittanut asiakasta",
-        "sv": "lämpliga grupper finns ({groups}) men sökningen placerade inte klienten",
-    },
-}
-
-LANGUAGE_WORDS = {
-    "en": {"fi": "Finnish", "sv": "Swedish"},
-    "fi": {"fi": "suomea", "sv": "ruotsia"},
-    "sv": {"fi": "finska", "sv": "svenska"},
-}
-OR_WORD = {"en": "or", "fi": "tai", "sv": "eller"}
-MODE_WORDS = {
-    "en": {"car": "car", "transit": "public transport", "ride": "the work car"},
-    "fi": {"car": "autolla", "transit": "joukkoliikenteellä", "ride": "työautolla"},
-    "sv": {"car": "bil", "transit": "kollektivtrafik", "ride": "arbetsbilen"},
-}
-
-
-def _render_value(name: str, value: Any, lang: str) -> str:
-    if name == "days":
-        words = [WEEKDAY_NAMES[lang][d] for d in value]
-        if len(words) <= 1:
-            return "".join(words)
-        return f"{', '.join(words[:-1])} {OR_WORD[lang]} {words[-1]}"
-    if name == "language":
-        return LANGUAGE_WORDS[lang].get(value, value)
-    if name == "mode":
-        return MODE_WORDS[lang].get(value, value)
-    if isinstance(value, Mapping):
-        return str(value.get(lang) or value.get("fi") or next(iter(value.values()), ""))
-    if name == "rules":
-        return "; ".join(
-            rules.rule_phrase(k.removesuffix(PLAN_SUFFIX), lang, with_plan=k.endswith(PLAN_SUFFIX))
-            for k in value
-        )
-    if isinstance(value, list | tuple):
-        return ", ".join(str(x) for x in value)
-    return str(value)
-
 
 # --- Groups ---
 
@@ -520,14 +305,16 @@ def explain_with_probe(
     return _reason_from_core(season, params, probe, gid, core, deadline)
 
 
-def _when(season: Season, v: SeasonVars, solver: cp_model.CpSolver, gid: str) -> str:
+def _when(season: Season, v: SeasonVars, solver: cp_model.CpSolver, gid: str) -> dict[str, Any]:
+    """When and where the group could meet: the weekday (rendered per language) and the
+    start time and venue ("09:00 V-1")."""
     day = next(d for d in v.cands[gid].days if solver.boolean_value(v.day[gid, d]))
     start = solver.value(v.start[gid])
     venue = next(
         (vid for vid in v.cands[gid].venues if solver.boolean_value(v.use[gid, vid])), None
     )
-    text = f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri')[day]} {start // 60:02d}:{start % 60:02d}"
-    return f"{text} {venue}" if venue else text
+    at = f"{start // 60:02d}:{start % 60:02d}"
+    return {"day": day, "at": f"{at} {venue}" if venue else at}
 
 
 LEADER_RULES = {
@@ -567,7 +354,9 @@ def _reason_from_core(
     common = {
         "language": g.language,
         "days": list(normal[gid].days),
-        "municipality": {"fi": place.name_fi, "sv": place.name_sv} if place else g.municipality,
+        "municipality": {lang: place.name(lang) for lang in i18n.LANGUAGES}
+        if place
+        else g.municipality,
     }
     low, _ = rules.size_limits(g)
     if "pins" in base:

@@ -24,9 +24,9 @@ from ortools.sat.python import cp_model
 from planner.model import Placement, Plan, Season, Staff
 from planner.solve.candidates import Candidates, GroupCandidates
 from planner.solve.params import SolveParams
+from planner.solve.reason import PLAN_SUFFIX
 
 DAY_MIN = 24 * 60
-PLAN_SUFFIX = "@plan"
 
 
 @dataclass(frozen=True, slots=True)

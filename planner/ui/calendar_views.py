@@ -18,7 +18,7 @@ from planner.calendar import CalendarOptions, OfferingFilter, Selection
 from planner.calendar import texts as cal_texts
 from planner.calendar.export import plan_series, select_groups
 from planner.calendar.series import Series
-from planner.i18n import t
+from planner.i18n import HOLIDAY_LOCALES, t
 from planner.model import Partner, Plan, Season, hhmm
 from planner.store.outcomes import Seats
 from planner.ui.offering import (
@@ -33,8 +33,6 @@ from planner.ui.week_grid import weekday_names
 VIEWS = ("week", "month")
 BY = ("offering", "leader", "venue")
 WORKDAYS = (0, 1, 2, 3, 4)
-HOLIDAY_LANGUAGES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
-"""The `holidays` package's language codes for the app's languages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +166,7 @@ def default_day(today: dt.date, first: dt.date | None) -> dt.date:
 def holiday_names(first: dt.date, last: dt.date, lang: str) -> dict[dt.date, str]:
     """Finnish public holidays from `first` to `last`, named in `lang`."""
     years = list(range(first.year, last.year + 1))
-    found = holidays.Finland(years=years, language=HOLIDAY_LANGUAGES.get(lang, "en_US"))
+    found = holidays.Finland(years=years, language=HOLIDAY_LOCALES.get(lang, "en_US"))
     return {day: name for day, name in sorted(found.items()) if first <= day <= last}
 
 

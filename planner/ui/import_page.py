@@ -25,9 +25,10 @@ PROBLEM_COLUMNS = (
 
 
 def problem_table(problems: Sequence[Problem], lang: str) -> pd.DataFrame:
-    """File, row, column, value and problem, one row per problem, headers translated."""
+    """File, row, column, value and problem, one row per problem, in the page's language."""
     names = [name for name, _ in PROBLEM_COLUMNS]
-    table = pd.DataFrame([p.as_dict() for p in problems], columns=[*names, "severity"])[names]
+    rows = [{**p.as_dict(), "message": p.message_in(lang)} for p in problems]
+    table = pd.DataFrame(rows, columns=[*names, "severity"])[names]
     table["row"] = table["row"].astype("Int64")
     return table.rename(columns={name: t(key, lang) for name, key in PROBLEM_COLUMNS})
 

@@ -7,7 +7,7 @@ import os
 
 import streamlit as st
 
-from planner import access
+from planner import access, rules
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
 from planner.plan_figures import staff_days
@@ -96,7 +96,13 @@ def travel_section(season: Season, plan: Plan, lang: str) -> None:
             ),
             icon=":material/savings:",
         )
-    st.caption(t("routes.travel_caption", lang))
+    st.caption(
+        t(
+            "routes.travel_caption",
+            lang,
+            source=rules.handbook_source(rules.TRAVEL_COSTS_LINES, lang),
+        )
+    )
 
 
 def render() -> None:
@@ -195,7 +201,14 @@ def render() -> None:
         st.dataframe(
             hub_table(season, pickups.meeting_points, lang), hide_index=True, width="stretch"
         )
-        st.caption(t("routes.hubs_caption", lang, minutes=PickupParams().hub_reach_min))
+        st.caption(
+            t(
+                "routes.hubs_caption",
+                lang,
+                minutes=PickupParams().hub_reach_min,
+                source=rules.handbook_source(rules.HUB_LINE, lang),
+            )
+        )
 
     st.subheader(t("routes.offices", lang))
     offices = suggest_offices(season, plan)

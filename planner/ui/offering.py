@@ -18,7 +18,7 @@ import pandas as pd
 from planner.finder import Match, Profile
 from planner.finder.texts import label
 from planner.finder.texts import text as finder_text
-from planner.i18n import STRINGS, t
+from planner.i18n import has, t
 from planner.insight.team import translated
 from planner.model import Season, hhmm
 from planner.store import MeetingSlot
@@ -159,7 +159,7 @@ def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> t
             "find.waiting", lang, client=client, group=group, position=outcome.get("position")
         )
     reason_key = f"refusal.{outcome.get('reason', '')}"
-    reason = t(reason_key, lang) if reason_key in STRINGS else str(outcome.get("message", ""))
+    reason = t(reason_key, lang) if has(reason_key) else str(outcome.get("message", ""))
     return "error", t("find.refused", lang, group=group, reason=reason)
 
 

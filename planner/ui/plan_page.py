@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from planner import access
-from planner.i18n import STRINGS, t
+from planner.i18n import has, t
 from planner.model import Plan, Season
 from planner.store import StoreError
 from planner.ui import auth, common
@@ -95,7 +95,7 @@ def _status(status: str | None, lang: str) -> str:
     if not status:
         return MISSING
     key = f"plan.status.{status}"
-    return t(key, lang) if key in STRINGS else status
+    return t(key, lang) if has(key) else status
 
 
 def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> None:

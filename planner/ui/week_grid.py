@@ -11,8 +11,9 @@ from typing import Any
 
 import pandas as pd
 
+from planner import i18n
 from planner.i18n import t
-from planner.model import WEEKDAY_NAMES, Placement, Plan, Season, hhmm
+from planner.model import Placement, Plan, Season, hhmm
 
 VIEW_BY = ("municipality", "venue", "leader")
 REMOTE = ""
@@ -20,7 +21,7 @@ REMOTE = ""
 
 
 def weekday_names(lang: str) -> tuple[str, ...]:
-    names = WEEKDAY_NAMES.get(lang, WEEKDAY_NAMES["en"])
+    names = i18n.weekday_names(i18n.known_language(lang, "en"))
     return tuple(name.capitalize() for name in names)
 
 

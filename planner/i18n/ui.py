@@ -1,17 +1,8 @@
-"""Every string the app shows, in Finnish, Swedish and English.
-
-Finnish and Swedish wording follows the county's handbook of social rehabilitation
-(`sosiaalinen kuntoutus` / `social rehabilitering`). Look a string up with `t(key, lang)`;
-placeholders are `str.format` fields. Municipality names come from the data
-(`Municipality.name(lang)`), not from here.
-"""
+"""The app's own texts: frame, pages, tables and messages (keys as the pages use them)."""
 
 from __future__ import annotations
 
-LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
-DEFAULT_LANGUAGE = "fi"
-
-STRINGS: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     # --- the app frame ---
     "app.name": {
         "fi": "Sosku-ryhmäsuunnittelu",
@@ -1194,11 +1185,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "routes.hubs_caption": {
         "fi": "Asiakas kulkee itse joukkoliikenteellä tai kävellen kohtaamispaikkaan, jos "
-        "se lyhentää kyytiä (enintään {minutes} min, käsikirja r. 434).",
+        "se lyhentää kyytiä (enintään {minutes} min, {source}).",
         "sv": "Klienten tar sig själv med kollektivtrafik eller till fots till mötesplatsen "
-        "när det förkortar skjutsen (högst {minutes} min, handboken r. 434).",
+        "när det förkortar skjutsen (högst {minutes} min, {source}).",
         "en": "The client gets to the hub on their own by public transport or on foot, where "
-        "that shortens the ride (at most {minutes} min, handbook l. 434).",
+        "that shortens the ride (at most {minutes} min, {source}).",
     },
     "routes.travel": {
         "fi": "Matkakorvaus: edullisin kohtuullinen kulkutapa",
@@ -1250,12 +1241,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No way fits within the client's travel time limit.",
     },
     "routes.travel_caption": {
-        "fi": "Matkakulut korvataan edullisimman kulkutavan mukaan (käsikirja r. 126, 598-602). "
+        "fi": "Matkakulut korvataan edullisimman kulkutavan mukaan ({source}). "
         "Lippuhinnat ovat arvioita; oma auto verovapaan kilometrikorvauksen mukaan.",
-        "sv": "Resekostnader ersätts enligt det billigaste färdsättet (handboken r. 126, "
-        "598-602). Biljettpriserna är uppskattningar; egen bil enligt skattefri "
+        "sv": "Resekostnader ersätts enligt det billigaste färdsättet ({source}). "
+        "Biljettpriserna är uppskattningar; egen bil enligt skattefri "
         "kilometerersättning.",
-        "en": "Travel costs are reimbursed by the cheapest way (handbook l. 126, 598-602). "
+        "en": "Travel costs are reimbursed by the cheapest way ({source}). "
         "Ticket prices are estimates; own car at the tax-free kilometre rate.",
     },
     "routes.col.base": {"fi": "Oma toimipiste", "sv": "Eget kontor", "en": "Base"},
@@ -1536,10 +1527,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Summary saved ({code}).",
     },
 }
-
-
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for `key` in `lang` (Finnish when `lang` is unknown), with `params` filled in."""
-    texts = STRINGS[key]
-    text = texts.get(lang, texts[DEFAULT_LANGUAGE])
-    return text.format(**params) if params else text
