@@ -30,6 +30,8 @@ def steady(monkeypatch) -> list[dict]:
         asked.append(dict(settings))
         settings.pop("time_limit_s", None)
         settings.pop("workers", None)
+        if settings.get("deterministic_time_s") is None:
+            settings.pop("deterministic_time_s", None)
         return steady_params(**settings)
 
     monkeypatch.setattr(planner.solve, "SolveParams", steady_solve_params)
@@ -132,3 +134,28 @@ def test_validate_reports_a_broken_plan(capsys, sample_dir, tmp_path):
     code, text, _ = run(capsys, "validate", str(sample_dir), str(Path(out)))
     assert code == 1
     assert "G-001" in text
+
+
+def test_a_deterministic_solve_gives_the_same_plan_twice(capsys, sample_dir, tmp_path):
+    """`--workers 1 --deterministic-time S` stops on work done, not on seconds: the same plan
+    on any machine, however busy (the wall limit is a backstop a healthy run never meets)."""
+    plans = []
+    for name in ("first", "second"):
+        out = tmp_path / name
+        flags = ("--workers", "1", "--deterministic-time", "0.5", "--time-limit", "600")
+        code, text, _ = run(capsys, "solve", str(sample_dir), *flags, "--out", str(out))
+        assert code == 0, text
+        plans.append(
+            [
+                (out / f).read_text(encoding="utf-8")
+                for f in ("plan_groups.csv", "plan_participants.csv")
+            ]
+        )
+    assert plans[0] == plans[1]
+    assert plans[0][0].count("\n") > 40
+
+
+def test_a_deterministic_time_that_is_not_positive_is_a_one_line_error(capsys, sample_dir):
+    code, _, err = run(capsys, "solve", str(sample_dir), "--deterministic-time", "0")
+    assert code != 0
+    assert "deterministic_time_s must be positive" in err and "Traceback" not in err

@@ -833,3 +833,20 @@ def test_henkilotunnus_in_any_other_cell_is_refused_without_showing_it(tmp_path:
         "(henkilötunnus) (value hidden): personal data does not belong in the season files",
     ]
     assert "123A" not in str([p.as_dict() for p in report.problems])
+
+
+def test_a_season_invariant_the_checks_missed_is_an_import_error_not_a_traceback(
+    sample_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The importer checks everything with file, row and column first; should an invariant of
+    `Season` still fail, the import reports it like any other problem and imports nothing."""
+    monkeypatch.setattr(
+        "planner.model.season_problems", lambda season: ["group G-001: pinned venue V-X unknown"]
+    )
+    report = read_season(sample_dir)
+
+    assert not report.ok and report.season is None
+    assert [p.message for p in report.errors] == [
+        "the season's data do not fit together: group G-001: pinned venue V-X unknown"
+    ]
+    assert report.errors[0].message_in("sv").startswith("säsongens uppgifter går inte ihop")

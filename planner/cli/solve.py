@@ -38,7 +38,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
     season = report.season
     try:
         params = SolveParams(
-            time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang
+            time_limit_s=args.time_limit,
+            workers=args.workers,
+            seed=args.seed,
+            language=args.lang,
+            deterministic_time_s=args.deterministic_time,
         )
     except ValueError as exc:
         raise UserError(str(exc)) from exc
@@ -119,6 +123,13 @@ def add_solve_commands(add: Add) -> None:
     p.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
     p.add_argument("--workers", type=int, default=2, help="solver threads (default 2)")
     p.add_argument("--seed", type=int, default=0, help="solver random seed")
+    p.add_argument(
+        "--deterministic-time",
+        type=float,
+        metavar="S",
+        help="also stop each search stage after S deterministic seconds: with --workers 1 "
+        "the same plan on any machine, however busy",
+    )
     p.add_argument(
         "--out",
         help="write plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json here",

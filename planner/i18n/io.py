@@ -514,4 +514,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "expected a folder of CSV files or an .xlsx workbook (an old .xls workbook: "
         "save it as .xlsx)",
     },
+    "io.season_invariant": {
+        "fi": "kauden tiedot eivät sovi yhteen: {problem}",
+        "sv": "säsongens uppgifter går inte ihop: {problem}",
+        "en": "the season's data do not fit together: {problem}",
+    },
 }

@@ -27,6 +27,7 @@ from planner.model import (
     Municipality,
     Partner,
     Season,
+    SeasonError,
     Staff,
     Venue,
     hhmm,
@@ -503,6 +504,18 @@ class SeasonBuilder:
             ),
         )
 
+    def checked_season(self) -> Season | None:
+        """The season, or None with a problem for each invariant it breaks: a safety net, as
+        every invariant is checked above with its file, row and column."""
+        try:
+            return self.season()
+        except SeasonError as exc:
+            for problem in exc.problems:
+                self.problems.error(
+                    self.tableset.name, None, None, None, msg("season_invariant", problem=problem)
+                )
+            return None
+
     def build(self) -> ImportReport:
         self.index_keys()
         self.resolve_references()
@@ -513,9 +526,9 @@ class SeasonBuilder:
         def reading_order(p: Problem) -> tuple[int, int]:
             return order.get(p.source, -1), p.row or 0
 
+        season = None if self.problems.errors else self.checked_season()
         errors = sorted(self.problems.errors, key=reading_order)
         warnings = sorted(self.problems.warnings, key=reading_order)
-        season = None if errors else self.season()
         log.info(
             "read season %s: %d errors, %d warnings", self.tableset.name, len(errors), len(warnings)
         )
