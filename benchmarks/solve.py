@@ -52,6 +52,8 @@ COLUMNS = (
     ("wall_s", "{:>6.1f}"),
     ("valid", "{:>5}"),
     ("rss_mb", "{:>6.0f}"),
+    ("remote_%", "{:>8.1f}"),
+    ("spread", "{:>6.1f}"),
 )
 
 
@@ -61,6 +63,12 @@ def weighted(season: Season, plan: Plan) -> int:
 
 def placed(plan: Plan) -> int:
     return len({code for code, _ in plan.participants})
+
+
+def weekday_spread(plan: Plan) -> float:
+    """Groups on the busiest weekday over groups on the quietest (inf when a day has none)."""
+    per_day = [sum(p.weekday == d for p in plan.placements) for d in range(5)]
+    return max(per_day) / min(per_day) if min(per_day) else float("inf")
 
 
 def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
@@ -102,6 +110,8 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
         "wall_s": wall,
         "valid": "yes" if not problems else f"NO({len(problems)})",
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "remote_%": 100 * len(set(result.plan.remote)) / max(len(set(result.plan.participants)), 1),
+        "spread": weekday_spread(result.plan),
         "status": result.status,
         "added_after_search": len(result.stats.get("groups_added_after_search", [])),
         "unscheduled_reasons": sorted({r.key for r in result.unscheduled}),

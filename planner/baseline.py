@@ -25,6 +25,7 @@ from planner.model import (
     Unscheduled,
     Venue,
 )
+from planner.participation import with_modes
 
 GRID_MIN = 30
 REMOTE_DAY = (8 * 60, 18 * 60)
@@ -290,9 +291,13 @@ def _first_fit(state: _State, known: _Clients, group: Group) -> _Fit | None:
             continue
         for venue in _venues(state.season, group):
             codes = known.by_day[weekday]
-            if venue is not None and group.mode == "in_person":
-                codes = codes & known.reach[venue.venue_id]
-            clients = [c for c in joiners if c.client_code in codes]
+            reach = known.reach[venue.venue_id] if venue is not None else None
+            clients = [
+                c
+                for c in joiners
+                if c.client_code in codes
+                and (reach is None or c.client_code in reach or not rules.travel_binds(group, c))
+            ]
             if len(clients) < need:
                 continue
             venue_id = None if venue is None else venue.venue_id
@@ -350,4 +355,4 @@ def greedy_plan(season: Season, allowance_min: int = rules.DEFAULT_SESSION_ALLOW
             Placement(group.group_id, s.weekday, s.start, s.end, s.venue_id, fit.team)
         )
         participants.extend((code, group.group_id) for code in fit.codes)
-    return Plan(tuple(placements), tuple(participants), tuple(unscheduled))
+    return with_modes(season, Plan(tuple(placements), tuple(participants), tuple(unscheduled)))

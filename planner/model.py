@@ -166,6 +166,8 @@ class Client:
     audience: tuple[str, ...] = ()
     wishes: tuple[str, ...] = ()  # ranked group_ids
     max_groups: int = 1
+    remote: bool = False
+    """The client has agreed to take part remotely (l. 456, 469, 473-474)."""
 
 
 @dataclass(frozen=True)
@@ -376,8 +378,10 @@ class Plan:
        weekly cap.
     7. Participants: a client in a group speaks group.language, the group's audience is "" or
        "all" or in client.audience, the weekday is in client.days; for in_person groups
-       client_to_venue(client, venue) <= client.max_travel_min (hybrid and remote groups: the
-       client may join remotely, so travel and accessibility do not bind); a client is in at
+       client_to_venue(client, venue) <= client.max_travel_min for every participant on site
+       (and the venue accessible when they need it); a participant is remote (Plan.remote) only
+       in a hybrid or remote group and only with client.remote (consent, l. 456, 469,
+       473-474), and every participant of a remote group is remote; a client is in at
        most client.max_groups groups, never twice in one; only scheduled groups have
        participants.
     Unscheduled groups have no placement and no participants.
@@ -386,6 +390,16 @@ class Plan:
     placements: tuple[Placement, ...]
     participants: tuple[tuple[str, str], ...]  # (client_code, group_id)
     unscheduled: tuple[Unscheduled, ...] = ()
+    remote: tuple[tuple[str, str], ...] = ()
+    """The participants (client_code, group_id) who take part remotely; all others on site."""
+
+    def mode_of(self, client_code: str, group_id: str) -> str:
+        """ "remote" or "on_site" (`rules.PARTICIPATION_MODES`)."""
+        return "remote" if (client_code, group_id) in self._remote else "on_site"
+
+    @cached_property
+    def _remote(self) -> frozenset[tuple[str, str]]:
+        return frozenset(self.remote)
 
     @cached_property
     def placement(self) -> dict[str, Placement]:

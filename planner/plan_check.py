@@ -294,11 +294,12 @@ def check_capacity(view: PlanView) -> Iterator[PlanProblem]:
 def check_accessible(view: PlanView) -> Iterator[PlanProblem]:
     for p, g in view.placed_groups():
         venue = view.venue_of(p)
-        if venue is None or venue.accessible or g.mode != "in_person":
+        if venue is None or venue.accessible:
             continue
         for code in view.members.get(g.group_id, ()):
             client = view.season.client.get(code)
-            if client is not None and client.needs_accessible:
+            on_site = view.plan.mode_of(code, g.group_id) == "on_site"
+            if client is not None and client.needs_accessible and on_site:
                 yield PlanProblem(
                     "accessible",
                     g.group_id,
@@ -495,7 +496,7 @@ def check_participant_days(view: PlanView) -> Iterator[PlanProblem]:
 def check_participant_travel(view: PlanView) -> Iterator[PlanProblem]:
     for client, g, p in view.enrolments():
         venue = view.venue_of(p)
-        if g.mode != "in_person" or venue is None:
+        if venue is None or view.plan.mode_of(client.client_code, g.group_id) == "remote":
             continue
         minutes = view.travel.client_to_venue(client, venue.venue_id)
         if minutes > client.max_travel_min:
@@ -505,6 +506,28 @@ def check_participant_travel(view: PlanView) -> Iterator[PlanProblem]:
                 f"{minutes} min by {client.travel} to {g.group_id} at {venue.venue_id}, "
                 f"at most {client.max_travel_min} min",
             )
+
+
+def check_remote_consent(view: PlanView) -> Iterator[PlanProblem]:
+    """Remote only by the client's consent, in hybrid and remote groups; a remote group meets
+    nowhere, so everyone in it is remote."""
+    for client, g, _ in view.enrolments():
+        code = client.client_code
+        remote = view.plan.mode_of(code, g.group_id) == "remote"
+        if g.mode == "remote" and not remote:
+            yield PlanProblem("remote_consent", code, f"on site in {g.group_id}, a remote group")
+        if (remote or g.mode == "remote") and not client.remote:
+            yield PlanProblem(
+                "remote_consent",
+                code,
+                f"remote in {g.group_id} without having agreed to take part remotely",
+            )
+        if remote and g.mode == "in_person":
+            yield PlanProblem("remote_consent", code, f"remote in {g.group_id}, an in-person group")
+    joined = set(view.plan.participants)
+    for code, gid in dict.fromkeys(view.plan.remote):
+        if (code, gid) not in joined:
+            yield PlanProblem("remote_consent", code, f"marked remote in {gid} but not in it")
 
 
 def check_max_groups(view: PlanView) -> Iterator[PlanProblem]:
@@ -560,6 +583,7 @@ PLAN_CHECKS: dict[str, Check] = {
     "participant_audience": check_participant_audience,
     "participant_days": check_participant_days,
     "participant_travel": check_participant_travel,
+    "remote_consent": check_remote_consent,
     "max_groups": check_max_groups,
     "scheduled_only": check_scheduled_only,
 }
@@ -643,15 +667,29 @@ def read_plan_files(out_dir: str | Path) -> Plan:
             placements.append(_placement(row))
         except (KeyError, ValueError) as exc:
             raise ValueError(f"{groups_file.name} line {line}: {exc!r}") from exc
-    participants = tuple(
-        (row["client_code"], row["group_id"]) for _, row in _rows(out / "plan_participants.csv")
-    )
+    participants: list[tuple[str, str]] = []
+    remote: list[tuple[str, str]] = []
+    participants_file = out / "plan_participants.csv"
+    for line, row in _rows(participants_file):
+        try:
+            pair = (row["client_code"], row["group_id"])
+        except KeyError as exc:
+            raise ValueError(f"{participants_file.name} line {line}: no column {exc}") from exc
+        mode = row.get("mode") or "on_site"
+        if mode not in rules.PARTICIPATION_MODES:
+            raise ValueError(
+                f"{participants_file.name} line {line}: mode {mode!r} is not "
+                f"{' or '.join(rules.PARTICIPATION_MODES)}"
+            )
+        participants.append(pair)
+        if mode == "remote":
+            remote.append(pair)
     if (out / "plan_unscheduled.csv").exists():
         unscheduled += [
             Unscheduled(row["group_id"], row.get("reason", ""))
             for _, row in _rows(out / "plan_unscheduled.csv")
         ]
-    return Plan(tuple(placements), participants, tuple(unscheduled))
+    return Plan(tuple(placements), tuple(participants), tuple(unscheduled), tuple(remote))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -330,10 +330,18 @@ RULES: dict[str, Rule] = {
         ),
         _rule(
             "participant_travel",
-            "In-person groups within the client's travel time",
-            "Lähiryhmät asiakkaan matka-ajan rajoissa",
-            "Närgrupper inom klientens restid",
+            "On site within the client's travel time",
+            "Paikan päällä asiakkaan matka-ajan rajoissa",
+            "På plats inom klientens restid",
             lines="409, 422",
+        ),
+        _rule(
+            "remote_consent",
+            "Remote participation only as agreed with the client, in hybrid and remote groups",
+            "Etäosallistuminen vain asiakkaan kanssa sovitusti, hybridi- ja etäryhmissä",
+            "Deltagande på distans bara enligt överenskommelse med klienten, i hybrid- och "
+            "distansgrupper",
+            lines="456, 469, 473-474",
         ),
         _rule(
             "max_groups",
@@ -445,14 +453,46 @@ def client_in_audience(group: Group, client: Client) -> bool:
     return audience_fits(group, client.audience)
 
 
+def may_join_remotely(group: Group, client: Client) -> bool:
+    """A client who has agreed to take part remotely (l. 456, 469, 473-474), in a group that
+    can be joined remotely: hybrid or remote."""
+    return client.remote and group.mode in ("hybrid", "remote")
+
+
+def remote_allowed(group: Group, client: Client) -> bool:
+    """Rule remote_consent: a remote group only for clients who agreed to take part remotely."""
+    return group.mode != "remote" or client.remote
+
+
 def may_join(group: Group, client: Client) -> bool:
-    """A client the group's language and audience allow (days and travel come on top)."""
-    return client_speaks(group, client) and client_in_audience(group, client)
+    """A client the group's language, audience and way of meeting allow (days and travel
+    come on top)."""
+    return (
+        client_speaks(group, client)
+        and client_in_audience(group, client)
+        and remote_allowed(group, client)
+    )
 
 
-def travel_binds(group: Group) -> bool:
-    """Rules participant_travel and accessible bind on site; hybrid and remote join online."""
-    return group.mode == "in_person"
+def travel_binds(group: Group, client: Client) -> bool:
+    """Rules participant_travel and accessible bind on site: always, unless the client has
+    agreed to join this (hybrid or remote) group remotely. A remote participation nobody
+    agreed to is never a way round a travel limit."""
+    return not may_join_remotely(group, client)
+
+
+PARTICIPATION_MODES = ("on_site", "remote")
+
+
+def participation_mode(group: Group, client: Client, on_site_ok: bool) -> str:
+    """How a participant takes part: remote in a remote group; in a hybrid group on site
+    when the venue is within reach and accessible enough (`on_site_ok`), else remotely when
+    the client agreed to it; on site otherwise."""
+    if group.mode == "remote":
+        return "remote"
+    if group.mode == "hybrid" and client.remote and not on_site_ok:
+        return "remote"
+    return "on_site"
 
 
 def works_on(person: Leader, weekday: int) -> bool:

@@ -60,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "clients": _words(
         "client_code municipality postal_code languages interests audience days travel"
-        " max_travel_min needs_accessible counsellor wishes max_groups"
+        " max_travel_min needs_accessible counsellor wishes max_groups remote"
     ),
 }
 TABLES = tuple(COLUMNS)
@@ -463,6 +463,7 @@ def _persona(row: dict[str, str]) -> Client:
         max_travel_min=int(row["max_travel_min"]),
         needs_accessible=row["needs_accessible"] == "true",
         counsellor="",
+        remote=row.get("remote") == "true",
     )
 
 
@@ -817,7 +818,17 @@ def _client(code: str, area: _Area, rng: random.Random) -> Client:
         needs_accessible=rng.random() < 0.08,
         counsellor="",
         max_groups=2 if rng.random() < 0.12 else 1,
+        remote=_agrees_to_remote(code),
     )
+
+
+REMOTE_CONSENT_SHARE = 0.2
+"""Clients whose plan says they may take part remotely (l. 456, 469, 473-474)."""
+
+
+def _agrees_to_remote(code: str) -> bool:
+    # Its own stream per client: the rest of the generated season does not move with it.
+    return random.Random(f"remote/{code}").random() < REMOTE_CONSENT_SHARE
 
 
 def _client_languages(area: _Area, rng: random.Random) -> tuple[tuple[str, ...], bool]:
@@ -994,6 +1005,7 @@ def _client_row(c: Client) -> dict[str, str]:
         "counsellor": c.counsellor,
         "wishes": _list(c.wishes),
         "max_groups": "" if c.max_groups == 1 else str(c.max_groups),
+        "remote": _flag(c.remote),
     }
 
 

@@ -59,6 +59,7 @@ profiles = st.builds(
     max_travel_min=st.integers(5, 120),
     needs_accessible=st.booleans(),
     prefers_small=st.booleans(),
+    remote=st.booleans(),
 )
 
 
@@ -74,6 +75,7 @@ def as_client(profile: Profile) -> Client:
         needs_accessible=profile.needs_accessible,
         counsellor="",
         audience=profile.audience,
+        remote=profile.remote,
     )
 
 
@@ -89,7 +91,9 @@ def hard_filters_broken(
         broken.append("audience")
     if placement.weekday not in profile.days:
         broken.append("day")
-    if group.mode == "in_person":
+    if group.mode == "remote" and not profile.remote:
+        broken.append("remote")
+    if placement.venue_id is not None and not (profile.remote and group.mode == "hybrid"):
         trip = travel.client_to_venue(as_client(profile), placement.venue_id, profile.travel)
         if trip > profile.max_travel_min:
             broken.append("travel")

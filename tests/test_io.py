@@ -850,3 +850,39 @@ def test_a_season_invariant_the_checks_missed_is_an_import_error_not_a_traceback
         "the season's data do not fit together: group G-001: pinned venue V-X unknown"
     ]
     assert report.errors[0].message_in("sv").startswith("säsongens uppgifter går inte ihop")
+
+
+# --- remote consent (the optional `remote` column) ---
+
+
+def with_remote_column(folder: Path, values: list[str]) -> Path:
+    rows = read_rows(folder, "clients")
+    rows[0].append("remote")
+    for cells, value in zip(rows[1:], values + [""] * len(rows), strict=False):
+        cells.append(value)
+    write_rows(folder, "clients", rows)
+    return folder
+
+
+def test_clients_without_a_remote_column_have_not_agreed_and_nothing_warns(
+    tmp_path: Path,
+) -> None:
+    report = read_season(toy_copy(tmp_path))
+    assert report.ok and warnings(report) == []
+    assert not any(c.remote for c in report.season.clients)
+
+
+def test_a_remote_column_says_who_agreed_and_a_blank_cell_has_not(tmp_path: Path) -> None:
+    report = read_season(with_remote_column(toy_copy(tmp_path), ["yes", "false", ""]))
+    assert report.ok, errors(report)
+    assert [c.remote for c in report.season.clients][:3] == [True, False, False]
+    assert "remote" not in " ".join(warnings(report))
+
+
+def test_a_remote_value_that_is_not_a_boolean_names_file_row_and_column(tmp_path: Path) -> None:
+    report = read_season(with_remote_column(toy_copy(tmp_path), ["true", "maybe"]))
+    assert not report.ok and report.season is None
+    assert len(report.errors) == 1
+    problem = report.errors[0]
+    assert (problem.source, problem.row, problem.column) == ("clients.csv", 3, "remote")
+    assert str(problem).startswith("clients.csv row 3, column remote: ")

@@ -165,6 +165,18 @@ def moved(plan: Plan, gid: str, **changes: object) -> Plan:
     return replace(plan, placements=placements)
 
 
+def consenting(season: Season, *codes: str) -> Season:
+    """The season with these clients agreed to take part remotely."""
+    for code in codes:
+        season = changed(season, code, remote=True)
+    return season
+
+
+def remote_in(plan: Plan, gid: str, *codes: str) -> Plan:
+    """The plan with these participants of `gid` taking part remotely."""
+    return replace(plan, remote=(*plan.remote, *((c, gid) for c in codes)))
+
+
 def with_members(plan: Plan, gid: str, codes: tuple[str, ...]) -> Plan:
     kept = tuple((c, g) for c, g in plan.participants if g != gid)
     return replace(plan, participants=kept + tuple((c, gid) for c in codes))
@@ -347,9 +359,10 @@ def test_hybrid_group_without_a_venue_is_rejected(season: Season, plan: Plan) ->
 
 @breaks("venue_mode")
 def test_remote_group_at_a_venue_is_rejected(season: Season, plan: Plan) -> None:
-    remote = changed(season, "G-3", mode="remote")
-    assert_only("venue_mode", remote, plan)
-    assert plan_problems(remote, moved(plan, "G-3", venue_id=None)) == []
+    remote = consenting(changed(season, "G-3", mode="remote"), *YOUNG)
+    online = remote_in(plan, "G-3", *YOUNG)
+    assert_only("venue_mode", remote, online)
+    assert plan_problems(remote, moved(online, "G-3", venue_id=None)) == []
 
 
 @breaks("venue_municipality")
@@ -400,10 +413,18 @@ def test_client_needing_access_at_an_inaccessible_venue_is_rejected(
     assert_only("accessible", wheel, moved(plan, "G-1", venue_id="V-ESP2"))
 
 
-def test_client_needing_access_in_a_hybrid_group_at_an_inaccessible_venue_is_fine(
+@breaks("accessible")
+def test_client_needing_access_on_site_in_a_hybrid_group_at_an_inaccessible_venue_is_rejected(
     season: Season, plan: Plan
 ) -> None:
-    assert plan_problems(season, with_members(plan, "G-3", (*YOUNG, "C-WHEEL"))) == []
+    assert_only("accessible", season, with_members(plan, "G-3", (*YOUNG, "C-WHEEL")))
+
+
+def test_client_needing_access_who_agreed_may_join_a_hybrid_group_remotely(
+    season: Season, plan: Plan
+) -> None:
+    joined = remote_in(with_members(plan, "G-3", (*YOUNG, "C-WHEEL")), "G-3", "C-WHEEL")
+    assert plan_problems(consenting(season, "C-WHEEL"), joined) == []
 
 
 # --- 4. Size ---
@@ -491,9 +512,15 @@ def test_staff_without_a_car_need_the_transit_time(season: Season, plan: Plan) -
 
 
 def test_remote_session_needs_no_travel_gap(season: Season, plan: Plan) -> None:
-    remote = changed(season, "G-3", mode="remote")
+    remote = consenting(changed(season, "G-3", mode="remote"), *YOUNG)
     same_day = moved(
-        plan, "G-3", weekday=TUE, start=h(12), end=h(14), venue_id=None, leaders=("S-ANNA",)
+        remote_in(plan, "G-3", *YOUNG),
+        "G-3",
+        weekday=TUE,
+        start=h(12),
+        end=h(14),
+        venue_id=None,
+        leaders=("S-ANNA",),
     )
     assert plan_problems(remote, same_day) == []
 
@@ -533,8 +560,42 @@ def test_client_too_far_from_an_in_person_group_is_rejected(season: Season, plan
     assert_only("participant_travel", season, with_members(plan, "G-1", (*ESPOO_FI[:5], "H-FI")))
 
 
-def test_client_far_from_a_hybrid_group_is_fine(season: Season, plan: Plan) -> None:
-    assert plan_problems(season, with_members(plan, "G-3", ("Y-1", "Y-2", "H-FI"))) == []
+@breaks("participant_travel")
+def test_client_far_from_a_hybrid_group_on_site_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("participant_travel", season, with_members(plan, "G-3", ("Y-1", "Y-2", "H-FI")))
+
+
+def test_client_far_from_a_hybrid_group_who_agreed_joins_it_remotely(
+    season: Season, plan: Plan
+) -> None:
+    joined = remote_in(with_members(plan, "G-3", ("Y-1", "Y-2", "H-FI")), "G-3", "H-FI")
+    assert plan_problems(consenting(season, "H-FI"), joined) == []
+
+
+@breaks("remote_consent")
+def test_remote_participation_nobody_agreed_to_is_rejected(season: Season, plan: Plan) -> None:
+    joined = remote_in(with_members(plan, "G-3", ("Y-1", "Y-2", "H-FI")), "G-3", "H-FI")
+    assert_only("remote_consent", season, joined)
+
+
+@breaks("remote_consent")
+def test_remote_group_only_for_clients_who_agreed(season: Season, plan: Plan) -> None:
+    remote = changed(season, "G-3", mode="remote")
+    online = moved(remote_in(plan, "G-3", *YOUNG), "G-3", venue_id=None)
+    assert plan_problems(consenting(remote, *YOUNG), online) == []
+    assert_only("remote_consent", consenting(remote, "Y-1", "Y-2"), online)
+
+
+@breaks("remote_consent")
+def test_remote_participant_of_an_in_person_group_is_rejected(season: Season, plan: Plan) -> None:
+    assert_only("remote_consent", consenting(season, "C-01"), remote_in(plan, "G-1", "C-01"))
+
+
+@breaks("remote_consent")
+def test_on_site_participant_of_a_remote_group_is_rejected(season: Season, plan: Plan) -> None:
+    remote = consenting(changed(season, "G-3", mode="remote"), *YOUNG)
+    online = moved(remote_in(plan, "G-3", "Y-1", "Y-2"), "G-3", venue_id=None)
+    assert_only("remote_consent", remote, online)
 
 
 @breaks("max_groups")
@@ -596,6 +657,23 @@ def test_read_plan_files_reads_remote_groups_and_unscheduled(tmp_path: Path) -> 
     read = read_plan_files(tmp_path)
     assert read.placements == (Placement("G-9", FRI, h(13.5), h(15.5), None, ("S-ANNA",)),)
     assert read.unscheduled == (Unscheduled("G-4", "no leader free"),)
+
+
+def test_read_plan_files_reads_each_participants_mode(tmp_path: Path) -> None:
+    (tmp_path / "plan_groups.csv").write_text(GROUPS_CSV)
+    (tmp_path / "plan_participants.csv").write_text(
+        "client_code,group_id,mode\nY-1,G-3,on_site\nH-FI,G-3,remote\nC-01,G-1,\n"
+    )
+    read = read_plan_files(tmp_path)
+    assert read.remote == (("H-FI", "G-3"),)
+    assert [read.mode_of(c, g) for c, g in read.participants] == ["on_site", "remote", "on_site"]
+
+
+def test_read_plan_files_names_the_line_of_an_unknown_mode(tmp_path: Path) -> None:
+    (tmp_path / "plan_groups.csv").write_text(GROUPS_CSV)
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id,mode\nY-1,G-3,online\n")
+    with pytest.raises(ValueError, match=r"plan_participants\.csv line 2: mode 'online'"):
+        read_plan_files(tmp_path)
 
 
 def test_read_plan_files_reads_a_group_row_without_a_time_as_unscheduled(tmp_path: Path) -> None:

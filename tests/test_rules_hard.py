@@ -51,6 +51,11 @@ def _with(**parts) -> Callable[[Season], Season]:
     return lambda s: replace(s, **parts)
 
 
+def _consenting(season: Season) -> Season:
+    """Every client has agreed to take part remotely (remote and far hybrid groups)."""
+    return replace(season, clients=tuple(replace(c, remote=True) for c in season.clients))
+
+
 def _pinned_pair(first: dict, second: dict, **season_parts) -> Season:
     """G1 and G2 pinned against each other; G2 has priority, so G1 is the one left out.
     The control G3 meets on Wednesday, out of their way."""
@@ -91,7 +96,7 @@ SCENARIOS: dict[str, Scenario] = {
     "venue_mode": Scenario(ok=_toy(mode="hybrid"), broken=_toy(mode="hybrid", municipality="078")),
     "venue_municipality": Scenario(
         ok=lambda: with_group(
-            replace(toy_season(), venues=(*toy_season().venues, venue("VH", "078"))),
+            _consenting(replace(toy_season(), venues=(*toy_season().venues, venue("VH", "078")))),
             "G1",
             municipality="078",
             mode="hybrid",
@@ -213,13 +218,17 @@ SCENARIOS: dict[str, Scenario] = {
         ),
     ),
     "person_overlap": Scenario(
-        ok=lambda: _pinned_pair(
-            dict(mode="remote", weekday=0, start=600, leaders=("S1",)),
-            dict(mode="remote", weekday=0, start=720, leaders=("S1",)),
+        ok=lambda: _consenting(
+            _pinned_pair(
+                dict(mode="remote", weekday=0, start=600, leaders=("S1",)),
+                dict(mode="remote", weekday=0, start=720, leaders=("S1",)),
+            )
         ),
-        broken=lambda: _pinned_pair(
-            dict(mode="remote", weekday=0, start=600, leaders=("S1",)),
-            dict(mode="remote", weekday=0, start=660, leaders=("S1",)),
+        broken=lambda: _consenting(
+            _pinned_pair(
+                dict(mode="remote", weekday=0, start=600, leaders=("S1",)),
+                dict(mode="remote", weekday=0, start=660, leaders=("S1",)),
+            )
         ),
         control="G3",
     ),
@@ -328,6 +337,28 @@ SCENARIOS: dict[str, Scenario] = {
             weekday=4,
         ),
     ),
+    "remote_consent": Scenario(
+        ok=lambda: with_group(
+            replace(
+                toy_season(),
+                clients=tuple(
+                    client(f"C{i:02d}", remote=i <= 3) for i in range(1, TOY_CLIENTS + 1)
+                ),
+            ),
+            "G1",
+            mode="remote",
+        ),
+        broken=lambda: with_group(
+            replace(
+                toy_season(),
+                clients=tuple(
+                    client(f"C{i:02d}", remote=i <= 2) for i in range(1, TOY_CLIENTS + 1)
+                ),
+            ),
+            "G1",
+            mode="remote",
+        ),
+    ),
     "participant_travel": Scenario(
         ok=lambda: with_group(
             replace(
@@ -422,3 +453,34 @@ def test_target_group_runs_once_only_this_rule_is_switched_off(rule: str) -> Non
 def test_control_group_is_untouched_by_the_broken_rule(rule: str) -> None:
     s = SCENARIOS[rule]
     assert s.control in _scheduled(s.broken())
+
+
+# --- remote participation by consent ---
+
+
+def _far_hybrid(consent: int) -> Season:
+    """G1 is a hybrid group in Karkkila, out of every Espoo client's 30-minute reach; the
+    first `consent` clients have agreed to take part remotely."""
+    clients = tuple(
+        client(f"C{i:02d}", max_travel_min=30, remote=i <= consent)
+        for i in range(1, TOY_CLIENTS + 1)
+    )
+    season = replace(toy_season(), venues=(*toy_season().venues, KARKKILA), clients=clients)
+    return with_group(season, "G1", municipality="224", mode="hybrid")
+
+
+def test_a_hybrid_group_out_of_reach_is_not_joined_remotely_without_consent() -> None:
+    season = _far_hybrid(consent=0)
+    assert "G1" not in _scheduled(season)
+
+
+def test_clients_who_agreed_join_a_hybrid_group_out_of_reach_remotely() -> None:
+    season = _far_hybrid(consent=4)
+    result = solve(season, PARAMS)
+    assert plan_problems(season, result.plan) == []
+    members = result.plan.members["G1"]
+    assert 3 <= len(members) <= 4
+    assert set(members) <= {"C01", "C02", "C03", "C04"}
+    assert all(result.plan.mode_of(code, "G1") == "remote" for code in members)
+    others = [(c, g) for c, g in result.plan.participants if g != "G1"]
+    assert others and all(result.plan.mode_of(c, g) == "on_site" for c, g in others)

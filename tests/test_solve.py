@@ -107,7 +107,12 @@ def test_outputs_follow_the_design_contract(tmp_path: Path) -> None:
         assert len(r["start"]) == 5 and r["start"][2] == ":"
         assert all(pid in season.person for pid in r["leaders"].split(";"))
     with (tmp_path / "plan_participants.csv").open() as f:
-        assert next(csv.reader(f)) == ["client_code", "group_id"]
+        participants = list(csv.DictReader(f))
+    assert list(participants[0]) == ["client_code", "group_id", "mode"]
+    assert {r["mode"] for r in participants} <= {"on_site", "remote"}
+    assert [
+        (r["client_code"], r["group_id"]) for r in participants if r["mode"] == "remote"
+    ] == sorted(set(result.plan.remote))
     with (tmp_path / "staff_days.csv").open() as f:
         days = list(csv.DictReader(f))
     assert list(days[0]) == ["staff_id", "weekday", "stops", "km", "drive_min"]

@@ -111,11 +111,11 @@ def season() -> Season:
                 postal_code="02770", audience=("youth",), wishes=("G1", "G2"),
             ),
             Client("C1", "710", ("sv", "fi"), ("community",), (0, 1, 2, 3, 4), "ride", 60,
-                   True, "S2", wishes=("G2",)),
+                   True, "S2", wishes=("G2",), remote=True),
             Client("C4", "049", ("fi",), (), (0, 2), "car", 30, False, "S1", wishes=("G1",),
-                   audience=("youth",), max_groups=2),
+                   audience=("youth",), max_groups=2, remote=True),
             Client("C5", "049", ("fi",), ("art",), (0, 2), "transit", 40, False, "S1",
-                   audience=("youth",), max_groups=2),
+                   audience=("youth",), max_groups=2, remote=True),
             Client("C2", "710", ("sv",), ("art", "community"), (3,), "transit", 90, True,
                    "S2", postal_code="10600", wishes=("G2", "G1")),
         ),
@@ -139,6 +139,7 @@ def plan() -> Plan:
             ("C5", "G3"),
         ),
         unscheduled=(Unscheduled("G2", "no qualified staff leader on Thursdays"),),
+        remote=(("C1", "G3"), ("C4", "G3"), ("C5", "G3")),
     )
 
 

@@ -11,7 +11,7 @@ for the enrolment, meeting and figure tests, with `toy_plan()` and `replan()`:
 | G1 | Wed 10-13 | V1 (20) | S1 | 10 | C01 C02 C03 (one leader: a 5th needs a second) |
 | G2 | Thu 9-12 | V1 (20) | S1 S2 | 8 | C04..C08 (three seats free) |
 | G3 pop-up | Tue 12-14:30 | V2 (6) | S2 | 4 (room for leaders) | C09 C10 C40 (one seat free) |
-| G4 | Fri 9-11 | remote | S1 | 10 | C11 C12 C13 (dropped by `replan()`) |
+| G4 | Fri 9-11 | remote | S1 | 10 | C11 C12 C13, agreed to be remote (dropped by `replan()`) |
 
 (forty clients `C01`..`C40`, counsellor S3, who leads no group). `random_season()` makes a
 realistic-looking season of any size for property tests. The builders `venue`, `staff`,
@@ -403,7 +403,8 @@ def _published_toy() -> Season:
         ),
         clients=tuple(
             Client(f"C{i:02d}", "049" if i % 2 else "710", ("fi", "sv"), (), (0, 1, 2, 3, 4),
-                   "transit", 240, False, "S3", max_groups=2 if i <= 2 else 1)
+                   "transit", 240, False, "S3", max_groups=2 if i <= 2 else 1,
+                   remote=11 <= i <= 13)
             for i in range(1, 41)
         ),
     )  # fmt: skip
@@ -423,6 +424,7 @@ def toy_plan() -> Plan:
             *((code, "G3") for code in ("C09", "C10", "C40")),
             *((f"C{i:02d}", "G4") for i in (11, 12, 13)),
         ),
+        remote=tuple((f"C{i:02d}", "G4") for i in (11, 12, 13)),
     )
 
 
@@ -439,6 +441,7 @@ def replan() -> Plan:
             ("C03", "G2"),
             ("C16", "G1"),
         ),
+        remote=(),
     )
 
 

@@ -3,8 +3,9 @@
 Each filter is one function `(offer, situation) -> failure text or None`, listed in
 `HARD_FILTERS` by key. They follow the plan's participant rule (`planner.model.Plan`, rule 7):
 the group's language, its audience, the client's days, and for groups met in person the
-travel limit and an accessible venue (l. 416). Hybrid and remote groups can be joined
-remotely, so travel and accessibility do not bind them. A group whose term has ended is not
+travel limit and an accessible venue (l. 416) wherever the client would be on site. Only a
+client who agreed to take part remotely (l. 456, 469, 473-474) may join a remote group, or a
+hybrid group out of reach, remotely. A group whose term has ended is not
 offered either. A full group is not filtered out: it is offered with its waiting list.
 """
 
@@ -45,9 +46,16 @@ def day_failure(offer: Offer, s: Situation) -> str | None:
     return text("failed.day", s.lang, day=meets_on(day, s.lang))
 
 
+def remote_failure(offer: Offer, s: Situation) -> str | None:
+    """A remote group only for a client who agreed to take part remotely."""
+    if rules.remote_allowed(offer.group, s.profile):
+        return None
+    return text("failed.remote_consent", s.lang)
+
+
 def travel_failure(offer: Offer, s: Situation) -> str | None:
-    """In person only: the trip must fit the client's travel limit."""
-    if not rules.travel_binds(offer.group) or offer.venue is None:
+    """On site: the trip must fit the client's travel limit."""
+    if not rules.travel_binds(offer.group, s.profile) or offer.venue is None:
         return None
     minutes = s.minutes[offer.venue.venue_id]
     limit = s.profile.max_travel_min
@@ -58,8 +66,8 @@ def travel_failure(offer: Offer, s: Situation) -> str | None:
 
 
 def accessible_failure(offer: Offer, s: Situation) -> str | None:
-    """In person only: a client who needs it gets an accessible venue (l. 416)."""
-    if not rules.travel_binds(offer.group) or offer.venue is None:
+    """On site: a client who needs it gets an accessible venue (l. 416)."""
+    if not rules.travel_binds(offer.group, s.profile) or offer.venue is None:
         return None
     if offer.venue.accessible or not s.profile.needs_accessible:
         return None
@@ -85,6 +93,7 @@ HARD_FILTERS: dict[str, Callable[[Offer, Situation], str | None]] = {
     "language": language_failure,
     "audience": audience_failure,
     "day": day_failure,
+    "remote": remote_failure,
     "travel": travel_failure,
     "accessible": accessible_failure,
     "ended": ended_failure,
@@ -95,6 +104,7 @@ RULE_OF_FILTER: dict[str, str] = {
     "language": "participant_language",
     "audience": "participant_audience",
     "day": "participant_days",
+    "remote": "remote_consent",
     "travel": "participant_travel",
     "accessible": "accessible",
     "ended": "term",

@@ -57,6 +57,7 @@ class Profile:
     prefers_small: bool = False
     client_code: str | None = None
     wishes: tuple[str, ...] = ()  # ranked group ids, the client's own
+    remote: bool = False  # agreed to take part remotely (l. 456, 469, 473-474)
 
     def __post_init__(self) -> None:
         if self.travel not in TRAVEL_MODES:
@@ -93,6 +94,7 @@ def profile_from_client(client: Client) -> Profile:
         prefers_small=bool(SMALL_GROUP_WORDS.intersection(interests)),
         client_code=client.client_code,
         wishes=client.wishes,
+        remote=client.remote,
     )
 
 
@@ -141,6 +143,7 @@ def parse_profile_args(
     *,
     audience: str = "",
     prefers_small: bool = False,
+    remote: bool = False,
 ) -> Profile:
     """A profile from the answers a worker types in (the `planner find` options).
 
@@ -163,4 +166,5 @@ def parse_profile_args(
         max_travel_min=int(max_travel_min),
         needs_accessible=bool(needs_accessible),
         prefers_small=prefers_small or bool(SMALL_GROUP_WORDS.intersection(words)),
+        remote=bool(remote),
     )

@@ -137,6 +137,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{minutes} min {mode}, gräns {limit}",
         "en": "{minutes} min {mode}, limit {limit}",
     },
+    "finder.failed.remote_consent": {
+        "fi": "etäryhmä: asiakkaan kanssa ei ole sovittu etäosallistumisesta",
+        "sv": "distansgrupp: deltagande på distans har inte avtalats med klienten",
+        "en": "remote group: taking part remotely has not been agreed with the client",
+    },
     "finder.failed.accessible": {
         "fi": "toimipaikka ei ole esteetön",
         "sv": "lokalen är inte tillgänglig",

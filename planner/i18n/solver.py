@@ -142,6 +142,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "ingen grupp hålls på ett språk som klienten talar",
         "en": "no group runs in a language the client speaks",
     },
+    "solver.client_no_remote_consent": {
+        "fi": "asiakkaalle sopivat ryhmät ovat etäryhmiä, eikä etäosallistumisesta ole sovittu "
+        "asiakkaan kanssa",
+        "sv": "grupperna som passar klienten är distansgrupper, och deltagande på distans har "
+        "inte avtalats med klienten",
+        "en": "the groups that suit the client are remote, and taking part remotely has not "
+        "been agreed with the client",
+    },
     "solver.client_no_audience": {
         "fi": "asiakkaan kieliset ryhmät on suunnattu muille kohderyhmille",
         "sv": "grupperna på klientens språk riktar sig till andra målgrupper",

@@ -332,6 +332,7 @@ CLIENTS = TableSpec(
         C("counsellor", ident),
         C("wishes", id_list, required=False, blank=()),
         C("max_groups", whole(1), required=False, blank=1),
+        C("remote", boolean, required=False, blank=False),
     ),
 )
 

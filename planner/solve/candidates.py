@@ -331,7 +331,6 @@ class Candidates:
 
     def _clients(self, g: Group, days: tuple[int, ...], venues: tuple[str, ...]) -> tuple[str, ...]:
         off = self.relaxed.__contains__
-        binds = rules.travel_binds(g) and bool(venues)
         venue_set = frozenset(venues)
         accessible = frozenset(vid for vid in venues if self.season.venue[vid].accessible)
         day_set = frozenset(days)
@@ -343,7 +342,9 @@ class Candidates:
                 continue
             if not off("participant_days") and day_set.isdisjoint(c.days):
                 continue
-            if binds:
+            if not off("remote_consent") and not rules.remote_allowed(g, c):
+                continue
+            if venues and rules.travel_binds(g, c):
                 near = venue_set
                 if not off("participant_travel"):
                     near = near & self.reach_set(c)

@@ -170,8 +170,9 @@ def _narrow(season: Season, cands: Candidates, c: GroupCandidates, context: Cont
             rules.client_speaks(g, client),
             rules.client_in_audience(g, client),
             tuple(sorted(client.days)),
-            reach if rules.travel_binds(g) else None,
-            client.needs_accessible and rules.travel_binds(g),
+            rules.remote_allowed(g, client),
+            reach if rules.travel_binds(g, client) else None,
+            client.needs_accessible and rules.travel_binds(g, client),
             client.max_groups >= 1,
             client.max_groups - context.groups_of_client.get(code, 0) >= 1,
         )
@@ -332,6 +333,7 @@ CLIENT_RULES = {
     "participant_audience",
     "participant_days",
     "participant_travel",
+    "remote_consent",
     "accessible",
     "max_groups",
 }
@@ -441,6 +443,9 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
     step = [g for g in step if rules.client_in_audience(g, client)]
     if not step:
         return Reason(code, "client_no_audience", {}, ("participant_audience",))
+    step = [g for g in step if rules.remote_allowed(g, client)]
+    if not step:
+        return Reason(code, "client_no_remote_consent", {}, ("remote_consent",))
 
     def days_of(gid: str) -> set[int]:
         p = placed.get(gid)
@@ -455,7 +460,7 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         return [p.venue_id] if p is not None and p.venue_id else list(cands[gid].venues)
 
     def reachable(g) -> list[str]:
-        if not rules.travel_binds(g):
+        if not rules.travel_binds(g, client):
             return ["-"]
         return [
             vid
@@ -475,7 +480,7 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         step = [
             g
             for g in step
-            if not rules.travel_binds(g)
+            if not rules.travel_binds(g, client)
             or any(season.venue[vid].accessible for vid in reachable(g))
         ]
         if not step:

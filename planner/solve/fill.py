@@ -137,9 +137,9 @@ def _may_join(season: Season, travel: TravelModel, p: Placement, client: Client)
     group = season.group[p.group_id]
     if p.weekday not in client.days:
         return False
-    if not (rules.client_speaks(group, client) and rules.client_in_audience(group, client)):
+    if not rules.may_join(group, client):
         return False
-    if p.venue_id is not None and rules.travel_binds(group):
+    if p.venue_id is not None and rules.travel_binds(group, client):
         if client.needs_accessible and not season.venue[p.venue_id].accessible:
             return False
         if travel.client_to_venue(client, p.venue_id) > client.max_travel_min:

@@ -310,7 +310,7 @@ def penalty_client_travel(model: cp_model.CpModel, season: Season, v: SeasonVars
     items = []
     for (code, gid), x in v.x.items():
         venues = v.cands[gid].venues
-        if not venues or not rules.travel_binds(season.group[gid]):
+        if not venues or not rules.travel_binds(season.group[gid], season.client[code]):
             continue
         items.append((gid, code, x, {vid: v.cands.client_minutes(code, vid) for vid in venues}))
     per_client: dict[str, int] = {}

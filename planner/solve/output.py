@@ -2,7 +2,7 @@
 
 - plan_groups.csv: group_id, weekday (Mon..Fri), start, end (HH:MM), venue_id (empty for a
   remote group), leaders (;-separated)
-- plan_participants.csv: client_code, group_id
+- plan_participants.csv: client_code, group_id, mode (on_site or remote)
 - staff_days.csv: staff_id, weekday, stops (;-separated venue ids in visiting order, from
   and back to the base venue), km, drive_min
 - summary.json: status, objective, best_bound, wall_s, unscheduled [{group_id, reason}],
@@ -49,8 +49,10 @@ def write_outputs(result: Result, season: Season, out_dir: str | Path) -> list[P
             )
     with paths[1].open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["client_code", "group_id"])
-        w.writerows(sorted(plan.participants))
+        w.writerow(["client_code", "group_id", "mode"])
+        w.writerows(
+            (code, gid, plan.mode_of(code, gid)) for code, gid in sorted(set(plan.participants))
+        )
     with paths[2].open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["staff_id", "weekday", "stops", "km", "drive_min"])
@@ -86,6 +88,7 @@ def summary(result: Result, season: Season) -> dict:
             "clients": len(season.clients),
             "clients_placed": placed,
             "participants": len(result.plan.participants),
+            "remote_participants": len(set(result.plan.remote)),
         },
         "unplaced_clients": len(result.unplaced),
         "unplaced": [{"client_code": r.subject, "reason": r.text(lang)} for r in result.unplaced],

@@ -142,7 +142,8 @@ def add_accessible(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
     guard = v.guard("accessible")
     for (code, gid), x in v.x.items():
         g = season.group[gid]
-        if not (season.client[code].needs_accessible and rules.travel_binds(g)):
+        client = season.client[code]
+        if not (client.needs_accessible and rules.travel_binds(g, client)):
             continue
         ok = [v.use[gid, vid] for vid in v.cands[gid].venues if season.venue[vid].accessible]
         model.add(x <= sum(ok)).only_enforce_if(guard)
@@ -292,6 +293,12 @@ def add_participant_audience(model: cp_model.CpModel, season: Season, v: SeasonV
             _forbid(model, x, v.guard("participant_audience"))
 
 
+def add_remote_consent(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    for (code, gid), x in v.x.items():
+        if not rules.remote_allowed(season.group[gid], season.client[code]):
+            _forbid(model, x, v.guard("remote_consent"))
+
+
 def add_participant_days(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     guard = v.guard("participant_days")
     for (code, gid), x in v.x.items():
@@ -305,9 +312,11 @@ def add_participant_days(model: cp_model.CpModel, season: Season, v: SeasonVars)
 def add_participant_travel(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     guard = v.guard("participant_travel")
     for (code, gid), x in v.x.items():
-        if not rules.travel_binds(season.group[gid]):
-            continue
         client = season.client[code]
+        group = season.group[gid]
+        # A remote group meets nowhere: whether one may join it is rule remote_consent.
+        if not group.needs_venue or not rules.travel_binds(group, client):
+            continue
         venues = v.cands[gid].venues
         near = [
             v.use[gid, vid]
@@ -384,6 +393,7 @@ HARD_RULES: dict[str, HardRule] = {
         HardRule("participant_audience", add_participant_audience),
         HardRule("participant_days", add_participant_days),
         HardRule("participant_travel", add_participant_travel),
+        HardRule("remote_consent", add_remote_consent),
         HardRule("max_groups", add_max_groups, about_plan=True),
     )
 }

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from ortools.sat.python import cp_model
 
 from planner.model import Placement, Plan, Season, Unscheduled
+from planner.participation import with_modes
 from planner.solve.candidates import Candidates
 from planner.solve.explain import explain_clients
 from planner.solve.fill import fill_open_seats
@@ -352,10 +353,13 @@ def solve(
         plan,
         [c.client_code for c in work.clients if c.client_code not in placed],
     )
-    plan = Plan(
-        plan.placements,
-        plan.participants,
-        tuple(Unscheduled(r.subject, r.text(params.language)) for r in unscheduled),
+    plan = with_modes(
+        work,
+        Plan(
+            plan.placements,
+            plan.participants,
+            tuple(Unscheduled(r.subject, r.text(params.language)) for r in unscheduled),
+        ),
     )
     return Result(
         status=stages[0].status,

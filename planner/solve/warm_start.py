@@ -239,9 +239,9 @@ def _has_seat(season, cands, plan, gid, members, code) -> bool:
         return False
     if p.weekday not in client.days:
         return False
-    if not (rules.client_speaks(g, client) and rules.client_in_audience(g, client)):
+    if not rules.may_join(g, client):
         return False
-    if p.venue_id is not None and rules.travel_binds(g):
+    if p.venue_id is not None and rules.travel_binds(g, client):
         if cands.client_minutes(code, p.venue_id) > client.max_travel_min:
             return False
         if client.needs_accessible and not season.venue[p.venue_id].accessible:
@@ -253,9 +253,9 @@ def _eligible(state: _State, g: Group, code: str, day: int, vid: str | None) -> 
     client = state.season.client[code]
     if state.joined[code] >= client.max_groups or day not in client.days:
         return False
-    if not (rules.client_speaks(g, client) and rules.client_in_audience(g, client)):
+    if not rules.may_join(g, client):
         return False
-    if vid is not None and rules.travel_binds(g):
+    if vid is not None and rules.travel_binds(g, client):
         if state.cands.client_minutes(code, vid) > client.max_travel_min:
             return False
         if client.needs_accessible and not state.season.venue[vid].accessible:

@@ -124,6 +124,7 @@ def client_row(c: Client) -> Row:
         "counsellor": c.counsellor,
         "wishes": list(c.wishes),
         "max_groups": c.max_groups,
+        "remote": c.remote,
     }
 
 
@@ -247,6 +248,7 @@ def client_from(r: Mapping[str, Any]) -> Client:
         audience=tuple(r["audience"]),
         wishes=tuple(r["wishes"]),
         max_groups=r["max_groups"],
+        remote=bool(r["remote"]),
     )
 
 
@@ -286,7 +288,7 @@ def plan_rows(plan: Plan) -> dict[str, list[Row]]:
             for i, p in enumerate(plan.placements)
         ],
         "plan_participants": [
-            {"position": i, "client_code": code, "group_id": gid}
+            {"position": i, "client_code": code, "group_id": gid, "mode": plan.mode_of(code, gid)}
             for i, (code, gid) in enumerate(plan.participants)
         ],
         "plan_unscheduled": [
@@ -310,6 +312,11 @@ def plan_from(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Plan:
             for r in rows["plan_groups"]
         ),
         participants=tuple((r["client_code"], r["group_id"]) for r in rows["plan_participants"]),
+        remote=tuple(
+            (r["client_code"], r["group_id"])
+            for r in rows["plan_participants"]
+            if r["mode"] == "remote"
+        ),
         unscheduled=tuple(
             Unscheduled(group_id=r["group_id"], reason=r["reason"])
             for r in rows["plan_unscheduled"]

@@ -207,6 +207,7 @@ class ClientRow(Base):
     counsellor: Mapped[str]
     wishes: Mapped[list[Any]]  # ranked group_ids
     max_groups: Mapped[int]
+    remote: Mapped[bool] = mapped_column(server_default=sa.false())
 
 
 class TravelTimeRow(Base):
@@ -264,6 +265,7 @@ class PlanParticipantRow(Base):
     position: Mapped[int]
     client_code: Mapped[str]
     group_id: Mapped[str]
+    mode: Mapped[str] = mapped_column(server_default="on_site")  # on_site or remote
 
 
 class PlanUnscheduledRow(Base):
