@@ -6,11 +6,12 @@ import json
 
 import openpyxl
 import pytest
+from toys import who_can_join
 
 from planner.baseline import greedy_plan
 from planner.cli.main import main
 from planner.cli.season import prepare_demo_store
-from planner.store import Store
+from planner.store import Enrolments, Store
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -50,14 +51,11 @@ def test_publish_opens_every_planned_group_with_its_participants(capsys, planned
 
 def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store):
     run(capsys, "publish", "--db", planned_store)
-    group = free_group(capsys, planned_store)
     with Store.open(planned_store) as store:
         plan = store.load_plan()
-    outsider = next(
-        c.client_code
-        for c in store.load_season().clients
-        if c.client_code not in {code for code, _ in plan.participants}
-    )
+        season = store.load_season()
+        free = [g for g, seats in Enrolments(store).seats().items() if seats.free]
+    group, outsider = who_can_join(season, plan, free)
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store, "--json")
     assert code == 0 and json.loads(out)["status"] == "enrolled"
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store)

@@ -613,3 +613,43 @@ def test_random_concurrent_enrolments_and_cancellations_keep_the_seat_count_true
         pool.shutdown()
         for w in workers:
             w.dispose()
+
+
+# --- a client is enrolled only where they can attend ---
+
+
+def test_a_client_is_never_enrolled_in_sessions_they_cannot_attend(db_url: str) -> None:
+    season = toy_season("published")
+    unable = {
+        "C30": {"days": (0, 1)},  # G1 meets on Wednesdays
+        "C31": {"languages": ("fi",)},  # G3 is Swedish
+        "C32": {"max_travel_min": 30},  # lives in Raasepori; G1 meets in Espoo
+        "C33": {"needs_accessible": True},
+    }
+    clients = tuple(dataclasses.replace(c, **unable.get(c.client_code, {})) for c in season.clients)
+    season = dataclasses.replace(season, clients=clients)
+    with Store.open(db_url) as store:
+        store.import_season(season, source="toy")
+        store.save_plan(toy_plan(), SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+        refusals = {
+            (group, code): live.enrol(group, code, actor="anna")
+            for group, code in (
+                ("G1", "C30"),
+                ("G1", "C32"),
+                ("G3", "C31"),
+                ("G4", "C20"),  # a remote group, and C20 has not agreed
+            )
+        }
+        assert {k: o.reason for k, o in refusals.items()} == {
+            ("G1", "C30"): "participant_days",
+            ("G1", "C32"): "participant_travel",
+            ("G3", "C31"): "participant_language",
+            ("G4", "C20"): "remote_consent",
+        }
+        assert all(o.status == "refused" for o in refusals.values())
+        assert "C32 cannot take part in G1: " in refusals["G1", "C32"].message
+        assert "min by transit to V1, at most 30" in refusals["G1", "C32"].message
+        assert "C30" not in live.participants("G1") and "C20" not in live.participants("G4")
+        assert live.enrol("G1", "C33", actor="anna").status == "enrolled"  # V1 is accessible

@@ -302,6 +302,19 @@ def test_a_refusal_names_its_reason_in_the_chosen_language(reason, expected):
     assert outcome_message(outcome, "Nepsy", "sv")[1].startswith("Inte inskriven i gruppen")
 
 
+def test_a_client_who_cannot_attend_is_told_the_rule_in_the_chosen_language():
+    outcome = {"status": "refused", "group_id": "G-016", "client_code": "C-1"}
+    outcome["reason"] = "remote_consent"
+    en = outcome_message(outcome, "Digi", "en")[1]
+    fi = outcome_message(outcome, "Digi", "fi")[1]
+    assert en == (
+        "Not enrolled in G-016 Digi: the client cannot take part in the group's sessions: "
+        "Remote participation only as agreed with the client, in hybrid and remote groups "
+        "(handbook l. 456, 469, 473-474)"
+    )
+    assert "asiakas ei voi osallistua ryhmän tapaamisiin: Etäosallistuminen vain" in fi
+
+
 @pytest.fixture
 def app_with_offering(published_db: Path, tmp_path: Path) -> Iterator[str]:
     """The real app serving a copy of the published store; stopped whatever happens."""

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -562,3 +562,29 @@ def moved_in_time(season: Season, plan: Plan, minutes: int) -> tuple[str, Plan]:
         if not plan_problems(season, changed):
             return old.group_id, changed
     raise AssertionError(f"no group of the plan can start {minutes} min later")
+
+
+def who_can_join(
+    season: Season, plan: Plan, groups: Iterable[str], among: Iterable[str] | None = None
+) -> tuple[str, str]:
+    """The first (group, client) of `groups` and `among` (default: everyone) where the client
+    is in fewer groups of `plan` than they may be, not in this one, and the finder offers it to
+    them: someone who can attend it."""
+    from planner.finder import find_groups, profile_from_client
+
+    first_day = min(g.start_date for g in season.groups)
+    wanted = list(groups)
+    codes = list(among) if among is not None else [c.client_code for c in season.clients]
+    joined: dict[str, int] = {}
+    for code, _ in dict.fromkeys(plan.participants):
+        joined[code] = joined.get(code, 0) + 1
+    for code in codes:
+        if joined.get(code, 0) >= season.client[code].max_groups:
+            continue
+        profile = profile_from_client(season.client[code])
+        found = find_groups(season, plan, profile, taken={}, member_of=(), today=first_day)
+        offered = {m.group_id for m in found}
+        for group_id in wanted:
+            if group_id in offered and code not in plan.members.get(group_id, ()):
+                return group_id, code
+    raise AssertionError(f"nobody can join any of {wanted}")

@@ -634,6 +634,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Inskrivningen misslyckades: {reason}",
         "en": "Enrolling failed: {reason}",
     },
+    "refusal.cannot_attend": {
+        "fi": "asiakas ei voi osallistua ryhmän tapaamisiin: {rule}",
+        "sv": "klienten kan inte delta i gruppens träffar: {rule}",
+        "en": "the client cannot take part in the group's sessions: {rule}",
+    },
     "refusal.unknown_group": {
         "fi": "ryhmä ei ole julkaistussa tarjonnassa",
         "sv": "gruppen finns inte i det publicerade utbudet",

@@ -49,6 +49,17 @@ MESSAGES = {
     + ", ".join(FOLLOW_UP_PATHS),
     "unknown_leader": "no staff member or partner {leader} in the current season",
     "leader_team": "{problem}",
+    **{
+        key: "{client} cannot take part in {group}: {why}; " + rules.rule_phrase(key)
+        for key in (
+            "participant_language",
+            "participant_audience",
+            "remote_consent",
+            "participant_days",
+            "participant_travel",
+            "accessible",
+        )
+    },
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import rules
+from planner.store.attendance import attendance_problem
 from planner.store.live import add_event, utcnow
 from planner.store.outcomes import EnrolOutcome, refused
 from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
@@ -87,6 +88,10 @@ def admit(
             active=active,
             max_groups=client.max_groups,
         )
+    problem = attendance_problem(conn, season_id, offering, client_code)
+    if problem is not None:
+        rule, why = problem
+        return refused(rule, group_id, client_code, why=why)
     leaders_ok = rules.leaders_needed(offering.taken + 1) <= offering.leader_count
     flag = "" if leaders_ok else "needs_second_leader"
     if status == "waiting":

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from planner import rules
 from planner.finder import Match, Profile
 from planner.finder.texts import label
 from planner.finder.texts import text as finder_text
@@ -159,7 +160,13 @@ def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> t
             "find.waiting", lang, client=client, group=group, position=outcome.get("position")
         )
     reason_key = f"refusal.{outcome.get('reason', '')}"
-    reason = t(reason_key, lang) if has(reason_key) else str(outcome.get("message", ""))
+    rule = rules.RULES.get(str(outcome.get("reason", "")))
+    if rule is not None:  # the client cannot attend: the rule they would break, in words
+        reason = t("refusal.cannot_attend", lang, rule=rule.label(lang))
+    elif has(reason_key):
+        reason = t(reason_key, lang)
+    else:
+        reason = str(outcome.get("message", ""))
     return "error", t("find.refused", lang, group=group, reason=reason)
 
 

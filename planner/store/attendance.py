@@ -1,0 +1,83 @@
+"""Whether a client can attend a live group's sessions: the catalogue's participant rules
+applied at the moment of enrolment, so that no enrolment puts a client in a session they
+cannot come to (a language they do not manage, a day they are not free, a trip over their
+limit or a venue they cannot enter when they are on site, a remote place they did not agree
+to). The live offering's group meets where and when its published plan placed it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from planner import rules
+from planner.geo import TravelModel
+from planner.model import Client, Group, Season
+from planner.store.schema import PlanGroupRow, SeasonRow
+from planner.store.snapshot import season_at
+
+
+def attendance_problem(
+    conn: sa.Connection, season_id: int, offering: sa.Row, client_code: str
+) -> tuple[str, str] | None:
+    """(rule key, why in English) for the first participant rule the client would break by
+    joining the offering's group; None when they can attend."""
+    season, travel = _season(conn, season_id)
+    group = season.group.get(offering.group_id)
+    client = season.client.get(client_code)
+    placed = conn.execute(
+        sa.select(PlanGroupRow.weekday, PlanGroupRow.venue_id).where(
+            PlanGroupRow.plan_id == offering.plan_id, PlanGroupRow.group_id == offering.group_id
+        )
+    ).first()
+    if group is None or client is None or placed is None:
+        return None  # unknown ids are refused by the caller with their own reasons
+    return _problem(season, travel, group, client, placed.weekday, placed.venue_id)
+
+
+def _problem(
+    season: Season,
+    travel: TravelModel,
+    group: Group,
+    client: Client,
+    weekday: int,
+    venue_id: str | None,
+) -> tuple[str, str] | None:
+    if not rules.client_speaks(group, client):
+        return "participant_language", f"the group meets in {group.language}"
+    if not rules.client_in_audience(group, client):
+        return "participant_audience", f"the group is for audience {group.audience!r}"
+    if not rules.remote_allowed(group, client):
+        return "remote_consent", "a remote group, and taking part remotely is not agreed"
+    if weekday not in client.days:
+        return "participant_days", "the group meets on a day the client cannot come"
+    if venue_id is None or not rules.travel_binds(group, client):
+        return None
+    minutes = travel.client_to_venue(client, venue_id)
+    if minutes > client.max_travel_min:
+        return "participant_travel", (
+            f"{minutes} min by {client.travel} to {venue_id}, at most {client.max_travel_min}"
+        )
+    if client.needs_accessible and not season.venue[venue_id].accessible:
+        return "accessible", f"{venue_id} is not accessible"
+    return None
+
+
+_SEASONS: dict[tuple[str, int, str], tuple[Season, TravelModel]] = {}
+_KEPT = 8
+
+
+def _season(conn: sa.Connection, season_id: int) -> tuple[Season, TravelModel]:
+    """The stored season and its travel model. A stored season never changes, so it is read
+    once per database and import (keyed by URL, id and import time), a few kept at a time."""
+    imported = conn.scalar(sa.select(SeasonRow.imported_at).where(SeasonRow.id == season_id))
+    key = (str(conn.engine.url), season_id, str(imported))
+    found = _SEASONS.get(key)
+    if found is None:
+        season = season_at(conn, season_id)
+        if season is None:
+            raise LookupError(f"no season with id {season_id}")
+        found = (season, TravelModel(season))
+        while len(_SEASONS) >= _KEPT:
+            _SEASONS.pop(next(iter(_SEASONS)))
+        _SEASONS[key] = found
+    return found
