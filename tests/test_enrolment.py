@@ -653,3 +653,14 @@ def test_a_client_is_never_enrolled_in_sessions_they_cannot_attend(db_url: str) 
         assert "min by transit to V1, at most 30" in refusals["G1", "C32"].message
         assert "C30" not in live.participants("G1") and "C20" not in live.participants("G4")
         assert live.enrol("G1", "C33", actor="anna").status == "enrolled"  # V1 is accessible
+
+
+def test_publishing_keeps_who_takes_part_remotely_and_an_enrolment_decides_it_likewise(
+    live: Enrolments,
+) -> None:
+    """G4 is remote and C11-C13 agreed: they take part remotely; a client placed on site in
+    an in-person group is on site."""
+    assert live.remote_participants("G4") == ["C11", "C12", "C13"]
+    assert live.remote_participants("G1") == []
+    assert live.enrol("G2", "C20", actor="anna").status == "enrolled"
+    assert "C20" not in live.remote_participants("G2")

@@ -16,11 +16,13 @@ from planner.store.schema import PlanGroupRow, SeasonRow
 from planner.store.snapshot import season_at
 
 
-def attendance_problem(
+def attendance(
     conn: sa.Connection, season_id: int, offering: sa.Row, client_code: str
-) -> tuple[str, str] | None:
-    """(rule key, why in English) for the first participant rule the client would break by
-    joining the offering's group; None when they can attend."""
+) -> tuple[tuple[str, str] | None, str]:
+    """(problem, mode): the first participant rule the client would break by joining the
+    offering's group as (rule key, why in English), or None; and how they would take part,
+    "on_site" or "remote" (`rules.participation_mode`, as `planner.participation` decides it
+    for a plan)."""
     season, travel = _season(conn, season_id)
     group = season.group.get(offering.group_id)
     client = season.client.get(client_code)
@@ -30,8 +32,16 @@ def attendance_problem(
         )
     ).first()
     if group is None or client is None or placed is None:
-        return None  # unknown ids are refused by the caller with their own reasons
-    return _problem(season, travel, group, client, placed.weekday, placed.venue_id)
+        return None, "on_site"  # unknown ids are refused by the caller with their own reasons
+    problem = _problem(season, travel, group, client, placed.weekday, placed.venue_id)
+    reachable = placed.venue_id is not None and _on_site_ok(season, travel, client, placed.venue_id)
+    return problem, rules.participation_mode(group, client, reachable)
+
+
+def _on_site_ok(season: Season, travel: TravelModel, client: Client, venue_id: str) -> bool:
+    if client.needs_accessible and not season.venue[venue_id].accessible:
+        return False
+    return travel.client_to_venue(client, venue_id) <= client.max_travel_min
 
 
 def _problem(

@@ -250,6 +250,23 @@ class Enrolments:
 
     # --- reading ---
 
+    def remote_participants(self, group_id: str) -> list[str]:
+        """The codes of the group's active participants who take part remotely, sorted."""
+        with reading(self.store, "list the participants") as conn:
+            season_id = season_of(conn, self.season_id)
+            return list(
+                conn.scalars(
+                    sa.select(EnrolmentRow.client_code)
+                    .where(
+                        EnrolmentRow.season_id == season_id,
+                        EnrolmentRow.group_id == group_id,
+                        EnrolmentRow.status == "active",
+                        EnrolmentRow.mode == "remote",
+                    )
+                    .order_by(EnrolmentRow.client_code)
+                )
+            )
+
     def participants(self, group_id: str) -> list[str]:
         """The codes of the group's active participants, sorted (for its leaders)."""
         with reading(self.store, "list the participants") as conn:

@@ -369,6 +369,7 @@ class EnrolmentRow(Base):
     client_code: Mapped[str]
     status: Mapped[str]  # active | waiting | cancelled | group_cancelled
     flag: Mapped[str] = mapped_column(default="")  # promoted | needs_second_leader | ""
+    mode: Mapped[str] = mapped_column(server_default="on_site")  # on_site | remote
     counsellor: Mapped[str]
     created_at: Mapped[dt.datetime]
     created_by: Mapped[str]

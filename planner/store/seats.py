@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import rules
-from planner.store.attendance import attendance_problem
+from planner.store.attendance import attendance
 from planner.store.live import add_event, utcnow
 from planner.store.outcomes import EnrolOutcome, refused
 from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
@@ -88,7 +88,7 @@ def admit(
             active=active,
             max_groups=client.max_groups,
         )
-    problem = attendance_problem(conn, season_id, offering, client_code)
+    problem, mode = attendance(conn, season_id, offering, client_code)
     if problem is not None:
         rule, why = problem
         return refused(rule, group_id, client_code, why=why)
@@ -113,6 +113,7 @@ def admit(
         "counsellor": counsellor or client.counsellor,
         "created_at": utcnow(),
         "created_by": actor,
+        "mode": mode,
     }
     if take_seat(conn, offering.id, allow_flagged):
         conn.execute(sa.insert(EnrolmentRow).values(status="active", flag=flag, **row))

@@ -164,8 +164,17 @@ def render() -> None:
                 max=seats.max_size if seats else "–",
             )
         )
+        remote = set(live.remote_participants(group_id))
         st.dataframe(
-            pd.DataFrame({t("groups.col.client", lang): participants}),
+            pd.DataFrame(
+                {
+                    t("groups.col.client", lang): participants,
+                    t("groups.col.mode", lang): [
+                        t(f"groups.mode.{'remote' if c in remote else 'on_site'}", lang)
+                        for c in participants
+                    ],
+                }
+            ),
             hide_index=True,
             width="stretch",
         )
