@@ -260,3 +260,19 @@ def test_the_report_adds_the_team_figures_given(season, plan, tmp_path) -> None:
     assert [c.value for c in sheet[1]][:1] == ["Clients"]
     assert [c.value for c in sheet[2]][:2] == ["Municipality", "Clients"]
     assert [c.value for c in sheet[3]][:2] == ["Espoo", 6]
+
+
+def test_coverage_counts_remote_places_and_no_trip_for_them(sample_dir) -> None:
+    from planner.baseline import greedy_plan
+    from planner.insight.coverage import client_trips, coverage_by_municipality
+    from planner.io import read_season
+
+    season = read_season(sample_dir).season
+    plan = greedy_plan(season)
+    remote = set(plan.remote)
+    assert remote, "the sample's plan has clients who agreed to take part remotely"
+    assert all(season.client[c].remote for c, _ in remote)
+    trips = client_trips(season, plan)
+    assert not {(r.client_code, r.group_id) for r in trips.itertuples()} & remote
+    coverage = coverage_by_municipality(season, plan, trips)
+    assert int(coverage["remote_participants"].sum()) == len(remote)

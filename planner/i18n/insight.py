@@ -78,6 +78,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Andel i grupp",
         "en": "Share placed",
     },
+    "insight.label.remote_participants": {
+        "fi": "Etäosallistujia",
+        "sv": "Deltar på distans",
+        "en": "Taking part remotely",
+    },
     "insight.label.in_person_groups": {
         "fi": "Lähiryhmiä",
         "sv": "Grupper på plats",

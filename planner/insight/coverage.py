@@ -9,8 +9,10 @@ Definitions (the dashboard, the Excel report and the notebook all use these):
 - `placed_share`: clients registered in the municipality who are in at least one group.
 - `accessible_share`: scheduled groups meeting in person at a step-free venue, of those meeting
   in person; remote groups need no venue and are left out.
-- travel: minutes from a placed client's home to the venue of each in-person group they are
-  in, by the client's own way of travelling, from `planner.geo` (estimates, not timetables).
+- travel: minutes from a placed client's home to the venue of each group they attend on site
+  (in-person groups, and hybrid groups unless they take part remotely), by the client's own
+  way of travelling, from `planner.geo` (estimates, not timetables).
+- `remote_participants`: places taken remotely (by consent, l. 456, 469, 473-474).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ MUNICIPALITY_COLUMNS = (
     "clients_sv_share",
     "clients_placed",
     "placed_share",
+    "remote_participants",
     "in_person_groups",
     "accessible_groups",
     "accessible_share",
@@ -48,7 +51,8 @@ TRAVEL_COLUMNS = ("mode", "trips", "median_min", "worst_min", "over_limit")
 
 
 def client_trips(season: Season, plan: Plan, travel: TravelModel | None = None) -> pd.DataFrame:
-    """One row per placed client and in-person group: where they live, mode, minutes, limit."""
+    """One row per placed client and group they attend on site: where they live, mode,
+    minutes, limit."""
     travel = travel or TravelModel(season)
     placement = plan.placement
     rows = []
@@ -58,7 +62,7 @@ def client_trips(season: Season, plan: Plan, travel: TravelModel | None = None) 
         group = season.group.get(gid)
         if where is None or client is None or group is None or where.venue_id is None:
             continue
-        if group.mode != "in_person":
+        if plan.mode_of(code, gid) == "remote":
             continue
         rows.append(
             {
@@ -84,6 +88,7 @@ def coverage_by_municipality(
     trips = client_trips(season, plan) if trips is None else trips
     scheduled = [season.group[p.group_id] for p in plan.placements if p.group_id in season.group]
     placed = {code for code, _ in plan.participants}
+    remote_of = [code for code, _ in dict.fromkeys(plan.remote)]
     venue_of = {p.group_id: p.venue_id for p in plan.placements}
     rows = []
     for m in season.municipalities:
@@ -111,6 +116,11 @@ def coverage_by_municipality(
                 "clients_sv_share": _share(sum("sv" in c.languages for c in clients), len(clients)),
                 "clients_placed": sum(c.client_code in placed for c in clients),
                 "placed_share": _share(sum(c.client_code in placed for c in clients), len(clients)),
+                "remote_participants": sum(
+                    season.client[code].municipality == m.code
+                    for code in remote_of
+                    if code in season.client
+                ),
                 "in_person_groups": len(in_person),
                 "accessible_groups": len(accessible),
                 "accessible_share": _share(len(accessible), len(in_person)),
