@@ -141,7 +141,9 @@ def greedy_plan_dir(tmp_path_factory, sample_dir) -> Path:
         for p in plan.placements
     ]
     (out / "plan_groups.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    parts = ["client_code,group_id"] + [f"{c},{g}" for c, g in plan.participants]
+    parts = ["client_code,group_id,mode"] + [
+        f"{c},{g},{plan.mode_of(c, g)}" for c, g in plan.participants
+    ]
     (out / "plan_participants.csv").write_text("\n".join(parts) + "\n", encoding="utf-8")
     return out
 
@@ -201,3 +203,16 @@ def test_find_with_bad_input_is_one_line(capsys, sample_dir, greedy_plan_dir, ar
     code, out, err = run(capsys, "find", str(sample_dir), "--plan", str(greedy_plan_dir), *argv)
     assert code == 2 and out == ""
     assert expected in err and len(err.strip().splitlines()) == 1
+
+
+def test_find_offers_remote_groups_only_to_a_client_who_agreed(capsys, sample_dir, greedy_plan_dir):
+    described = (
+        "find", str(sample_dir), "--plan", str(greedy_plan_dir), "--municipality", "Espoo",
+        "--language", "fi", "--audience", "young_adults", "--interests", "digital", "--json",
+    )  # fmt: skip
+    code, out, _ = run(capsys, *described)
+    assert code == 0
+    assert "G-016" not in [r["group_id"] for r in json.loads(out)]
+    code, out, _ = run(capsys, *described, "--remote")
+    assert code == 0
+    assert "G-016" in [r["group_id"] for r in json.loads(out)]

@@ -220,6 +220,7 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
                     season,
                     audience=args.audience,
                     prefers_small=args.small,
+                    remote=args.remote,
                 )
             )
         except ProfileError as exc:
@@ -313,6 +314,11 @@ def add_find_command(add: Add) -> None:
     p.add_argument("--max-travel-min", type=int, default=60, help="one-way limit in minutes")
     p.add_argument("--needs-accessible", action="store_true", help="needs an accessible venue")
     p.add_argument("--small", action="store_true", help="prefers small groups")
+    p.add_argument(
+        "--remote",
+        action="store_true",
+        help="has agreed to take part remotely (remote groups, hybrid groups out of reach)",
+    )
     p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
     p.add_argument(
         "--include-failed",
