@@ -252,23 +252,13 @@ class Enrolments:
 
     def remote_participants(self, group_id: str) -> list[str]:
         """The codes of the group's active participants who take part remotely, sorted."""
-        with reading(self.store, "list the participants") as conn:
-            season_id = season_of(conn, self.season_id)
-            return list(
-                conn.scalars(
-                    sa.select(EnrolmentRow.client_code)
-                    .where(
-                        EnrolmentRow.season_id == season_id,
-                        EnrolmentRow.group_id == group_id,
-                        EnrolmentRow.status == "active",
-                        EnrolmentRow.mode == "remote",
-                    )
-                    .order_by(EnrolmentRow.client_code)
-                )
-            )
+        return self._active(group_id, EnrolmentRow.mode == "remote")
 
     def participants(self, group_id: str) -> list[str]:
         """The codes of the group's active participants, sorted (for its leaders)."""
+        return self._active(group_id)
+
+    def _active(self, group_id: str, *where: Any) -> list[str]:
         with reading(self.store, "list the participants") as conn:
             season_id = season_of(conn, self.season_id)
             return list(
@@ -278,6 +268,7 @@ class Enrolments:
                         EnrolmentRow.season_id == season_id,
                         EnrolmentRow.group_id == group_id,
                         EnrolmentRow.status == "active",
+                        *where,
                     )
                     .order_by(EnrolmentRow.client_code)
                 )
