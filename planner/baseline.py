@@ -26,6 +26,7 @@ from planner.model import (
     Venue,
 )
 from planner.participation import with_modes
+from planner.terms import Terms, WeeklyMinutes
 
 GRID_MIN = 30
 REMOTE_DAY = (8 * 60, 18 * 60)
@@ -35,13 +36,20 @@ UNSCHEDULED_REASON = "greedy: no feasible slot"
 
 @dataclass(frozen=True, slots=True)
 class _Session:
+    group_id: str
     weekday: int
     start: int
     end: int
     venue_id: str | None
 
-    def overlaps(self, other: _Session) -> bool:
-        return self.weekday == other.weekday and self.start < other.end and other.start < self.end
+    def overlaps(self, other: _Session, terms: Terms) -> bool:
+        """At once: the same weekday, overlapping hours, in a week both terms share."""
+        return (
+            self.weekday == other.weekday
+            and self.start < other.end
+            and other.start < self.end
+            and terms.share_week(self.group_id, other.group_id)
+        )
 
 
 @dataclass
@@ -52,13 +60,14 @@ class _State:
     allowance_min: int
     travel: TravelModel = field(init=False)
     leader_sessions: dict[str, list[_Session]] = field(default_factory=lambda: defaultdict(list))
-    staff_load: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    staff_load: dict[str, WeeklyMinutes] = field(init=False)
     venue_sessions: dict[str, list[_Session]] = field(default_factory=lambda: defaultdict(list))
     client_sessions: dict[str, list[_Session]] = field(default_factory=lambda: defaultdict(list))
     _trip: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.travel = TravelModel(self.season)
+        self.staff_load = defaultdict(lambda: WeeklyMinutes(self.season.terms))
 
     def between_venues(self, a: str, b: str, mode: str) -> int:
         key = (a, b, mode)
@@ -72,7 +81,7 @@ class _State:
         for pid in team:
             self.leader_sessions[pid].append(session)
             if isinstance(self.season.person[pid], Staff):
-                self.staff_load[pid] += group.minutes + self.allowance_min
+                self.staff_load[pid].add(group.group_id, group.minutes + self.allowance_min)
         if session.venue_id is not None:
             self.venue_sessions[session.venue_id].append(session)
         for code in codes:
@@ -82,10 +91,13 @@ class _State:
 def _leader_free(state: _State, person: Leader, session: _Session) -> bool:
     """No clash and time to travel; weekly hours are checked when the pool is drawn."""
     mode = rules.travel_mode(person)
+    terms = state.season.terms
     for other in state.leader_sessions[person.person_id]:
-        if other.weekday != session.weekday:
+        if other.weekday != session.weekday or not terms.share_week(
+            other.group_id, session.group_id
+        ):
             continue
-        if other.overlaps(session):
+        if other.overlaps(session, terms):
             return False
         if other.venue_id is None or session.venue_id is None:
             continue
@@ -101,10 +113,18 @@ def _leader_free(state: _State, person: Leader, session: _Session) -> bool:
 
 
 def _room_free(state: _State, venue: Venue, session: _Session) -> bool:
-    clashing = [s for s in state.venue_sessions[venue.venue_id] if s.overlaps(session)]
-    # The most groups meet at once at the new session's start or at a later clashing start.
+    terms = state.season.terms
+    clashing = [s for s in state.venue_sessions[venue.venue_id] if s.overlaps(session, terms)]
+    # The most groups meet at once at the new session's start or at a later clashing start,
+    # counted in each week of the new group's term.
     moments = [session.start] + [s.start for s in clashing if s.start > session.start]
-    return all(1 + sum(1 for s in clashing if s.start <= t < s.end) <= venue.rooms for t in moments)
+    for week in terms.of_group(session.group_id):
+        that_week = [s for s in clashing if week in terms.of_group(s.group_id)]
+        if any(
+            1 + sum(1 for s in that_week if s.start <= t < s.end) > venue.rooms for t in moments
+        ):
+            return False
+    return True
 
 
 def _below_max_groups(state: _State, client: Client) -> bool:
@@ -114,7 +134,7 @@ def _below_max_groups(state: _State, client: Client) -> bool:
 def _client_free(state: _State, client: Client, session: _Session) -> bool:
     # Clients are never booked into two sessions at once, although the rules would allow it.
     taken = state.client_sessions[client.client_code]
-    return not any(s.overlaps(session) for s in taken)
+    return not any(s.overlaps(session, state.season.terms) for s in taken)
 
 
 def _leader_candidates(season: Season, group: Group) -> list[Leader]:
@@ -268,8 +288,8 @@ def _has_hours(state: _State, person: Leader, group: Group) -> bool:
     cap = rules.weekly_cap_min(person)
     if cap is None:
         return True
-    load = state.staff_load[person.staff_id] + group.minutes + state.allowance_min
-    return load <= cap
+    load = state.staff_load[person.staff_id]
+    return load.busiest_with(group.group_id, group.minutes + state.allowance_min) <= cap
 
 
 def _first_fit(state: _State, known: _Clients, group: Group) -> _Fit | None:
@@ -302,7 +322,7 @@ def _first_fit(state: _State, known: _Clients, group: Group) -> _Fit | None:
                 continue
             venue_id = None if venue is None else venue.venue_id
             for start in _starts(group, venue, weekday):
-                session = _Session(weekday, start, start + group.minutes, venue_id)
+                session = _Session(group.group_id, weekday, start, start + group.minutes, venue_id)
                 fit = _fit_session(state, group, venue, session, pool, clients, need)
                 if fit is not None:
                     return fit

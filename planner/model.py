@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planner import rules
+from planner.terms import Terms
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 
@@ -211,6 +212,11 @@ class Season:
     def client(self) -> dict[str, Client]:
         return {c.client_code: c for c in self.clients}
 
+    @cached_property
+    def terms(self) -> Terms:
+        """The weeks each group's term covers (`planner.terms`)."""
+        return Terms.of(self.groups)
+
     def counts(self) -> dict[str, int]:
         return {
             "municipalities": len(self.municipalities),
@@ -361,7 +367,7 @@ class Plan:
     2. Venue: mode in_person/hybrid needs a venue, remote has venue_id None. The venue's
        municipality equals the group's municipality unless the venue is pinned. The venue is
        open over [start, end) on that weekday (Venue.is_open). At any moment at most venue.rooms
-       groups meet at a venue (overlapping time on the same weekday).
+       groups meet at a venue (overlapping time on the same weekday, terms sharing a week).
     3. Capacity: participants + leaders <= venue.capacity. Accessibility: if any participant
        needs_accessible and the group is in_person, venue.accessible must be true.
     4. Size: min_size <= participants <= max_size (always within rules 3-10).
@@ -374,8 +380,9 @@ class Plan:
        person on the same weekday there is at least the travel time between the two venues (by
        car if the staff member has car, else transit; partners by car); a remote session has no
        place and needs no travel gap (but no overlap). Weekly load: for every staff member, sum
-       over led sessions of (group.minutes + ALLOWANCE) <= max_group_hours*60. Partners have no
-       weekly cap.
+       over led sessions of (group.minutes + ALLOWANCE) <= max_group_hours*60 in the busiest
+       week. Partners have no weekly cap. Clashes (overlap, travel gap, rooms, a client in two
+       groups at once) count only between groups whose terms share a week (`planner.terms`).
     7. Participants: a client in a group speaks group.language, the group's audience is "" or
        "all" or in client.audience, the weekday is in client.days; for in_person groups
        client_to_venue(client, venue) <= client.max_travel_min for every participant on site

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner import rules
+from planner import rules, terms
 from planner.geo import TravelModel
 from planner.model import (
     WEEKDAYS,
@@ -67,6 +67,10 @@ class PlanView:
         for code, gid in self.plan.participants:
             if code not in self.members[gid]:
                 self.members[gid].append(code)
+
+    def share_week(self, a: Placement, b: Placement) -> bool:
+        """Whether the two groups' terms share a week: only then can they clash."""
+        return self.season.terms.share_week(a.group_id, b.group_id)
 
     def placed_groups(self) -> Iterator[tuple[Placement, Group]]:
         """Every placement whose group is known, with that group."""
@@ -119,6 +123,12 @@ def _when(p: Placement) -> str:
 
 def _overlap(a: Placement, b: Placement) -> bool:
     return a.weekday == b.weekday and a.start < b.end and b.start < a.end
+
+
+def _week(view: PlanView, a: Placement, b: Placement) -> str:
+    """ " (week of 11.1.2027)": the first week both terms share, to name the clash."""
+    weeks = view.season.terms.common_weeks(a.group_id, b.group_id)
+    return f" (week of {terms.monday_of(min(weeks)).isoformat()})" if weeks else ""
 
 
 # --- Ids ---
@@ -261,7 +271,20 @@ def check_venue_rooms(view: PlanView) -> Iterator[PlanProblem]:
         reported: set[tuple[int, int]] = set()
         # The most groups meet at once at some session's start.
         for p in sessions:
-            meeting = [q for q in sessions if q.weekday == p.weekday and q.start <= p.start < q.end]
+            meeting = [
+                q
+                for q in sessions
+                if q.weekday == p.weekday and q.start <= p.start < q.end and view.share_week(p, q)
+            ]
+            # Of those, the ones that meet in one same week as each other.
+            meeting = max(
+                (
+                    [q for q in meeting if week in view.season.terms.of_group(q.group_id)]
+                    for week in view.season.terms.of_group(p.group_id)
+                ),
+                key=len,
+                default=[p],
+            )
             if len(meeting) > rooms and (p.weekday, p.start) not in reported:
                 reported.add((p.weekday, p.start))
                 names = ", ".join(sorted(q.group_id for q in meeting))
@@ -394,23 +417,26 @@ def _sessions_by_person(view: PlanView) -> dict[str, list[Placement]]:
     return sessions
 
 
-def _same_day_pairs(sessions: list[Placement]) -> Iterator[tuple[Placement, Placement]]:
-    """Each pair of one person's sessions on the same weekday, earlier start first."""
+def _same_day_pairs(
+    view: PlanView, sessions: list[Placement]
+) -> Iterator[tuple[Placement, Placement]]:
+    """Each pair of sessions on the same weekday in a week both terms share, earlier first."""
     ordered = sorted(sessions, key=lambda s: (s.weekday, s.start, s.group_id))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.weekday == b.weekday:
+            if a.weekday == b.weekday and view.share_week(a, b):
                 yield a, b
 
 
 def check_person_overlap(view: PlanView) -> Iterator[PlanProblem]:
     for pid, sessions in _sessions_by_person(view).items():
-        for a, b in _same_day_pairs(sessions):
+        for a, b in _same_day_pairs(view, sessions):
             if _overlap(a, b):
                 yield PlanProblem(
                     "person_overlap",
                     pid,
-                    f"leads {a.group_id} {_when(a)} and {b.group_id} {_when(b)} at once",
+                    f"leads {a.group_id} {_when(a)} and {b.group_id} {_when(b)} at once"
+                    + _week(view, a, b),
                 )
 
 
@@ -424,7 +450,7 @@ def _travel_mode(view: PlanView, pid: str) -> str:
 def check_travel_gap(view: PlanView) -> Iterator[PlanProblem]:
     for pid, sessions in _sessions_by_person(view).items():
         mode = _travel_mode(view, pid)
-        for a, b in _same_day_pairs(sessions):
+        for a, b in _same_day_pairs(view, sessions):
             va, vb = view.venue_of(a), view.venue_of(b)
             if va is None or vb is None or _overlap(a, b):
                 continue  # remote, unknown venue, or reported as person_overlap
@@ -435,7 +461,7 @@ def check_travel_gap(view: PlanView) -> Iterator[PlanProblem]:
                     "travel_gap",
                     pid,
                     f"{gap} min from {a.group_id} at {va.venue_id} to {b.group_id} at "
-                    f"{vb.venue_id}, the trip takes {need} min by {mode}",
+                    f"{vb.venue_id}, the trip takes {need} min by {mode}" + _week(view, a, b),
                 )
 
 
@@ -444,18 +470,22 @@ def check_weekly_hours(view: PlanView) -> Iterator[PlanProblem]:
         person = view.season.person.get(pid)
         if not isinstance(person, Staff):
             continue  # partners have no weekly cap
-        load = 0
+        # The busiest week binds: only groups whose terms share a week count together.
+        per_week: dict[int, int] = defaultdict(int)
         for p in sessions:
             group = view.season.group.get(p.group_id)
             if group is not None:
-                load += group.minutes + view.allowance_min
+                for week in view.season.terms.of_group(p.group_id):
+                    per_week[week] += group.minutes + view.allowance_min
         cap = round(person.max_group_hours * 60)
+        load = max(per_week.values(), default=0)
         if load > cap:
+            week = min(w for w, m in per_week.items() if m == load)
             yield PlanProblem(
                 "weekly_hours",
                 pid,
-                f"{load} min of group work a week (with {view.allowance_min} min around each "
-                f"session), at most {cap} min",
+                f"{load} min of group work in the week of {terms.monday_of(week).isoformat()} "
+                f"(with {view.allowance_min} min around each session), at most {cap} min",
             )
 
 
@@ -549,6 +579,23 @@ def check_max_groups(view: PlanView) -> Iterator[PlanProblem]:
             )
 
 
+def check_client_overlap(view: PlanView) -> Iterator[PlanProblem]:
+    sessions: dict[str, list[Placement]] = defaultdict(list)
+    for code, gid in dict.fromkeys(view.plan.participants):
+        placement = view.plan.placement.get(gid)
+        if placement is not None:
+            sessions[code].append(placement)
+    for code, placed in sessions.items():
+        for a, b in _same_day_pairs(view, placed):
+            if _overlap(a, b):
+                yield PlanProblem(
+                    "client_overlap",
+                    code,
+                    f"in {a.group_id} {_when(a)} and {b.group_id} {_when(b)} at once"
+                    + _week(view, a, b),
+                )
+
+
 def check_scheduled_only(view: PlanView) -> Iterator[PlanProblem]:
     reported: set[str] = set()
     for _, gid in view.plan.participants:
@@ -585,6 +632,7 @@ PLAN_CHECKS: dict[str, Check] = {
     "participant_travel": check_participant_travel,
     "remote_consent": check_remote_consent,
     "max_groups": check_max_groups,
+    "client_overlap": check_client_overlap,
     "scheduled_only": check_scheduled_only,
 }
 """One check per rule of the catalogue (`planner.rules.RULES`), in the catalogue's order."""

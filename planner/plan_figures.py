@@ -5,7 +5,10 @@
         day.staff_id, day.weekday, day.stops, day.km, day.drive_min
 
 Staff routes are exact, worked out from the plan: a staff member's sessions on one day in
-time order, from the base and back (remote sessions need no trip). Minutes are by car, or by
+time order, from the base and back (remote sessions need no trip). When the groups of a
+weekday have terms that do not cover the same weeks, the weekday has one route per period
+(`first_date`, `last_date`: the first and last session dates of the period); otherwise one
+route with no dates. Minutes are by car, or by
 public transport for staff without a car (`drive_min` is then their travel time).
 
 The solver's output files (`planner.solve.output`), insight (loads, driving), routing
@@ -14,12 +17,14 @@ The solver's output files (`planner.solve.output`), insight (loads, driving), ro
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from planner.geo import TravelModel
 from planner.model import Plan, Season, Staff
 from planner.rules import travel_mode
+from planner.terms import monday_of, session_weeks
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,25 +34,57 @@ class StaffDay:
     stops: tuple[str, ...]
     km: float
     drive_min: int
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    """The period of the season this route is driven in, when a weekday has several."""
 
 
 def staff_days(season: Season, plan: Plan, travel: TravelModel | None = None) -> list[StaffDay]:
-    """Each staff member's route per working day with sessions, in visiting order."""
+    """Each staff member's route per working day with sessions (and per period of the
+    season where that day's sessions differ), in visiting order."""
     travel = travel or TravelModel(season)
     days: list[StaffDay] = []
     for person in season.staff:
         sessions = [p for p in plan.placements if person.staff_id in p.leaders]
         for weekday in sorted({p.weekday for p in sessions}):
-            days.append(
-                _route(
-                    season,
-                    travel,
-                    person,
-                    sorted((p for p in sessions if p.weekday == weekday), key=lambda p: p.start),
-                    weekday,
-                )
-            )
+            that_day = sorted((p for p in sessions if p.weekday == weekday), key=lambda p: p.start)
+            periods = _periods(season, that_day)
+            for first, last, meeting in periods:
+                day = _route(season, travel, person, meeting, weekday)
+                if len(periods) > 1:
+                    day = StaffDay(
+                        day.staff_id,
+                        day.weekday,
+                        day.stops,
+                        day.km,
+                        day.drive_min,
+                        monday_of(first) + dt.timedelta(days=weekday),
+                        monday_of(last) + dt.timedelta(days=weekday),
+                    )
+                days.append(day)
     return days
+
+
+def _periods(season: Season, sessions: list) -> list[tuple[int, int, list]]:
+    """Runs of consecutive weeks in which the same sessions meet: (first week, last week,
+    sessions). Weeks in which none meets split the runs too."""
+    weeks = {
+        p.group_id: session_weeks(season.group[p.group_id], p.weekday, season.terms)
+        if p.group_id in season.group
+        else frozenset()
+        for p in sessions
+    }
+    every = sorted(set().union(*weeks.values()))
+    if not every:
+        return [(0, 0, sessions)]
+    meeting = {w: tuple(p for p in sessions if w in weeks[p.group_id]) for w in every}
+    runs: list[tuple[int, int, list]] = []
+    # A run: consecutive weeks (no gap) with the same sessions.
+    keyed = [(w - i, meeting[w], w) for i, w in enumerate(every)]
+    for (_, same), items in groupby(keyed, key=lambda k: (k[0], k[1])):
+        ws = [w for _, _, w in items]
+        runs.append((ws[0], ws[-1], list(same)))
+    return runs
 
 
 def _route(season: Season, travel: TravelModel, person: Staff, sessions, weekday) -> StaffDay:

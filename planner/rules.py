@@ -351,6 +351,13 @@ RULES: dict[str, Rule] = {
             basis="client_limit",
         ),
         _rule(
+            "client_overlap",
+            "A client in one session at a time",
+            "Asiakas yhdessä kokoontumisessa kerrallaan",
+            "En klient på en träff åt gången",
+            basis="one_place",
+        ),
+        _rule(
             "scheduled_only",
             "Only scheduled groups have participants",
             "Osallistujia vain aikataulutetuissa ryhmissä",

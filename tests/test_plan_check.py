@@ -7,6 +7,7 @@ checks that the test really asserted that rule (not a copy-pasted other one).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 import types
@@ -609,6 +610,70 @@ def test_client_in_two_groups_with_max_groups_one_is_rejected(season: Season, pl
 def test_client_listed_twice_in_one_group_is_rejected(season: Season, plan: Plan) -> None:
     twice = replace(plan, participants=(*plan.participants, ("Y-1", "G-3")))
     assert_only("max_groups", changed(season, "Y-1", max_groups=2), twice)
+
+
+@breaks("client_overlap")
+def test_client_in_two_sessions_at_once_is_rejected(season: Season, plan: Plan) -> None:
+    two = changed(season, "Y-1", max_groups=2)
+    both = with_members(plan, "G-1", (*ESPOO_FI, "Y-1"))
+    at_once = moved(both, "G-3", weekday=MON, start=h(11), end=h(13), leaders=("S-ANNA",))
+    assert_only("client_overlap", two, at_once)
+    later = moved(at_once, "G-3", start=h(13), end=h(15))
+    assert plan_problems(two, later) == []
+
+
+# --- Terms: clashes only between groups whose terms share a week ---
+
+
+def _after_g1(season: Season, gap_days: int = 0) -> Season:
+    """G-3's term starts `gap_days` after G-1's last possible day (12 weeks from its start)."""
+    g1 = season.group["G-1"]
+    last = g1.start_date + dt.timedelta(days=7 * (g1.weeks or 0) - 1)
+    return changed(season, "G-3", start_date=last + dt.timedelta(days=gap_days))
+
+
+def test_groups_whose_terms_share_no_week_may_share_a_leader_and_a_slot(
+    season: Season, plan: Plan
+) -> None:
+    at_once = moved(plan, "G-3", weekday=MON, start=h(9), end=h(11), venue_id="V-ESP")
+    assert broken_rules(season, at_once) == {"person_overlap", "venue_rooms"}
+    # G-1 meets Mondays for 12 weeks from Monday 11 January; G-3 starts the Monday after.
+    assert plan_problems(_after_g1(season, 1), at_once) == []
+    # Starting on the Sunday of G-1's last week, the terms still share that week.
+    assert broken_rules(_after_g1(season, 0), at_once) == {"person_overlap", "venue_rooms"}
+
+
+def test_travel_gap_binds_only_between_terms_that_share_a_week(season: Season, plan: Plan) -> None:
+    same_day = moved(plan, "G-3", weekday=TUE, start=h(13), end=h(15), leaders=("S-ANNA",))
+    assert broken_rules(season, same_day) == {"travel_gap"}
+    g2 = season.group["G-2"]
+    later = changed(season, "G-3", start_date=g2.start_date + dt.timedelta(weeks=12))
+    assert plan_problems(later, same_day) == []
+
+
+def test_weekly_hours_bind_the_busiest_week(season: Season, plan: Plan) -> None:
+    capped = changed(season, "S-BO", max_group_hours=5.5)
+    assert broken_rules(capped, plan) == {"weekly_hours"}
+    # G-3 (S-BO's second group) after G-1's term: 3.5 h in G-1's weeks, 2.5 h in G-3's.
+    assert plan_problems(_after_g1(capped, 1), plan) == []
+    problem = plan_problems(_after_g1(capped, -7), plan)
+    assert [p.rule for p in problem] == ["weekly_hours"]
+    assert "in the week of" in problem[0].message
+
+
+def test_a_client_may_be_in_two_groups_at_the_same_hour_in_different_terms(
+    season: Season, plan: Plan
+) -> None:
+    two = changed(season, "Y-1", max_groups=2)
+    both = with_members(plan, "G-1", (*ESPOO_FI, "Y-1"))
+    at_once = moved(both, "G-3", weekday=MON, start=h(11), end=h(13), leaders=("S-ANNA",))
+    assert plan_problems(_after_g1(two, 1), at_once) == []
+
+
+def test_a_popup_without_weeks_runs_all_season(season: Season, plan: Plan) -> None:
+    at_once = moved(plan, "G-3", weekday=MON, start=h(9), end=h(11), venue_id="V-ESP")
+    popup = changed(_after_g1(season, 1), "G-3", kind="popup", weeks=None)
+    assert broken_rules(popup, at_once) == {"person_overlap", "venue_rooms"}
 
 
 @breaks("scheduled_only")

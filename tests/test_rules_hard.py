@@ -89,6 +89,20 @@ def _karkkila() -> Season:
     return s
 
 
+def _three_in_two(first: dict, second: dict) -> Season:
+    """The only three Finnish speakers may join two groups each: G1 and G2 (priority) need
+    them all. G3 (Swedish) has its own three."""
+    s = replace(
+        toy_season(),
+        clients=(
+            *[client(f"C{i:02d}", languages=("fi",), max_groups=2) for i in range(1, 4)],
+            *[client(f"C{i:02d}", languages=("sv",)) for i in range(4, 7)],
+        ),
+    )
+    s = with_group(s, "G1", **first)
+    return with_group(s, "G2", priority=3, **second)
+
+
 SCENARIOS: dict[str, Scenario] = {
     "session_length": Scenario(ok=_toy(hours=4.0), broken=_toy(hours=5.0)),
     "term": Scenario(ok=_toy(kind="popup", weeks=None), broken=_toy(kind="theme", weeks=None)),
@@ -406,6 +420,11 @@ SCENARIOS: dict[str, Scenario] = {
             "G2",
             priority=3,
         ),
+        control="G2",
+    ),
+    "client_overlap": Scenario(
+        ok=lambda: _three_in_two(dict(weekday=0, start=600), dict(weekday=0, start=720)),
+        broken=lambda: _three_in_two(dict(weekday=0, start=600), dict(weekday=0, start=660)),
         control="G2",
     ),
 }

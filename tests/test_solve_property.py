@@ -8,11 +8,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from toys import client, group, office_hours, partner, season_of, staff, steady_params, venue
+from toys import (
+    START,
+    client,
+    group,
+    office_hours,
+    partner,
+    season_of,
+    staff,
+    steady_params,
+    venue,
+)
 
 from planner import rules
 from planner.geo import TravelModel
@@ -81,6 +92,9 @@ def tiny_seasons(draw) -> Season:
                 audience=draw(st.sampled_from(["", "", "", "young"])),
                 weekday=draw(st.sampled_from([None, None, None, 1])),
                 priority=draw(st.integers(1, 3)),
+                # Terms that share weeks, follow one another, or touch in one week.
+                start_date=START + dt.timedelta(weeks=draw(st.sampled_from([0, 0, 4, 10]))),
+                weeks=draw(st.sampled_from([4, 10])),
             )
         )
     clients = [
@@ -93,6 +107,8 @@ def tiny_seasons(draw) -> Season:
             max_travel_min=draw(st.sampled_from([20, 45, 90, 90])),
             needs_accessible=draw(st.sampled_from([False, False, True])),
             audience=draw(st.sampled_from([(), ("young",)])),
+            remote=draw(st.sampled_from([False, False, True])),
+            max_groups=draw(st.sampled_from([1, 1, 2])),
         )
         for i in range(draw(st.integers(3, 8)))
     ]
@@ -105,12 +121,25 @@ def _may_join(season: Season, travel: TravelModel, code: str, gid: str, p: Place
         return False
     if g.audience not in ("", "all") and g.audience not in c.audience:
         return False
-    if g.mode == "in_person" and p.venue_id is not None:
+    if g.mode == "remote":
+        return c.remote
+    if p.venue_id is not None and not _joins_remotely(season, travel, code, gid, p):
         if travel.client_to_venue(c, p.venue_id) > c.max_travel_min:
             return False
         if c.needs_accessible and not season.venue[p.venue_id].accessible:
             return False
     return True
+
+
+def _joins_remotely(season: Season, travel: TravelModel, code: str, gid: str, p: Placement) -> bool:
+    """Remote only with the client's consent, in a remote group or a hybrid one out of reach."""
+    c, g = season.client[code], season.group[gid]
+    if not c.remote or g.mode == "in_person":
+        return False
+    if g.mode == "remote" or p.venue_id is None:
+        return True
+    far = travel.client_to_venue(c, p.venue_id) > c.max_travel_min
+    return far or (c.needs_accessible and not season.venue[p.venue_id].accessible)
 
 
 def brute_force_plan(season: Season, gid: str) -> Plan | None:
@@ -154,7 +183,9 @@ def brute_force_plan(season: Season, gid: str) -> Plan | None:
                 continue
             if vid is not None and n + len(team) > season.venue[vid].capacity:
                 continue
-            plan = Plan((p,), tuple((c, gid) for c in codes[:n]))
+            joined = tuple((c, gid) for c in codes[:n])
+            remote = tuple(x for x in joined if _joins_remotely(season, travel, x[0], gid, p))
+            plan = Plan((p,), joined, remote=remote)
             if not plan_problems(season, plan, PARAMS.allowance_min):
                 return plan
     return None

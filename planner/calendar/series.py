@@ -20,6 +20,7 @@ import holidays
 
 from planner.calendar.vtimezone import ZONE
 from planner.model import Group, Placement
+from planner.terms import first_session
 
 POPUP_WEEKS = 12
 """Weeks of sessions a pop-up group (no fixed term, l. 366) shows in a calendar."""
@@ -91,11 +92,6 @@ class Series:
         """The dates that keep a session (before moves and cancellations)."""
         skip = set(self.excluded)
         return [d for d in self.dates() if d not in skip]
-
-
-def first_session(group: Group, weekday: int) -> dt.date:
-    """The first `weekday` on or after the group's start date."""
-    return group.start_date + dt.timedelta(days=(weekday - group.start_date.weekday()) % 7)
 
 
 @functools.lru_cache(maxsize=32)

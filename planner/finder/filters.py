@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from planner import rules
+from planner import rules, terms
 from planner.finder.index import Offer
 from planner.finder.situation import Situation
 from planner.finder.texts import date_text, has, label, meets_on, text
@@ -76,10 +76,7 @@ def accessible_failure(offer: Offer, s: Situation) -> str | None:
 
 def last_session(offer: Offer) -> dt.date | None:
     """The date of the group's last session; None for a pop-up group (no fixed term)."""
-    monday = offer.last_week_start
-    if monday is None:
-        return None
-    return monday + dt.timedelta(days=(offer.placement.weekday - monday.weekday()) % 7)
+    return terms.last_session(offer.group, offer.placement.weekday)
 
 
 def ended_failure(offer: Offer, s: Situation) -> str | None:

@@ -7,7 +7,6 @@ find call is dictionary lookups (the county has 10 municipalities and 3 travel m
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -29,13 +28,6 @@ class Offer:
     venue: Venue | None  # None for a remote group
     seat_limit: int
     members: frozenset[str]  # client codes in the plan
-
-    @property
-    def last_week_start(self) -> dt.date | None:
-        """Monday of the term's last week; None for a pop-up group (no fixed term)."""
-        if self.group.weeks is None:
-            return None
-        return self.group.start_date + dt.timedelta(weeks=self.group.weeks - 1)
 
 
 def seat_limit(group: Group, venue: Venue | None) -> int:

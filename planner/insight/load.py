@@ -46,11 +46,19 @@ def staff_load(
         for pid in p.leaders:
             minutes[pid] += p.end - p.start + allowance_min
             groups[pid] += 1
+    # A week's driving: per weekday the busiest period's route (terms that follow one
+    # another give a weekday several routes, never driven in the same week).
+    day_drive: dict[tuple[str, int], int] = defaultdict(int)
+    day_km: dict[tuple[str, int], float] = defaultdict(float)
+    for d in days:
+        day_drive[d.staff_id, d.weekday] = max(day_drive[d.staff_id, d.weekday], d.drive_min)
+        day_km[d.staff_id, d.weekday] = max(day_km[d.staff_id, d.weekday], d.km)
     drive: dict[str, int] = defaultdict(int)
     km: dict[str, float] = defaultdict(float)
-    for d in days:
-        drive[d.staff_id] += d.drive_min
-        km[d.staff_id] += d.km
+    for (sid, _), minutes in day_drive.items():
+        drive[sid] += minutes
+    for (sid, _), value in day_km.items():
+        km[sid] += value
     rows = []
     for s in season.staff:
         hours = round(minutes[s.staff_id] / 60, 2)

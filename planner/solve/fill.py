@@ -25,6 +25,7 @@ from planner import rules
 from planner.geo import TravelModel
 from planner.model import Client, Group, Placement, Plan, Season, Staff
 from planner.solve.candidates import client_fit
+from planner.terms import WeeklyMinutes, sessions_clash
 
 
 @dataclass
@@ -35,22 +36,27 @@ class _Week:
     travel: TravelModel
     allowance: int
     busy: dict[str, list[Placement]] = field(default_factory=lambda: defaultdict(list))
-    load: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    load: dict[str, WeeklyMinutes] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.load = defaultdict(lambda: WeeklyMinutes(self.season.terms))
 
     def add(self, pid: str, p: Placement) -> None:
         self.busy[pid].append(p)
-        self.load[pid] += p.end - p.start + self.allowance
+        self.load[pid].add(p.group_id, p.end - p.start + self.allowance)
 
     def free(self, pid: str, p: Placement) -> bool:
         person = self.season.person[pid]
         if p.weekday not in person.days:
             return False
         cap = rules.weekly_cap_min(person)
-        if cap is not None and self.load[pid] + p.end - p.start + self.allowance > cap:
+        minutes = p.end - p.start + self.allowance
+        if cap is not None and self.load[pid].busiest_with(p.group_id, minutes) > cap:
             return False
         mode = rules.travel_mode(person)
+        terms = self.season.terms
         for other in self.busy[pid]:
-            if other.weekday != p.weekday:
+            if other.weekday != p.weekday or not terms.share_week(other.group_id, p.group_id):
                 continue
             first, second = (other, p) if other.start <= p.start else (p, other)
             gap = 0
@@ -75,8 +81,10 @@ def fill_open_seats(
             week.add(pid, p)
     members = {p.group_id: list(plan.members.get(p.group_id, ())) for p in plan.placements}
     joined: dict[str, int] = defaultdict(int)
-    for code, _ in plan.participants:
+    mine: dict[str, list[str]] = defaultdict(list)
+    for code, gid in plan.participants:
         joined[code] += 1
+        mine[code].append(gid)
     placements = {p.group_id: p for p in plan.placements}
 
     # Clients who may take one more group, by the weekdays and languages they can come in:
@@ -118,13 +126,20 @@ def fill_open_seats(
         fits = [
             gid
             for gid in options[code]
-            if joined[code] < client.max_groups and _has_seat(season, placements[gid], members)
+            if joined[code] < client.max_groups
+            and _has_seat(season, placements[gid], members)
+            and not any(
+                sessions_clash(season.terms, placements[gid], placements[o])
+                for o in mine[code]
+                if o in placements
+            )
         ]
         if not fits:
             continue
         gid = max(fits, key=lambda g: (client_fit(season.group[g], client), g))
         members[gid].append(code)
         joined[code] += 1
+        mine[code].append(gid)
         added.append((code, gid))
     if not added and not seconded:
         return plan, 0, 0
@@ -179,7 +194,7 @@ def _second_leader(season: Season, week: _Week, group: Group, p: Placement) -> s
     def spare(pid: str) -> tuple[bool, int, str]:
         person = season.person[pid]
         cap = rules.weekly_cap_min(person)
-        return (isinstance(person, Staff), -((cap or 0) - week.load[pid]), pid)
+        return (isinstance(person, Staff), -((cap or 0) - week.load[pid].busiest), pid)
 
     found = sorted((pid for pid in season.person if fits(pid)), key=spare)
     return found[0] if found else None

@@ -4,7 +4,8 @@
   remote group), leaders (;-separated)
 - plan_participants.csv: client_code, group_id, mode (on_site or remote)
 - staff_days.csv: staff_id, weekday, stops (;-separated venue ids in visiting order, from
-  and back to the base venue), km, drive_min
+  and back to the base venue), km, drive_min, first_date, last_date (ISO dates, filled
+  only when a weekday's route differs between periods of the season: one row per period)
 - summary.json: status, objective, best_bound, wall_s, unscheduled [{group_id, reason}],
   plus gap, first_feasible_s, counts, unplaced_clients and the stages
 
@@ -55,10 +56,18 @@ def write_outputs(result: Result, season: Season, out_dir: str | Path) -> list[P
         )
     with paths[2].open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["staff_id", "weekday", "stops", "km", "drive_min"])
+        w.writerow(["staff_id", "weekday", "stops", "km", "drive_min", "first_date", "last_date"])
         for d in staff_days(season, plan):
+            period = [x.isoformat() if x else "" for x in (d.first_date, d.last_date)]
             w.writerow(
-                [d.staff_id, WEEKDAYS[d.weekday], ";".join(d.stops), f"{d.km:.1f}", d.drive_min]
+                [
+                    d.staff_id,
+                    WEEKDAYS[d.weekday],
+                    ";".join(d.stops),
+                    f"{d.km:.1f}",
+                    d.drive_min,
+                    *period,
+                ]
             )
     paths[3].write_text(
         json.dumps(summary(result, season), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

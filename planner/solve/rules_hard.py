@@ -26,7 +26,7 @@ from planner import rules
 from planner.model import Season
 
 if TYPE_CHECKING:
-    from planner.solve.variables import SeasonVars
+    from planner.solve.variables import FixedSession, SeasonVars
 
 # The predicates the rules share live in the catalogue (`planner.rules`); the candidate
 # filters use the same ones, so a rule and its filter cannot drift apart.
@@ -108,19 +108,28 @@ def add_venue_open(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
                     ).only_enforce_if([*both, *guard])
 
 
+def _fixed(v: SeasonVars, sessions: tuple[FixedSession, ...], rule: str) -> dict:
+    return dict(zip(sessions, v.fixed_intervals(sessions, rule), strict=True))
+
+
 def add_venue_rooms(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    """No more groups at once than rooms, among the groups whose terms share a week."""
     for vid, gids in v.groups_at_venue.items():
-        intervals = [
-            v.interval(gid, v.use[gid, vid], season.group[gid].minutes, "venue_rooms")
-            for gid in gids
-        ]
-        intervals += v.fixed_intervals(v.context.at_venue.get(vid, ()), "venue_rooms")
-        if len(intervals) <= season.venue[vid].rooms:
+        rooms = season.venue[vid].rooms
+        fixed = v.context.at_venue.get(vid, ())
+        if len(gids) + len(fixed) <= rooms:
             continue
-        if season.venue[vid].rooms == 1:
-            model.add_no_overlap(intervals)
-        else:
-            model.add_cumulative(intervals, [1] * len(intervals), season.venue[vid].rooms)
+        intervals = {
+            gid: v.interval(gid, v.use[gid, vid], season.group[gid].minutes, "venue_rooms")
+            for gid in gids
+        }
+        for week in v.week_sets(intervals, _fixed(v, fixed, "venue_rooms")):
+            if len(week) <= rooms:
+                continue
+            if rooms == 1:
+                model.add_no_overlap(week)
+            else:
+                model.add_cumulative(week, [1] * len(week), rooms)
 
 
 def add_capacity(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
@@ -202,14 +211,36 @@ def add_partner_municipality(model: cp_model.CpModel, season: Season, v: SeasonV
 
 
 def add_person_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    """Nobody leads two sessions at once in a week both groups' terms share."""
     for pid, gids in v.groups_of_person.items():
-        intervals = [
-            v.interval(gid, v.lead[gid, pid], season.group[gid].minutes, "person_overlap")
+        fixed = v.context.of_person.get(pid, ())
+        if len(gids) + len(fixed) < 2:
+            continue
+        intervals = {
+            gid: v.interval(gid, v.lead[gid, pid], season.group[gid].minutes, "person_overlap")
             for gid in gids
-        ]
-        intervals += v.fixed_intervals(v.context.of_person.get(pid, ()), "person_overlap")
-        if len(intervals) > 1:
-            model.add_no_overlap(intervals)
+        }
+        for week in v.week_sets(intervals, _fixed(v, fixed, "person_overlap")):
+            if len(week) > 1:
+                model.add_no_overlap(week)
+
+
+def add_client_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    """A client who may join more than one group is never in two sessions at once (in a week
+    both terms share); with one group at most there is nothing to clash."""
+    for code, gids in v.groups_of_client.items():
+        if season.client[code].max_groups < 2:
+            continue
+        fixed = v.context.of_client.get(code, ())
+        if len(gids) + len(fixed) < 2:
+            continue
+        intervals = {
+            gid: v.interval(gid, v.x[code, gid], season.group[gid].minutes, "client_overlap")
+            for gid in gids
+        }
+        for week in v.week_sets(intervals, _fixed(v, fixed, "client_overlap")):
+            if len(week) > 1:
+                model.add_no_overlap(week)
 
 
 def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
@@ -227,6 +258,8 @@ def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
         mode = rules.travel_mode(person)
         for i, g1 in enumerate(gids):
             for g2 in gids[i + 1 :]:
+                if not season.terms.share_week(g1, g2):
+                    continue
                 ahead = v.cands.gap(g1, g2, mode)
                 behind = v.cands.gap(g2, g1, mode)
                 if not (ahead or behind) or not v.may_share_day(g1, g2, person.days):
@@ -250,10 +283,17 @@ def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
             for gid in gids:
                 if fixed.weekday not in v.cands[gid].days:
                     continue
-                # One group against fixed sessions: exact per venue, it costs little.
+                if not season.terms.share_week(fixed.group_id, gid):
+                    continue
+                # One group against fixed sessions: exact per venue, it costs little. Two
+                # sessions at once are rule person_overlap's, not a journey: this rule then
+                # asks nothing, so an explanation names the clash.
                 after = model.new_bool_var(f"after_{fixed.group_id}_{gid}_{pid}")
+                before = model.new_bool_var(f"before_{fixed.group_id}_{gid}_{pid}")
                 lead = v.lead[gid, pid]
                 m = season.group[gid].minutes
+                model.add(v.at[gid] < fixed.end_at).only_enforce_if([after.Not(), before.Not()])
+                model.add(v.at[gid] + m > fixed.at).only_enforce_if([after.Not(), before.Not()])
                 for vid in v.cands[gid].venues:
                     use = v.use[gid, vid]
                     ahead = v.cands.venue_minutes(fixed.venue_id, vid, mode)
@@ -262,23 +302,39 @@ def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> No
                         [lead, use, after, *guard, *plan_guard]
                     )
                     model.add(v.at[gid] + m + behind <= fixed.at).only_enforce_if(
-                        [lead, use, after.Not(), *guard, *plan_guard]
+                        [lead, use, before, *guard, *plan_guard]
                     )
 
 
 def add_weekly_hours(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
+    """A staff member's group work within their weekly share in every week: the groups whose
+    terms share a week count together (`planner.terms`)."""
     guard = v.guard("weekly_hours")
     plan_guard = v.plan_guard("weekly_hours")
     allowance = v.params.allowance_min
+    terms = season.terms
     for pid, gids in v.groups_of_person.items():
         cap = rules.weekly_cap_min(season.person[pid])
         if cap is None:
             continue
-        load = sum(v.lead[gid, pid] * (season.group[gid].minutes + allowance) for gid in gids)
-        model.add(load <= cap).only_enforce_if(guard)
-        used = v.context.load_of_person.get(pid, 0)
-        if used:
-            model.add(load <= cap - used).only_enforce_if([*guard, *plan_guard])
+        minutes = {gid: season.group[gid].minutes + allowance for gid in gids}
+        fixed = {("fixed", gid): (gid, m) for gid, m in v.context.load_of_person.get(pid, ())}
+        items: dict[object, str] = {gid: gid for gid in gids}
+        for week in terms.week_sets(items):
+            if sum(minutes[g] for g in week) > cap:
+                model.add(sum(v.lead[g, pid] * minutes[g] for g in week) <= cap).only_enforce_if(
+                    guard
+                )
+        if not fixed:
+            continue
+        items.update({key: gid for key, (gid, _) in fixed.items()})
+        for week in terms.week_sets(items):
+            used = sum(fixed[i][1] for i in week if i in fixed)
+            mine = [g for g in week if not isinstance(g, tuple)]
+            if used and sum(minutes[g] for g in mine) > cap - used:
+                model.add(
+                    sum(v.lead[g, pid] * minutes[g] for g in mine) <= cap - used
+                ).only_enforce_if([*guard, *plan_guard])
 
 
 def add_participant_language(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
@@ -395,6 +451,7 @@ HARD_RULES: dict[str, HardRule] = {
         HardRule("participant_travel", add_participant_travel),
         HardRule("remote_consent", add_remote_consent),
         HardRule("max_groups", add_max_groups, about_plan=True),
+        HardRule("client_overlap", add_client_overlap, about_plan=True),
     )
 }
 """One entry per rule of the catalogue that the model states (`rules.MODEL_RULES`)."""

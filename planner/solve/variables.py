@@ -44,8 +44,10 @@ class Context:
 
     of_person: dict[str, tuple[FixedSession, ...]] = field(default_factory=dict)
     at_venue: dict[str, tuple[FixedSession, ...]] = field(default_factory=dict)
-    load_of_person: dict[str, int] = field(default_factory=dict)
-    """Minutes of group work a week, with the allowance around each session."""
+    of_client: dict[str, tuple[FixedSession, ...]] = field(default_factory=dict)
+    load_of_person: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    """Per person, `(group_id, minutes)` of group work a week, with the allowance around
+    each session; the busiest week binds (`planner.terms`)."""
     groups_of_client: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -55,25 +57,31 @@ class Context:
         skip = set(exclude)
         of_person: dict[str, list[FixedSession]] = defaultdict(list)
         at_venue: dict[str, list[FixedSession]] = defaultdict(list)
-        load: dict[str, int] = defaultdict(int)
+        of_client: dict[str, list[FixedSession]] = defaultdict(list)
+        load: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        sessions: dict[str, FixedSession] = {}
         for p in plan.placements:
             if p.group_id in skip:
                 continue
             at = p.weekday * DAY_MIN + p.start
             s = FixedSession(p.group_id, p.weekday, at, at + (p.end - p.start), p.venue_id)
+            sessions[p.group_id] = s
             for pid in p.leaders:
                 of_person[pid].append(s)
-                load[pid] += (p.end - p.start) + params.allowance_min
+                load[pid].append((p.group_id, (p.end - p.start) + params.allowance_min))
             if p.venue_id is not None:
                 at_venue[p.venue_id].append(s)
         clients: dict[str, int] = defaultdict(int)
-        for code, gid in plan.participants:
+        for code, gid in dict.fromkeys(plan.participants):
             if gid not in skip:
                 clients[code] += 1
+                if gid in sessions:
+                    of_client[code].append(sessions[gid])
         return cls(
             {k: tuple(v) for k, v in of_person.items()},
             {k: tuple(v) for k, v in at_venue.items()},
-            dict(load),
+            {k: tuple(v) for k, v in of_client.items()},
+            {k: tuple(v) for k, v in load.items()},
             dict(clients),
         )
 
@@ -155,6 +163,19 @@ class SeasonVars:
 
     def may_share_day(self, g1: str, g2: str, person_days: Iterable[int]) -> bool:
         return bool(set(self.cands[g1].days) & set(self.cands[g2].days) & set(person_days))
+
+    def week_sets(
+        self, intervals: dict[str, cp_model.IntervalVar], fixed: dict[FixedSession, object]
+    ) -> list[list]:
+        """The intervals of the modelled groups (`intervals`, by group id) and of fixed
+        sessions (`fixed`) that meet in one same week, as the distinct largest sets
+        (`planner.terms.Terms.week_sets`): a clash counts only between terms sharing a week."""
+        items: dict[object, str] = {gid: gid for gid in intervals}
+        items.update({s: s.group_id for s in fixed})
+        return [
+            [intervals[i] if isinstance(i, str) else fixed[i] for i in week]
+            for week in self.season.terms.week_sets(items)
+        ]
 
     def order_literal(self, g1: str, g2: str) -> cp_model.IntVar:
         key = (g1, g2)

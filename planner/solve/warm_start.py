@@ -22,6 +22,7 @@ from planner import rules
 from planner.model import Group, Placement, Plan, Season, Staff
 from planner.solve.candidates import Candidates, client_fit
 from planner.solve.variables import DAY_MIN, SeasonVars
+from planner.terms import WeeklyMinutes, sessions_clash
 
 PREFERRED_START = 10 * 60
 """Among equally good starts, the ones nearest mid-morning come first."""
@@ -41,11 +42,16 @@ class _State:
     cands: Candidates
     allowance: int
     person: dict[str, list[_Session]] = field(default_factory=lambda: defaultdict(list))
-    load: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    load: dict[str, WeeklyMinutes] = field(init=False)
     venue: dict[str, list[_Session]] = field(default_factory=lambda: defaultdict(list))
     joined: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    client_days: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    """Per client, the (weekday, group) of the groups they joined (rule client_overlap)."""
     placements: list[Placement] = field(default_factory=list)
     participants: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.load = defaultdict(lambda: WeeklyMinutes(self.season.terms))
 
     def person_free(self, pid: str, gid: str, day: int, at: int, vid: str | None) -> bool:
         person = self.season.person[pid]
@@ -53,11 +59,14 @@ class _State:
         if day not in person.days:
             return False
         cap = rules.weekly_cap_min(person)
-        if cap is not None and self.load[pid] + g.minutes + self.allowance > cap:
+        if cap is not None and self.load[pid].busiest_with(gid, g.minutes + self.allowance) > cap:
             return False
         mode = rules.travel_mode(person)
         end = at + g.minutes
+        terms = self.season.terms
         for s in self.person[pid]:
+            if not terms.share_week(s.group_id, gid):
+                continue
             ahead = self.cands.gap(s.group_id, gid, mode)
             behind = self.cands.gap(gid, s.group_id, mode)
             shared = set(self.cands[s.group_id].days) & set(self.cands[gid].days)
@@ -67,20 +76,34 @@ class _State:
                 return False
         return True
 
-    def room_free(self, vid: str, at: int, end: int) -> bool:
-        meeting = sum(1 for s in self.venue[vid] if s.at < end and at < s.end_at)
-        return meeting < self.season.venue[vid].rooms
+    def room_free(self, vid: str, gid: str, at: int, end: int) -> bool:
+        """A room free over [at, end) in every week of the group's term."""
+        terms = self.season.terms
+        clashing = [
+            s
+            for s in self.venue[vid]
+            if s.at < end and at < s.end_at and terms.share_week(s.group_id, gid)
+        ]
+        rooms = self.season.venue[vid].rooms
+        if len(clashing) < rooms:
+            return True
+        # Rooms are taken week by week: the busiest week of the term decides.
+        return all(
+            sum(1 for s in clashing if week in terms.of_group(s.group_id)) < rooms
+            for week in terms.of_group(gid)
+        )
 
     def commit(self, g: Group, day: int, start: int, vid: str | None, team, codes) -> None:
         at = day * DAY_MIN + start
         s = _Session(g.group_id, at, at + g.minutes, vid)
         for pid in team:
             self.person[pid].append(s)
-            self.load[pid] += g.minutes + self.allowance
+            self.load[pid].add(g.group_id, g.minutes + self.allowance)
         if vid is not None:
             self.venue[vid].append(s)
         for code in codes:
             self.joined[code] += 1
+            self.client_days[code].append((day, g.group_id))
             self.participants.append((code, g.group_id))
         self.placements.append(
             Placement(g.group_id, day, start, start + g.minutes, vid, tuple(team))
@@ -174,7 +197,7 @@ def _add_second_leaders(state: _State) -> None:
 
         def spare(pid: str) -> tuple[bool, int, str]:
             cap = rules.weekly_cap_min(season.person[pid])
-            return (cap is not None, -((cap or 0) - state.load[pid]), pid)
+            return (cap is not None, -((cap or 0) - state.load[pid].busiest), pid)
 
         free = sorted(
             (
@@ -190,7 +213,7 @@ def _add_second_leaders(state: _State) -> None:
         if free:
             session = _Session(g.group_id, at, at + g.minutes, p.venue_id)
             state.person[free[0]].append(session)
-            state.load[free[0]] += g.minutes + state.allowance
+            state.load[free[0]].add(g.group_id, g.minutes + state.allowance)
             state.placements[i] = replace(p, leaders=(*p.leaders, free[0]))
 
 
@@ -201,8 +224,10 @@ def fill_seats(season: Season, cands: Candidates, plan: Plan) -> Plan:
     options go first, each to the group that suits them best."""
     members = {gid: list(codes) for gid, codes in plan.members.items()}
     joined: dict[str, int] = defaultdict(int)
-    for code, _ in plan.participants:
+    mine: dict[str, list[str]] = defaultdict(list)
+    for code, gid in plan.participants:
         joined[code] += 1
+        mine[code].append(gid)
     options: dict[str, list[str]] = defaultdict(list)
     for gid, c in cands.groups.items():
         if gid in plan.placement:
@@ -216,13 +241,19 @@ def fill_seats(season: Season, cands: Candidates, plan: Plan) -> Plan:
         fits = [
             gid
             for gid in options[code]
-            if code not in members[gid] and _has_seat(season, cands, plan, gid, members, code)
+            if code not in members[gid]
+            and _has_seat(season, cands, plan, gid, members, code)
+            and not any(
+                sessions_clash(season.terms, plan.placement[gid], plan.placement[o])
+                for o in mine[code]
+            )
         ]
         if not fits:
             continue
         gid = max(fits, key=lambda g: (client_fit(season.group[g], client), g))
         members[gid].append(code)
         joined[code] += 1
+        mine[code].append(gid)
         extra.append((code, gid))
     if not extra:
         return plan
@@ -252,6 +283,10 @@ def _has_seat(season, cands, plan, gid, members, code) -> bool:
 def _eligible(state: _State, g: Group, code: str, day: int, vid: str | None) -> bool:
     client = state.season.client[code]
     if state.joined[code] >= client.max_groups or day not in client.days:
+        return False
+    # Cautious for rule client_overlap: no second group on a day the client already has one.
+    terms = state.season.terms
+    if any(d == day and terms.share_week(o, g.group_id) for d, o in state.client_days[code]):
         return False
     if not rules.may_join(g, client):
         return False
@@ -302,7 +337,7 @@ def _team(
 
     def cost(pid: str) -> tuple[int, int, str]:
         trip = state.cands.round_trip(pid, vid) if vid is not None else 0
-        return (trip, state.load[pid], pid)
+        return (trip, state.load[pid].busiest, pid)
 
     team = list(pinned)
     if not any(rules.is_qualified_staff(season.person[p]) for p in team):
@@ -334,7 +369,7 @@ def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, 
     """The best option at one slot, or None."""
     low, high = rules.size_limits(g)
     at = day * DAY_MIN + start
-    if vid is not None and not state.room_free(vid, at, at + g.minutes):
+    if vid is not None and not state.room_free(vid, g.group_id, at, at + g.minutes):
         return None
     cap = state.season.venue[vid].capacity if vid is not None else 10**6
     n = min(high, len(pool), cap - 1)

@@ -21,6 +21,7 @@ from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, season_of, utcnow
 from planner.store.schema import AttendanceRow, EnrolmentRow, GroupRow, OfferingRow, SummaryRow
 from planner.store.store import Store
+from planner.terms import first_session, last_session
 
 MEETING_MIN = 60
 DAY_START = 8 * 60  # office hours for client meetings
@@ -44,17 +45,6 @@ class MeetingSlot:
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date.isoformat()} {hhmm(self.start)}-{hhmm(self.end)}"
-
-
-def first_session(group: Group, weekday: int) -> dt.date:
-    return group.start_date + dt.timedelta(days=(weekday - group.start_date.weekday()) % 7)
-
-
-def last_session(group: Group, weekday: int) -> dt.date | None:
-    """None for a pop-up group, which has no fixed term (l. 366)."""
-    if group.weeks is None:
-        return None
-    return first_session(group, weekday) + dt.timedelta(weeks=group.weeks - 1)
 
 
 def _meets_on(group: Group, placement: Placement, day: dt.date) -> bool:

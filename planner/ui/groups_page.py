@@ -17,7 +17,7 @@ from planner.access import Identity
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
 from planner.store import Enrolments, GroupRecords, StoreError
-from planner.store.meetings import first_session, last_session
+from planner.terms import first_session, last_session
 from planner.ui import auth, common
 from planner.ui.offering import date_text, day_name, published_plan_id
 
