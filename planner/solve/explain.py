@@ -336,6 +336,7 @@ CLIENT_RULES = {
     "remote_consent",
     "accessible",
     "max_groups",
+    "client_overlap",
 }
 VENUE_RULES = {"venue_mode", "venue_municipality", "venue_open", "venue_rooms", "capacity"}
 
