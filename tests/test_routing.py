@@ -327,9 +327,9 @@ def test_allowance_is_kilometres_times_the_rate_for_staff_with_a_car(season):
     rows = staff_allowance(season, plan)
     drivers = {s.staff_id for s in season.staff if s.car}
     assert rows and {r.staff_id for r in rows} <= drivers
-    days = {(d.staff_id, d.weekday): d.km for d in staff_days(season, plan)}
+    days = {(d.staff_id, d.weekday, d.first_date): d.km for d in staff_days(season, plan)}
     for r in rows:
-        assert r.km == days[(r.staff_id, r.weekday)]
+        assert r.km == days[(r.staff_id, r.weekday, r.first_date)]
         assert r.eur == pytest.approx(r.km * DEFAULT_RATE.eur_per_km, abs=0.006)
     assert DEFAULT_RATE.eur_per_km == 0.55 and DEFAULT_RATE.year == 2026
 

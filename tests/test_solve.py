@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -115,7 +116,21 @@ def test_outputs_follow_the_design_contract(tmp_path: Path) -> None:
     ] == sorted(set(result.plan.remote))
     with (tmp_path / "staff_days.csv").open() as f:
         days = list(csv.DictReader(f))
-    assert list(days[0]) == ["staff_id", "weekday", "stops", "km", "drive_min"]
+    assert list(days[0]) == [
+        "staff_id",
+        "weekday",
+        "stops",
+        "km",
+        "drive_min",
+        "first_date",
+        "last_date",
+    ]
+    # A period's dates are both there or both empty, and fall on the row's weekday.
+    for r in days:
+        assert bool(r["first_date"]) == bool(r["last_date"])
+        if r["first_date"]:
+            first, last = (dt.date.fromisoformat(r[k]) for k in ("first_date", "last_date"))
+            assert first <= last and WEEKDAYS[first.weekday()] == r["weekday"]
     summary = json.loads((tmp_path / "summary.json").read_text())
     for key in (
         "status",

@@ -55,8 +55,8 @@ def staff_load(
         day_km[d.staff_id, d.weekday] = max(day_km[d.staff_id, d.weekday], d.km)
     drive: dict[str, int] = defaultdict(int)
     km: dict[str, float] = defaultdict(float)
-    for (sid, _), minutes in day_drive.items():
-        drive[sid] += minutes
+    for (sid, _), driven in day_drive.items():
+        drive[sid] += driven
     for (sid, _), value in day_km.items():
         km[sid] += value
     rows = []

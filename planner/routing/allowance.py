@@ -10,6 +10,7 @@ matkakustannusten korvaukset" and pro-ratio.fi "Verovapaat matkakustannusten kor
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from planner.model import Plan, Season
@@ -37,6 +38,9 @@ class AllowanceRow:
     weekday: int
     km: float
     eur: float
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    """The period of the season the route is driven in, when its weekday has several."""
 
 
 def staff_allowance(
@@ -49,7 +53,14 @@ def staff_allowance(
     """
     drives = {s.staff_id for s in season.staff if s.car}
     return [
-        AllowanceRow(d.staff_id, d.weekday, d.km, round(d.km * rate.eur_per_km, 2))
+        AllowanceRow(
+            d.staff_id,
+            d.weekday,
+            d.km,
+            round(d.km * rate.eur_per_km, 2),
+            d.first_date,
+            d.last_date,
+        )
         for d in staff_days(season, plan)
         if d.staff_id in drives and d.km > 0
     ]
