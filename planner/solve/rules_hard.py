@@ -210,19 +210,32 @@ def add_partner_municipality(model: cp_model.CpModel, season: Season, v: SeasonV
             _forbid(model, lead, v.guard("partner_municipality"))
 
 
+def _one_at_a_time(
+    model: cp_model.CpModel,
+    season: Season,
+    v: SeasonVars,
+    present: dict[str, cp_model.IntVar],
+    fixed: tuple[FixedSession, ...],
+    rule: str,
+) -> None:
+    """The sessions of the groups in `present` (present when their literal is true) and the
+    fixed ones never meet at once in a week their terms share."""
+    if len(present) + len(fixed) < 2:
+        return
+    intervals = {
+        gid: v.interval(gid, lit, season.group[gid].minutes, rule) for gid, lit in present.items()
+    }
+    for week in v.week_sets(intervals, _fixed(v, fixed, rule)):
+        if len(week) > 1:
+            model.add_no_overlap(week)
+
+
 def add_person_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
     """Nobody leads two sessions at once in a week both groups' terms share."""
     for pid, gids in v.groups_of_person.items():
+        present = {gid: v.lead[gid, pid] for gid in gids}
         fixed = v.context.of_person.get(pid, ())
-        if len(gids) + len(fixed) < 2:
-            continue
-        intervals = {
-            gid: v.interval(gid, v.lead[gid, pid], season.group[gid].minutes, "person_overlap")
-            for gid in gids
-        }
-        for week in v.week_sets(intervals, _fixed(v, fixed, "person_overlap")):
-            if len(week) > 1:
-                model.add_no_overlap(week)
+        _one_at_a_time(model, season, v, present, fixed, "person_overlap")
 
 
 def add_client_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
@@ -231,16 +244,9 @@ def add_client_overlap(model: cp_model.CpModel, season: Season, v: SeasonVars) -
     for code, gids in v.groups_of_client.items():
         if season.client[code].max_groups < 2:
             continue
+        present = {gid: v.x[code, gid] for gid in gids}
         fixed = v.context.of_client.get(code, ())
-        if len(gids) + len(fixed) < 2:
-            continue
-        intervals = {
-            gid: v.interval(gid, v.x[code, gid], season.group[gid].minutes, "client_overlap")
-            for gid in gids
-        }
-        for week in v.week_sets(intervals, _fixed(v, fixed, "client_overlap")):
-            if len(week) > 1:
-                model.add_no_overlap(week)
+        _one_at_a_time(model, season, v, present, fixed, "client_overlap")
 
 
 def add_travel_gap(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
