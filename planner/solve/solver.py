@@ -1,10 +1,14 @@
 """`solve(season, params) -> Result`: the season model, solved in two lexicographic stages.
 
-1. Build: candidates per group (`candidates`), variables (`variables`), every hard rule
-   (`rules_hard`), and a first-fit plan as a complete hint (`warm_start`), so that CP-SAT
-   holds a feasible plan as soon as presolve ends.
+1. Build: candidates per group (`candidates`, cut to keep the model small; the cuts are in
+   `stats["pruning"]`), variables (`variables`), every hard rule (`rules_hard`), and a
+   first-fit plan as a complete hint (`warm_start`), so that CP-SAT holds a feasible plan
+   as soon as presolve ends.
 2. Stage "coverage": maximise scheduled groups, then placed clients (tiers 1-2; when
-   re-planning, fewest changes between them).
+   re-planning, fewest changes between them). When it ends UNKNOWN (no plan within its
+   share, e.g. a large model still in presolve), "coverage_retry" runs it again with all
+   the time that is left (the model keeps the first-fit hint); only when that finds nothing
+   either is the first-fit plan returned (`plan_source` "warm_start").
 3. Polish (unless stage 1 is optimal): the same objective with every group's day, time and
    venue held fixed, so CP-SAT re-chooses leaders and participants in a much smaller model
    (`polish_share` of stage 1's time). Then add whatever fits beside the plan
@@ -12,15 +16,26 @@
 4. Stage "cost": keep each stage-1 term, hint the plan, minimise staff travel, staff load
    and client travel (tiers 3-5; changes on top when re-planning). See `objective` for the
    weights and why there are two stages.
-5. Add any group that still fits and explain the ones left out (`repair.complete_plan`,
-   `explain`); fill open seats beyond the model's candidate lists, with second leaders
-   where that lets a group grow (`fill`); explain the clients left unplaced. The objective
-   and bound reported are the model's (over its candidates); the clients this last step
-   adds are in `stats["clients_placed_after_search"]`.
+5. Add any group that still fits, with the options the candidate cuts took from it open
+   again, and explain the ones left out (`repair.complete_plan`, `explain`); fill open
+   seats beyond the model's candidate lists, with second leaders where that lets a group
+   grow (`fill`); explain the clients left unplaced.
 
-Time: `time_limit_s` covers all of it. Stage 1 gets `coverage_share` of what is left after
-building and a reserve for step 5 (`explain_share`, dropped when every group runs), step 3
-at most `improve_share`, stage 2 the rest.
+What is reported: `Result.status`, `objective` and `best_bound` are stage 1's as CP-SAT
+reported them (the retry's after a retry), over the model's candidates. Steps 3 and 5
+change the plan after that search: `Result.changed_after_search` records what each pass
+did and what the plan uses outside the candidates, and `Result.plan_objective` is the final
+plan re-evaluated over stage 1's objective, so it can be below the model's bound
+(`Result.beyond_bound`, a negative `signed_gap`) only when step 5 looked past the cuts.
+
+Time: `time_limit_s` covers all of it, handed out by one clock (`_Clock`): no step is given
+more than what is left, and none starts once the limit has passed; `stats["budget_s"]` and
+`stats["budget_ends_s"]` record each step's share and when it runs out. Stage 1 gets
+`coverage_share` of what is left after building and a reserve for step 5 (`explain_share`,
+dropped when every group runs), step 3 at most `improve_share`, stage 2 the rest, step 5
+what is then left. Outside the clock: building the model, and the plain-Python work of
+step 5 (filling seats, the clients' reasons; `stats["after_search_s"]`); whatever they add
+past the limit is `stats["overrun_s"]`, measured by `benchmarks/solve.py`.
 
 Decomposition: none by design for groups vs participants. One model holds groups, times,
 venues, leaders and participants, because the participants decide whether a group can run
