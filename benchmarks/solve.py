@@ -8,7 +8,11 @@ Each scale is generated (`planner.sample.write_season`), read back through `plan
 (so the benchmark also exercises the import), solved, and checked by the independent
 validator. One row per scale; `weighted` counts scheduled groups by priority (tier 1 of the
 objective), `ratio` is the solver's weighted groups and placed clients over the greedy
-plan's. Peak RSS is the whole process's high-water mark after that scale.
+plan's. `gap_%` is the model's (stage 1, as CP-SAT reports it, over its candidates);
+`plan_gap_%` is the returned plan's signed gap to that bound (negative only when the passes
+after the search went past the candidates). `over_s` is the wall time past the time limit;
+the line under each row says where the time went (build, each step's budget, the work after
+the search). Peak RSS is the whole process's high-water mark after that scale.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ COLUMNS = (
     ("objective", "{:>14.0f}"),
     ("bound", "{:>14.0f}"),
     ("gap_%", "{:>6.2f}"),
+    ("plan_gap_%", "{:>10.2f}"),
     ("sched", "{:>5}"),
     ("weighted", "{:>8}"),
     ("placed", "{:>6}"),
@@ -50,6 +55,7 @@ COLUMNS = (
     ("ratio_c", "{:>7.3f}"),
     ("cost_gap_%", "{:>10.1f}"),
     ("wall_s", "{:>6.1f}"),
+    ("over_s", "{:>6.2f}"),
     ("valid", "{:>5}"),
     ("rss_mb", "{:>6.0f}"),
     ("remote_%", "{:>8.1f}"),
@@ -98,6 +104,7 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
         "objective": result.objective if result.objective is not None else float("nan"),
         "bound": result.best_bound if result.best_bound is not None else float("nan"),
         "gap_%": 100 * result.gap if result.gap is not None else float("nan"),
+        "plan_gap_%": 100 * result.signed_gap if result.signed_gap is not None else float("nan"),
         "sched": result.groups_scheduled,
         "weighted": w,
         "placed": c,
@@ -108,6 +115,14 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
         "ratio_c": c / gc if gc else float("nan"),
         "cost_gap_%": 100 * cost.gap if cost is not None and cost.gap is not None else float("nan"),
         "wall_s": wall,
+        "over_s": wall - params.time_limit_s,
+        "build_s": result.stats["build_s"],
+        "budget_s": result.stats["budget_s"],
+        "after_search_s": result.stats["after_search_s"],
+        "plan_status": result.plan_status,
+        "state": result.state,
+        "beyond_candidates": result.changed_after_search.get("beyond_candidates", {}),
+        "pruning": result.stats["pruning"],
         "valid": "yes" if not problems else f"NO({len(problems)})",
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "remote_%": 100 * len(set(result.plan.remote)) / max(len(set(result.plan.participants)), 1),
@@ -138,10 +153,23 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(fmt.format(value) if not isinstance(value, str) else f"{value:>5}")
         print(" ".join(cells), flush=True)
         print(
-            f"      status {row['status']}, groups added after the search: "
-            f"{row['added_after_search']}, reasons: {', '.join(row['unscheduled_reasons'])}",
+            f"      plan {row['plan_status']} ({row['state']}), model {row['status']}, "
+            f"groups added after the search: {row['added_after_search']}, "
+            f"reasons: {', '.join(row['unscheduled_reasons'])}",
             flush=True,
         )
+        budgets = ", ".join(f"{k} {v:.2f}" for k, v in row["budget_s"].items())
+        print(
+            f"      time: build {row['build_s']:.2f} s, budgets {budgets}, after the search "
+            f"{row['after_search_s']:.2f} s; over the limit by {row['over_s']:.2f} s",
+            flush=True,
+        )
+        cuts = ", ".join(
+            f"{kind} {c['kept']}/{c['before']} ({c['groups_affected']} groups)"
+            for kind, c in row["pruning"].items()
+        )
+        beyond = ", ".join(f"{k} {v}" for k, v in row["beyond_candidates"].items() if v)
+        print(f"      kept by the cuts: {cuts}; beyond them: {beyond or 'nothing'}", flush=True)
         gap = row["gap_%"]
         met = "met" if gap == gap and gap <= GAP_TARGET_PCT else "missed"
         print(

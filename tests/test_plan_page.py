@@ -15,8 +15,10 @@ from planner.baseline import greedy_plan
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.model import Plan, Season
+from planner.solve.reason import Reason
 from planner.solve.result import Result
 from planner.store import Store
+from planner.ui.summary import percent, plan_status, plan_words
 from planner.ui.week_grid import (
     changes_table,
     group_table,
@@ -328,8 +330,9 @@ def test_a_new_plan_lists_the_groups_that_change_from_the_current_one(
     wait_for_the_solve(at)
     assert not at.exception, [e.value for e in at.exception]
 
-    assert at.expander[0].label == t("plan.result.changes", "en", n=1)
-    changed = at.expander[0].dataframe[0].value
+    label = t("plan.result.changes", "en", n=1)
+    expander = next(e for e in at.expander if e.label == label)
+    changed = expander.dataframe[0].value
     assert list(changed["Group"]) == [plan.placements[0].group_id]
 
 
@@ -344,3 +347,79 @@ def test_without_the_solver_the_button_explains_that_planning_is_unavailable(
     assert at.session_state["plan_job"] is None
     with Store.open(unplanned_url) as store:
         assert store.load_plan() is None
+
+
+def first_fit_result(plan: Plan, left_out: str) -> Result:
+    """What `solve` returns when stage 1 found nothing: CP-SAT's UNKNOWN beside the first-fit
+    plan (the 376-group season's case: "no solution" beside a plan of 375 groups)."""
+    placements = tuple(p for p in plan.placements if p.group_id != left_out)
+    return Result(
+        status="UNKNOWN",
+        objective=None,
+        best_bound=None,
+        wall_s=60.0,
+        first_feasible_s=None,
+        plan=replace(plan, placements=placements),
+        unscheduled=(Reason(left_out, "not_analysed"),),
+        stats={"plan_source": "warm_start"},
+        plan_objective=-100.0,
+    )
+
+
+def test_a_first_fit_plan_is_called_one_and_can_be_saved(unplanned_url, stored, monkeypatch):
+    _, plan = stored
+    left_out = plan.placements[0].group_id
+    monkeypatch.setattr(
+        "planner.solve.solve", lambda *args, **kwargs: first_fit_result(plan, left_out)
+    )
+    at = open_plan_page("en")
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+    assert not at.exception, [e.value for e in at.exception]
+
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("plan.metric.status", "en")] == t("plan.status.FIRST_FIT", "en")
+    assert metrics[t("plan.metric.model_status", "en")] == t("plan.status.UNKNOWN", "en")
+    words = at.info[0].value
+    assert words.startswith(t("plan.state.one_group_left_out", "en"))
+    assert t("plan.quality.first_fit", "en") in words
+    assert not at.button(key="plan_save").disabled
+    assert not at.warning  # no "no plan was found" beside a plan
+
+
+def test_an_empty_plan_cannot_be_saved_and_says_there_is_none(unplanned_url, monkeypatch):
+    empty = Result("UNKNOWN", None, None, 5.0, None, Plan((), ()))
+    monkeypatch.setattr("planner.solve.solve", lambda *args, **kwargs: empty)
+    at = open_plan_page("fi")
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+
+    assert at.button(key="plan_save").disabled
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("plan.metric.status", "fi")] == t("plan.status.NO_PLAN", "fi")
+    assert any(w.value.startswith(t("plan.state.no_plan", "fi")) for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_run_reads_in_plain_words(lang):
+    every = {"status": "OPTIMAL", "objective": -9.0, "best_bound": -9.0, "wall_s": 60.0}
+    assert plan_words(every, 10, 10, lang) == (
+        f"{t('plan.state.every_group', lang)}; {t('plan.quality.best', lang)}; 60\u00a0s."
+    )
+    close = {"status": "FEASIBLE", "objective": -998.0, "best_bound": -1000.0, "wall_s": 60.0}
+    within = t("plan.quality.within", lang, gap=percent(0.002004, lang))
+    assert within in plan_words(close, 10, 7, lang)
+    assert plan_words(close, 10, 7, lang).startswith(
+        t("plan.state.some_groups_left_out", lang, n=3)
+    )
+    # Stored before the plan's own figures were kept: objective below the bound means the
+    # steps after the search went past the model's options.
+    beyond = {"status": "OPTIMAL", "objective": -1100.0, "best_bound": -1000.0, "wall_s": 5}
+    assert t("plan.quality.beyond", lang) in plan_words(beyond, 10, 10, lang)
+    assert plan_status(beyond, 10) == "FEASIBLE"
+
+
+def test_percentages_round_up_and_use_the_languages_decimal_sign():
+    assert percent(0.002004, "en") == "0.3\u00a0%"
+    assert percent(0.002, "fi") == "0,2\u00a0%"
+    assert percent(0.0, "sv") == "0,0\u00a0%"

@@ -84,7 +84,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     payload = {**plan_summary(result, season), "plan_id": plan_id, "changes": diff}
     gap = f"{result.gap:.1%}" if result.gap is not None else "n/a"
     lines = [
-        f"{result.status}: {result.groups_scheduled}/{len(season.groups)} groups scheduled, "
+        f"{result.plan_status} plan (model {result.status}): "
+        f"{result.groups_scheduled}/{len(season.groups)} groups scheduled, "
         f"{result.clients_placed}/{len(season.clients)} clients placed, objective "
         f"{result.objective}, bound {result.best_bound}, gap {gap}, {result.wall_s:.1f} s"
     ]

@@ -227,6 +227,104 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "ogiltig modell",
         "en": "invalid model",
     },
+    "plan.status.FIRST_FIT": {
+        "fi": "ensimmäinen sopiva suunnitelma",
+        "sv": "första passande plan",
+        "en": "first-fit plan",
+    },
+    "plan.status.NO_PLAN": {"fi": "ei suunnitelmaa", "sv": "ingen plan", "en": "no plan"},
+    "plan.metric.model_status": {
+        "fi": "Mallin tila (vaihe 1)",
+        "sv": "Modellens status (steg 1)",
+        "en": "Model status (stage 1)",
+    },
+    "plan.metric.plan_objective": {
+        "fi": "Suunnitelman tavoitearvo",
+        "sv": "Planens målvärde",
+        "en": "Plan objective",
+    },
+    "plan.metric.signed_gap": {
+        "fi": "Suunnitelman ero rajaan (etumerkillinen)",
+        "sv": "Planens gap till gränsen (med tecken)",
+        "en": "Plan gap to the bound (signed)",
+    },
+    "plan.metric.source": {"fi": "Suunnitelman lähde", "sv": "Planens källa", "en": "Plan source"},
+    "plan.source.cost": {
+        "fi": "haku (vaihe 2, matkat ja kuormitus)",
+        "sv": "sökning (steg 2, resor och belastning)",
+        "en": "search (stage 2, travel and load)",
+    },
+    "plan.source.coverage": {
+        "fi": "haku (vaihe 1, ryhmät ja asiakkaat)",
+        "sv": "sökning (steg 1, grupper och klienter)",
+        "en": "search (stage 1, groups and clients)",
+    },
+    "plan.source.warm_start": {
+        "fi": "ensimmäinen sopiva suunnitelma (haku ei löytänyt omaansa)",
+        "sv": "första passande plan (sökningen hittade ingen egen)",
+        "en": "first-fit plan (the search found none of its own)",
+    },
+    "plan.details": {
+        "fi": "Laskennan yksityiskohdat",
+        "sv": "Beräkningens detaljer",
+        "en": "Details of the run",
+    },
+    "plan.details.note": {
+        "fi": "Tila, tavoitearvo ja raja ovat mallin omat (vaihe 1), ja raja koskee vain "
+        "vaihtoehtoja, jotka malli otti mukaan. Haun jälkeiset vaiheet voivat katsoa niiden "
+        "ohi; suunnitelman tavoitearvo on lopullisen suunnitelman arvo samalla mittarilla. "
+        "Pienempi on parempi.",
+        "sv": "Status, målvärde och gräns är modellens egna (steg 1), och gränsen gäller bara "
+        "de alternativ som modellen tog med. Stegen efter sökningen kan se förbi dem; planens "
+        "målvärde är den slutliga planens värde med samma mått. Mindre är bättre.",
+        "en": "Status, objective and bound are the model's own (stage 1), and the bound holds "
+        "only over the options the model kept. The steps after the search may look past them; "
+        "the plan objective is the final plan's value on the same measure. Lower is better.",
+    },
+    "plan.state.every_group": {
+        "fi": "Kaikki ryhmät on sijoitettu",
+        "sv": "Alla grupper är placerade",
+        "en": "Every group is placed",
+    },
+    "plan.state.one_group_left_out": {
+        "fi": "Yhtä ryhmää ei voitu sijoittaa: syy on alla",
+        "sv": "En grupp kunde inte placeras: orsaken står nedan",
+        "en": "One group could not be placed: see why below",
+    },
+    "plan.state.some_groups_left_out": {
+        "fi": "{n} ryhmää ei voitu sijoittaa: syyt ovat alla",
+        "sv": "{n} grupper kunde inte placeras: orsakerna står nedan",
+        "en": "{n} groups could not be placed: see why below",
+    },
+    "plan.state.no_plan": {
+        "fi": "Suunnitelmaa ei ole: yhtään ryhmää ei voitu sijoittaa",
+        "sv": "Ingen plan: ingen grupp kunde placeras",
+        "en": "No plan: no group could be placed",
+    },
+    "plan.quality.best": {
+        "fi": "paras suunnitelma niistä vaihtoehdoista, jotka laskenta kävi läpi",
+        "sv": "den bästa planen bland de alternativ som beräkningen prövade",
+        "en": "the best plan among the options considered",
+    },
+    "plan.quality.within": {
+        "fi": "enintään {gap} parhaasta suunnitelmasta niistä vaihtoehdoista, jotka laskenta "
+        "kävi läpi",
+        "sv": "högst {gap} från den bästa planen bland de alternativ som beräkningen prövade",
+        "en": "at most {gap} from the best plan among the options considered",
+    },
+    "plan.quality.beyond": {
+        "fi": "parempi kuin paras suunnitelma niistä vaihtoehdoista, jotka haku kävi läpi: "
+        "haun jälkeiset vaiheet katsoivat pidemmälle",
+        "sv": "bättre än den bästa planen bland de alternativ som sökningen prövade: stegen "
+        "efter den såg längre",
+        "en": "better than the best plan among the options the search considered: the steps "
+        "after it looked further",
+    },
+    "plan.quality.first_fit": {
+        "fi": "ensimmäinen sopiva suunnitelma: haku ei löytänyt parempaa annetussa ajassa",
+        "sv": "första passande plan: sökningen hittade ingen bättre inom den givna tiden",
+        "en": "a first-fit plan: the search found no better one in the time given",
+    },
     "plan.week": {"fi": "Viikko-ohjelma", "sv": "Veckoschema", "en": "Week schedule"},
     "plan.view_by": {"fi": "Näytä", "sv": "Visa", "en": "View by"},
     "plan.view.municipality": {"fi": "Kunnittain", "sv": "Per kommun", "en": "Municipality"},

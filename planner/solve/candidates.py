@@ -11,6 +11,14 @@ the `max_venue_candidates` venues that the most of its clients reach, the
 `max_leader_candidates` nearest staff (plus the nearest qualified ones, all pinned people
 and a few of the partners working there), and each client the `max_groups_per_client` best
 groups (wishes first, then fit, then the shortest trip).
+
+The cuts never take away what a pin, a wish or the previous plan needs: pinned venues and
+leaders stay, a group stays at its previous venue with its previous leaders and
+participants, every client keeps each group they wished for, and a venue cut keeps a venue
+that each wishing client reaches. `Candidates.pruning` records per kind (venues, leaders,
+clients) the options before the cuts, those kept and the groups that lost any; the solver
+puts it into `Result.stats["pruning"]`. A group the search leaves out gets its options back
+after the search (`for_group(gid, relaxed=...)`, see `repair.complete_plan`).
 """
 
 from __future__ import annotations
@@ -101,11 +109,26 @@ class Candidates:
         self.keep = keep
         """A previous plan: its leaders and participants stay candidates, and a group stays at
         its previous venue while that is still possible."""
+        self._before: dict[str, dict[str, int]] = {"venues": {}, "leaders": {}, "clients": {}}
+        """Options per kind and group before the cuts (only when pruning)."""
         ids = list(group_ids) if group_ids is not None else [g.group_id for g in season.groups]
         groups = {gid: self._group(season.group[gid], prune) for gid in ids}
         if prune:
             groups = self._prune_leaders(self._prune_clients(groups))
         self.groups: dict[str, GroupCandidates] = groups
+        self.pruning: dict[str, dict[str, int]] = self._pruning() if prune else {}
+        """Per kind: options before the cuts, options kept, groups that lost any."""
+
+    def _pruning(self) -> dict[str, dict[str, int]]:
+        out = {}
+        for kind, before in self._before.items():
+            kept = {gid: len(getattr(self.groups[gid], kind)) for gid in before}
+            out[kind] = {
+                "before": sum(before.values()),
+                "kept": sum(kept.values()),
+                "groups_affected": sum(1 for gid, n in before.items() if kept[gid] < n),
+            }
+        return out
 
     def for_group(self, gid: str, *, relaxed: frozenset[str] | None = None) -> Candidates:
         """Candidates for one group that share this object's travel caches: this object's
@@ -206,6 +229,9 @@ class Candidates:
             open_starts = {k: s for k, s in open_starts.items() if k[0] == kept}
             starts = _keep(starts, lambda s: any(s in x for x in open_starts.values()), False)
         clients = self._clients(g, days, venues)
+        if prune:
+            self._before["venues"][g.group_id] = len(venues)
+            self._before["clients"][g.group_id] = len(clients)
         if prune and len(venues) > self.params.max_venue_candidates:
             venues = self._best_venues(g, venues, clients, self._kept_venue(g.group_id))
             open_starts = {k: s for k, s in open_starts.items() if k[0] in venues}
@@ -270,6 +296,7 @@ class Candidates:
                         break
         out = {}
         for gid, c in groups.items():
+            self._before["leaders"][gid] = len(c.leaders)
             g = season.group[gid]
             keep = set(chosen[gid]) | set(g.leaders) | set(self._kept_leaders(gid))
             qualified = [p for p in ranked[gid] if rules.is_qualified_staff(season.person[p])]
@@ -327,7 +354,23 @@ class Candidates:
                 spread,
             )
 
-        return tuple(sorted(venues, key=score)[: self.params.max_venue_candidates])
+        chosen = sorted(venues, key=score)[: self.params.max_venue_candidates]
+        # A client who wished for the group keeps a venue they can reach: the cut is a
+        # heuristic and may not undo a wish.
+        for code in clients:
+            c = season.client[code]
+            if g.group_id not in c.wishes or not rules.travel_binds(g, c):
+                continue
+
+            def serves(vid: str, c: Client = c) -> bool:
+                return vid in self.reach_set(c) and (
+                    season.venue[vid].accessible or not c.needs_accessible
+                )
+
+            if not any(serves(vid) for vid in chosen):
+                extra = [vid for vid in sorted(venues, key=score) if serves(vid)]
+                chosen += extra[:1]
+        return tuple(chosen)
 
     def _clients(self, g: Group, days: tuple[int, ...], venues: tuple[str, ...]) -> tuple[str, ...]:
         off = self.relaxed.__contains__
@@ -395,6 +438,8 @@ class Candidates:
         for code, gids in options.items():
             best = sorted(gids, key=lambda gid, code=code: (-fit(code, gid), trip[code, gid], gid))
             keep |= {(code, gid) for gid in best[:k]}
+            wishes = season.client[code].wishes
+            keep |= {(code, gid) for gid in gids if gid in wishes}  # every wish, however many
         for gid, c in groups.items():
             m = 3 * rules.size_limits(season.group[gid])[1]
             best = sorted(

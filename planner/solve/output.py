@@ -7,7 +7,14 @@
   and back to the base venue), km, drive_min, first_date, last_date (ISO dates, filled
   only when a weekday's route differs between periods of the season: one row per period)
 - summary.json: status, objective, best_bound, wall_s, unscheduled [{group_id, reason}],
-  plus gap, first_feasible_s, counts, unplaced_clients and the stages
+  plus gap, first_feasible_s, counts, unplaced_clients and the stages. `status`,
+  `objective`, `best_bound` and `gap` are the model's, all from stage 1 as CP-SAT reported
+  them (so objective >= best_bound); the plan's own figures stand beside them:
+  `plan_status` (OPTIMAL, FEASIBLE, FIRST_FIT or NO_PLAN), `state` (every_group,
+  some_groups_left_out, no_plan), `plan_source`, `plan_objective` (the returned plan over
+  the same objective), `signed_gap` (negative only with `beyond_bound` true: passes after
+  the search used options outside the model's candidates, which `bound_covers`
+  "candidates" says the bound is over), `changed_after_search`, `budget_s` and `pruning`
 
 Staff routes come from `planner.plan_figures.staff_days` (solver-free; re-exported here).
 """
@@ -80,11 +87,7 @@ def summary(result: Result, season: Season) -> dict:
     placed = result.clients_placed
     lang = result.stats.get("language", "en")
     return {
-        "status": result.status,
-        "objective": result.objective,
-        "best_bound": result.best_bound,
-        "gap": result.gap,
-        "wall_s": round(result.wall_s, 3),
+        **result.summary(),
         "first_feasible_s": None
         if result.first_feasible_s is None
         else round(result.first_feasible_s, 3),
@@ -102,4 +105,5 @@ def summary(result: Result, season: Season) -> dict:
         "unplaced_clients": len(result.unplaced),
         "unplaced": [{"client_code": r.subject, "reason": r.text(lang)} for r in result.unplaced],
         "stages": [s.as_dict() for s in result.stages],
+        "pruning": result.stats.get("pruning", {}),
     }

@@ -5,7 +5,10 @@ what does not.
 candidates, gives one-leader groups that more clients could join a free second leader, and
 puts unplaced clients into scheduled groups with a free seat, so that stage 2 can start from
 the better plan. `complete_plan` (at the end) tries once more with every
-option the rules allow and explains each group still left out.
+option the rules allow, the ones the candidate cuts took away included (the probe is built
+from `Candidates.for_group(gid, relaxed=...)`, unpruned), and only then explains each group
+still left out. Both stay within the seconds they are given: a group reached after the
+deadline is "not analysed", never a late search.
 
 A time-limited search can stop with a group left out that would fit without moving anything
 else (free leaders, a free room, clients not yet placed). Each unscheduled group is modelled
@@ -104,6 +107,9 @@ def complete_plan(
         if one is not None:
             plan = _with(plan, one)
             added.append(gid)
+            continue
+        if deadline.left() <= 0.05:
+            reasons[gid] = Reason(gid, "not_analysed")
             continue
         try:
             reasons[gid] = (

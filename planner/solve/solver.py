@@ -1,10 +1,14 @@
 """`solve(season, params) -> Result`: the season model, solved in two lexicographic stages.
 
-1. Build: candidates per group (`candidates`), variables (`variables`), every hard rule
-   (`rules_hard`), and a first-fit plan as a complete hint (`warm_start`), so that CP-SAT
-   holds a feasible plan as soon as presolve ends.
+1. Build: candidates per group (`candidates`, cut to keep the model small; the cuts are in
+   `stats["pruning"]`), variables (`variables`), every hard rule (`rules_hard`), and a
+   first-fit plan as a complete hint (`warm_start`), so that CP-SAT holds a feasible plan
+   as soon as presolve ends.
 2. Stage "coverage": maximise scheduled groups, then placed clients (tiers 1-2; when
-   re-planning, fewest changes between them).
+   re-planning, fewest changes between them). When it ends UNKNOWN (no plan within its
+   share, e.g. a large model still in presolve), "coverage_retry" runs it again with all
+   the time that is left (the model keeps the first-fit hint); only when that finds nothing
+   either is the first-fit plan returned (`plan_source` "warm_start").
 3. Polish (unless stage 1 is optimal): the same objective with every group's day, time and
    venue held fixed, so CP-SAT re-chooses leaders and participants in a much smaller model
    (`polish_share` of stage 1's time). Then add whatever fits beside the plan
@@ -12,15 +16,26 @@
 4. Stage "cost": keep each stage-1 term, hint the plan, minimise staff travel, staff load
    and client travel (tiers 3-5; changes on top when re-planning). See `objective` for the
    weights and why there are two stages.
-5. Add any group that still fits and explain the ones left out (`repair.complete_plan`,
-   `explain`); fill open seats beyond the model's candidate lists, with second leaders
-   where that lets a group grow (`fill`); explain the clients left unplaced. The objective
-   and bound reported are the model's (over its candidates); the clients this last step
-   adds are in `stats["clients_placed_after_search"]`.
+5. Add any group that still fits, with the options the candidate cuts took from it open
+   again, and explain the ones left out (`repair.complete_plan`, `explain`); fill open
+   seats beyond the model's candidate lists, with second leaders where that lets a group
+   grow (`fill`); explain the clients left unplaced.
 
-Time: `time_limit_s` covers all of it. Stage 1 gets `coverage_share` of what is left after
-building and a reserve for step 5 (`explain_share`, dropped when every group runs), step 3
-at most `improve_share`, stage 2 the rest.
+What is reported: `Result.status`, `objective` and `best_bound` are stage 1's as CP-SAT
+reported them (the retry's after a retry), over the model's candidates. Steps 3 and 5
+change the plan after that search: `Result.changed_after_search` records what each pass
+did and what the plan uses outside the candidates, and `Result.plan_objective` is the final
+plan re-evaluated over stage 1's objective, so it can be below the model's bound
+(`Result.beyond_bound`, a negative `signed_gap`) only when step 5 looked past the cuts.
+
+Time: `time_limit_s` covers all of it, handed out by one clock (`_Clock`): no step is given
+more than what is left, and none starts once the limit has passed; `stats["budget_s"]` and
+`stats["budget_ends_s"]` record each step's share and when it runs out. Stage 1 gets
+`coverage_share` of what is left after building and a reserve for step 5 (`explain_share`,
+dropped when every group runs), step 3 at most `improve_share`, stage 2 the rest, step 5
+what is then left. Outside the clock: building the model, and the plain-Python work of
+step 5 (filling seats, the clients' reasons; `stats["after_search_s"]`); whatever they add
+past the limit is `stats["overrun_s"]`, measured by `benchmarks/solve.py`.
 
 Decomposition: none by design for groups vs participants. One model holds groups, times,
 venues, leaders and participants, because the participants decide whether a group can run
@@ -35,19 +50,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
 from planner.model import Placement, Plan, Season, Unscheduled
 from planner.participation import with_modes
-from planner.solve.candidates import Candidates
+from planner.solve.candidates import Candidates, client_fit
 from planner.solve.explain import explain_clients
 from planner.solve.fill import fill_open_seats
 from planner.solve.objective import (
     Objective,
     cost_objective,
     coverage_objective,
+    placement_base,
     plan_objective,
 )
 from planner.solve.params import SolveParams
@@ -90,7 +107,7 @@ def _solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
     p = solver.parameters
     p.num_workers = params.workers
     p.random_seed = params.seed
-    p.max_time_in_seconds = max(seconds, 0.05)
+    p.max_time_in_seconds = seconds
     if params.deterministic_time_s is not None:
         p.max_deterministic_time = params.deterministic_time_s
     p.relative_gap_limit = params.gap_limit
@@ -136,6 +153,58 @@ def _run_stage(
         wall,
     )
     return stage, solver, status
+
+
+MIN_RUN_S = 0.01
+"""A search step handed less than this is not started (CP-SAT could not even presolve)."""
+
+
+class _Clock:
+    """`time_limit_s` as one budget: each step is handed at most the time that is left.
+
+    `budget_s[step]` is what a step was handed and `ends_s[step]` when, counted from the
+    start of `solve`, that budget runs out; no step's budget ends after the limit. (A step
+    that finishes early leaves its rest to the next, so the budgets may add up to more.)
+    """
+
+    def __init__(self, limit_s: float, now: Callable[[], float] = time.perf_counter) -> None:
+        self.limit_s = limit_s
+        self.now = now
+        self.started = now()
+        self.budget_s: dict[str, float] = {}
+        self.ends_s: dict[str, float] = {}
+
+    def elapsed(self) -> float:
+        return self.now() - self.started
+
+    def left(self) -> float:
+        return self.limit_s - self.elapsed()
+
+    def grant(self, step: str, want: float) -> float:
+        """Seconds for `step`: `want`, but never past the limit (0 once it has passed)."""
+        at = self.elapsed()
+        seconds = max(0.0, min(want, self.limit_s - at))
+        self.budget_s[step] = seconds
+        self.ends_s[step] = at + seconds
+        return seconds
+
+
+def _run_budgeted(
+    name: str,
+    model: cp_model.CpModel,
+    params: SolveParams,
+    clock: _Clock,
+    want: float,
+    objective: Objective,
+    on_progress: Progress | None,
+) -> tuple[StageResult, cp_model.CpSolver | None, int]:
+    """`_run_stage` within the clock's budget; not started (UNKNOWN) when no time is left."""
+    seconds = clock.grant(name, want)
+    if seconds < MIN_RUN_S:
+        log.info("stage %s: not started, the time limit is spent", name)
+        stage = StageResult(name, "UNKNOWN", None, None, 0.0, None, 0)
+        return stage, None, cp_model.UNKNOWN
+    return _run_stage(name, model, params, seconds, objective, clock.started, on_progress)
 
 
 def _previous_in(season: Season, previous: Plan | None) -> Plan | None:
@@ -211,36 +280,51 @@ def _build(season: Season, params: SolveParams, before: Plan | None, started: fl
 def _search(
     built: _Built,
     params: SolveParams,
-    left: Callable[[], float],
-    started: float,
+    clock: _Clock,
     on_progress: Progress | None,
-) -> tuple[Plan, list[StageResult], str]:
-    """Stage 1, then stage 2 from its solution; the best plan found, the stages, its source."""
+    changed: dict[str, Any],
+) -> tuple[Plan, list[StageResult], str, StageResult]:
+    """Stage 1 (again, with the rest of the time, when it found nothing), polish, the groups
+    and clients that fit, then stage 2 from the best plan. Returns that plan, every search
+    run, the plan's source and the stage-1 run whose status and bound are the model's."""
     model, v, coverage = built.model, built.v, built.coverage
     reserve = params.explain_share * params.time_limit_s if params.explain or params.repair else 0
-    seconds = max((left() - reserve) * params.coverage_share, MIN_STAGE_S)
+    seconds = max((clock.left() - reserve) * params.coverage_share, MIN_STAGE_S)
     polish_s = seconds * params.polish_share
-    stage1, solver, status = _run_stage(
-        "coverage", model, params, seconds - polish_s, coverage, started, on_progress
+    stage1, solver, status = _run_budgeted(
+        "coverage", model, params, clock, seconds - polish_s, coverage, on_progress
     )
-    if status not in SOLVED:
-        return built.warm, [stage1], "warm_start"
-    plan = v.plan(solver)
     stages = [stage1]
+    if status == cp_model.UNKNOWN and clock.budget_s["coverage"] >= MIN_RUN_S:
+        # No plan in stage 1's share (a large model still in presolve, say): go on with all
+        # the time that is left rather than return the first-fit plan early. The model still
+        # holds the first-fit hint.
+        stage1, solver, status = _run_budgeted(
+            "coverage_retry", model, params, clock, clock.left() - reserve, coverage, on_progress
+        )
+        stages.append(stage1)
+    if status not in SOLVED:
+        return built.warm, stages, "warm_start", stage1
+    plan = v.plan(solver)
+    polish_s = min(polish_s, clock.left() - reserve)
     if polish_s >= MIN_STAGE_S and status != cp_model.OPTIMAL:
-        plan, polish = _polish(built, params, plan, polish_s, started, on_progress)
+        plan, polish = _polish(built, params, plan, clock, polish_s, on_progress)
         stages.append(polish)
-        if polish.objective is not None and polish.objective < (stage1.objective or 0):
-            # The plan is stage 1's, improved; stage 1's bound still holds for the full model.
-            stages[0] = replace(stage1, objective=polish.objective, terms=polish.terms)
+        better = polish.objective is not None and polish.objective < (stage1.objective or 0)
+        changed["polish"] = {
+            "objective_before": stage1.objective,
+            "objective_after": polish.objective if better else stage1.objective,
+        }
     if len(plan.placements) == len(v.gids):
         reserve = min(reserve, MIN_STAGE_S)  # nothing left to explain: search longer
     if params.repair:
-        seconds = min(params.improve_share * params.time_limit_s, max(left() - reserve, 0) / 3)
+        want = min(params.improve_share * params.time_limit_s, max(clock.left() - reserve, 0) / 3)
+        seconds = clock.grant("improve", want)
         plan, added, filled = improve_plan(built.season, params, plan, built.cands, seconds=seconds)
         built.improved = (added, filled)
-    if left() - reserve <= MIN_STAGE_S:
-        return plan, stages, "coverage"
+        changed["improve_plan"] = {"groups_added": added, "clients_placed": filled}
+    if clock.left() - reserve <= MIN_STAGE_S:
+        return plan, stages, "coverage", stage1
     # Each tier keeps its value (one combined bound would let stage 2 trade clients for a
     # group, since tier 1 outweighs all of tier 2).
     _, reached = plan_objective(coverage, plan_values(v, plan))
@@ -256,21 +340,21 @@ def _search(
     hint = plan_values(v, plan)
     hint.update(cost.aux_values(lambda var: hint[var.index]))
     hint_values(model, hint)
-    stage2, solver2, status2 = _run_stage(
-        "cost", model, params, left() - reserve, cost, started, on_progress
+    stage2, solver2, status2 = _run_budgeted(
+        "cost", model, params, clock, clock.left() - reserve, cost, on_progress
     )
     stages.append(stage2)
     if status2 in SOLVED:
-        return v.plan(solver2), stages, "cost"
-    return plan, stages, "coverage"
+        return v.plan(solver2), stages, "cost", stage1
+    return plan, stages, "coverage", stage1
 
 
 def _polish(
     built: _Built,
     params: SolveParams,
     plan: Plan,
+    clock: _Clock,
     seconds: float,
-    started: float,
     on_progress: Progress | None,
 ) -> tuple[Plan, StageResult]:
     """Stage 1 again on a copy of the model in which every group keeps its day, time and venue
@@ -288,10 +372,10 @@ def _polish(
         domain.clear()
         domain.extend([value, value])
     hint_values(model, values)
-    stage, solver, status = _run_stage(
-        "polish", model, params, seconds, built.coverage, started, on_progress
+    stage, solver, status = _run_budgeted(
+        "polish", model, params, clock, seconds, built.coverage, on_progress
     )
-    if status not in SOLVED or stage.objective is None:
+    if status not in SOLVED or stage.objective is None or solver is None:
         return plan, stage
     before, _ = plan_objective(built.coverage, values)
     if stage.objective >= before:
@@ -314,32 +398,35 @@ def solve(
     stage (stage 1: coverage, stage 2: cost); keep it cheap.
     """
     params = params or SolveParams()
-    started = time.perf_counter()
-
-    def left() -> float:
-        return params.time_limit_s - (time.perf_counter() - started)
-
+    clock = _Clock(params.time_limit_s)
+    started = clock.started
     work = apply_changes(season, changes) if changes is not None else season
     before = _previous_in(work, previous)
     built = _build(work, params, before, started)
-    plan, stages, source = _search(built, params, left, started, on_progress)
+    changed: dict[str, Any] = {}
+    plan, stages, source, model_stage = _search(built, params, clock, on_progress, changed)
     missing = [g.group_id for g in work.groups if g.group_id not in plan.placement]
+    # complete_plan opens each missing group's pruned options (`Candidates.for_group` with
+    # the rules behind literals) and adds it where it fits, before any reason is given.
     plan, added, reasons = complete_plan(
         work,
         params,
         plan,
         missing,
         cands=built.cands,
-        seconds=max(left(), 1.0),
+        seconds=clock.grant("complete", clock.left()) if missing else 0.0,
         insert=params.repair,
         explain=params.explain,
     )
-    objective = stages[0].objective
-    if (added or any(built.improved)) and objective is not None:
-        objective, _ = plan_objective(built.coverage, plan_values(built.v, plan))
+    if missing:
+        changed["complete_plan"] = {"groups_added": added}
+    after_search = time.perf_counter()
     filled = seconded = 0
     if params.repair:
         plan, filled, seconded = fill_open_seats(work, plan, params.allowance_min)
+        changed["fill_open_seats"] = {"clients_placed": filled, "second_leaders": seconded}
+    value, terms = _plan_value(built, plan)
+    changed["beyond_candidates"] = _beyond_candidates(built, plan)
     cancelled = changes.cancelled if changes is not None else frozenset()
     unscheduled = tuple(
         Reason(g.group_id, "cancelled") if g.group_id in cancelled else reasons[g.group_id]
@@ -361,12 +448,15 @@ def solve(
             tuple(Unscheduled(r.subject, r.text(params.language)) for r in unscheduled),
         ),
     )
+    wall = clock.elapsed()
     return Result(
-        status=stages[0].status,
-        objective=objective,
-        best_bound=stages[0].best_bound,
-        wall_s=time.perf_counter() - started,
-        first_feasible_s=stages[0].first_solution_s,
+        status=model_stage.status,
+        objective=model_stage.objective,
+        best_bound=model_stage.best_bound,
+        wall_s=wall,
+        first_feasible_s=next(
+            (s.first_solution_s for s in stages if s.first_solution_s is not None), None
+        ),
         plan=plan,
         unscheduled=unscheduled,
         unplaced=tuple(unplaced.values()),
@@ -375,8 +465,55 @@ def solve(
             **_stats(built, params, source, added),
             "clients_placed_after_search": filled,
             "second_leaders_after_search": seconded,
+            "plan_terms": terms,
+            "budget_s": {k: round(b, 3) for k, b in clock.budget_s.items()},
+            "budget_ends_s": dict(clock.ends_s),
+            "after_search_s": round(time.perf_counter() - after_search, 3),
+            "overrun_s": round(max(0.0, wall - params.time_limit_s), 3),
         },
+        plan_objective=value,
+        changed_after_search=changed,
     )
+
+
+def _plan_value(built: _Built, plan: Plan) -> tuple[float, dict[str, int]]:
+    """The plan's value over stage 1's objective, and its terms. Participants outside the
+    model's candidates (added after the search) count as the model would count them; so do
+    groups the model did not hold."""
+    v, season, coverage = built.v, built.season, built.coverage
+    value, terms = plan_objective(coverage, plan_values(v, plan))
+    base = placement_base(season, v)
+    extra_clients = sum(
+        base + client_fit(season.group[gid], season.client[code])
+        for code, gid in set(plan.participants)
+        if (code, gid) not in v.x and gid in season.group and code in season.client
+    )
+    extra_groups = sum(
+        max(season.group[p.group_id].priority, 1)
+        for p in plan.placements
+        if p.group_id not in v.sched and p.group_id in season.group
+    )
+    terms["placed_clients"] = terms.get("placed_clients", 0) + extra_clients
+    terms["scheduled_groups"] = terms.get("scheduled_groups", 0) + extra_groups
+    value -= coverage.weights[2] * extra_clients + coverage.weights[1] * extra_groups
+    return value, terms
+
+
+def _beyond_candidates(built: _Built, plan: Plan) -> dict[str, int]:
+    """What the plan uses that the model's candidates did not offer, by kind."""
+    cands, v = built.cands, built.v
+    out = {"groups": 0, "venues": 0, "leaders": 0, "clients": 0}
+    for p in plan.placements:
+        c = cands.groups.get(p.group_id)
+        if c is None:
+            out["groups"] += 1
+            continue
+        out["venues"] += int(p.venue_id is not None and p.venue_id not in c.venues)
+        out["leaders"] += sum(1 for pid in p.leaders if pid not in c.leaders)
+    out["clients"] = sum(
+        1 for code, gid in set(plan.participants) if gid in cands.groups and (code, gid) not in v.x
+    )
+    return out
 
 
 def _stats(built: _Built, params: SolveParams, source: str, added: list[str]) -> dict:
@@ -391,6 +528,7 @@ def _stats(built: _Built, params: SolveParams, source: str, added: list[str]) ->
         "groups_added_after_search": added,
         "warm_start_groups": len(built.warm.placements),
         "warm_start_clients": len({c for c, _ in built.warm.participants}),
+        "pruning": built.cands.pruning,
         "candidate_leaders": len(built.v.lead),
         "candidate_placements": len(built.v.x),
         "objective_terms": built.coverage.describe(),

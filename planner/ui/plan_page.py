@@ -16,6 +16,7 @@ from planner.i18n import has, t
 from planner.model import Plan, Season
 from planner.store import StoreError
 from planner.ui import auth, common
+from planner.ui.summary import plan_signed_gap, plan_status, plan_words
 from planner.ui.week_grid import (
     VIEW_BY,
     changes_table,
@@ -99,22 +100,48 @@ def _status(status: str | None, lang: str) -> str:
 
 
 def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> None:
-    """Groups and clients, then how the solver did: status, objective, bound, gap, time."""
+    """The run in plain words (every group placed or how many not, how close to the best plan
+    among the options considered, the time), groups, clients and the plan's own status; the
+    model's raw figures in an expander."""
     counts = plan_counts(season, plan)
-    gap = relative_gap(summary.get("objective"), summary.get("best_bound"))
-    wall = summary.get("wall_s")
+    groups = int(summary.get("groups_requested", counts["groups"]))
+    words = plan_words(summary, groups, counts["groups_scheduled"], lang)
+    status = plan_status(summary, counts["groups_scheduled"])
+    if status == "NO_PLAN":
+        st.warning(words, icon=":material/warning:")
+    elif counts["groups_scheduled"] < groups:
+        st.info(words, icon=":material/info:")
+    else:
+        st.success(words, icon=":material/task_alt:")
     values = [
         ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}"),
         ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}"),
-        ("plan.metric.status", _status(summary.get("status"), lang)),
-        ("plan.metric.objective", _number(summary.get("objective"))),
-        ("plan.metric.bound", _number(summary.get("best_bound"))),
-        ("plan.metric.gap", MISSING if gap is None else f"{gap:.1%}"),
-        ("plan.metric.wall", MISSING if wall is None else f"{wall:.1f} s"),
+        ("plan.metric.status", _status(status, lang)),
     ]
-    for row in (values[:3], values[3:]):  # what the plan does, then how the search went
-        for column, (key, value) in zip(st.columns(len(row)), row, strict=True):
-            column.metric(t(key, lang), value, border=True)
+    for column, (key, value) in zip(st.columns(len(values)), values, strict=True):
+        column.metric(t(key, lang), value, border=True)
+    with st.expander(t("plan.details", lang)):
+        gap = relative_gap(summary.get("objective"), summary.get("best_bound"))
+        signed = plan_signed_gap(summary)
+        wall = summary.get("wall_s")
+        source = summary.get("plan_source")
+        details = [
+            ("plan.metric.model_status", _status(summary.get("status"), lang)),
+            ("plan.metric.objective", _number(summary.get("objective"))),
+            ("plan.metric.bound", _number(summary.get("best_bound"))),
+            ("plan.metric.gap", MISSING if gap is None else f"{gap:.1%}"),
+            ("plan.metric.plan_objective", _number(summary.get("plan_objective"))),
+            ("plan.metric.signed_gap", MISSING if signed is None else f"{signed:+.1%}"),
+            ("plan.metric.wall", MISSING if wall is None else f"{wall:.1f} s"),
+            (
+                "plan.metric.source",
+                t(f"plan.source.{source}", lang) if has(f"plan.source.{source}") else MISSING,
+            ),
+        ]
+        for row in (details[:4], details[4:]):  # the model's figures, then the plan's
+            for column, (key, value) in zip(st.columns(len(row)), row, strict=True):
+                column.metric(t(key, lang), value, border=True)
+        st.caption(t("plan.details.note", lang))
 
 
 def show_plan(
@@ -223,7 +250,11 @@ def result_summary(result: Any) -> dict[str, Any]:
     """What the store keeps about a run: `result.summary()` when it has one."""
     summary = getattr(result, "summary", None)
     if callable(summary):
-        return dict(summary())
+        found = dict(summary())
+        if found.get("state") is not None:
+            # Cancelled groups are not requested: the plain words count the others.
+            found["groups_requested"] = len(result.plan.placements) + found["groups_left_out"]
+        return found
     return {
         "status": result.status,
         "objective": result.objective,
@@ -250,7 +281,7 @@ def show_result(
     result = job.result
     plan: Plan = result.plan
     summary = result_summary(result)
-    if not plan.placements and result.objective is None:
+    if not plan.placements:
         st.warning(
             t("plan.result.no_plan", lang, status=_status(result.status, lang)),
             icon=":material/warning:",

@@ -1,13 +1,18 @@
-"""A season in figures, per municipality. Plain pandas, no Streamlit, so it is easy to test."""
+"""A season in figures, per municipality, and a solver run in plain words. Plain pandas, no
+Streamlit, so it is easy to test."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
 from planner.i18n import t
 from planner.model import Season
+from planner.solve.result import plan_state, relative_gap, signed_gap
 
 COLUMNS = (
     ("municipality", "col.municipality"),
@@ -58,3 +63,72 @@ def municipality_table(season: Season, lang: str = "fi") -> pd.DataFrame:
     return figures[[name for name, _ in COLUMNS]].rename(
         columns={name: t(key, lang) for name, key in COLUMNS}
     )
+
+
+# --- a solver run in plain words ---
+
+
+def plan_status(summary: Mapping[str, Any], groups_placed: int) -> str:
+    """The status of the plan itself (`Result.plan_status`): the summary's when it has one,
+    else worked out from the model's status and figures, as for plans stored before."""
+    if summary.get("plan_status"):
+        return str(summary["plan_status"])
+    if groups_placed == 0:
+        return "NO_PLAN"
+    status = summary.get("status")
+    if status == "OPTIMAL" and not _beyond(summary):
+        return "OPTIMAL"
+    if status in ("OPTIMAL", "FEASIBLE"):
+        return "FEASIBLE"
+    return "FIRST_FIT"  # a plan beside "no solution": the first-fit plan
+
+
+def plan_signed_gap(summary: Mapping[str, Any]) -> float | None:
+    """The plan against the model's bound, signed (see `Result.signed_gap`)."""
+    if "signed_gap" in summary:
+        return summary["signed_gap"]
+    return signed_gap(summary.get("objective"), summary.get("best_bound"))
+
+
+def _beyond(summary: Mapping[str, Any]) -> bool:
+    gap = plan_signed_gap(summary)
+    return gap is not None and gap < 0
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as "0.2 %" ("0,2 %" in Finnish and Swedish), rounded up to 0.1: an "at most"
+    figure may not shrink in print."""
+    text = f"{math.ceil(round(share * 1000, 6)) / 10:.1f}\u00a0%"
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def plan_words(summary: Mapping[str, Any], groups: int, groups_placed: int, lang: str) -> str:
+    """The run in one sentence: whether every group is placed, how close the plan is to the
+    best plan among the options the model considered, and how long it took; e.g. "Every
+    group is placed; at most 0.2 % from the best plan among the options considered; 60 s."
+    `groups` counts the groups requested (cancelled ones not)."""
+    left_out = summary.get("groups_left_out", groups - groups_placed)
+    state = summary.get("state") or plan_state(groups_placed, left_out)
+    if state == "some_groups_left_out" and left_out == 1:
+        parts = [t("plan.state.one_group_left_out", lang)]
+    else:
+        parts = [t(f"plan.state.{state}", lang, n=left_out)]
+    status = plan_status(summary, groups_placed)
+    gap = plan_signed_gap(summary)
+    if state == "no_plan":
+        pass
+    elif status == "FIRST_FIT":
+        parts.append(t("plan.quality.first_fit", lang))
+    elif gap is not None and gap < 0:
+        parts.append(t("plan.quality.beyond", lang))
+    elif gap is not None and gap == 0 and status == "OPTIMAL":
+        parts.append(t("plan.quality.best", lang))
+    elif gap is not None:
+        model = relative_gap(summary.get("objective"), summary.get("best_bound"))
+        share = gap if model is None else min(gap, model)
+        parts.append(t("plan.quality.within", lang, gap=percent(share, lang)))
+    wall = summary.get("wall_s")
+    if wall is not None:
+        seconds = f"{wall:.0f}" if wall >= 10 else f"{wall:.1f}"
+        parts.append(f"{seconds.replace('.', ',') if lang in ('fi', 'sv') else seconds}\u00a0s")
+    return "; ".join(parts) + "."
