@@ -1,4 +1,5 @@
-"""Figures of a plan that need no solver: each staff member's route per working day.
+"""Figures of a plan that need no solver: each staff member's route per working day, and the
+shape of the plan's week (`week_shape`: groups per weekday, skills, remote participants).
 
     from planner.plan_figures import staff_days
     for day in staff_days(season, plan):
@@ -21,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
+from planner import rules
 from planner.geo import TravelModel
 from planner.model import Plan, Season, Staff
 from planner.rules import travel_mode
@@ -100,3 +102,56 @@ def _route(season: Season, travel: TravelModel, person: Staff, sessions, weekday
     km = sum(travel.venue_km(a, b) for a, b in pairwise(stops)) if known else 0
     minutes = sum(travel.between_venues(a, b, mode) for a, b in pairwise(stops)) if known else 0
     return StaffDay(person.staff_id, weekday, tuple(stops), round(km, 1), int(minutes))
+
+
+WEEKDAYS = 5
+"""Groups meet Monday to Friday (the planning grid)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WeekShape:
+    """How a plan spreads over the week, and how often its leaders' skills fit the theme."""
+
+    per_weekday: tuple[int, ...]
+    """Groups meeting on each weekday, Monday first."""
+    skilled: int
+    """Groups led by someone whose skills include the group's theme (l. 375)."""
+    skill_possible: int
+    """Groups of the plan with a theme that some leader of the season who speaks the
+    group's language has among their skills."""
+    remote: int
+    """Participants who join remotely."""
+    participants: int
+
+    @property
+    def spread(self) -> float | None:
+        """Largest day over smallest day (None on an empty plan; inf when a day is empty)."""
+        largest, smallest = max(self.per_weekday), min(self.per_weekday)
+        if largest == 0:
+            return None
+        return largest / smallest if smallest else float("inf")
+
+    @property
+    def remote_share(self) -> float:
+        return self.remote / self.participants if self.participants else 0.0
+
+
+def week_shape(season: Season, plan: Plan) -> WeekShape:
+    per_day = [0] * WEEKDAYS
+    skilled = possible = 0
+    for p in plan.placements:
+        if 0 <= p.weekday < WEEKDAYS:
+            per_day[p.weekday] += 1
+        g = season.group.get(p.group_id)
+        if g is None:
+            continue
+        if any(rules.skills_match(g, season.person[pid]) for pid in p.leaders):
+            skilled += 1
+        if any(
+            rules.skills_match(g, person) and rules.leader_speaks(g, person)
+            for person in season.person.values()
+        ):
+            possible += 1
+    participants = set(plan.participants)
+    remote = len(participants & set(plan.remote))
+    return WeekShape(tuple(per_day), skilled, possible, remote, len(participants))

@@ -113,6 +113,16 @@ _BASES: dict[str, Mapping[str, str]] = {
     },
     "season_data": {"fi": "kauden tiedot", "sv": "säsongens data", "en": "season data"},
     "grid": {"fi": "suunnitteluruudukko", "sv": "planeringsrutnät", "en": "planning grid"},
+    "even_week": {
+        "fi": "tasainen viikko",
+        "sv": "en jämn vecka",
+        "en": "an even week",
+    },
+    "planning_aims": {
+        "fi": "suunnittelun tavoitteet",
+        "sv": "planeringens mål",
+        "en": "planning aims",
+    },
     "consistency": {
         "fi": "suunnitelman eheys",
         "sv": "planens konsekvens",
@@ -373,6 +383,71 @@ MODEL_RULES = tuple(k for k, r in RULES.items() if r.model)
 """The rules the CP-SAT model states as constraints (the rest hold by its construction)."""
 
 
+SOFT_RULES: dict[str, Rule] = {
+    r.key: r
+    for r in (
+        _rule(
+            "scheduled_groups",
+            "As many groups as can run",
+            "Mahdollisimman moni ryhmä toteutuu",
+            "Så många grupper som kan genomföras",
+            basis="planning_aims",
+        ),
+        _rule(
+            "changes",
+            "When re-planning, as few changes as possible",
+            "Uudelleensuunnittelussa mahdollisimman vähän muutoksia",
+            "Vid omplanering så få ändringar som möjligt",
+            basis="planning_aims",
+        ),
+        _rule(
+            "placed_clients",
+            "As many clients placed as possible, in the groups they wish for",
+            "Mahdollisimman moni asiakas ryhmään, jota hän toivoo",
+            "Så många klienter som möjligt i de grupper de önskar",
+            basis="planning_aims",
+        ),
+        _rule(
+            "leader_skills",
+            "Leaders whose skills match the group's theme",
+            "Ohjaajan osaaminen vastaa ryhmän teemaa",
+            "Handledarens kunnande motsvarar gruppens tema",
+            lines="375",
+        ),
+        _rule(
+            "weekday_spread",
+            "Groups spread over the week, per municipality and per leader",
+            "Ryhmät jakautuvat viikon päiville kunnittain ja ohjaajittain",
+            "Grupperna fördelas över veckan per kommun och per handledare",
+            basis="even_week",
+        ),
+        _rule(
+            "staff_travel",
+            "Short journeys for the staff",
+            "Työntekijöiden matkat lyhyinä",
+            "Korta resor för personalen",
+            lines=TRAVEL_COSTS_LINES,
+        ),
+        _rule(
+            "staff_load",
+            "Staff workloads even",
+            "Työntekijöiden kuormitus tasainen",
+            "Jämn arbetsbelastning för personalen",
+            basis="planning_aims",
+        ),
+        _rule(
+            "client_travel",
+            "Short journeys for the clients",
+            "Asiakkaiden matkat lyhyinä",
+            "Korta resor för klienterna",
+            lines=TRAVEL_COSTS_LINES,
+        ),
+    )
+}
+"""What makes one valid plan better than another, most important first: the solver's
+objective (`planner.solve.objective`) has one term per rule, in this order of priority."""
+
+
 _WITH_PLAN = {
     "fi": "muun suunnitelman kanssa",
     "sv": "tillsammans med resten av planen",
@@ -505,6 +580,13 @@ def participation_mode(group: Group, client: Client, on_site_ok: bool) -> str:
 def works_on(person: Leader, weekday: int) -> bool:
     """Rule leader_days: a leader leads only on their working days."""
     return weekday in person.days
+
+
+def skills_match(group: Group, person: Leader) -> bool:
+    """Soft rule leader_skills: the group's theme is among the leader's skills (l. 375:
+    "the staff's special skills and strengths are taken into account")."""
+    theme = group.theme.casefold()
+    return bool(theme) and any(skill.casefold() == theme for skill in person.skills)
 
 
 def partner_may_lead(group: Group, person: Leader) -> bool:

@@ -8,9 +8,10 @@ without a rule's filter and let its guarded constraint decide instead.
 
 Three cuts are heuristics, not rules, and only apply when `prune` is on: each group considers
 the `max_venue_candidates` venues that the most of its clients reach, the
-`max_leader_candidates` nearest staff (plus the nearest qualified ones, all pinned people
-and a few of the partners working there), and each client the `max_groups_per_client` best
-groups (wishes first, then fit, then the shortest trip).
+`max_leader_candidates` nearest staff (plus the nearest qualified ones, the two nearest whose
+skills match the theme, all pinned people and a few of the partners working there), and each
+client the `max_groups_per_client` best groups (wishes first, then fit, then the shortest
+trip).
 
 The cuts never take away what a pin, a wish or the previous plan needs: pinned venues and
 leaders stay, a group stays at its previous venue with its previous leaders and
@@ -46,6 +47,8 @@ LATER_WISH_FIT = 2
 MATCH_FIT = 1
 """Fit when the group's theme is among the client's interests, or it targets their audience."""
 MAX_FIT = WISH_FIT[0]
+SKILLED = 2
+"""Staff whose skills match a group's theme kept as its candidates beyond the nearest ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,10 @@ class Candidates:
             qualified = [p for p in ranked[gid] if rules.is_qualified_staff(season.person[p])]
             have = sum(1 for p in keep if p in qualified)
             keep |= set(qualified[: max(0, (k + 1) // 2 - have)])
+            # The objective prefers leaders whose skills match the theme (l. 375): keep the
+            # two nearest such staff among the nearer half of the eligible ones.
+            near = ranked[gid][: 2 * k]
+            keep |= set([p for p in near if rules.skills_match(g, season.person[p])][:SKILLED])
             partners = [p for p in c.leaders if not isinstance(season.person[p], Staff)]
             partners.sort(key=lambda p, gid=gid: zlib.crc32(f"{gid}/{p}".encode()))
             keep |= set(partners[: max(k // 3, 2)])

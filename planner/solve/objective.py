@@ -8,8 +8,18 @@ Tiers, most important first:
    client's interests or the group targets the client's audience, else 0; and
    B = 1 + 5 * (total possible placements). So one more placed client always beats any
    improvement in fit, and fit then decides between equally many placements. (reward, stage 1)
-3. staff travel: minutes from each leading staff member's base to the venue and back, per
-   session (by car, or by transit for staff without a car)                     (stage 2)
+3. staff travel and the shape of the week (stage 2), one tier priced in minutes of driving:
+   - staff travel: minutes from each leading staff member's base to the venue and back, per
+     session (by car, or by transit for staff without a car);
+   - leader skills (l. 375): a group led by nobody whose skills include its theme, when a
+     candidate leader's do, weighs `SKILLS_MIN` minutes;
+   - weekday spread: each group beyond a municipality's fair share of a weekday (its
+     groups over the weekdays they could meet, rounded up) weighs `SPREAD_MIN` minutes, and
+     each group beyond a staff member's first on one weekday `LEADER_SPREAD_MIN`; so groups
+     spread over the week, above what a short drive saves and never at a client's or a
+     group's cost (those are stage 1's, held in stage 2).
+   Priced rather than a tier of their own: two more strict tiers would take the stage-2
+   weights past the 53 bits the relaxation keeps exact (see below).
 4. staff load: each staff member's weekly load in percent of their share, penalised convexly
    above 50, 75 and 90 % (see `LOAD_STEPS`), so heavy loads are evened out       (stage 2)
 5. client travel: minutes from home to the venue, per in-person placement         (stage 2)
@@ -41,6 +51,7 @@ stays below ~10^15 on the scale-8 season too.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,10 +64,18 @@ from planner.solve.variables import SeasonVars
 
 UNIT_TARGET = 5_000
 
+SKILLS_MIN = 90
+"""What a group without a leader whose skills match its theme weighs, in minutes of staff
+travel (when a candidate leader's skills do match)."""
+SPREAD_MIN = 120
+"""What one group beyond a municipality's fair share of a weekday weighs, in minutes."""
+LEADER_SPREAD_MIN = 30
+"""What a staff member's second (third, ...) group on one weekday weighs, in minutes."""
+
 TIER_NAMES = {
     1: "scheduled groups",
     2: "placed clients",
-    3: "staff travel minutes",
+    3: "staff travel minutes, leader skills and weekday spread",
     4: "staff load above 50/75/90 %",
     5: "client travel minutes",
     6: "changes from the previous plan",
@@ -267,6 +286,108 @@ def _group_bound(items, per_group: int) -> int:
     return sum(sum(sorted(c, reverse=True)[:per_group]) for c in by_group.values())
 
 
+def _priced(minutes: int, unit: int) -> int:
+    return max(1, math.ceil(minutes / unit))
+
+
+def penalty_leader_skills(
+    model: cp_model.CpModel, season: Season, v: SeasonVars, unit: int
+) -> Term:
+    """Groups that run without a leader whose skills match the theme, where a candidate's do."""
+    price = _priced(SKILLS_MIN, unit)
+    parts: Parts = []
+    aux: list[Aux] = []
+    for gid in v.gids:
+        g = season.group[gid]
+        skilled = tuple(
+            v.lead[gid, pid]
+            for pid in v.cands[gid].leaders
+            if rules.skills_match(g, season.person[pid])
+        )
+        if not skilled:
+            continue
+        sched = v.sched[gid]
+        miss = model.new_bool_var(f"no_skills_{gid}")
+        model.add(miss >= sched - sum(skilled))
+        parts.append((price, miss))
+        aux.append(
+            (miss, lambda value, s=sched, k=skilled: int(value(s) and not any(map(value, k))))
+        )
+    upper = sum(c for c, _ in parts)
+    return Term("leader_skills", 3, tuple(parts), upper, unit=unit, aux=tuple(aux))
+
+
+def _over(
+    model: cp_model.CpModel,
+    lits: Sequence[cp_model.IntVar],
+    allowed: int,
+    name: str,
+    count: Callable[[Value], int],
+    aux: list[Aux],
+) -> cp_model.IntVar:
+    """max(0, sum(lits) - allowed), held at its value by the minimisation; `count` is
+    sum(lits) from a plan's decisions (for the hint)."""
+    over = model.new_int_var(0, len(lits) - allowed, name)
+    model.add(over >= sum(lits) - allowed)
+    aux.append((over, lambda value: max(0, count(value) - allowed)))
+    return over
+
+
+def penalty_weekday_spread(
+    model: cp_model.CpModel, season: Season, v: SeasonVars, unit: int
+) -> Term:
+    """Groups beyond a municipality's fair share of a weekday, and a staff member's groups
+    beyond the first on one weekday."""
+    parts: Parts = []
+    aux: list[Aux] = []
+    upper = 0
+    local: dict[str, list[str]] = defaultdict(list)
+    for gid in v.gids:
+        g = season.group[gid]
+        if g.needs_venue:  # remote groups meet in no municipality in particular
+            local[g.municipality].append(gid)
+    price = _priced(SPREAD_MIN, unit)
+    for muni, gids in sorted(local.items()):
+        days = sorted({d for gid in gids for d in v.cands[gid].days})
+        if len(days) < 2:
+            continue
+        share = math.ceil(len(gids) / len(days))
+        for d in days:
+            lits = tuple(v.day[gid, d] for gid in gids if (gid, d) in v.day)
+            if len(lits) <= share:
+                continue
+            count = lambda value, ls=lits: sum(map(value, ls))  # noqa: E731
+            over = _over(model, lits, share, f"spread_{muni}_{d}", count, aux)
+            parts.append((price, over))
+        # The excess over all weekdays is at most every group but a share on one day.
+        upper += price * max(0, len(gids) - share)
+    price = _priced(LEADER_SPREAD_MIN, unit)
+    allowance = v.params.allowance_min
+    for pid, gids in sorted(v.groups_of_person.items()):
+        person = season.person[pid]
+        cap = rules.weekly_cap_min(person)
+        if cap is None:  # partners: their days are their own
+            continue
+        shortest = sorted(season.group[gid].minutes + allowance for gid in gids)
+        most = sum(1 for i in range(len(shortest)) if sum(shortest[: i + 1]) <= cap)
+        if most < 2:
+            continue
+        for d in season.person[pid].days:
+            pairs = tuple((v.lead[gid, pid], v.day[gid, d]) for gid in gids if (gid, d) in v.day)
+            if len(pairs) < 2:
+                continue
+            both = []
+            for lead, day in pairs:
+                y = model.new_bool_var(f"leads_{pid}_{lead.index}_{d}")
+                model.add(y >= lead + day - 1)
+                aux.append((y, lambda value, a=lead, b=day: int(value(a) and value(b))))
+                both.append(y)
+            count = lambda value, ps=pairs: sum(value(a) and value(b) for a, b in ps)  # noqa: E731
+            parts.append((price, _over(model, both, 1, f"spread_{pid}_{d}", count, aux)))
+        upper += price * (most - 1)
+    return Term("weekday_spread", 3, tuple(parts), upper, unit=unit, aux=tuple(aux))
+
+
 LOAD_STEPS = ((50, 1), (75, 2), (90, 4))
 """Load above 50 % of a staff member's share costs 1 per percent, above 75 % 2 more and above
 90 % 4 more: a convex penalty, so evening out two loads always pays."""
@@ -361,8 +482,11 @@ def cost_objective(
     model: cp_model.CpModel, season: Season, v: SeasonVars, changes: Term | None = None
 ) -> Objective:
     """Tiers 3-5; when re-planning, stage 1's `changes` term stays on top (tier 6)."""
+    travel = penalty_staff_travel(model, season, v)
     terms = [
-        penalty_staff_travel(model, season, v),
+        travel,
+        penalty_leader_skills(model, season, v, travel.unit),
+        penalty_weekday_spread(model, season, v, travel.unit),
         penalty_staff_load(model, season, v),
         penalty_client_travel(model, season, v),
     ]

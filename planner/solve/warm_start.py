@@ -13,7 +13,7 @@ cautious travel gap of `rules_hard.add_travel_gap`), so the hint is feasible as 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
@@ -49,6 +49,14 @@ class _State:
     """Per client, the (weekday, group) of the groups they joined (rule client_overlap)."""
     placements: list[Placement] = field(default_factory=list)
     participants: list[tuple[str, str]] = field(default_factory=list)
+    on_day: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
+    """Groups placed per (municipality, weekday) and (staff member, weekday): the objective's
+    weekday spread, so that the first plan does not pile up on Monday."""
+
+    def crowd(self, g: Group, day: int, team: Iterable[str]) -> int:
+        """The weekday spread this placement adds to (groups already there)."""
+        local = self.on_day[g.municipality, day] if g.needs_venue else 0
+        return local + sum(self.on_day[pid, day] for pid in team)
 
     def __post_init__(self) -> None:
         self.load = defaultdict(lambda: WeeklyMinutes(self.season.terms))
@@ -101,6 +109,10 @@ class _State:
             self.load[pid].add(g.group_id, g.minutes + self.allowance)
         if vid is not None:
             self.venue[vid].append(s)
+        if g.needs_venue:
+            self.on_day[g.municipality, day] += 1
+        for pid in team:
+            self.on_day[pid, day] += 1
         for code in codes:
             self.joined[code] += 1
             self.client_days[code].append((day, g.group_id))
@@ -118,6 +130,7 @@ class _Option:
     team: tuple[str, ...]
     clients: tuple[str, ...]
     drive: int
+    crowd: int = 0
 
 
 def warm_start_plan(season: Season, cands: Candidates, prefer: Plan | None = None) -> Plan:
@@ -390,7 +403,7 @@ def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, 
     # Only the minimum for now: clients go first to groups that could not run without them;
     # the seats left are filled once every group has had its turn (`fill_seats`).
     clients = _pick_clients(state, g, pool, min(n, low), options)
-    return _Option(day, start, vid, team, clients, drive)
+    return _Option(day, start, vid, team, clients, drive, state.crowd(g, day, team))
 
 
 def _best_option(state: _State, g: Group, options) -> _Option | None:
@@ -411,8 +424,9 @@ def _best_option(state: _State, g: Group, options) -> _Option | None:
             option = _fill(state, g, day, start, vid, pool, options)
             if option is None:
                 continue
-            if best is None or (len(option.clients), -option.drive) > (
+            if best is None or (len(option.clients), -option.crowd, -option.drive) > (
                 len(best.clients),
+                -best.crowd,
                 -best.drive,
             ):
                 best = option
