@@ -90,7 +90,7 @@ def test_a_venue_closed_for_the_session_length_is_named() -> None:
     season = with_group(season, "G1", hours=3.0)
     reason = _reason(season)
     assert reason.key == "venue_closed"
-    assert "Raasepori" in reason.text("en") and "3.0 hours" in reason.text("en")
+    assert "Raasepori" in reason.text("en") and "3 hours" in reason.text("en")
 
 
 def test_a_group_with_impossible_hours_is_explained_without_a_search() -> None:

@@ -360,7 +360,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "solver.value.nothing": {"fi": "ei mitään", "sv": "inget", "en": "nothing"},
     "solver.value.closed": {"fi": "suljettu", "sv": "stängd", "en": "closed"},
-    "solver.value.rooms": {"fi": "huoneita {n}", "sv": "rum {n}", "en": "rooms {n}"},
+    "solver.value.rooms": {"fi": "huoneita: {n}", "sv": "rum: {n}", "en": "rooms: {n}"},
     "solver.value.session_at": {
         "fi": "{session} ({venue})",
         "sv": "{session} ({venue})",

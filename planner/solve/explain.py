@@ -344,6 +344,8 @@ CLIENT_RULES = {
     "max_groups",
     "client_overlap",
 }
+LEADER_COUNT = {"two_leaders", "qualified_leader"}
+"""The leader rules that only say how many leaders a group has (they count in capacity)."""
 VENUE_RULES = {"venue_mode", "venue_municipality", "venue_open", "venue_rooms", "capacity"}
 PERSON_FILTERS = (
     "leader_language",
@@ -425,6 +427,16 @@ class Facts:
         everyone = people if people is not None else (*self.season.staff, *self.season.partners)
         on = [k for k in PERSON_FILTERS if k in self.keys and k not in without]
         return [p for p in everyone if all(self.person_ok(k, p) for k in on)]
+
+    def near_misses(self) -> list[Leader]:
+        """The people who fail at most one of the core's person rules, fewest first."""
+        on = [k for k in PERSON_FILTERS if k in self.keys]
+        fails = {
+            p.person_id: sum(not self.person_ok(k, p) for k in on)
+            for p in (*self.season.staff, *self.season.partners)
+        }
+        people = [p for p in (*self.season.staff, *self.season.partners) if fails[p.person_id] <= 1]
+        return sorted(people, key=lambda p: fails[p.person_id])
 
     def pinned_people(self) -> list[Leader]:
         return [self.season.person[pid] for pid in self.g.leaders if pid in self.season.person]
@@ -574,9 +586,11 @@ class Facts:
 
     # --- clients ---
 
-    def client_filter(self) -> dict[str, Any] | None:
-        """The client rule that rules out the most of the clients left by those before it
-        (among the core's rules when any of them rules anyone out): a count, never a code."""
+    def client_filters(self) -> list[dict[str, Any]]:
+        """The client rules that rule clients out, in the order a worker would look, each
+        with how many of the clients left by the rules before it it rules out: the core's
+        rules (or, when none of them rules anyone out, the one that rules out most).
+        Counts only, never a client's code."""
         g, cands = self.g, self.cands
         venues = set(self.venues)
         accessible = {vid for vid in venues if self.season.venue[vid].accessible}
@@ -610,17 +624,20 @@ class Facts:
                 drops.append((key, len(left), len(left) - len(kept)))
             left = kept
         if not drops:
-            return None
+            return []
         in_core = [d for d in drops if d[0] in self.base]
-        key, of, removed = max(in_core or drops, key=lambda d: d[2])
-        return {
-            "fact": "clients",
-            "filter": key,
-            "of": of,
-            "removed": removed,
-            "language": g.language,
-            "days": self.days,
-        }
+        chosen = in_core or [max(drops, key=lambda d: d[2])]
+        return [
+            {
+                "fact": "clients",
+                "filter": key,
+                "of": of,
+                "removed": removed,
+                "language": g.language,
+                "days": self.days,
+            }
+            for key, of, removed in chosen
+        ]
 
     # --- pins ---
 
@@ -721,7 +738,11 @@ def _core_reason(
         key = "clients_taken" if taken else "too_few_clients"
         if n == 0:
             key = "clients_all_taken" if taken else "no_clients_in_reach"
-        return key, with_facts(f.client_filter(), n=n, min=low)
+        return key, with_facts(*f.client_filters(), n=n, min=low)
+    # A venue too small for the smallest group and its leader.
+    if "capacity" in base and not base & (CLIENT_RULES | LEADER_RULES - LEADER_COUNT):
+        need = low + rules.leaders_needed(low)
+        return "venue_too_small", with_facts(f.capacity(), need=need)
     # Venue rules in a leader core only say which days and times are possible at all.
     if base & LEADER_RULES and not base & CLIENT_RULES:
         if "two_leaders" in base and "size" in base and "qualified_leader" not in base:
@@ -765,7 +786,7 @@ def _fallback_facts(f: Facts, keys: set[str], base: set[str]) -> list[dict[str, 
     """For a core no reason phrases: the values behind each of its rules."""
     found: list[dict[str, Any] | None] = []
     if base & LEADER_RULES:
-        found.append(f.profile(f.pool()))
+        found.append(f.profile(f.near_misses()))
     if "venue_open" in base:
         found.append(f.opening())
     if "venue_rooms" + PLAN_SUFFIX in keys:
@@ -773,7 +794,7 @@ def _fallback_facts(f: Facts, keys: set[str], base: set[str]) -> list[dict[str, 
     if "capacity" in base:
         found.append(f.capacity())
     if base & CLIENT_RULES:
-        found.append(f.client_filter())
+        found += f.client_filters()
     return [x for x in found if x and _listed(x)]
 
 

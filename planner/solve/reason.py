@@ -51,6 +51,9 @@ def _render_value(name: str, value: Any, lang: str) -> str:
     lang = lang if lang in i18n.LANGUAGES else "en"
     if name == "days":
         words = [i18n.weekday_name(d, lang) for d in value]
+        run = sorted(value) == list(range(min(value, default=0), max(value, default=0) + 1))
+        if len(words) >= 3 and run:
+            return f"{words[0]}–{words[-1]}"
         if len(words) <= 1:
             return "".join(words)
         return f"{', '.join(words[:-1])} {i18n.t('word.or', lang)} {words[-1]}"
@@ -66,8 +69,8 @@ def _render_value(name: str, value: Any, lang: str) -> str:
         return Reason("", value["key"], value.get("params", {})).text(lang)
     if name == "facts":
         return "; ".join(_fact_text(fact, lang) for fact in value)
-    if name in ("need_hours", "cap_hours"):
-        return hours_text(value, lang)
+    if name == "hours" and isinstance(value, int | float):
+        return hours_text(value * 60, lang)
     if isinstance(value, Mapping):
         return str(value.get(lang) or value.get("fi") or next(iter(value.values()), ""))
     if name == "rules":
