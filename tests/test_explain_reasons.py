@@ -330,3 +330,23 @@ def test_a_reason_stored_before_the_facts_still_reads() -> None:
     old = Reason("G1", "pins_conflict", {"pins": ["weekday", "leader S-1"], "rules": ["size"]})
     assert old.text("en").startswith("its pinned weekday, leader S-1 cannot be kept")
     assert Reason("G1", "pinned", {"pins": ["weekday"]}).text("en") == "pinned: weekday; …"
+
+
+def test_a_reason_with_facts_renders_without_or_tools() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    statement = (
+        "from planner.solve.reason import Reason; "
+        "Reason('G1', 'pinned', {'pins': [{'pin': 'weekday', 'day': 4}], 'detail': "
+        "{'key': 'no_leader_on_days', 'params': {'language': 'sv', 'days': [4], 'facts': "
+        "[{'fact': 'workdays', 'people': [{'id': 'S1', 'name': 'A', 'days': [0, 1]}]}]}}}"
+        ").text('fi')"
+    )
+    check = f"import sys; {statement}; print('ortools' in sys.modules)"
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", check], cwd=repo, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
