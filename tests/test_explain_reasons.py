@@ -104,6 +104,36 @@ def test_a_pinned_weekday_nobody_works_on_names_the_day_and_the_working_days() -
     assert "S003 Staff S003, S011 Staff S011: mån–tors" in t["sv"]
 
 
+def test_the_issue_example_pinned_day_and_venue_with_a_partner_on_fridays() -> None:
+    """Issue 21 item 7: only an unqualified partner works on the pinned Friday."""
+    from toys import partner
+
+    season = _raasepori(
+        [
+            staff("S003", languages=("sv",), days=(0, 1, 2, 3)),
+            staff("S011", languages=("sv",), days=(0, 1, 2, 3)),
+            staff("S1", languages=("fi",)),
+        ]
+    )
+    season = replace(season, partners=(partner("P1", municipalities=("710",)),))
+    season = with_group(season, "G1", weekday=4, venue_id="VR")
+    result = solve(season, PARAMS)
+    reason = result.reason_for("G1")
+    assert reason is not None and reason.key == "pinned"
+    assert {"qualified_leader", "leader_days", "pins"} <= set(reason.rules)
+    t = _checked(season, reason)
+    assert t["en"] == (
+        "pinned: weekday Friday, venue VR Venue VR; no qualified leader who speaks Swedish "
+        "works on Friday (working days: S003 Staff S003, S011 Staff S011: Mon–Thu)"
+    )
+    assert t["fi"] == (
+        "kiinnitetty: viikonpäivä perjantai, toimitila VR Venue VR; yksikään ruotsia puhuva "
+        "pätevä ohjaaja ei ole töissä (perjantai) (työpäivät: S003 Staff S003, S011 Staff "
+        "S011: ma–to)"
+    )
+    assert "P1" not in t["sv"] and "mån–tors" in t["sv"]
+
+
 def test_leaders_busy_at_the_hour_name_the_clashing_groups() -> None:
     season = _raasepori(
         [staff("S1", languages=("sv",), days=(2,)), staff("S3", languages=("fi",))],
