@@ -10,6 +10,15 @@ involved are named by looking at the data (the language, the days the group coul
 municipality) and, for "too few clients", by maximising the participants with the size rule
 off. If the group could run without changing anything else, the search simply stopped early.
 
+Each reason carries the facts behind it (`Facts`, rendered by `planner.solve.reason`): the
+pinned values; the possible leaders (those who pass the core's rules about a person) with
+their languages, working days, weekly group hours in use and the other groups they lead at
+those hours; the group's venues with their opening hours, capacity and the groups holding
+their rooms; and for clients, per client rule of the core, how many of the clients left by
+the rules before it that rule rules out. A core no reason phrases ("blocked") lists the
+leaders who miss at most one of its person rules and the venue and client facts of its rules.
+Staff and partners are named by id and name; clients are only counted.
+
 Clients: filters in the order a worker would look (language, audience, days, travel time,
 accessibility, scheduled, free seats); the first filter that leaves nothing is the reason.
 
