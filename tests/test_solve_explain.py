@@ -37,9 +37,18 @@ def test_no_swedish_speaking_qualified_staff_is_named() -> None:
     season = _raasepori([staff("S1", languages=("fi",)), staff("S3", languages=("fi",))])
     reason = _reason(season)
     assert reason.key == "no_leader_language"
-    assert reason.text("en") == "no qualified staff member speaks Swedish"
-    assert reason.text("fi") == "yksikään pätevä työntekijä ei puhu ruotsia"
-    assert reason.text("sv") == "ingen behörig anställd talar svenska"
+    assert reason.text("en") == (
+        "no qualified staff member speaks Swedish"
+        " (languages of the qualified staff: S1 Staff S1, S3 Staff S3: Finnish)"
+    )
+    assert reason.text("fi") == (
+        "yksikään pätevä työntekijä ei puhu ruotsia"
+        " (pätevien työntekijöiden kielet: S1 Staff S1, S3 Staff S3: suomea)"
+    )
+    assert reason.text("sv") == (
+        "ingen behörig anställd talar svenska"
+        " (de behöriga anställdas språk: S1 Staff S1, S3 Staff S3: finska)"
+    )
 
 
 def test_no_swedish_leader_on_the_days_the_venue_is_open_is_named() -> None:
@@ -51,6 +60,7 @@ def test_no_swedish_leader_on_the_days_the_venue_is_open_is_named() -> None:
     assert reason.key == "no_leader_on_days"
     assert reason.text("en") == (
         "no qualified leader who speaks Swedish works on Tuesday or Thursday"
+        " (working days: S1 Staff S1: Mon, Wed)"
     )
 
 
@@ -80,7 +90,7 @@ def test_a_venue_closed_for_the_session_length_is_named() -> None:
     season = with_group(season, "G1", hours=3.0)
     reason = _reason(season)
     assert reason.key == "venue_closed"
-    assert "Raasepori" in reason.text("en") and "3.0 hours" in reason.text("en")
+    assert "Raasepori" in reason.text("en") and "3 hours" in reason.text("en")
 
 
 def test_a_group_with_impossible_hours_is_explained_without_a_search() -> None:

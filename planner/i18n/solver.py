@@ -121,6 +121,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "den fastlåsta uppgiften ({pins}) kan inte hållas, eftersom: {rules}",
         "en": "its pinned {pins} cannot be kept together with: {rules}",
     },
+    "solver.pinned": {
+        "fi": "kiinnitetty: {pins}; {detail}",
+        "sv": "fastlåst: {pins}; {detail}",
+        "en": "pinned: {pins}; {detail}",
+    },
+    "solver.pins_only": {
+        "fi": "kiinnitetyt tiedot eivät sovi yhteen",
+        "sv": "de fastlåsta uppgifterna går inte ihop",
+        "en": "the pinned values do not fit together",
+    },
+    "solver.pinned_leaders": {
+        "fi": "kiinnitetyt ohjaajat eivät voi ohjata ryhmää",
+        "sv": "de fastlåsta ledarna kan inte leda gruppen",
+        "en": "the pinned leaders cannot lead it",
+    },
+    "solver.no_qualified_leader": {
+        "fi": "yksikään {language} puhuva ohjaaja, joka voisi ohjata ryhmää, ei ole pätevä "
+        "työntekijä",
+        "sv": "ingen ledare som talar {language} och kunde leda gruppen är en behörig anställd",
+        "en": "no leader who speaks {language} and could lead it is a qualified staff member",
+    },
+    "solver.leaders_no_travel_time": {
+        "fi": "{language} puhuvat pätevät ohjaajat eivät ehdi muiden ryhmiensä ja kunnan "
+        "{municipality} toimitilan väliä ({days})",
+        "sv": "de behöriga ledarna som talar {language} hinner inte resa mellan sina andra "
+        "grupper och en lokal i {municipality} ({days})",
+        "en": "the qualified leaders who speak {language} have no time to travel between their "
+        "other groups and a venue in {municipality} on {days}",
+    },
     "solver.blocked": {
         "fi": "näitä sääntöjä ei voi täyttää yhtä aikaa: {rules}",
         "sv": "de här reglerna kan inte uppfyllas samtidigt: {rules}",
@@ -204,4 +233,168 @@ TEXTS: dict[str, dict[str, str]] = {
     "solver.pin.start": {"fi": "alkamisaika", "sv": "starttid", "en": "start"},
     "solver.pin.venue": {"fi": "toimitila", "sv": "lokal", "en": "venue"},
     "solver.pin.leader": {"fi": "ohjaaja {id}", "sv": "ledare {id}", "en": "leader {id}"},
+    "solver.pinned.weekday": {
+        "fi": "viikonpäivä {day}",
+        "sv": "veckodag {day}",
+        "en": "weekday {day}",
+    },
+    "solver.pinned.start": {"fi": "alkamisaika {at}", "sv": "starttid {at}", "en": "start {at}"},
+    "solver.pinned.venue": {
+        "fi": "toimitila {venue}",
+        "sv": "lokal {venue}",
+        "en": "venue {venue}",
+    },
+    "solver.pinned.leader": {"fi": "ohjaaja {who}", "sv": "ledare {who}", "en": "leader {who}"},
+    # --- facts behind a reason, shown after it in brackets (`planner.solve.reason`) ---
+    "solver.fact.workdays": {
+        "fi": "työpäivät: {list}",
+        "sv": "arbetsdagar: {list}",
+        "en": "working days: {list}",
+    },
+    "solver.fact.languages": {
+        "fi": "pätevien työntekijöiden kielet: {list}",
+        "sv": "de behöriga anställdas språk: {list}",
+        "en": "languages of the qualified staff: {list}",
+    },
+    "solver.fact.not_qualified": {
+        "fi": "{language} puhuvat eivät ole päteviä työntekijöitä: {list}",
+        "sv": "talar {language} men är inte behöriga anställda: {list}",
+        "en": "speak {language} but are not qualified staff: {list}",
+    },
+    "solver.fact.partners_elsewhere": {
+        "fi": "yhteistyökumppanit, jotka toimivat muualla: {list}",
+        "sv": "samarbetspartner som verkar på annat håll: {list}",
+        "en": "partners who work elsewhere: {list}",
+    },
+    "solver.fact.busy": {
+        "fi": "ohjaa muita ryhmiä: {list}",
+        "sv": "leder andra grupper: {list}",
+        "en": "leading other groups: {list}",
+    },
+    "solver.fact.hours": {
+        "fi": "ryhmä vaatii {need} h viikossa; ryhmätunnit käytössä: {list}",
+        "sv": "gruppen kräver {need} h i veckan; grupptimmar i bruk: {list}",
+        "en": "the group needs {need} h a week; group hours in use: {list}",
+    },
+    "solver.fact.opening": {
+        "fi": "aukioloajat: {list}",
+        "sv": "öppettider: {list}",
+        "en": "opening hours: {list}",
+    },
+    "solver.fact.rooms": {
+        "fi": "varattu muille ryhmille: {list}",
+        "sv": "bokade av andra grupper: {list}",
+        "en": "held by other groups: {list}",
+    },
+    "solver.fact.capacity": {
+        "fi": "henkilömäärä enintään: {list}",
+        "sv": "rymmer högst: {list}",
+        "en": "holds at most: {list}",
+    },
+    "solver.fact.venues_elsewhere": {
+        "fi": "lähimmät toimitilat muualla: {list}",
+        "sv": "närmaste lokaler på annat håll: {list}",
+        "en": "nearest venues elsewhere: {list}",
+    },
+    "solver.fact.leaders": {
+        "fi": "mahdolliset ohjaajat: {list}",
+        "sv": "möjliga ledare: {list}",
+        "en": "possible leaders: {list}",
+    },
+    "solver.fact.pins": {
+        "fi": "kiinnitetty: {pins}",
+        "sv": "fastlåst: {pins}",
+        "en": "pinned: {pins}",
+    },
+    "solver.fact.clients": {
+        "fi": "{of} asiakkaasta {removed} karsiutuu säännön vuoksi",
+        "sv": "av {of} klienter faller {removed} bort på grund av en regel",
+        "en": "{removed} of {of} clients are ruled out by a rule",
+    },
+    "solver.fact.clients.participant_language": {
+        "fi": "{of} asiakkaasta {removed} ei puhu {language}",
+        "sv": "av {of} klienter talar {removed} inte {language}",
+        "en": "{removed} of {of} clients do not speak {language}",
+    },
+    "solver.fact.clients.participant_audience": {
+        "fi": "{of} asiakkaasta {removed} ei kuulu ryhmän kohderyhmään",
+        "sv": "av {of} klienter hör {removed} inte till gruppens målgrupp",
+        "en": "{removed} of {of} clients are not in the group's audience",
+    },
+    "solver.fact.clients.remote_consent": {
+        "fi": "{of} asiakkaasta {removed} ei ole sopinut etäosallistumisesta",
+        "sv": "av {of} klienter har {removed} inte kommit överens om deltagande på distans",
+        "en": "{removed} of {of} clients have not agreed to take part remotely",
+    },
+    "solver.fact.clients.participant_days": {
+        "fi": "{of} asiakkaasta {removed} ei pääse ({days})",
+        "sv": "av {of} klienter kan {removed} inte komma {days}",
+        "en": "{removed} of {of} clients cannot come on {days}",
+    },
+    "solver.fact.clients.participant_travel": {
+        "fi": "{of} asiakkaasta {removed} ei pääse mihinkään toimitilaan matka-aikansa puitteissa",
+        "sv": "av {of} klienter når {removed} ingen lokal inom sin restid",
+        "en": "{removed} of {of} clients reach no venue within their travel time",
+    },
+    "solver.fact.clients.accessible": {
+        "fi": "{of} asiakkaasta {removed} tarvitsee esteettömän toimitilan, jota ei ole "
+        "ulottuvilla",
+        "sv": "av {of} klienter behöver {removed} en tillgänglig lokal som inte finns inom "
+        "räckhåll",
+        "en": "{removed} of {of} clients need an accessible venue and none is within reach",
+    },
+    "solver.fact.clients.max_groups": {
+        "fi": "{of} asiakkaasta {removed} on jo niin monessa ryhmässä kuin voi olla",
+        "sv": "av {of} klienter är {removed} redan i så många grupper som de får",
+        "en": "{removed} of {of} clients are already in as many groups as they may be",
+    },
+    # --- values inside facts ---
+    "solver.value.time": {"fi": "{h}.{m}", "sv": "{h}.{m}", "en": "{h}:{m}"},
+    "solver.value.decimal": {"fi": ",", "sv": ",", "en": "."},
+    "solver.value.no_days": {"fi": "ei työpäiviä", "sv": "inga arbetsdagar", "en": "no weekdays"},
+    "solver.value.more": {"fi": "ja {n} muuta", "sv": "och {n} till", "en": "and {n} more"},
+    "solver.value.no_language": {
+        "fi": "ei ryhmäkieltä",
+        "sv": "inget gruppspråk",
+        "en": "no group language",
+    },
+    "solver.value.nothing": {"fi": "ei mitään", "sv": "inget", "en": "nothing"},
+    "solver.value.closed": {"fi": "suljettu", "sv": "stängd", "en": "closed"},
+    "solver.value.rooms": {"fi": "huoneita: {n}", "sv": "rum: {n}", "en": "rooms: {n}"},
+    "solver.value.session_at": {
+        "fi": "{session} ({venue})",
+        "sv": "{session} ({venue})",
+        "en": "{session} at {venue}",
+    },
+    "solver.value.hours_used": {
+        "fi": "{used}/{cap} h viikossa",
+        "sv": "{used}/{cap} h i veckan",
+        "en": "{used} of {cap} h a week",
+    },
+    "solver.value.speaks": {
+        "fi": "puhuu: {languages}",
+        "sv": "talar {languages}",
+        "en": "speaks {languages}",
+    },
+    "solver.value.qualified": {
+        "fi": "pätevä työntekijä",
+        "sv": "behörig anställd",
+        "en": "qualified staff",
+    },
+    "solver.value.not_qualified": {
+        "fi": "ei pätevä työntekijä",
+        "sv": "inte behörig anställd",
+        "en": "not qualified staff",
+    },
+    "solver.value.works": {"fi": "töissä {days}", "sv": "arbetar {days}", "en": "works {days}"},
+    "solver.value.leads": {
+        "fi": "ohjaa {sessions}",
+        "sv": "leder {sessions}",
+        "en": "leads {sessions}",
+    },
+    "solver.value.works_elsewhere": {
+        "fi": "toimii muissa kunnissa",
+        "sv": "verkar i andra kommuner",
+        "en": "works in other municipalities",
+    },
 }

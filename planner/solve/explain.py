@@ -10,6 +10,15 @@ involved are named by looking at the data (the language, the days the group coul
 municipality) and, for "too few clients", by maximising the participants with the size rule
 off. If the group could run without changing anything else, the search simply stopped early.
 
+Each reason carries the facts behind it (`Facts`, rendered by `planner.solve.reason`): the
+pinned values; the possible leaders (those who pass the core's rules about a person) with
+their languages, working days, weekly group hours in use and the other groups they lead at
+those hours; the group's venues with their opening hours, capacity and the groups holding
+their rooms; and for clients, per client rule of the core, how many of the clients left by
+the rules before it that rule rules out. A core no reason phrases ("blocked") lists the
+leaders who miss at most one of its person rules and the venue and client facts of its rules.
+Staff and partners are named by id and name; clients are only counted.
+
 Clients: filters in the order a worker would look (language, audience, days, travel time,
 accessibility, scheduled, free seats); the first filter that leaves nothing is the reason.
 
@@ -29,11 +38,17 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from planner import i18n, rules
-from planner.model import Plan, Season
+from planner.model import Leader, Plan, Season
 from planner.solve.candidates import Candidates, GroupCandidates
 from planner.solve.params import SolveParams
-from planner.solve.reason import Reason
-from planner.solve.variables import PLAN_SUFFIX, Context, SeasonVars, build_variables
+from planner.solve.reason import MAX_LISTED, Reason
+from planner.solve.variables import (
+    DAY_MIN,
+    PLAN_SUFFIX,
+    Context,
+    SeasonVars,
+    build_variables,
+)
 
 log = logging.getLogger("planner")
 
@@ -338,7 +353,336 @@ CLIENT_RULES = {
     "max_groups",
     "client_overlap",
 }
+LEADER_COUNT = {"two_leaders", "qualified_leader"}
+"""The leader rules that only say how many leaders a group has (they count in capacity)."""
 VENUE_RULES = {"venue_mode", "venue_municipality", "venue_open", "venue_rooms", "capacity"}
+PERSON_FILTERS = (
+    "leader_language",
+    "qualified_leader",
+    "partner_municipality",
+    "leader_days",
+    "weekly_hours",
+)
+"""The leader rules about a person alone: who passes them is a possible leader."""
+CLIENT_FILTERS = (
+    "participant_language",
+    "participant_audience",
+    "remote_consent",
+    "participant_days",
+    "participant_travel",
+    "accessible",
+    "max_groups",
+)
+"""The client rules in the order a worker would look, counted in "too few clients"."""
+NEAREST_ELSEWHERE = 3
+
+
+class Facts:
+    """What the data says about the rules of a core, as JSON-ready facts for a `Reason`.
+
+    The possible leaders are the people who pass the person rules of the core (the pinned
+    leaders, when a pin is in it and names them); the group's venues are those of its
+    municipality (its pinned venue, when pinned); the days are those it could meet on.
+    Staff and partners are named by id and name, groups and venues by id; clients are only
+    counted.
+    """
+
+    def __init__(
+        self,
+        season: Season,
+        params: SolveParams,
+        gid: str,
+        core: Iterable[str],
+        days: Iterable[int],
+        context: Context,
+        cands: Candidates,
+    ) -> None:
+        self.season = season
+        self.g = g = season.group[gid]
+        self.keys = set(core)
+        self.base = {k.removesuffix(PLAN_SUFFIX) for k in self.keys}
+        self.days = sorted(days)
+        self.context = context
+        self.cands = cands
+        self.need = g.minutes + params.allowance_min
+        pinned = "pins" in self.base
+        self.venues = [
+            v.venue_id
+            for v in season.venues
+            if g.needs_venue
+            and rules.venue_in_municipality(g, v)
+            and (not pinned or rules.pins_allow_venue(g, v.venue_id))
+        ]
+
+    # --- people ---
+
+    def person_ok(self, key: str, p: Leader) -> bool:
+        g = self.g
+        if key == "leader_language":
+            return rules.leader_speaks(g, p)
+        if key == "qualified_leader":
+            return rules.is_qualified_staff(p)
+        if key == "partner_municipality":
+            return rules.partner_may_lead(g, p)
+        if key == "leader_days":
+            return any(rules.works_on(p, d) for d in self.days)
+        if key == "weekly_hours":
+            cap = rules.weekly_cap_min(p)
+            return cap is None or cap >= self.need
+        return True
+
+    def pool(self, *without: str, people: Iterable[Leader] | None = None) -> list[Leader]:
+        """The people who pass the core's person rules, except those in `without`."""
+        everyone = people if people is not None else (*self.season.staff, *self.season.partners)
+        on = [k for k in PERSON_FILTERS if k in self.keys and k not in without]
+        return [p for p in everyone if all(self.person_ok(k, p) for k in on)]
+
+    def near_misses(self) -> list[Leader]:
+        """The people who fail at most one of the core's person rules, fewest first."""
+        on = [k for k in PERSON_FILTERS if k in self.keys]
+        fails = {
+            p.person_id: sum(not self.person_ok(k, p) for k in on)
+            for p in (*self.season.staff, *self.season.partners)
+        }
+        people = [p for p in (*self.season.staff, *self.season.partners) if fails[p.person_id] <= 1]
+        return sorted(people, key=lambda p: fails[p.person_id])
+
+    def pinned_people(self) -> list[Leader]:
+        return [self.season.person[pid] for pid in self.g.leaders if pid in self.season.person]
+
+    def sessions(self, pid: str, days: Iterable[int] | None = None) -> list[dict[str, Any]]:
+        """The person's sessions in the rest of the plan on the group's days, in weeks its
+        term shares."""
+        on = set(self.days if days is None else days)
+        terms = self.season.terms
+        out = []
+        for s in self.context.of_person.get(pid, ()):
+            if s.weekday not in on or not terms.share_week(self.g.group_id, s.group_id):
+                continue
+            out.append(_session(s))
+        return sorted(out, key=lambda s: (s["day"], s["start"], s["group"]))
+
+    def used(self, pid: str) -> tuple[int, list[str]]:
+        """Weekly group minutes (with the allowance) the person has in the rest of the plan,
+        in groups whose terms share a week with this one's, and those groups."""
+        terms = self.season.terms
+        items = [
+            (gid, m)
+            for gid, m in self.context.load_of_person.get(pid, ())
+            if terms.share_week(self.g.group_id, gid)
+        ]
+        return sum(m for _, m in items), sorted({gid for gid, _ in items})
+
+    @staticmethod
+    def who(p: Leader) -> dict[str, Any]:
+        return {"id": p.person_id, "name": p.name}
+
+    def _people(self, kind: str, people: list[Leader], extra, **more: Any) -> dict[str, Any]:
+        shown = people[:MAX_LISTED]
+        fact: dict[str, Any] = {"fact": kind, **more}
+        fact["people"] = [{**self.who(p), **extra(p)} for p in shown]
+        if len(people) > len(shown):
+            fact["more"] = len(people) - len(shown)
+        return fact
+
+    def workdays(self, people: list[Leader]) -> dict[str, Any]:
+        return self._people("workdays", people, lambda p: {"days": sorted(p.days)})
+
+    def languages(self, people: list[Leader]) -> dict[str, Any]:
+        return self._people("languages", people, lambda p: {"languages": list(p.languages)})
+
+    def not_qualified(self, people: list[Leader]) -> dict[str, Any]:
+        return self._people("not_qualified", people, lambda p: {}, language=self.g.language)
+
+    def partners_elsewhere(self, people: list[Leader]) -> dict[str, Any]:
+        return self._people("partners_elsewhere", people, lambda p: {})
+
+    def busy(self, people: list[Leader]) -> dict[str, Any]:
+        # The busiest first: they are the ones the reason is about.
+        people = sorted(people, key=lambda p: -len(self.sessions(p.person_id)))
+        return self._people("busy", people, lambda p: {"sessions": self.sessions(p.person_id)})
+
+    def hours(self, people: list[Leader]) -> dict[str, Any]:
+        staff = [p for p in people if rules.weekly_cap_min(p) is not None]
+
+        def load(p: Leader) -> dict[str, Any]:
+            used, groups = self.used(p.person_id)
+            return {"used": used, "cap": rules.weekly_cap_min(p), "groups": groups}
+
+        return self._people("hours", staff, load, need=self.need)
+
+    def profile(self, people: list[Leader]) -> dict[str, Any]:
+        """What the core's rules look at, per possible leader."""
+        base = self.base
+
+        def facts(p: Leader) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            if "leader_language" in base:
+                out["languages"] = list(p.languages)
+            if "qualified_leader" in base:
+                out["qualified"] = rules.is_qualified_staff(p)
+            if "leader_days" in base or not base & {"person_overlap", "travel_gap"}:
+                out["days"] = sorted(p.days)
+            if base & {"person_overlap", "travel_gap"}:
+                out["sessions"] = self.sessions(p.person_id)
+            cap = rules.weekly_cap_min(p)
+            if "weekly_hours" in base and cap is not None:
+                out["used"], _ = self.used(p.person_id)
+                out["cap"] = cap
+            if "partner_municipality" in base and not rules.partner_may_lead(self.g, p):
+                out["elsewhere"] = True
+            return out
+
+        return self._people("leaders", people, facts)
+
+    # --- venues ---
+
+    def _venues(self, kind: str, vids: list[str], extra) -> dict[str, Any]:
+        shown = vids[:MAX_LISTED]
+        fact: dict[str, Any] = {"fact": kind, "venues": []}
+        for vid in shown:
+            v = self.season.venue[vid]
+            fact["venues"].append({"id": vid, "name": v.name, **extra(v)})
+        if len(vids) > len(shown):
+            fact["more"] = len(vids) - len(shown)
+        return fact
+
+    def opening(self) -> dict[str, Any]:
+        return self._venues(
+            "opening",
+            self.venues,
+            lambda v: {"open": [[iv.weekday, iv.start, iv.end] for iv in v.open]},
+        )
+
+    def venue_sessions(self, vid: str) -> list[dict[str, Any]]:
+        terms = self.season.terms
+        return sorted(
+            (
+                _session(s, venue=False)
+                for s in self.context.at_venue.get(vid, ())
+                if s.weekday in self.days and terms.share_week(self.g.group_id, s.group_id)
+            ),
+            key=lambda s: (s["day"], s["start"], s["group"]),
+        )
+
+    def rooms(self) -> dict[str, Any]:
+        held = [vid for vid in self.venues if self.venue_sessions(vid)]
+        return self._venues(
+            "rooms",
+            held,
+            lambda v: {"rooms": v.rooms, "sessions": self.venue_sessions(v.venue_id)},
+        )
+
+    def capacity(self) -> dict[str, Any]:
+        vids = sorted(self.venues, key=lambda vid: (-self.season.venue[vid].capacity, vid))
+        return self._venues("capacity", vids, lambda v: {"capacity": v.capacity})
+
+    def elsewhere(self) -> dict[str, Any] | None:
+        home = self.season.municipality.get(self.g.municipality)
+        if home is None:
+            return None
+        others = sorted(
+            (v for v in self.season.venues if v.municipality != self.g.municipality),
+            key=lambda v: ((v.lat - home.lat) ** 2 + (v.lon - home.lon) ** 2, v.venue_id),
+        )[:NEAREST_ELSEWHERE]
+        if not others:
+            return None
+        return self._venues(
+            "venues_elsewhere",
+            [v.venue_id for v in others],
+            lambda v: {"municipality": _municipality(self.season, v.municipality)},
+        )
+
+    # --- clients ---
+
+    def client_filters(self) -> list[dict[str, Any]]:
+        """The client rules that rule clients out, in the order a worker would look, each
+        with how many of the clients left by the rules before it it rules out: the core's
+        rules (or, when none of them rules anyone out, the one that rules out most).
+        Counts only, never a client's code."""
+        g, cands = self.g, self.cands
+        venues = set(self.venues)
+        accessible = {vid for vid in venues if self.season.venue[vid].accessible}
+        days = set(self.days)
+        taken = self.context.groups_of_client
+
+        def reach(c) -> set[str]:
+            return venues & cands.reach_set(c)
+
+        checks = {
+            "participant_language": lambda c: rules.client_speaks(g, c),
+            "participant_audience": lambda c: rules.client_in_audience(g, c),
+            "remote_consent": lambda c: rules.remote_allowed(g, c),
+            "participant_days": lambda c: bool(days & set(c.days)),
+            "participant_travel": lambda c: (
+                not venues or not rules.travel_binds(g, c) or bool(reach(c))
+            ),
+            "accessible": lambda c: (
+                not venues
+                or not c.needs_accessible
+                or not rules.travel_binds(g, c)
+                or bool(reach(c) & accessible)
+            ),
+            "max_groups": lambda c: c.max_groups - taken.get(c.client_code, 0) >= 1,
+        }
+        left = list(self.season.clients)
+        drops = []
+        for key in CLIENT_FILTERS:
+            kept = [c for c in left if checks[key](c)]
+            if len(kept) < len(left):
+                drops.append((key, len(left), len(left) - len(kept)))
+            left = kept
+        if not drops:
+            return []
+        in_core = [d for d in drops if d[0] in self.base]
+        chosen = in_core or [max(drops, key=lambda d: d[2])]
+        return [
+            {
+                "fact": "clients",
+                "filter": key,
+                "of": of,
+                "removed": removed,
+                "language": g.language,
+                "days": self.days,
+            }
+            for key, of, removed in chosen
+        ]
+
+    # --- pins ---
+
+    def pins(self) -> list[dict[str, Any]]:
+        g, season = self.g, self.season
+        out: list[dict[str, Any]] = []
+        if g.weekday is not None:
+            out.append({"pin": "weekday", "day": g.weekday})
+        if g.start is not None:
+            out.append({"pin": "start", "at": g.start})
+        if g.venue_id is not None:
+            v = season.venue.get(g.venue_id)
+            out.append({"pin": "venue", "id": g.venue_id, "name": v.name if v else ""})
+        for pid in g.leaders:
+            p = season.person.get(pid)
+            out.append({"pin": "leader", "id": pid, "name": p.name if p else ""})
+        return out
+
+
+def _session(s, venue: bool = True) -> dict[str, Any]:
+    """A session of the rest of the plan, JSON-ready (times within its day)."""
+    day_start = s.weekday * DAY_MIN
+    out: dict[str, Any] = {
+        "group": s.group_id,
+        "day": s.weekday,
+        "start": s.at - day_start,
+        "end": s.end_at - day_start,
+    }
+    if venue and s.venue_id:
+        out["venue"] = s.venue_id
+    return out
+
+
+def _municipality(season: Season, code: str) -> dict[str, str] | str:
+    place = season.municipality.get(code)
+    return {lang: place.name(lang) for lang in i18n.LANGUAGES} if place else code
 
 
 def _reason_from_core(
@@ -350,59 +694,117 @@ def _reason_from_core(
     deadline: Deadline,
 ) -> Reason:
     g = season.group[gid]
-    keys = set(core)
-    base = {k.removesuffix(PLAN_SUFFIX) for k in keys}
-    normal = Candidates(season, params, group_ids=[gid], prune=False, travel=probe.v.cands.travel)
-    place = season.municipality.get(g.municipality)
+    base = {k.removesuffix(PLAN_SUFFIX) for k in core}
+    # The days it could meet on: with its pinned weekday only when the pin is in the core.
+    relaxed = frozenset() if "pins" in base else frozenset({"pins"})
+    normal = Candidates(
+        season,
+        params,
+        group_ids=[gid],
+        prune=False,
+        travel=probe.v.cands.travel,
+        relaxed=relaxed,
+    )
+    facts = Facts(season, params, gid, core, normal[gid].days, probe.v.context, normal)
     common = {
         "language": g.language,
         "days": list(normal[gid].days),
-        "municipality": {lang: place.name(lang) for lang in i18n.LANGUAGES}
-        if place
-        else g.municipality,
+        "municipality": _municipality(season, g.municipality),
     }
-    low, _ = rules.size_limits(g)
-    if "pins" in base:
-        pins = [
-            name
-            for name, value in (("weekday", g.weekday), ("start", g.start), ("venue", g.venue_id))
-            if value is not None
-        ]
-        pins += [f"leader {pid}" for pid in g.leaders]
-        others = [k for k in core if k != "pins"]
-        return Reason(gid, "pins_conflict", {"pins": pins, "rules": others}, core)
+    n = None
     if "size" in base and base & CLIENT_RULES:
         n = _max_participants(probe, core, deadline)
+    if "pins" not in base:
+        key, values = _core_reason(facts, core, common, n)
+        return Reason(gid, key, values, core)
+    rest = tuple(k for k in core if k != "pins")
+    if not rest:
+        key, values = "pins_only", {}
+    elif g.leaders and base & LEADER_RULES and not base & (CLIENT_RULES | {"two_leaders"}):
+        key, values = "pinned_leaders", {"facts": [facts.profile(facts.pinned_people())]}
+    else:
+        key, values = _core_reason(facts, rest, common, n)
+    detail = {"key": key, "params": values}
+    return Reason(
+        gid, "pinned", {"pins": facts.pins(), "detail": detail, "rules": list(rest)}, core
+    )
+
+
+def _core_reason(
+    f: Facts, core: tuple[str, ...], common: dict[str, Any], n: int | None
+) -> tuple[str, dict[str, Any]]:
+    """The reason key and parameters for a core (without the pins), with its facts."""
+    g = f.g
+    keys = set(core)
+    base = {k.removesuffix(PLAN_SUFFIX) for k in keys}
+    low, _ = rules.size_limits(g)
+
+    def with_facts(*found: dict[str, Any] | None, **more: Any) -> dict[str, Any]:
+        return {**common, **more, "facts": [x for x in found if x and _listed(x)]}
+
+    if "size" in base and base & CLIENT_RULES and n is not None:
         taken = "max_groups" + PLAN_SUFFIX in keys
         key = "clients_taken" if taken else "too_few_clients"
         if n == 0:
             key = "clients_all_taken" if taken else "no_clients_in_reach"
-        return Reason(gid, key, {**common, "n": n, "min": low}, core)
+        return key, with_facts(*f.client_filters(), n=n, min=low)
+    # A venue too small for the smallest group and its leader.
+    if "capacity" in base and not base & (CLIENT_RULES | LEADER_RULES - LEADER_COUNT):
+        need = low + rules.leaders_needed(low)
+        return "venue_too_small", with_facts(f.capacity(), need=need)
     # Venue rules in a leader core only say which days and times are possible at all.
     if base & LEADER_RULES and not base & CLIENT_RULES:
         if "two_leaders" in base and "size" in base and "qualified_leader" not in base:
-            return Reason(
-                gid, "no_second_leader", {**common, "need": rules.SMALL_GROUP_BELOW}, core
-            )
-        if "weekly_hours" + PLAN_SUFFIX in keys:
-            return Reason(gid, "leaders_at_hour_limit", common, core)
-        if keys & {"person_overlap" + PLAN_SUFFIX, "travel_gap" + PLAN_SUFFIX}:
-            return Reason(gid, "leaders_busy", common, core)
+            need = rules.SMALL_GROUP_BELOW
+            return "no_second_leader", with_facts(f.profile(f.pool()), need=need)
+        if "weekly_hours" + PLAN_SUFFIX in keys or "weekly_hours" in keys:
+            return "leaders_at_hour_limit", with_facts(f.hours(f.pool("weekly_hours")))
+        if "person_overlap" + PLAN_SUFFIX in keys:
+            return "leaders_busy", with_facts(f.busy(f.pool()))
+        if "travel_gap" + PLAN_SUFFIX in keys:
+            return "leaders_no_travel_time", with_facts(f.busy(f.pool()))
         if "leader_days" in base:
-            return Reason(gid, "no_leader_on_days", common, core)
+            return "no_leader_on_days", with_facts(f.workdays(f.pool("leader_days")))
         if "leader_language" in base:
-            return Reason(gid, "no_leader_language", common, core)
-        return Reason(gid, "no_leader_in_reach", common, core)
+            staff = [p for p in f.pool("leader_language") if rules.is_qualified_staff(p)]
+            speakers = [p for p in f.pool("qualified_leader") if not rules.is_qualified_staff(p)]
+            unqualified = f.not_qualified(speakers) if "qualified_leader" in base else None
+            return "no_leader_language", with_facts(f.languages(staff), unqualified)
+        if "qualified_leader" in base:
+            return "no_qualified_leader", with_facts(f.profile(f.pool("qualified_leader")))
+        away = [p for p in f.pool("partner_municipality") if not rules.partner_may_lead(g, p)]
+        return "no_leader_in_reach", with_facts(f.profile(f.pool()), f.partners_elsewhere(away))
     if base & VENUE_RULES and not base & (CLIENT_RULES | LEADER_RULES):
         if "venue_rooms" + PLAN_SUFFIX in keys:
-            return Reason(gid, "venues_booked", common, core)
+            return "venues_booked", with_facts(f.rooms())
         if "venue_open" in base:
-            return Reason(gid, "venue_closed", {**common, "hours": g.hours}, core)
+            return "venue_closed", with_facts(f.opening(), hours=g.hours)
         if "capacity" in base:
             need = low + rules.leaders_needed(low)
-            return Reason(gid, "venue_too_small", {**common, "need": need}, core)
-        return Reason(gid, "no_venue", common, core)
-    return Reason(gid, "blocked", {"rules": list(core)}, core)
+            return "venue_too_small", with_facts(f.capacity(), need=need)
+        return "no_venue", with_facts(f.elsewhere())
+    return "blocked", {"rules": list(core), "facts": _fallback_facts(f, keys, base)}
+
+
+def _listed(fact: dict[str, Any]) -> bool:
+    """Whether a fact names anything (a list of nobody says nothing)."""
+    return bool(fact.get("people") or fact.get("venues") or fact.get("fact") == "clients")
+
+
+def _fallback_facts(f: Facts, keys: set[str], base: set[str]) -> list[dict[str, Any]]:
+    """For a core no reason phrases: the values behind each of its rules."""
+    found: list[dict[str, Any] | None] = []
+    if base & LEADER_RULES:
+        found.append(f.profile(f.near_misses()))
+    if "venue_open" in base:
+        found.append(f.opening())
+    if "venue_rooms" + PLAN_SUFFIX in keys:
+        found.append(f.rooms())
+    if "capacity" in base:
+        found.append(f.capacity())
+    if base & CLIENT_RULES:
+        found += f.client_filters()
+    return [x for x in found if x and _listed(x)]
 
 
 def _max_participants(probe: GroupProbe, core: tuple[str, ...], deadline: Deadline) -> int:
