@@ -383,6 +383,14 @@ MODEL_RULES = tuple(k for k, r in RULES.items() if r.model)
 """The rules the CP-SAT model states as constraints (the rest hold by its construction)."""
 
 
+SKILLS_MIN = 90
+"""What a group led by nobody whose skills match its theme weighs, in minutes of staff
+travel (when a candidate leader's skills do match)."""
+SPREAD_MIN = 120
+"""What one group beyond a municipality's fair share of a weekday weighs, in minutes."""
+LEADER_SPREAD_MIN = 30
+"""What a staff member's second (third, ...) group on one weekday weighs, in minutes."""
+
 SOFT_RULES: dict[str, Rule] = {
     r.key: r
     for r in (

@@ -202,3 +202,37 @@ def test_the_objective_prices_a_crowded_day_and_a_leader_s_second_group() -> Non
     crowded = spread_of([0, 0, 1, 2, 3], ["S1", "S2", "S3", "S4", "S5"])
     one_leader = spread_of([0, 0, 1, 2, 3], ["S1", "S1", "S3", "S4", "S5"])
     assert apart == 0 < crowded < one_leader
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "skills"),
+    [
+        ("fi", "ma 1 · ti 1 · ke 1 · to 1 · pe 1", "1/5 ryhmällä"),
+        ("sv", "mån 1 · tis 1 · ons 1 · tors 1 · fre 1", "1 av 5 grupper"),
+        ("en", "Mon 1 · Tue 1 · Wed 1 · Thu 1 · Fri 1", "1 of 5 groups"),
+    ],
+)
+def test_the_plan_page_words_the_week_and_the_aims(lang, days, skills) -> None:
+    from planner.ui.summary import soft_rule_lines, week_words
+
+    season = _five_local_groups()
+    skilled = staff("S1", skills=("nature",))
+    season = season_of(
+        venues=season.venues,
+        staff_=[skilled, *season.staff[1:]],
+        groups=season.groups,
+        clients=season.clients,
+    )
+    plan = Plan(
+        tuple(Placement(f"G{d + 1}", d, 600, 720, "V1", (f"S{d + 1}",)) for d in range(5)),
+        (("C01", "G1"), ("C02", "G1")),
+        remote=(("C02", "G1"),),
+    )
+    lines = week_words(season, plan, lang)
+    assert days in lines[0]
+    assert skills in lines[1]
+    assert "1" in lines[2] and "2" in lines[2]
+    aims = soft_rule_lines(lang)
+    assert len(aims) == len(rules.SOFT_RULES)
+    assert "375" in aims[list(rules.SOFT_RULES).index("leader_skills")]
+    assert "C01" not in " ".join(lines + aims)

@@ -325,6 +325,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "första passande plan: sökningen hittade ingen bättre inom den givna tiden",
         "en": "a first-fit plan: the search found no better one in the time given",
     },
+    "plan.shape.days": {
+        "fi": "Ryhmiä viikonpäivittäin: {days}",
+        "sv": "Grupper per veckodag: {days}",
+        "en": "Groups per weekday: {days}",
+    },
+    "plan.shape.skills": {
+        "fi": "{n}/{of} ryhmällä on ohjaaja, jonka osaaminen vastaa ryhmän teemaa",
+        "sv": "{n} av {of} grupper har en handledare vars kunnande motsvarar gruppens tema",
+        "en": "{n} of {of} groups have a leader whose skills match the theme",
+    },
+    "plan.shape.remote": {
+        "fi": "{n}/{of} osallistujasta osallistuu etänä (sovittu asiakkaan kanssa)",
+        "sv": "{n} av {of} deltagare deltar på distans (överenskommet med klienten)",
+        "en": "{n} of {of} participants join remotely (agreed with the client)",
+    },
+    "plan.soft_rules": {
+        "fi": "Mikä tekee suunnitelmasta paremman (tärkein ensin)",
+        "sv": "Vad som gör en plan bättre (viktigast först)",
+        "en": "What makes a plan better (most important first)",
+    },
+    "plan.soft_rules.note": {
+        "fi": "Ehdottomat säännöt pätevät aina. Näistä tavoitteista ylempi voittaa aina "
+        "alemmat; ohjaajan osaaminen ja tasainen viikko punnitaan työntekijöiden "
+        "ajominuutteina (osaaminen {skills} min, liian täysi päivä {spread} min).",
+        "sv": "De absoluta reglerna gäller alltid. Av dessa mål väger ett högre alltid mer än "
+        "de lägre; handledarens kunnande och en jämn vecka vägs i personalens körminuter "
+        "(kunnande {skills} min, en för full dag {spread} min).",
+        "en": "The hard rules always hold. Of these aims, a higher one always outweighs the "
+        "ones below; leaders' skills and an even week are weighed in the staff's driving "
+        "minutes (skills {skills} min, a day too full {spread} min).",
+    },
     "plan.week": {"fi": "Viikko-ohjelma", "sv": "Veckoschema", "en": "Week schedule"},
     "plan.view_by": {"fi": "Näytä", "sv": "Visa", "en": "View by"},
     "plan.view.municipality": {"fi": "Kunnittain", "sv": "Per kommun", "en": "Municipality"},

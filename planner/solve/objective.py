@@ -64,13 +64,9 @@ from planner.solve.variables import SeasonVars
 
 UNIT_TARGET = 5_000
 
-SKILLS_MIN = 90
-"""What a group without a leader whose skills match its theme weighs, in minutes of staff
-travel (when a candidate leader's skills do match)."""
-SPREAD_MIN = 120
-"""What one group beyond a municipality's fair share of a weekday weighs, in minutes."""
-LEADER_SPREAD_MIN = 30
-"""What a staff member's second (third, ...) group on one weekday weighs, in minutes."""
+SKILLS_MIN = rules.SKILLS_MIN
+SPREAD_MIN = rules.SPREAD_MIN
+LEADER_SPREAD_MIN = rules.LEADER_SPREAD_MIN
 
 TIER_NAMES = {
     1: "scheduled groups",

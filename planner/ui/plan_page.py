@@ -11,12 +11,18 @@ from typing import Any
 
 import streamlit as st
 
-from planner import access
+from planner import access, rules
 from planner.i18n import has, t
 from planner.model import Plan, Season
 from planner.store import StoreError
 from planner.ui import auth, common
-from planner.ui.summary import plan_signed_gap, plan_status, plan_words
+from planner.ui.summary import (
+    plan_signed_gap,
+    plan_status,
+    plan_words,
+    soft_rule_lines,
+    week_words,
+)
 from planner.ui.week_grid import (
     VIEW_BY,
     changes_table,
@@ -120,6 +126,13 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
     ]
     for column, (key, value) in zip(st.columns(len(values)), values, strict=True):
         column.metric(t(key, lang), value, border=True)
+    if plan.placements:
+        st.markdown("\n".join(f"- {line}" for line in week_words(season, plan, lang)))
+    with st.expander(t("plan.soft_rules", lang)):
+        st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(soft_rule_lines(lang), 1)))
+        st.caption(
+            t("plan.soft_rules.note", lang, skills=rules.SKILLS_MIN, spread=rules.SPREAD_MIN)
+        )
     with st.expander(t("plan.details", lang)):
         gap = relative_gap(summary.get("objective"), summary.get("best_bound"))
         signed = plan_signed_gap(summary)

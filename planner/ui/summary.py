@@ -10,8 +10,10 @@ from typing import Any
 
 import pandas as pd
 
-from planner.i18n import t
-from planner.model import Season
+from planner import rules
+from planner.i18n import t, weekday_name
+from planner.model import Plan, Season
+from planner.plan_figures import week_shape
 from planner.solve.result import plan_state, relative_gap, signed_gap
 
 COLUMNS = (
@@ -132,3 +134,22 @@ def plan_words(summary: Mapping[str, Any], groups: int, groups_placed: int, lang
         seconds = f"{wall:.0f}" if wall >= 10 else f"{wall:.1f}"
         parts.append(f"{seconds.replace('.', ',') if lang in ('fi', 'sv') else seconds}\u00a0s")
     return "; ".join(parts) + "."
+
+
+def week_words(season: Season, plan: Plan, lang: str) -> list[str]:
+    """The plan's week in sentences: groups per weekday, leaders' skills, remote participants."""
+    shape = week_shape(season, plan)
+    days = " · ".join(
+        f"{weekday_name(d, lang, form='short')} {n}" for d, n in enumerate(shape.per_weekday)
+    )
+    lines = [t("plan.shape.days", lang, days=days)]
+    if shape.skill_possible:
+        lines.append(t("plan.shape.skills", lang, n=shape.skilled, of=shape.skill_possible))
+    if shape.remote:
+        lines.append(t("plan.shape.remote", lang, n=shape.remote, of=shape.participants))
+    return lines
+
+
+def soft_rule_lines(lang: str) -> list[str]:
+    """The aims of a plan beyond its hard rules, most important first, with their sources."""
+    return [rule.label(lang) for rule in rules.SOFT_RULES.values()]
