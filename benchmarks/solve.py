@@ -29,6 +29,7 @@ from planner.baseline import greedy_plan
 from planner.io import read_season
 from planner.model import Plan, Season
 from planner.plan_check import plan_problems
+from planner.plan_figures import week_shape
 from planner.sample import write_season
 from planner.solve import SolveParams, solve
 
@@ -60,6 +61,7 @@ COLUMNS = (
     ("rss_mb", "{:>6.0f}"),
     ("remote_%", "{:>8.1f}"),
     ("spread", "{:>6.1f}"),
+    ("skilled_%", "{:>9.1f}"),
 )
 
 
@@ -69,12 +71,6 @@ def weighted(season: Season, plan: Plan) -> int:
 
 def placed(plan: Plan) -> int:
     return len({code for code, _ in plan.participants})
-
-
-def weekday_spread(plan: Plan) -> float:
-    """Groups on the busiest weekday over groups on the quietest (inf when a day has none)."""
-    per_day = [sum(p.weekday == d for p in plan.placements) for d in range(5)]
-    return max(per_day) / min(per_day) if min(per_day) else float("inf")
 
 
 def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
@@ -95,6 +91,7 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
     w, gw = weighted(season, result.plan), weighted(season, greedy)
     c, gc = placed(result.plan), placed(greedy)
     cost = next((s for s in result.stages if s.name == "cost"), None)
+    shape = week_shape(season, result.plan)
     return {
         "scale": scale,
         "groups": len(season.groups),
@@ -125,8 +122,12 @@ def run_scale(scale: int, params: SolveParams, seed: int | None) -> dict:
         "pruning": result.stats["pruning"],
         "valid": "yes" if not problems else f"NO({len(problems)})",
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "remote_%": 100 * len(set(result.plan.remote)) / max(len(set(result.plan.participants)), 1),
-        "spread": weekday_spread(result.plan),
+        "remote_%": 100 * shape.remote_share,
+        "spread": shape.spread if shape.spread is not None else float("nan"),
+        "per_weekday": list(shape.per_weekday),
+        "skilled_%": 100 * shape.skilled / shape.skill_possible
+        if shape.skill_possible
+        else float("nan"),
         "status": result.status,
         "added_after_search": len(result.stats.get("groups_added_after_search", [])),
         "unscheduled_reasons": sorted({r.key for r in result.unscheduled}),
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             f"reasons: {', '.join(row['unscheduled_reasons'])}",
             flush=True,
         )
+        print(f"      groups per weekday Mon-Fri: {row['per_weekday']}", flush=True)
         budgets = ", ".join(f"{k} {v:.2f}" for k, v in row["budget_s"].items())
         print(
             f"      time: build {row['build_s']:.2f} s, budgets {budgets}, after the search "
