@@ -261,6 +261,38 @@ def test_an_unpublished_plan_shows_its_groups_without_enrol_buttons_and_offers_t
     assert at.button(key=f"find_enrol_{match.group_id}").label == t("find.enrol", "en")
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_plan_the_validator_rejects_is_not_published_and_says_why_in_the_pages_language(
+    planned_url, season, monkeypatch, lang
+):
+    from planner import rules
+    from planner.plan_check import PlanProblem
+    from planner.store import PlanRejected
+
+    problems = [
+        PlanProblem("participant_days", "P-KARIMA", "in G-017 Mon 10:00-13:00, cannot come"),
+        PlanProblem("two_leaders", "G-001", "no leader"),
+    ]
+
+    def refuse(self, plan_id=None, actor="cli"):
+        raise PlanRejected("publish the plan", problems)
+
+    monkeypatch.setattr(Enrolments, "publish", refuse)
+    at = open_find_page(lang)
+    at.button(key="find_publish").click()
+    rerun(at)
+
+    message = at.error[0].value
+    assert message.startswith(t("plan.rejected.publish", lang, n=2))
+    assert rules.rule_label("participant_days", lang) in message
+    group = season.group["G-001"].display_name(lang)
+    assert f"**{rules.rule_label('two_leaders', lang)}**: G-001 {group}" in message
+    assert t("plan.rejected.clients", lang, n=1) in message
+    assert "P-KARIMA" not in message and "cannot publish" not in message
+    with Store.open(planned_url) as store:
+        assert Enrolments(store).seats() == {}  # nothing was published
+
+
 def test_a_season_without_a_plan_points_to_planning(tmp_path, monkeypatch):
     url = prepare_demo_store(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     monkeypatch.setenv("PLANNER_DB_URL", url)
