@@ -413,3 +413,22 @@ def test_a_group_chosen_in_the_calendar_that_does_not_suit_says_why(published_ur
     rerun(at)
     assert swedish not in shown_groups(at)
     assert [w for w in at.warning if w.value.startswith(f"Ryhmä {swedish} ei sovi")]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_refusal_for_a_group_at_the_same_hour_names_the_other_group_in_the_language(lang):
+    from planner import rules
+
+    outcome = {
+        "status": "refused",
+        "group_id": "G-002",
+        "client_code": "P-ELINA",
+        "reason": "client_overlap",
+        "other": "G-001",
+        "message": "P-ELINA cannot take part in G-002: it meets at the same time as G-001",
+    }
+    kind, message = outcome_message(outcome, "Taideryhmä", lang)
+    rule = rules.RULES["client_overlap"].label(lang)
+    assert kind == "error"
+    assert t("refusal.client_overlap", lang, other="G-001", rule=rule) in message
+    assert "cannot take part" not in message

@@ -445,6 +445,25 @@ def replan() -> Plan:
     )
 
 
+def clashing_toy(g2_start: dt.date | None = None) -> tuple[Season, Plan]:
+    """The published toy with G2 moved to Wednesday 11:00-14:00 beside G1 (Wednesday
+    10:00-13:00, V1 now has two rooms) and led by S3 and P1: a client with max_groups 2 in
+    G1 (C01, C02) could be placed in both. `g2_start` re-dates G2's term."""
+    season = toy_season("published")
+    venues = tuple(replace(v, rooms=2) if v.venue_id == "V1" else v for v in season.venues)
+    groups = tuple(
+        replace(g, start_date=g2_start) if g.group_id == "G2" and g2_start else g
+        for g in season.groups
+    )
+    plan = toy_plan()
+    placements = tuple(
+        Placement("G2", 2, 11 * 60, 14 * 60, "V1", ("S3", "P1")) if p.group_id == "G2" else p
+        for p in plan.placements
+    )
+    season = replace(season, venues=venues, groups=groups)
+    return season, replace(plan, placements=placements)
+
+
 @contextmanager
 def fresh_database(kind: str, tmp_path: Path, pg_url: str | None) -> Iterator[str]:
     """An empty database URL; on PostgreSQL a schema of its own, dropped afterwards."""

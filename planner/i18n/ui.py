@@ -755,6 +755,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Inskrivningen misslyckades: {reason}",
         "en": "Enrolling failed: {reason}",
     },
+    "refusal.client_overlap": {
+        "fi": "asiakas on jo ryhmässä {other}, joka kokoontuu samaan aikaan: {rule}",
+        "sv": "klienten är redan med i gruppen {other}, som träffas samtidigt: {rule}",
+        "en": "the client is already in group {other}, which meets at the same time: {rule}",
+    },
     "refusal.cannot_attend": {
         "fi": "asiakas ei voi osallistua ryhmän tapaamisiin: {rule}",
         "sv": "klienten kan inte delta i gruppens träffar: {rule}",

@@ -266,6 +266,7 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
             "message": outcome.message,
             "position": outcome.position,
             "flag": outcome.flag,
+            "other": outcome.other,
         }
     except StoreError as exc:
         result = {
