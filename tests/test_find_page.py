@@ -11,6 +11,7 @@ import test_browser
 from appserver import CHROMIUM_ARGS
 from page_ready import settled
 from streamlit.testing.v1 import AppTest
+from toys import leave_groups_at_the_same_hour
 
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.cli.season import prepare_demo_store
@@ -113,6 +114,26 @@ def enrollable(url: str, season: Season, full: bool) -> tuple[str, Match]:
             for m in matches:
                 room = leaders_needed(seats[m.group_id].taken + 1) <= leaders[m.group_id]
                 if not m.member and m.full == full and (full or room):
+                    return client.client_code, m
+        # Every client with a group to spare is in one at the hour of each such group: one
+        # leaves it first (a client is in one session at a time).
+        for client in season.clients:
+            mine = active.get(client.client_code, set())
+            if len(mine) >= client.max_groups:
+                continue
+            matches = find_groups(
+                season,
+                plan,
+                profile_from_client(client),
+                member_of=mine,
+                taken={g: s.taken for g, s in seats.items()},
+                waiting={g: s.waiting for g, s in seats.items()},
+                include_failed=True,
+            )
+            for m in matches:
+                room = leaders_needed(seats[m.group_id].taken + 1) <= leaders[m.group_id]
+                if m.failed_rules == ["clash"] and m.full == full and (full or room):
+                    leave_groups_at_the_same_hour(url, m.group_id, client.client_code)
                     return client.client_code, m
     pytest.fail("the sample season has no such client")
 
