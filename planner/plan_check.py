@@ -12,6 +12,7 @@ other.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -48,6 +49,30 @@ class PlanProblem:
         if self.rule not in rules.RULES:
             return f"{self.subject}: {self.message}"
         return f"{self.subject}: {self.message}; {rules.rule_phrase(self.rule)}"
+
+
+OBJECT_KINDS = ("group", "venue", "person", "client")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def problem_objects(problem: PlanProblem, season: Season) -> list[tuple[str, str]]:
+    """The season's objects a problem is about, as (kind, id) in the order its subject and
+    message name them (kinds: `OBJECT_KINDS`), so that it can be shown in any language by
+    the rule's name and these objects, without the English message. Unknown ids are left
+    out."""
+    tables = (
+        ("group", season.group),
+        ("venue", season.venue),
+        ("person", season.person),
+        ("client", season.client),
+    )
+    found: dict[tuple[str, str], None] = {}
+    for token in _TOKEN.findall(f"{problem.subject} {problem.message}"):
+        for kind, table in tables:
+            if token in table:
+                found[(kind, token)] = None
+                break
+    return list(found)
 
 
 @dataclass

@@ -388,6 +388,140 @@ def test_a_remote_group_has_no_place(sample) -> None:
     assert texts.text("event.remote", "fi") in str(event["DESCRIPTION"])
 
 
+# How the group is joined, in the calendar's language; counts only in leaders' calendars.
+JOIN = {
+    "hybrid": {
+        "fi": "Ryhmään voi osallistua paikan päällä tai etänä (etäosallistumisesta sovitaan"
+        " asiakkaan kanssa)",
+        "sv": "Man kan delta i gruppen på plats eller på distans (deltagande på distans avtalas"
+        " med klienten)",
+        "en": "Participants may join on site or remotely (remote participation is agreed with"
+        " the client)",
+    },
+    "in_person": {
+        "fi": "Ryhmään osallistutaan paikan päällä",
+        "sv": "Man deltar i gruppen på plats",
+        "en": "Participants join on site",
+    },
+    "remote": {
+        "fi": "Ryhmään osallistutaan etänä",
+        "sv": "Man deltar i gruppen på distans",
+        "en": "Participants join remotely",
+    },
+}
+COUNTS = {
+    "fi": "Osallistujia: {on_site} paikan päällä, {remote} etänä",
+    "sv": "Deltagare: {on_site} på plats, {remote} på distans",
+    "en": "Participants: {on_site} on site, {remote} remotely",
+}
+ON_SITE_ONLY = {
+    "fi": "Osallistujia: {on_site} paikan päällä",
+    "sv": "Deltagare: {on_site} på plats",
+    "en": "Participants: {on_site} on site",
+}
+REMOTE_ONLY = {
+    "fi": "Osallistujia: {remote} etänä",
+    "sv": "Deltagare: {remote} på distans",
+    "en": "Participants: {remote} remotely",
+}
+REMOTE_WORDS = {"fi": "etä", "sv": "distans", "en": "remote"}
+
+
+def descriptions(body: bytes) -> dict[str, list[str]]:
+    """Per group id, the lines of its series event's description (parsed with icalendar)."""
+    out = {}
+    for event in Calendar.from_ical(body).walk("VEVENT"):
+        if "RECURRENCE-ID" not in event:
+            out[str(event["URL"]).rsplit("=", 1)[1]] = str(event["DESCRIPTION"]).split("\n")
+    return out
+
+
+def counts_of(plan: Plan, gid: str) -> tuple[int, int]:
+    members = plan.members.get(gid, ())
+    remote = sum(plan.mode_of(code, gid) == "remote" for code in members)
+    return len(members) - remote, remote
+
+
+def hybrid_with_remote(season: Season, plan: Plan) -> tuple[str, str]:
+    """A hybrid group of the sample plan with participants both on site and remote, and one
+    of its leaders who also leads an in-person group."""
+    for gid, placement in sorted(plan.placement.items()):
+        on_site, remote = counts_of(plan, gid)
+        if season.group[gid].mode == "hybrid" and on_site and remote:
+            for person in placement.leaders:
+                if any(
+                    person in p.leaders and season.group[p.group_id].mode == "in_person"
+                    for p in plan.placements
+                ):
+                    return gid, person
+    raise AssertionError("the sample plan has no hybrid group with remote participants")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_leaders_calendar_says_how_a_group_is_joined_and_counts_on_site_and_remote(
+    sample, lang: str
+) -> None:
+    season, plan = sample
+    hybrid, leader = hybrid_with_remote(season, plan)
+    found = descriptions(export_leader(season, plan, leader, CalendarOptions(lang=lang)))
+    on_site, remote = counts_of(plan, hybrid)
+    assert JOIN["hybrid"][lang] in found[hybrid]
+    assert COUNTS[lang].format(on_site=on_site, remote=remote) in found[hybrid]
+    in_person = [gid for gid in found if season.group[gid].mode == "in_person"]
+    assert in_person
+    for gid in in_person:
+        assert JOIN["in_person"][lang] in found[gid]
+        n = len(plan.members.get(gid, ()))
+        assert ON_SITE_ONLY[lang].format(on_site=n) in found[gid]
+        assert not any(REMOTE_WORDS[lang] in line for line in found[gid]), found[gid]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_remote_group_says_it_is_joined_remotely_without_a_place(sample, lang: str) -> None:
+    season, plan = sample
+    gid, placement = next((g, p) for g, p in plan.placement.items() if p.venue_id is None)
+    body = export_leader(season, plan, placement.leaders[0], CalendarOptions(lang=lang))
+    event = next(
+        e
+        for e in Calendar.from_ical(body).walk("VEVENT")
+        if str(e["URL"]).endswith(f"={gid}") and "RECURRENCE-ID" not in e
+    )
+    assert "LOCATION" not in event and "GEO" not in event
+    lines = str(event["DESCRIPTION"]).split("\n")
+    assert texts.text("event.remote", lang) in lines
+    assert JOIN["remote"][lang] in lines
+    assert REMOTE_ONLY[lang].format(remote=len(plan.members[gid])) in lines
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_other_calendars_say_how_a_group_is_joined_but_count_nobody(sample, lang: str) -> None:
+    season, plan = sample
+    hybrid, _ = hybrid_with_remote(season, plan)
+    venue = plan.placement[hybrid].venue_id
+    options = CalendarOptions(lang=lang)
+    client = next(code for code, gid in plan.participants if gid == hybrid)
+    for body in (
+        export_group(season, plan, hybrid, options),
+        export_offering(season, plan, options),
+        export_venue(season, plan, str(venue), options),
+        export_client(season, plan, [hybrid], options),
+    ):
+        lines = descriptions(body)[hybrid]
+        assert JOIN["hybrid"][lang] in lines
+        head = COUNTS[lang].split(":")[0] + ":"
+        assert not any(line.startswith(head) for line in lines), lines
+        assert client not in unfolded(body)
+
+
+def test_a_leaders_calendar_takes_the_live_counts_it_is_given(sample) -> None:
+    season, plan = sample
+    hybrid, leader = hybrid_with_remote(season, plan)
+    options = CalendarOptions(lang="en", participants={hybrid: (2, 5)}, free_seats={hybrid: 1})
+    lines = descriptions(export_leader(season, plan, leader, options))[hybrid]
+    assert "Participants: 2 on site, 5 remotely" in lines
+    assert f"Free places: 1 / {season.group[hybrid].max_size}" in lines
+
+
 def test_the_filtered_offering_holds_only_matching_groups(sample) -> None:
     season, plan = sample
     wanted = OfferingFilter(municipalities=("Raseborg",), languages=("sv",))
@@ -459,17 +593,36 @@ def test_every_kind_of_export_parses_and_expands(sample, lang: str) -> None:
 # --- privacy ---
 
 
-def test_no_calendar_of_any_kind_carries_a_client_code(sample) -> None:
+def test_no_calendar_of_any_kind_carries_a_client_code(sample, tmp_path: Path) -> None:
+    """Exports of every kind, also the leaders' with their counts on site and remote, and the
+    store's calendars (the command line's and the feeds'), in every language."""
     season, plan = sample
+    assert plan.remote, "the sample plan has remote participants to count"
     codes = [c.client_code for c in season.clients]
     pattern = re.compile("|".join(re.escape(code) for code in codes))
-    checked = 0
-    for lang in ("fi", "sv", "en"):
-        for what, body in every_export(season, plan, lang):
-            found = pattern.search(unfolded(body))
-            assert found is None, f"{what} ({lang}) carries client code {found.group(0)}"
-            checked += 1
+    checked = counted = 0
+    with Store.open(f"sqlite:///{tmp_path / 'privacy.sqlite3'}") as store:
+        store.import_season(season, source="data")
+        store.save_plan(plan, {"status": "FEASIBLE"})
+        for lang in ("fi", "sv", "en"):
+            stored = [
+                (f"stored {s.kind} {s.target}", calendar_from_store(store, s).body)
+                for s in (
+                    Selection("offering"),
+                    *(Selection("leader", p) for p in sorted(plan.placement["G-003"].leaders)),
+                    *(Selection("group", gid) for gid in sorted(plan.placement)),
+                )
+            ]
+            for what, body in [*every_export(season, plan, lang), *stored]:
+                text = unfolded(body)
+                found = pattern.search(text)
+                assert found is None, f"{what} ({lang}) carries client code {found.group(0)}"
+                checked += 1
+                counted += what.startswith(("leader", "stored leader")) and (
+                    COUNTS[lang].split(":")[0] + ":" in text
+                )
     assert checked > 3 * (len(plan.placements) + len(_groups_of_clients(plan)))
+    assert counted > 3
 
 
 def test_a_clients_calendar_holds_their_groups_and_no_count_of_others(sample) -> None:

@@ -22,7 +22,7 @@ from planner.calendar import list_feeds
 from planner.cli.season import prepare_demo_store
 from planner.i18n import t
 from planner.model import Plan, Season
-from planner.store import Store
+from planner.store import Enrolments, Store
 from planner.ui.calendar_views import (
     between,
     default_day,
@@ -402,6 +402,42 @@ def test_no_client_code_appears_on_the_page_or_in_its_calendars(
     # The page shows what it should (the picked group, by name), and no client code with it.
     assert season.group["G-017"].display_name("en") in shown
     assert [c.client_code for c in season.clients if c.client_code in shown] == []
+
+
+def test_a_leaders_download_counts_the_live_participants_on_site_and_remote(
+    published_url, season_and_plan, downloads
+):
+    """Counts come from where the page's seats come from: the live offering. One of the
+    hybrid group's remote participants leaves before the page opens, and the count follows."""
+    season, plan = season_and_plan
+    hybrid = "G-038"
+    leader = plan.placement[hybrid].leaders[0]
+    assert season.group[hybrid].mode == "hybrid"
+    with Store.open(published_url) as store:
+        live = Enrolments(store)
+        remote = live.remote_participants(hybrid)
+        on_site = len(live.participants(hybrid)) - len(remote)
+        assert remote, "the sample's hybrid group has remote participants"
+        assert live.cancel(hybrid, remote[0], actor="test").ok
+        assert live.participation()[hybrid] == (on_site, len(remote) - 1)
+    at = open_calendar("sv")
+    at.radio(key="cal_by").set_value("leader")
+    rerun(at)
+    at.selectbox(key="cal_leader").set_value(leader)
+    rerun(at)
+
+    body = downloads[f"sosku-leader-{leader}.ics"]
+    event = next(
+        e
+        for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
+        if str(e["URL"]).endswith(f"={hybrid}") and "RECURRENCE-ID" not in e
+    )
+    lines = str(event["DESCRIPTION"]).split("\n")
+    assert f"Deltagare: {on_site} på plats, {len(remote) - 1} på distans" in lines
+    assert any(
+        line.startswith("Man kan delta i gruppen på plats eller på distans") for line in lines
+    )
+    assert [c.client_code for c in season.clients if c.client_code in body.decode()] == []
 
 
 def test_a_season_without_a_plan_points_to_planning(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 import pytest
-from toys import who_can_join
+from toys import who_can_join_leaving_clashes
 
 from planner.baseline import greedy_plan
 from planner.cli.main import main
@@ -55,7 +55,7 @@ def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store)
         plan = store.load_plan()
         season = store.load_season()
         free = [g for g, seats in Enrolments(store).seats().items() if seats.free]
-    group, outsider = who_can_join(season, plan, free)
+    group, outsider = who_can_join_leaving_clashes(planned_store, season, plan, free)
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store, "--json")
     assert code == 0 and json.loads(out)["status"] == "enrolled"
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store)

@@ -4,6 +4,7 @@ the same on SQLite and PostgreSQL, with many workers at once."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import multiprocessing
 import threading
 from collections import Counter
@@ -26,7 +27,9 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from toys import (
+    PUBLISHED_START,
     SUMMARY,
+    clashing_toy,
     enrol_in_process,
     fresh_database,
     replan,
@@ -664,3 +667,77 @@ def test_publishing_keeps_who_takes_part_remotely_and_an_enrolment_decides_it_li
     assert live.remote_participants("G1") == []
     assert live.enrol("G2", "C20", actor="anna").status == "enrolled"
     assert "C20" not in live.remote_participants("G2")
+
+
+# --- a client is in one session at a time ---
+
+
+@pytest.fixture
+def clashing(db_url: str) -> Iterator[Enrolments]:
+    season, plan = clashing_toy()
+    with Store.open(db_url) as store:
+        store.import_season(season, source="toy")
+        store.save_plan(plan, SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+        yield live
+
+
+def test_a_client_in_two_groups_is_refused_a_group_at_the_same_hour(
+    clashing: Enrolments,
+) -> None:
+    outcome = clashing.enrol("G2", "C01", actor="anna")  # C01: G1 on Wednesdays 10-13
+
+    assert (outcome.status, outcome.reason, outcome.other) == ("refused", "client_overlap", "G1")
+    assert "C01 cannot take part in G2: it meets at the same time as G1 (Wed 10:00-13:00)" in (
+        outcome.message
+    )
+    assert "\n" not in outcome.message
+    assert "C01" not in clashing.participants("G2") and clashing.seats()["G2"].taken == 5
+    assert clashing.enrol("G3", "C01", actor="anna").status == "enrolled"  # Tuesdays: fine
+    # Once out of G1, G2 is free to join.
+    clashing.cancel("G1", "C02", actor="anna")
+    assert clashing.enrol("G2", "C02", actor="anna").status == "enrolled"
+    assert clashing.enrol("G1", "C02", actor="anna").reason == "client_overlap"
+
+
+def test_a_waiting_client_now_in_a_group_at_the_same_hour_is_passed_over(
+    clashing: Enrolments,
+) -> None:
+    clashing.cancel("G1", "C01", actor="anna")
+    for code in ("C20", "C21", "C22"):  # G2 is full at 8
+        assert clashing.enrol("G2", code, actor="anna").status == "enrolled"
+    assert clashing.enrol("G2", "C01", actor="anna").status == "waiting"
+    assert clashing.enrol("G2", "C23", actor="anna").status == "waiting"
+    assert clashing.enrol("G1", "C01", actor="anna").status == "enrolled"  # back in G1
+
+    outcome = clashing.cancel("G2", "C20", actor="anna")
+
+    assert outcome.promoted == ("C23",)
+    assert [w.client_code for w in clashing.waiting_list("G2")] == ["C01"]
+
+
+def test_groups_at_the_same_hour_in_terms_without_a_common_week_do_not_clash(
+    db_url: str,
+) -> None:
+    season, plan = clashing_toy(g2_start=PUBLISHED_START + dt.timedelta(weeks=8))
+    assert not season.terms.share_week("G1", "G2")
+    with Store.open(db_url) as store:
+        store.import_season(season, source="toy")
+        store.save_plan(plan, SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+        assert live.enrol("G2", "C01", actor="anna").status == "enrolled"
+
+
+def test_the_command_line_refuses_a_group_at_the_same_hour_in_one_line(
+    clashing: Enrolments, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli.main import main
+
+    url = clashing.store.engine.url.render_as_string(hide_password=False)
+    code = main(["enrol", "G2", "C01", "--db", url])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.strip().startswith("refused: C01 cannot take part in G2: it meets at the same")
+    assert "G1 (Wed 10:00-13:00)" in out and "Traceback" not in out + err

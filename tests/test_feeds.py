@@ -186,6 +186,26 @@ def test_a_feed_answers_with_its_calendar(store: Store, server: Server) -> None:
     assert body.endswith(b"END:VCALENDAR\r\n")
 
 
+def test_a_leaders_feed_counts_on_site_and_remote_and_names_no_client(
+    sample, store: Store, server: Server
+) -> None:
+    season, plan = sample
+    gid, placement = next((g, p) for g, p in plan.placement.items() if p.venue_id is None)
+    new = create_feed(store, "leader", placement.leaders[0], lang="fi")
+    status, _, body = server.get(path(new.token))
+    assert status == 200
+    event = next(
+        e
+        for e in Calendar.from_ical(body).walk("VEVENT")
+        if str(e["URL"]).endswith(f"={gid}") and "RECURRENCE-ID" not in e
+    )
+    lines = str(event["DESCRIPTION"]).split("\n")
+    assert "Ryhmään osallistutaan etänä" in lines
+    assert f"Osallistujia: {len(plan.members[gid])} etänä" in lines
+    text = body.decode()
+    assert [c.client_code for c in season.clients if c.client_code in text] == []
+
+
 def test_an_unchanged_feed_answers_304_to_its_etag_and_its_date(
     store: Store, server: Server
 ) -> None:

@@ -11,6 +11,7 @@ import test_browser
 from appserver import CHROMIUM_ARGS
 from page_ready import settled
 from streamlit.testing.v1 import AppTest
+from toys import leave_groups_at_the_same_hour
 
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.cli.season import prepare_demo_store
@@ -113,6 +114,26 @@ def enrollable(url: str, season: Season, full: bool) -> tuple[str, Match]:
             for m in matches:
                 room = leaders_needed(seats[m.group_id].taken + 1) <= leaders[m.group_id]
                 if not m.member and m.full == full and (full or room):
+                    return client.client_code, m
+        # Every client with a group to spare is in one at the hour of each such group: one
+        # leaves it first (a client is in one session at a time).
+        for client in season.clients:
+            mine = active.get(client.client_code, set())
+            if len(mine) >= client.max_groups:
+                continue
+            matches = find_groups(
+                season,
+                plan,
+                profile_from_client(client),
+                member_of=mine,
+                taken={g: s.taken for g, s in seats.items()},
+                waiting={g: s.waiting for g, s in seats.items()},
+                include_failed=True,
+            )
+            for m in matches:
+                room = leaders_needed(seats[m.group_id].taken + 1) <= leaders[m.group_id]
+                if m.failed_rules == ["clash"] and m.full == full and (full or room):
+                    leave_groups_at_the_same_hour(url, m.group_id, client.client_code)
                     return client.client_code, m
     pytest.fail("the sample season has no such client")
 
@@ -261,6 +282,38 @@ def test_an_unpublished_plan_shows_its_groups_without_enrol_buttons_and_offers_t
     assert at.button(key=f"find_enrol_{match.group_id}").label == t("find.enrol", "en")
 
 
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_plan_the_validator_rejects_is_not_published_and_says_why_in_the_pages_language(
+    planned_url, season, monkeypatch, lang
+):
+    from planner import rules
+    from planner.plan_check import PlanProblem
+    from planner.store import PlanRejected
+
+    problems = [
+        PlanProblem("participant_days", "P-KARIMA", "in G-017 Mon 10:00-13:00, cannot come"),
+        PlanProblem("two_leaders", "G-001", "no leader"),
+    ]
+
+    def refuse(self, plan_id=None, actor="cli"):
+        raise PlanRejected("publish the plan", problems)
+
+    monkeypatch.setattr(Enrolments, "publish", refuse)
+    at = open_find_page(lang)
+    at.button(key="find_publish").click()
+    rerun(at)
+
+    message = at.error[0].value
+    assert message.startswith(t("plan.rejected.publish", lang, n=2))
+    assert rules.rule_label("participant_days", lang) in message
+    group = season.group["G-001"].display_name(lang)
+    assert f"**{rules.rule_label('two_leaders', lang)}**: G-001 {group}" in message
+    assert t("plan.rejected.clients", lang, n=1) in message
+    assert "P-KARIMA" not in message and "cannot publish" not in message
+    with Store.open(planned_url) as store:
+        assert Enrolments(store).seats() == {}  # nothing was published
+
+
 def test_a_season_without_a_plan_points_to_planning(tmp_path, monkeypatch):
     url = prepare_demo_store(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     monkeypatch.setenv("PLANNER_DB_URL", url)
@@ -381,3 +434,22 @@ def test_a_group_chosen_in_the_calendar_that_does_not_suit_says_why(published_ur
     rerun(at)
     assert swedish not in shown_groups(at)
     assert [w for w in at.warning if w.value.startswith(f"Ryhmä {swedish} ei sovi")]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_refusal_for_a_group_at_the_same_hour_names_the_other_group_in_the_language(lang):
+    from planner import rules
+
+    outcome = {
+        "status": "refused",
+        "group_id": "G-002",
+        "client_code": "P-ELINA",
+        "reason": "client_overlap",
+        "other": "G-001",
+        "message": "P-ELINA cannot take part in G-002: it meets at the same time as G-001",
+    }
+    kind, message = outcome_message(outcome, "Taideryhmä", lang)
+    rule = rules.RULES["client_overlap"].label(lang)
+    assert kind == "error"
+    assert t("refusal.client_overlap", lang, other="G-001", rule=rule) in message
+    assert "cannot take part" not in message

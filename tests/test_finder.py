@@ -487,3 +487,40 @@ def test_unusable_answers_are_refused_in_one_line(season, args, message):
 def test_a_profile_outside_the_county_is_refused(season, plan):
     with pytest.raises(ProfileError, match="unknown municipality"):
         find_groups(season, plan, Profile(municipality="091", languages=("fi",)))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_group_at_the_hour_of_one_the_client_is_in_is_not_offered(lang) -> None:
+    """C01 (max_groups 2) is in G1 on Wednesdays 10-13; G2 meets Wednesdays 11-14 in a term
+    sharing weeks with G1's: not offered, and with include_failed it names the clash."""
+    from toys import PUBLISHED_START, clashing_toy
+
+    season, plan = clashing_toy()
+    profile = profile_from_client(season.client["C01"])
+    today = PUBLISHED_START
+    found = find_groups(season, plan, profile, taken={}, today=today, lang=lang)
+    assert "G2" not in {m.group_id for m in found}
+    assert {"G1", "G3"} <= {m.group_id for m in found}  # their own group, and a Tuesday one
+    failed = find_groups(
+        season, plan, profile, taken={}, today=today, lang=lang, include_failed=True
+    )
+    g2 = next(m for m in failed if m.group_id == "G2")
+    assert g2.failed_rules == ["clash"]
+    expected = {
+        "fi": "kokoontuu samaan aikaan kuin asiakkaan ryhmä G1 (keskiviikkoisin klo 10:00–13:00)",
+        "sv": "träffas samtidigt som klientens grupp G1 (onsdagar kl. 10:00–13:00)",
+        "en": "meets at the same time as the client's group G1 (Wednesday 10:00–13:00)",
+    }
+    assert g2.failed == [expected[lang]]
+    # Not in G1 (as the app says from the live offering): G2 is offered.
+    free = find_groups(season, plan, profile, taken={}, member_of=(), today=today, lang=lang)
+    assert "G2" in {m.group_id for m in free}
+
+
+def test_groups_at_the_same_hour_in_terms_without_a_common_week_are_offered() -> None:
+    from toys import PUBLISHED_START, clashing_toy
+
+    season, plan = clashing_toy(g2_start=PUBLISHED_START + dt.timedelta(weeks=8))
+    profile = profile_from_client(season.client["C01"])
+    found = find_groups(season, plan, profile, taken={}, today=PUBLISHED_START)
+    assert "G2" in {m.group_id for m in found}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from appserver import free_port, running_app
 from icalendar import Calendar
-from toys import moved_in_time, who_can_join
+from toys import moved_in_time, who_can_join_leaving_clashes
 
 from planner.baseline import greedy_plan
 from planner.calendar import create_feed, revoke_feed
@@ -109,7 +109,7 @@ def test_two_app_processes_start_on_one_database_and_share_its_state(pg_url, sam
             # What one process wrote, the other reads: the store is the only state.
             free = [g for g, s in live.seats().items() if s.free]
             plan = store.load_plan()
-            group, code = who_can_join(season, plan, free)
+            group, code = who_can_join_leaving_clashes(url, season, plan, free)
             writer = Store.open(url)
             Enrolments(writer).enrol(group, code, actor="one", allow_flagged=True)
             writer.dispose()

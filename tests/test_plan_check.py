@@ -795,3 +795,21 @@ def test_problem_is_a_plain_value() -> None:
         "G-1: 2 participants, needs 3-10; group size 3-10 persons, within the group's own "
         "limits (handbook l. 362)"
     )
+
+
+def test_a_problems_objects_are_the_seasons_ids_it_names_in_order(sample_dir) -> None:
+    """What lets a refusal be shown in any language: the rule and the objects, kind by kind."""
+    from planner.io import read_season
+    from planner.plan_check import PlanProblem, problem_objects
+
+    season = read_season(sample_dir).season
+    client = season.clients[0].client_code
+    problem = PlanProblem(
+        "person_overlap", "S-001", f"leads G-001 Mon and G-002 Mon at once at V-NOPE; {client}"
+    )
+    assert problem_objects(problem, season) == [
+        ("person", "S-001"),
+        ("group", "G-001"),
+        ("group", "G-002"),
+        ("client", client),
+    ]

@@ -253,6 +253,60 @@ def test_a_solver_failure_is_reported_and_nothing_is_stored(unplanned_url, monke
         assert store.load_plan() is None
 
 
+def rule_breaking(season: Season, plan: Plan) -> tuple[Plan, str, str]:
+    """`plan` with one group's leaders taken away and one client put in a group whose
+    language they do not speak: (the plan, that group, that client)."""
+    leaderless = plan.placements[0]
+    placements = (replace(leaderless, leaders=()), *plan.placements[1:])
+    code, gid = next(
+        (c.client_code, p.group_id)
+        for p in plan.placements[1:]
+        for c in season.clients
+        if season.group[p.group_id].language not in c.languages
+        and (c.client_code, p.group_id) not in plan.participants
+    )
+    bad = replace(plan, placements=placements, participants=(*plan.participants, (code, gid)))
+    return bad, leaderless.group_id, code
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_plan_the_validator_rejects_is_not_saved_and_says_why_in_the_pages_language(
+    unplanned_url, stored, monkeypatch, lang
+):
+    from planner import rules
+    from planner.plan_check import plan_problems
+
+    season, plan = stored
+    bad, leaderless, code = rule_breaking(season, plan)
+    problems = plan_problems(season, bad)
+    assert {"two_leaders", "participant_language"} <= {p.rule for p in problems}
+    result = Result("FEASIBLE", -1.0, -2.0, 0.2, 0.1, bad)
+    monkeypatch.setattr("planner.solve.solve", lambda *args, **kwargs: result)
+    at = open_plan_page(lang)
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+    at.button(key="plan_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    with Store.open(unplanned_url) as store:
+        assert store.load_plan() is None  # nothing was saved
+    message = at.error[0].value
+    assert message.startswith(t("plan.rejected.save", lang, n=len(problems)))
+    leaders_rule = f"**{rules.rule_label('two_leaders', lang)}**"
+    assert f"- {leaders_rule}: {leaderless} {season.group[leaderless].display_name(lang)}" in (
+        message
+    )
+    assert rules.rule_label("participant_language", lang) in message
+    assert t("plan.rejected.clients", lang, n=1) in message
+    # The page's language only: no English refusal, no traceback, and no client code.
+    for english in ("cannot save", "breaks", "Traceback", "no leader", rules.rule_label("size")):
+        assert english not in message
+    assert code not in message
+    assert [c.client_code for c in season.clients if c.client_code in message] == []
+    saved = t("plan.result.saved", lang, plan_id=1).split("(")[0]
+    assert not [m.value for m in at.success if m.value.startswith(saved)]  # no "saved" with it
+
+
 def test_the_venue_view_offers_only_venues_in_use_with_names_in_the_language(stored):
     season, plan = stored
     options = view_options(season, plan, "venue", "sv")

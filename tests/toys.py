@@ -445,6 +445,25 @@ def replan() -> Plan:
     )
 
 
+def clashing_toy(g2_start: dt.date | None = None) -> tuple[Season, Plan]:
+    """The published toy with G2 moved to Wednesday 11:00-14:00 beside G1 (Wednesday
+    10:00-13:00, V1 now has two rooms) and led by S3 and P1: a client with max_groups 2 in
+    G1 (C01, C02) could be placed in both. `g2_start` re-dates G2's term."""
+    season = toy_season("published")
+    venues = tuple(replace(v, rooms=2) if v.venue_id == "V1" else v for v in season.venues)
+    groups = tuple(
+        replace(g, start_date=g2_start) if g.group_id == "G2" and g2_start else g
+        for g in season.groups
+    )
+    plan = toy_plan()
+    placements = tuple(
+        Placement("G2", 2, 11 * 60, 14 * 60, "V1", ("S3", "P1")) if p.group_id == "G2" else p
+        for p in plan.placements
+    )
+    season = replace(season, venues=venues, groups=groups)
+    return season, replace(plan, placements=placements)
+
+
 @contextmanager
 def fresh_database(kind: str, tmp_path: Path, pg_url: str | None) -> Iterator[str]:
     """An empty database URL; on PostgreSQL a schema of its own, dropped afterwards."""
@@ -582,9 +601,68 @@ def who_can_join(
         if joined.get(code, 0) >= season.client[code].max_groups:
             continue
         profile = profile_from_client(season.client[code])
-        found = find_groups(season, plan, profile, taken={}, member_of=(), today=first_day)
+        found = find_groups(season, plan, profile, taken={}, today=first_day)  # their groups
         offered = {m.group_id for m in found}
         for group_id in wanted:
             if group_id in offered and code not in plan.members.get(group_id, ()):
                 return group_id, code
+    raise AssertionError(f"nobody can join any of {wanted}")
+
+
+def leave_groups_at_the_same_hour(url: str, group_id: str, client_code: str) -> list[str]:
+    """Cancel the client's live places in groups meeting at the same hour as `group_id`, so
+    that they can join it (a client is in one session at a time): the groups left."""
+    from planner.store import Enrolments, Store
+    from planner.terms import sessions_clash
+
+    with Store.open(url) as store:
+        season, plan = store.load_season(), store.load_plan()
+        assert season is not None and plan is not None
+        live = Enrolments(store)
+        left = []
+        here = plan.placement[group_id]
+        for code, other in dict.fromkeys(plan.participants):
+            clash = (
+                code == client_code
+                and other != group_id
+                and other in plan.placement
+                and sessions_clash(season.terms, here, plan.placement[other])
+            )
+            if clash and live.cancel(other, code, actor="test").ok:
+                left.append(other)
+        return left
+
+
+def who_can_join_leaving_clashes(
+    url: str, season: Season, plan: Plan, groups: Iterable[str]
+) -> tuple[str, str]:
+    """`who_can_join`, where the client may first leave a group at the same hour (the sample's
+    clients with a second group to spare all have one): left in the live offering here."""
+    from planner.finder import find_groups, profile_from_client
+
+    try:
+        return who_can_join(season, plan, groups)
+    except AssertionError:
+        pass
+    first_day = min(g.start_date for g in season.groups)
+    wanted = list(groups)
+    joined: dict[str, int] = {}
+    for code, _ in dict.fromkeys(plan.participants):
+        joined[code] = joined.get(code, 0) + 1
+    for client in season.clients:
+        code = client.client_code
+        if joined.get(code, 0) >= client.max_groups:
+            continue
+        found = find_groups(
+            season,
+            plan,
+            profile_from_client(client),
+            taken={},
+            today=first_day,
+            include_failed=True,
+        )
+        for m in found:
+            if m.group_id in wanted and m.failed_rules in ([], ["clash"]) and not m.member:
+                leave_groups_at_the_same_hour(url, m.group_id, code)
+                return m.group_id, code
     raise AssertionError(f"nobody can join any of {wanted}")

@@ -1,8 +1,9 @@
 """The VEVENTs of one group: the weekly series and one override per changed session.
 
 Events carry what a worker or leader needs to find the session (group, theme, leaders,
-place, free places, a link to the app) and never anything about a client: no code, no
-name, only counts.
+place, how the group is joined, free places, a link to the app) and never anything about a
+client: no code, no name, only counts (a leader's calendar also says how many take part on
+site and how many remotely).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class EventSettings:
     app_base: str
     stamp: dt.datetime  # DTSTAMP, aware UTC
     show_seats: bool = True
+    show_participants: bool = False  # counts on site / remote, for the leaders' calendars
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +60,13 @@ def group_events(
     series: Series,
     sequence: int = 0,
     free_seats: int | None = None,
+    participants: tuple[int, int] | None = None,
 ) -> list[Event]:
-    """The group's series VEVENT, then its moved and cancelled sessions by date."""
-    common = _common(settings, group, placement, series, sequence, free_seats)
+    """The group's series VEVENT, then its moved and cancelled sessions by date.
+
+    `participants` is (on site, remote): how many take part each way, shown only when
+    `settings.show_participants`."""
+    common = _common(settings, group, placement, series, sequence, free_seats, participants)
     main = _event(settings, common, series.first_start, series.duration)
     main.add("description", "\n".join(common.description))
     if series.weeks > 1:
@@ -117,6 +123,7 @@ def _common(
     series: Series,
     sequence: int,
     free_seats: int | None,
+    participants: tuple[int, int] | None = None,
 ) -> _Common:
     season, lang = settings.season, settings.lang
     venue = season.venue.get(placement.venue_id) if placement.venue_id else None
@@ -132,6 +139,7 @@ def _common(
         texts.text("event.kind", lang, value=texts.value("kind", group.kind, lang)),
         texts.text("event.language", lang, value=texts.value("language", group.language, lang)),
         texts.text("event.mode", lang, value=texts.value("mode", group.mode, lang)),
+        texts.text(f"event.join.{group.mode}", lang),
     ]
     leaders = [_leader_name(season, person_id) for person_id in placement.leaders]
     if leaders:
@@ -148,6 +156,8 @@ def _common(
         lines.append(texts.text("event.remote", lang))
     if settings.show_seats and free_seats is not None:
         lines.append(texts.text("event.free_seats", lang, free=free_seats, size=group.max_size))
+    if settings.show_participants and participants is not None:
+        lines.append(_participants_line(group.mode, participants, lang))
     first, last = series.first_start.date(), series.last_start.date()
     if series.popup:
         lines.append(texts.text("event.popup_term", lang, weeks=series.weeks))
@@ -172,6 +182,17 @@ def _common(
         url=url,
         sequence=sequence,
     )
+
+
+def _participants_line(mode: str, participants: tuple[int, int], lang: str) -> str:
+    """How many take part on site and remotely: both counts in a hybrid group (or wherever
+    someone is remote), one where the group's form allows only one."""
+    on_site, remote = participants
+    if mode == "remote" and not on_site:
+        return texts.text("event.participants_remote", lang, remote=remote)
+    if mode == "in_person" and not remote:
+        return texts.text("event.participants_on_site", lang, on_site=on_site)
+    return texts.text("event.participants", lang, on_site=on_site, remote=remote)
 
 
 def _leader_name(season: Season, person_id: str) -> str:

@@ -113,7 +113,9 @@ class CalendarOptions:
 
     `closures` and `overrides` come from the coordinator; `sequences` maps a group id to its
     SEQUENCE (`planner.calendar.sequences` keeps them in the store); `stamp` fixes DTSTAMP
-    (default: now); `free_seats` replaces the plan's count of free places per group id.
+    (default: now); `free_seats` replaces the plan's count of free places per group id, and
+    `participants` the plan's (on site, remote) counts per group id, which only a leader's
+    calendar shows (pass the live offering's for both, or neither).
     """
 
     lang: str = "fi"
@@ -125,6 +127,7 @@ class CalendarOptions:
     popup_weeks: int = POPUP_WEEKS
     skip_holidays: bool = True
     free_seats: Mapping[str, int] | None = None
+    participants: Mapping[str, tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if self.lang not in texts.LANGS:
@@ -249,6 +252,8 @@ def render_calendar(
         stamp=(options.stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC),
         # A client's own calendar says nothing that depends on other clients.
         show_seats=selection.kind != "client",
+        # Its leaders learn how many take part on site and remotely (counts, never who).
+        show_participants=selection.kind == "leader",
     )
     members = plan.members
     for gid in group_ids:
@@ -257,6 +262,10 @@ def render_calendar(
             free = options.free_seats[gid]
         else:
             free = max(0, group.max_size - len(members.get(gid, ())))
+        if options.participants is not None and gid in options.participants:
+            counts = options.participants[gid]
+        else:
+            counts = participation_counts(plan, gid)
         for event in group_events(
             settings,
             group,
@@ -264,9 +273,18 @@ def render_calendar(
             series[gid],
             sequence=options.sequences.get(gid, 0),
             free_seats=free,
+            participants=counts,
         ):
             cal.add_component(event)
     return cal.to_ical()
+
+
+def participation_counts(plan: Plan, group_id: str) -> tuple[int, int]:
+    """(on site, remote): how many of the plan's participants of the group take part each way
+    (`Plan.mode_of`)."""
+    members = plan.members.get(group_id, ())
+    remote = sum(plan.mode_of(code, group_id) == "remote" for code in members)
+    return len(members) - remote, remote
 
 
 def export_offering(

@@ -2,7 +2,8 @@
 
 Each filter is one function `(offer, situation) -> failure text or None`, listed in
 `HARD_FILTERS` by key. They follow the plan's participant rule (`planner.model.Plan`, rule 7):
-the group's language, its audience, the client's days, and for groups met in person the
+the group's language, its audience, the client's days, no session at the same time as a
+group the client is already in (terms sharing a week), and for groups met in person the
 travel limit and an accessible venue (l. 416) wherever the client would be on site. Only a
 client who agreed to take part remotely (l. 456, 469, 473-474) may join a remote group, or a
 hybrid group out of reach, remotely. A group whose term has ended is not
@@ -18,6 +19,7 @@ from planner import rules, terms
 from planner.finder.index import Offer
 from planner.finder.situation import Situation
 from planner.finder.texts import date_text, has, label, meets_on, text
+from planner.model import hhmm
 
 
 def language_failure(offer: Offer, s: Situation) -> str | None:
@@ -44,6 +46,26 @@ def day_failure(offer: Offer, s: Situation) -> str | None:
     if day in s.profile.days:
         return None
     return text("failed.day", s.lang, day=meets_on(day, s.lang))
+
+
+def clash_failure(offer: Offer, s: Situation) -> str | None:
+    """A client is in one session at a time: not at the hour of a group they are already in
+    (the same weekday, overlapping hours, terms sharing a week; `terms.sessions_clash`)."""
+    if s.terms is None:
+        return None
+    for other in s.busy:
+        if other.group_id != offer.group.group_id and terms.sessions_clash(
+            s.terms, offer.placement, other
+        ):
+            return text(
+                "failed.clash",
+                s.lang,
+                group=other.group_id,
+                day=meets_on(other.weekday, s.lang),
+                start=hhmm(other.start),
+                end=hhmm(other.end),
+            )
+    return None
 
 
 def remote_failure(offer: Offer, s: Situation) -> str | None:
@@ -90,6 +112,7 @@ HARD_FILTERS: dict[str, Callable[[Offer, Situation], str | None]] = {
     "language": language_failure,
     "audience": audience_failure,
     "day": day_failure,
+    "clash": clash_failure,
     "remote": remote_failure,
     "travel": travel_failure,
     "accessible": accessible_failure,
@@ -101,6 +124,7 @@ RULE_OF_FILTER: dict[str, str] = {
     "language": "participant_language",
     "audience": "participant_audience",
     "day": "participant_days",
+    "clash": "client_overlap",
     "remote": "remote_consent",
     "travel": "participant_travel",
     "accessible": "accessible",

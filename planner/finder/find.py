@@ -42,7 +42,8 @@ def find_groups(
 
     `taken`: seats in use per group (default: the plan's participants); `waiting`: waiting-list
     length per group (default none); `member_of`: groups the client is already in (default:
-    theirs in the plan, by `profile.client_code`) - their own seat counts as free for them.
+    theirs in the plan, by `profile.client_code`) - their own seat counts as free for them,
+    and a group meeting at the same time as one of them (`terms.sessions_clash`) fails.
     `index`: a prepared `FinderIndex` for this season and plan (else one is kept per plan).
     """
     if profile.municipality not in season.municipality:
@@ -51,16 +52,18 @@ def find_groups(
         index = index_for(season, plan, travel)
     elif index.season is not season or index.plan is not plan:
         raise ValueError("the FinderIndex was made for another season or plan")
+    if member_of is None:
+        member_of = index.member_of.get(profile.client_code or "", frozenset())
+    mine = frozenset(member_of)
     s = Situation(
         profile=profile,
         interests=frozenset(profile.interests),
         minutes=index.minutes_from(profile.municipality, profile.travel),
         today=today or dt.date.today(),
         lang=lang,
+        busy=tuple(plan.placement[gid] for gid in sorted(mine) if gid in plan.placement),
+        terms=season.terms,
     )
-    if member_of is None:
-        member_of = index.member_of.get(profile.client_code or "", frozenset())
-    mine = frozenset(member_of)
     matches = []
     for offer in index.offers:
         if include_failed:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from planner.finder.index import Offer
 from planner.finder.profile import Profile
+from planner.model import Placement
+from planner.terms import Terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,8 @@ class Situation:
     minutes: Mapping[str, int]  # venue_id -> minutes from the client's home by their mode
     today: dt.date
     lang: str
+    busy: tuple[Placement, ...] = ()  # the sessions of the groups the client is already in
+    terms: Terms | None = None  # the season's terms, for whether two sessions clash
 
     def trip(self, offer: Offer) -> int | None:
         """Minutes to the group's venue; None for a remote group."""

@@ -53,6 +53,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Form: {value}",
         "en": "Format: {value}",
     },
+    # How the group is joined (every calendar), and for its leaders how many take part how:
+    # counts only, never who.
+    "calendar.event.join.in_person": {
+        "fi": "Ryhmään osallistutaan paikan päällä",
+        "sv": "Man deltar i gruppen på plats",
+        "en": "Participants join on site",
+    },
+    "calendar.event.join.hybrid": {
+        "fi": "Ryhmään voi osallistua paikan päällä tai etänä (etäosallistumisesta sovitaan"
+        " asiakkaan kanssa)",
+        "sv": "Man kan delta i gruppen på plats eller på distans (deltagande på distans avtalas"
+        " med klienten)",
+        "en": "Participants may join on site or remotely (remote participation is agreed with"
+        " the client)",
+    },
+    "calendar.event.join.remote": {
+        "fi": "Ryhmään osallistutaan etänä",
+        "sv": "Man deltar i gruppen på distans",
+        "en": "Participants join remotely",
+    },
+    "calendar.event.participants": {
+        "fi": "Osallistujia: {on_site} paikan päällä, {remote} etänä",
+        "sv": "Deltagare: {on_site} på plats, {remote} på distans",
+        "en": "Participants: {on_site} on site, {remote} remotely",
+    },
+    "calendar.event.participants_on_site": {
+        "fi": "Osallistujia: {on_site} paikan päällä",
+        "sv": "Deltagare: {on_site} på plats",
+        "en": "Participants: {on_site} on site",
+    },
+    "calendar.event.participants_remote": {
+        "fi": "Osallistujia: {remote} etänä",
+        "sv": "Deltagare: {remote} på distans",
+        "en": "Participants: {remote} remotely",
+    },
     "calendar.event.leaders": {
         "fi": "Ohjaajat: {value}",
         "sv": "Handledare: {value}",

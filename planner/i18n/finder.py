@@ -132,6 +132,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "träffas på {day}, klienten kan inte",
         "en": "meets on {day}, client not available",
     },
+    "finder.failed.clash": {
+        "fi": "kokoontuu samaan aikaan kuin asiakkaan ryhmä {group} ({day} klo {start}–{end})",
+        "sv": "träffas samtidigt som klientens grupp {group} ({day} kl. {start}–{end})",
+        "en": "meets at the same time as the client's group {group} ({day} {start}–{end})",
+    },
     "finder.failed.travel": {
         "fi": "{minutes} min {mode}, raja {limit}",
         "sv": "{minutes} min {mode}, gräns {limit}",

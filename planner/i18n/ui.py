@@ -476,6 +476,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Planen sparades (nr {plan_id}) och är nu den aktuella planen.",
         "en": "The plan was saved (no. {plan_id}) and is now the current plan.",
     },
+    # A plan the independent validator rejects (`PlanRejected`): nothing saved or published.
+    "plan.rejected.save": {
+        "fi": "Suunnitelmaa ei tallennettu, koska se ei täytä kauden sääntöjä ({n} ongelmaa)."
+        " Nykyinen suunnitelma pysyi ennallaan.",
+        "sv": "Planen sparades inte, eftersom den inte följer säsongens regler ({n} problem)."
+        " Den aktuella planen är oförändrad.",
+        "en": "The plan was not saved: it breaks the season's rules ({n} problems)."
+        " The current plan is unchanged.",
+    },
+    "plan.rejected.publish": {
+        "fi": "Suunnitelmaa ei julkaistu, koska se ei täytä kauden sääntöjä ({n} ongelmaa)."
+        " Julkaistu tarjonta pysyi ennallaan.",
+        "sv": "Planen publicerades inte, eftersom den inte följer säsongens regler ({n} problem)."
+        " Det publicerade utbudet är oförändrat.",
+        "en": "The plan was not published: it breaks the season's rules ({n} problems)."
+        " The live offering is unchanged.",
+    },
+    "plan.rejected.clients": {"fi": "asiakkaita: {n}", "sv": "klienter: {n}", "en": "clients: {n}"},
+    "plan.rejected.more": {
+        "fi": "… ja {n} muuta ongelmaa",
+        "sv": "… och {n} problem till",
+        "en": "… and {n} more problems",
+    },
     "plan.result.save_failed": {
         "fi": "Tallennus epäonnistui: {reason}",
         "sv": "Det gick inte att spara: {reason}",
@@ -762,6 +785,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Ilmoittaminen epäonnistui: {reason}",
         "sv": "Inskrivningen misslyckades: {reason}",
         "en": "Enrolling failed: {reason}",
+    },
+    "refusal.client_overlap": {
+        "fi": "asiakas on jo ryhmässä {other}, joka kokoontuu samaan aikaan: {rule}",
+        "sv": "klienten är redan med i gruppen {other}, som träffas samtidigt: {rule}",
+        "en": "the client is already in group {other}, which meets at the same time: {rule}",
     },
     "refusal.cannot_attend": {
         "fi": "asiakas ei voi osallistua ryhmän tapaamisiin: {rule}",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from planner import rules
+from planner import rules, terms
 from planner.geo import TravelModel
-from planner.model import Client, Group, Season
-from planner.store.schema import PlanGroupRow, SeasonRow
+from planner.model import WEEKDAYS, Client, Group, Placement, Season, hhmm
+from planner.store.schema import EnrolmentRow, OfferingRow, PlanGroupRow, SeasonRow
 from planner.store.snapshot import season_at
 
 
@@ -36,6 +36,53 @@ def attendance(
     problem = _problem(season, travel, group, client, placed.weekday, placed.venue_id)
     reachable = placed.venue_id is not None and _on_site_ok(season, travel, client, placed.venue_id)
     return problem, rules.participation_mode(group, client, reachable)
+
+
+def clashing_group(
+    conn: sa.Connection, season_id: int, offering: sa.Row, client_code: str
+) -> tuple[str, str] | None:
+    """(group id, when) of a group the client is already active in whose sessions meet at the
+    same time as the offering's (the same weekday, overlapping hours, terms sharing a week:
+    `terms.sessions_clash`), or None. A client is in one session at a time (rule
+    client_overlap), whatever their `max_groups`."""
+    others = conn.execute(
+        sa.select(OfferingRow.group_id, OfferingRow.plan_id)
+        .join(EnrolmentRow, EnrolmentRow.offering_id == OfferingRow.id)
+        .where(
+            EnrolmentRow.season_id == season_id,
+            EnrolmentRow.client_code == client_code,
+            EnrolmentRow.status == "active",
+            OfferingRow.status == "open",
+            OfferingRow.group_id != offering.group_id,
+        )
+        .order_by(OfferingRow.group_id)
+    ).all()
+    if not others:
+        return None
+    here = _placement(conn, offering.plan_id, offering.group_id)
+    if here is None:
+        return None
+    season, _ = _season(conn, season_id)
+    for other in others:
+        there = _placement(conn, other.plan_id, other.group_id)
+        if there is not None and terms.sessions_clash(season.terms, here, there):
+            when = f"{WEEKDAYS[there.weekday]} {hhmm(there.start)}-{hhmm(there.end)}"
+            return there.group_id, when
+    return None
+
+
+def _placement(conn: sa.Connection, plan_id: int, group_id: str) -> Placement | None:
+    row = conn.execute(
+        sa.select(
+            PlanGroupRow.weekday,
+            PlanGroupRow.start_min,
+            PlanGroupRow.end_min,
+            PlanGroupRow.venue_id,
+        ).where(PlanGroupRow.plan_id == plan_id, PlanGroupRow.group_id == group_id)
+    ).first()
+    if row is None:
+        return None
+    return Placement(group_id, row.weekday, row.start_min, row.end_min, row.venue_id, ())
 
 
 def _on_site_ok(season: Season, travel: TravelModel, client: Client, venue_id: str) -> bool:

@@ -254,6 +254,26 @@ class Enrolments:
         """The codes of the group's active participants who take part remotely, sorted."""
         return self._active(group_id, EnrolmentRow.mode == "remote")
 
+    def participation(self) -> dict[str, tuple[int, int]]:
+        """(on site, remote) counts of active participants per open group: how the live
+        offering's groups are joined, as counts only (for the leaders' calendars)."""
+        with reading(self.store, "count the participants") as conn:
+            season_id = season_of(conn, self.season_id)
+            rows = conn.execute(
+                sa.select(EnrolmentRow.group_id, EnrolmentRow.mode, sa.func.count())
+                .join(OfferingRow, OfferingRow.id == EnrolmentRow.offering_id)
+                .where(
+                    EnrolmentRow.season_id == season_id,
+                    EnrolmentRow.status == "active",
+                    OfferingRow.status == "open",
+                )
+                .group_by(EnrolmentRow.group_id, EnrolmentRow.mode)
+            ).all()
+        counts: dict[str, list[int]] = {}
+        for group_id, mode, n in rows:
+            counts.setdefault(group_id, [0, 0])[mode == "remote"] += n
+        return {gid: (on_site, remote) for gid, (on_site, remote) in counts.items()}
+
     def participants(self, group_id: str) -> list[str]:
         """The codes of the group's active participants, sorted (for its leaders)."""
         return self._active(group_id)

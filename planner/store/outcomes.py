@@ -58,6 +58,7 @@ MESSAGES = {
             "participant_days",
             "participant_travel",
             "accessible",
+            "client_overlap",
         )
     },
 }
@@ -83,6 +84,7 @@ class Outcome:
 class EnrolOutcome(Outcome):
     position: int | None = None  # on the waiting list, from 1
     flag: str = ""  # "needs_second_leader" when enrolled with allow_flagged
+    other: str = ""  # refused "client_overlap": the group meeting at the same time
 
 
 class Seats(NamedTuple):
@@ -145,4 +147,5 @@ class PublishReport:
 
 def refused(key: str, group: str, client: str = "", **fields: Any) -> EnrolOutcome:
     text = MESSAGES[key].format(group=group, client=client, **fields)
-    return EnrolOutcome("refused", group, client, reason=key, message=text)
+    other = str(fields.get("other", ""))
+    return EnrolOutcome("refused", group, client, reason=key, message=text, other=other)

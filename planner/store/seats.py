@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import rules
-from planner.store.attendance import attendance
+from planner.store.attendance import attendance, clashing_group
 from planner.store.live import add_event, utcnow
 from planner.store.outcomes import EnrolOutcome, refused
 from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
@@ -88,6 +88,16 @@ def admit(
             active=active,
             max_groups=client.max_groups,
         )
+    clash = clashing_group(conn, season_id, offering, client_code)
+    if clash is not None:
+        other, when = clash
+        return refused(
+            "client_overlap",
+            group_id,
+            client_code,
+            why=f"it meets at the same time as {other} ({when}), where the client is enrolled",
+            other=other,
+        )
     problem, mode = attendance(conn, season_id, offering, client_code)
     if problem is not None:
         rule, why = problem
@@ -155,8 +165,10 @@ def take_seat(conn: sa.Connection, offering_id: int, allow_flagged: bool = False
 
 def promote(conn: sa.Connection, offering_id: int, actor: str) -> list[str]:
     """Fill free seats from the waiting list, in order, skipping clients now in too many
-    groups; stops at the first seat the seat or leader rule will not give."""
+    groups or in a group meeting at the same time; stops at the first seat the seat or leader
+    rule will not give."""
     promoted: list[str] = []
+    offering = conn.execute(sa.select(OfferingRow).where(OfferingRow.id == offering_id)).first()
     waiting = conn.execute(
         sa.select(
             EnrolmentRow.id, EnrolmentRow.season_id, EnrolmentRow.client_code, EnrolmentRow.group_id
@@ -178,6 +190,8 @@ def promote(conn: sa.Connection, offering_id: int, actor: str) -> list[str]:
             )
         )
         if max_groups is not None and active >= max_groups:
+            continue
+        if offering is not None and clashing_group(conn, w.season_id, offering, w.client_code):
             continue
         if not take_seat(conn, offering_id):
             break

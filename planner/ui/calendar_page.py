@@ -270,13 +270,17 @@ def describe(season: Season, selection: Selection, lang: str) -> str:
 
 
 def calendar_options(
-    lang: str, free: dict[str, int], saved_at: dt.datetime | None
+    lang: str,
+    free: dict[str, int],
+    saved_at: dt.datetime | None,
+    participants: dict[str, tuple[int, int]] | None = None,
 ) -> CalendarOptions:
-    """The page's export options: its language, live free seats, DTSTAMP = the plan's save
-    time (so the same plan downloads as the same bytes)."""
+    """The page's export options: its language, live free seats and (for a leader's
+    calendar) live counts on site / remote, DTSTAMP = the plan's save time (so the same plan
+    downloads as the same bytes)."""
     if saved_at is not None and saved_at.tzinfo is None:
         saved_at = saved_at.replace(tzinfo=dt.UTC)
-    return CalendarOptions(lang=lang, free_seats=free, stamp=saved_at)
+    return CalendarOptions(lang=lang, free_seats=free, stamp=saved_at, participants=participants)
 
 
 def ics_body(season: Season, plan: Plan, selection: Selection, options: CalendarOptions) -> bytes:
@@ -546,6 +550,11 @@ def render() -> None:
         plan = db.load_plan(plan_id=stamp.plan_id) if stamp and stamp.plan_id else None
         published = published_plan_id(live.offerings())
         seats = live.seats() if published is not None else None
+        # Counts on site / remote come from where the seats come from: the live offering.
+        joined = live.participation() if seats is not None else {}
+        participants = (
+            {gid: joined.get(gid, (0, 0)) for gid in seats} if seats is not None else None
+        )
     except StoreError as exc:
         st.error(t("store.unavailable", lang, reason=exc), icon=":material/error:")
         return
@@ -559,7 +568,7 @@ def render() -> None:
         return
     st.caption(t("calpage.intro", lang))
     free = free_seats(season, plan, seats)
-    options = calendar_options(lang, free, stamp.saved_at)
+    options = calendar_options(lang, free, stamp.saved_at, participants)
     every = group_series(season, plan, sorted(plan.placement))
     first = season_start(every)
     st.session_state.setdefault(DAY_KEY, default_day(today(), first))

@@ -13,7 +13,7 @@ from planner.finder.profile import ALL_WEEKDAYS, MAX_TRAVEL_LIMIT_MIN
 from planner.i18n import t
 from planner.model import Client, Plan, Season
 from planner.rules import TRAVEL_MODES
-from planner.store import Enrolments, Store, StoreError, suggest_meetings
+from planner.store import Enrolments, PlanRejected, Store, StoreError, suggest_meetings
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
 from planner.ui.offering import (
@@ -29,6 +29,7 @@ from planner.ui.offering import (
     published_plan_id,
     theme_label,
 )
+from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
@@ -220,6 +221,10 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
         try:
             auth.require(access.PUBLISH)
             report = live.publish(actor=auth.actor())
+        except PlanRejected as exc:
+            season = common.load_season(common.db_url(), live.season_id) if live.season_id else None
+            st.error(rejected_markdown(exc, season, lang, "publish"), icon=":material/block:")
+            return
         except StoreError as exc:
             st.error(t("find.publish_failed", lang, reason=exc), icon=":material/error:")
             return
@@ -261,6 +266,7 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
             "message": outcome.message,
             "position": outcome.position,
             "flag": outcome.flag,
+            "other": outcome.other,
         }
     except StoreError as exc:
         result = {

@@ -161,7 +161,9 @@ def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> t
         )
     reason_key = f"refusal.{outcome.get('reason', '')}"
     rule = rules.RULES.get(str(outcome.get("reason", "")))
-    if rule is not None:  # the client cannot attend: the rule they would break, in words
+    if rule is not None and outcome.get("other"):  # a group of theirs meets at the same time
+        reason = t("refusal.client_overlap", lang, other=outcome["other"], rule=rule.label(lang))
+    elif rule is not None:  # the client cannot attend: the rule they would break, in words
         reason = t("refusal.cannot_attend", lang, rule=rule.label(lang))
     elif has(reason_key):
         reason = t(reason_key, lang)

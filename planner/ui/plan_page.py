@@ -14,8 +14,9 @@ import streamlit as st
 from planner import access, rules
 from planner.i18n import has, t
 from planner.model import Plan, Season
-from planner.store import StoreError
+from planner.store import PlanRejected, StoreError
 from planner.ui import auth, common
+from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.summary import (
     plan_signed_gap,
     plan_status,
@@ -313,6 +314,8 @@ def show_result(
     if clicked:
         try:
             plan_id = save(plan, {**summary, "params": {"time_limit_s": job.time_limit_s}})
+        except PlanRejected as exc:
+            st.error(rejected_markdown(exc, season, lang, "save"), icon=":material/block:")
         except StoreError as exc:
             st.error(t("plan.result.save_failed", lang, reason=exc), icon=":material/error:")
         else:
