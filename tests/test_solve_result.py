@@ -115,6 +115,10 @@ def test_a_plan_inside_the_models_candidates_is_never_better_than_its_bound():
 # --- stage 1 finding nothing ---
 
 
+presolve: dict[str, int] = {}
+"""The presolve rounds each stage of the last `_unknown_for` run was given."""
+
+
 def _unknown_for(names: set[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Make the stages in `names` end as CP-SAT's UNKNOWN; returns the stages run."""
     real = solver_module._run_stage
@@ -122,6 +126,7 @@ def _unknown_for(names: set[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def run_stage(name, model, params, seconds, objective, started, on_progress):
         ran.append(name)
+        presolve[name] = params.presolve_iterations
         if name in names:
             stage = StageResult(name, "UNKNOWN", None, None, 0.0, None, 0)
             return stage, None, solver_module.cp_model.UNKNOWN
@@ -140,6 +145,10 @@ def test_stage_one_finding_nothing_searches_again_with_the_rest_of_the_time(monk
     assert result.stages[1].name == "coverage_retry"
     assert result.best_bound == result.stages[1].best_bound
     assert "coverage_retry" in result.stats["budget_s"]
+    # The retry and everything after it search without CP-SAT's presolve, which alone can
+    # outlast a stage on the largest seasons; the first try keeps it.
+    assert presolve["coverage"] == steady_params().presolve_iterations > 0
+    assert {presolve[name] for name in ran[1:]} == {0}
 
 
 def test_a_first_fit_plan_says_so_beside_the_models_unknown(monkeypatch):

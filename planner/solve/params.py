@@ -48,7 +48,8 @@ class SolveParams:
     """At most this share of the time limit for adding what fits between the stages."""
     presolve_iterations: int = 1
     """CP-SAT presolve rounds per stage (its default is 3; one round is several times
-    faster on the large seasons, and the hint is complete anyway)."""
+    faster on the large seasons, and the hint is complete anyway). 0: no presolve at all, as
+    the stage-1 retry and the stages after it use when stage 1 found nothing."""
     explain: bool = True
     explain_share: float = 0.15
     """At most this share of the time limit goes to explaining unscheduled groups."""

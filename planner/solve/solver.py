@@ -50,7 +50,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -112,6 +112,10 @@ def _solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
         p.max_deterministic_time = params.deterministic_time_s
     p.relative_gap_limit = params.gap_limit
     p.max_presolve_iterations = params.presolve_iterations
+    if params.presolve_iterations == 0:
+        # Without presolve the complete hint is a solution at once; with it, a large model
+        # can spend a whole short stage in presolve and return nothing.
+        p.cp_model_presolve = False
     if params.log_search:
         p.log_search_progress = True
         p.log_to_stdout = False
@@ -299,6 +303,9 @@ def _search(
         # No plan in stage 1's share (a large model still in presolve, say): go on with all
         # the time that is left rather than return the first-fit plan early. The model still
         # holds the first-fit hint.
+        # CP-SAT's presolve alone can outlast a stage on the largest seasons: the retry and
+        # the stages after it search without it, from the complete first-fit hint.
+        params = replace(params, presolve_iterations=0)
         stage1, solver, status = _run_budgeted(
             "coverage_retry", model, params, clock, clock.left() - reserve, coverage, on_progress
         )
