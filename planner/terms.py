@@ -10,20 +10,34 @@ between them) only when their terms share a week, and a staff member's weekly ho
 covers are taken from its start date to the last day it could meet (`weeks * 7 - 1` days on),
 so a clash is never missed whichever weekday the group gets.
 
-Weeks are counted as whole calendar weeks, Monday to Sunday (`week_of`).
+Weeks are counted as whole calendar weeks, Monday to Sunday (`week_of`). A session that falls
+on a Finnish public holiday (`holidays.Finland`, Midsummer and Christmas Eve included) is not
+held and not moved: `meeting_dates` are the dates that keep a session.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
+from zoneinfo import ZoneInfo
+
+import holidays
 
 if TYPE_CHECKING:
     from planner.model import Group, Placement
 
 K = TypeVar("K", bound=Hashable)
+
+LOCAL_ZONE = ZoneInfo("Europe/Helsinki")
+"""The county's time zone: session dates and times are local."""
+
+
+def local_today() -> dt.date:
+    """Today's date in Helsinki (the only clock the terms read; tests pass dates instead)."""
+    return dt.datetime.now(LOCAL_ZONE).date()
 
 
 def week_of(day: dt.date) -> int:
@@ -46,6 +60,31 @@ def last_session(group: Group, weekday: int) -> dt.date | None:
     if group.weeks is None:
         return None
     return first_session(group, weekday) + dt.timedelta(weeks=group.weeks - 1)
+
+
+@functools.lru_cache(maxsize=32)
+def public_holidays(years: tuple[int, ...]) -> frozenset[dt.date]:
+    """Finnish public holidays of these years."""
+    return frozenset(holidays.Finland(years=years))
+
+
+def meeting_dates(
+    group: Group, weekday: int, *, until: dt.date | None = None, weeks: int | None = None
+) -> list[dt.date]:
+    """The dates the group holds a session on `weekday`, public holidays left out: its term,
+    or for a pop-up group without weeks `weeks` weeks (at least up to `until` when given);
+    never past `until`."""
+    first = first_session(group, weekday)
+    count = group.weeks if group.weeks is not None else weeks
+    if count is None:
+        if until is None:
+            raise ValueError(f"{group.group_id} has no term: give weeks or until")
+        count = max((until - first).days // 7 + 1, 0)
+    days = [first + dt.timedelta(weeks=w) for w in range(count)]
+    if until is not None:
+        days = [d for d in days if d <= until]
+    off = public_holidays(tuple(sorted({d.year for d in days})))
+    return [d for d in days if d not in off]
 
 
 def session_weeks(group: Group, weekday: int, terms: Terms) -> frozenset[int]:

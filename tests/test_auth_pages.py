@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_find_page import enrollable  # pytest puts tests/ on the path
 
-from planner import access
+from planner import access, terms
 from planner.i18n import t
 from planner.store import Enrolments, GroupRecords, Store
 from planner.ui import common
@@ -180,9 +180,14 @@ def leader_of_a_group_with_participants(url: str) -> tuple[str, str, list[str]]:
         return offering.leaders[0], offering.group_id, live.participants(offering.group_id)
 
 
+TERM_TODAY = dt.date(2027, 3, 31)
+"""A day in the sample's spring term (the sample starts on 11 Jan 2027)."""
+
+
 def test_a_leader_sees_only_their_groups_and_records_attendance(
     signed_in, live_url, monkeypatch
 ) -> None:
+    monkeypatch.setattr(terms, "local_today", lambda: TERM_TODAY)
     staff_id, group_id, participants = leader_of_a_group_with_participants(live_url)
     with Store.open(live_url) as store:
         theirs = {
@@ -199,9 +204,14 @@ def test_a_leader_sees_only_their_groups_and_records_attendance(
     shown = at.dataframe[0].value[t("groups.col.client", "en")].tolist()
     assert shown == participants
 
+    # Nobody is marked present by default: the leader ticks who came.
+    boxes = {code: at.checkbox(key=f"groups_present_{group_id}_{code}") for code in participants}
+    assert not any(box.value for box in boxes.values())
     absent = participants[0]
-    at.checkbox(key=f"groups_present_{group_id}_{absent}").uncheck()
+    for code in participants[1:]:
+        boxes[code].check()
     day = at.selectbox(key=f"groups_day_{group_id}").value
+    assert day <= TERM_TODAY
     submit = next(b for b in at.button if b.label == t("groups.record", "en"))
     submit.click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -212,6 +222,19 @@ def test_a_leader_sees_only_their_groups_and_records_attendance(
         newest = store.events(limit=1)[0]
     assert newest["actor"] == "leader@hyvil.fi" and newest["action"] == "attendance.record"
     assert isinstance(day, dt.date)
+
+
+def test_before_the_first_session_there_is_nothing_to_record(
+    signed_in, live_url, monkeypatch
+) -> None:
+    monkeypatch.setattr(terms, "local_today", lambda: dt.date(2026, 12, 1))
+    staff_id, group_id, _ = leader_of_a_group_with_participants(live_url)
+    at = app_as(live_url, monkeypatch, person("leader@hyvil.fi", access.LEADER, staff_id=staff_id))
+    at.switch_page(common.PAGE_FILES["groups"]).run()
+    at.selectbox(key="groups_group").set_value(group_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("groups.no_sessions_yet", "en") in texts(at)
+    assert not [b for b in at.button if b.label == t("groups.record", "en")]
 
 
 def test_a_leader_without_a_staff_id_is_told_so(signed_in, live_url, monkeypatch) -> None:

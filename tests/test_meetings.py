@@ -99,6 +99,9 @@ def test_asking_for_an_unscheduled_group_or_unknown_client_is_an_error() -> None
 
 # --- attendance and summaries (the database) ---
 
+TODAY = dt.date(2026, 3, 31)
+"""After the toy's terms: every session has happened."""
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def records(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GroupRecords]:
@@ -115,10 +118,10 @@ def test_attendance_marks_the_others_absent_and_a_second_record_replaces_the_fir
     records: GroupRecords,
 ) -> None:
     day = dt.date(2026, 1, 8)
-    first = records.record_attendance("G2", day, ["C04", "C05"], actor="S1")
+    first = records.record_attendance("G2", day, ["C04", "C05"], actor="S1", today=TODAY)
     assert first == {"present": ["C04", "C05"], "absent": ["C06", "C07", "C08"]}
 
-    records.record_attendance("G2", day, ["C04", "C05", "C06"], actor="S1")
+    records.record_attendance("G2", day, ["C04", "C05", "C06"], actor="S1", today=TODAY)
 
     assert records.attendance("G2") == {
         day: {"C04": True, "C05": True, "C06": True, "C07": False, "C08": False}
@@ -130,10 +133,34 @@ def test_attendance_marks_the_others_absent_and_a_second_record_replaces_the_fir
 
 def test_attendance_of_strangers_or_outside_the_term_is_refused(records: GroupRecords) -> None:
     with pytest.raises(StoreError, match="not participants of G2: C30"):
-        records.record_attendance("G2", dt.date(2026, 1, 8), ["C04", "C30"], actor="S1")
-    with pytest.raises(StoreError, match="outside the term"):
-        records.record_attendance("G2", dt.date(2025, 12, 31), ["C04"], actor="S1")
+        records.record_attendance("G2", dt.date(2026, 1, 8), ["C04", "C30"], "S1", today=TODAY)
+    with pytest.raises(StoreError, match="held no session on 2025-12-31"):
+        records.record_attendance("G2", dt.date(2025, 12, 31), ["C04"], actor="S1", today=TODAY)
     assert records.attendance("G2") == {}
+
+
+@pytest.mark.parametrize(
+    ("group_id", "day", "why"),
+    [
+        ("G2", dt.date(2026, 1, 9), "a Friday: G2 meets on Thursdays"),
+        ("G2", dt.date(2026, 1, 29), "still to come"),
+        ("G2", dt.date(2026, 3, 19), "past the ten weeks of the term"),
+        ("G3", dt.date(2026, 1, 6), "Epiphany: no session on a public holiday"),
+    ],
+)
+def test_attendance_only_for_a_session_that_happened(
+    records: GroupRecords, group_id: str, day: dt.date, why: str
+) -> None:
+    with pytest.raises(StoreError, match=f"held no session on {day.isoformat()}"):
+        records.record_attendance(group_id, day, [], actor="S1", today=dt.date(2026, 1, 22))
+    assert records.attendance(group_id) == {}, why
+
+
+def test_attendance_on_the_day_and_after_a_holiday(records: GroupRecords) -> None:
+    today = dt.date(2026, 1, 22)  # a Thursday: G2 has met three times, today included
+    assert records.record_attendance("G2", today, ["C04"], actor="S1", today=today)["present"]
+    # The pop-up G3 meets on Tuesdays; Epiphany (6 Jan) is skipped, 13 Jan was held.
+    assert records.record_attendance("G3", dt.date(2026, 1, 13), [], "S1", today=today)
 
 
 def test_a_summary_is_kept_for_the_counsellor_but_never_put_in_the_audit_trail(

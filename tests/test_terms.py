@@ -118,3 +118,20 @@ def test_sessions_clash_only_at_once_and_in_a_shared_week() -> None:
     assert sessions_clash(terms, pa, pc)
     assert not sessions_clash(terms, pa, Placement("C", 0, 720, 840, "V1", ("S1",)))
     assert not sessions_clash(terms, pa, Placement("C", 1, 600, 720, "V1", ("S1",)))
+
+
+def test_meeting_dates_leave_out_public_holidays_and_never_run_past_until() -> None:
+    from planner.terms import meeting_dates
+
+    # Tuesdays from 30 Dec 2025 for four weeks: Epiphany (6 Jan 2026) holds no session.
+    g = group("G", start_date=dt.date(2025, 12, 29), weeks=4)
+    tuesdays = [dt.date(2025, 12, 30), dt.date(2026, 1, 13), dt.date(2026, 1, 20)]
+    assert meeting_dates(g, 1) == tuesdays
+    assert meeting_dates(g, 1, until=dt.date(2026, 1, 12)) == [dt.date(2025, 12, 30)]
+    assert meeting_dates(g, 1, until=dt.date(2025, 12, 29)) == []
+    popup = group("P", kind="popup", start_date=dt.date(2025, 12, 29), weeks=None)
+    assert meeting_dates(popup, 1, until=dt.date(2026, 1, 14)) == [
+        dt.date(2025, 12, 30),
+        dt.date(2026, 1, 13),
+    ]
+    assert len(meeting_dates(popup, 0, weeks=12)) == 12  # Mondays: no holiday until Easter

@@ -10,17 +10,14 @@ not moved: the term does not grow.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import holidays
-
 from planner.calendar.vtimezone import ZONE
 from planner.model import Group, Placement
-from planner.terms import first_session
+from planner.terms import first_session, public_holidays
 
 POPUP_WEEKS = 12
 """Weeks of sessions a pop-up group (no fixed term, l. 366) shows in a calendar."""
@@ -92,11 +89,6 @@ class Series:
         """The dates that keep a session (before moves and cancellations)."""
         skip = set(self.excluded)
         return [d for d in self.dates() if d not in skip]
-
-
-@functools.lru_cache(maxsize=32)
-def public_holidays(years: tuple[int, ...]) -> frozenset[dt.date]:
-    return frozenset(holidays.Finland(years=years))
 
 
 def local_time(value: dt.datetime) -> dt.datetime:

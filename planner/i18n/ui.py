@@ -325,6 +325,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "första passande plan: sökningen hittade ingen bättre inom den givna tiden",
         "en": "a first-fit plan: the search found no better one in the time given",
     },
+    "groups.no_sessions_yet": {
+        "fi": "Ryhmä ei ole vielä kokoontunut: läsnäolon voi kirjata ensimmäisen kokoontumisen "
+        "jälkeen.",
+        "sv": "Gruppen har inte träffats ännu: närvaron kan föras efter den första träffen.",
+        "en": "The group has not met yet: attendance can be recorded after its first session.",
+    },
     "plan.shape.days": {
         "fi": "Ryhmiä viikonpäivittäin: {days}",
         "sv": "Grupper per veckodag: {days}",

@@ -13,15 +13,28 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import holidays
 import sqlalchemy as sa
 
 from planner.model import Group, Placement, Plan, Season, Staff, hhmm
+from planner.store.convert import group_from
 from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, season_of, utcnow
-from planner.store.schema import AttendanceRow, EnrolmentRow, GroupRow, OfferingRow, SummaryRow
+from planner.store.schema import (
+    AttendanceRow,
+    EnrolmentRow,
+    GroupRow,
+    OfferingRow,
+    PlanGroupRow,
+    SummaryRow,
+)
 from planner.store.store import Store
-from planner.terms import first_session, last_session
+from planner.terms import (
+    first_session,
+    last_session,
+    local_today,
+    meeting_dates,
+    public_holidays,
+)
 
 MEETING_MIN = 60
 DAY_START = 8 * 60  # office hours for client meetings
@@ -101,7 +114,7 @@ def suggest_meetings(
     if last is not None:
         windows["end"] = last - dt.timedelta(days=WINDOW_DAYS - 1)
     years = {d.year + k for d in windows.values() for k in (0, 1)}
-    days_off = holidays.Finland(years=sorted(years))
+    days_off = public_holidays(tuple(sorted(years)))
     extra: dict[dt.date, list[tuple[int, int]]] = {}
     for day, start, end in counsellor_busy:
         extra.setdefault(day, []).append((start, end))
@@ -145,27 +158,31 @@ class GroupRecords:
         self.season_id = season_id
 
     def record_attendance(
-        self, group_id: str, session_date: dt.date, present: Iterable[str], actor: str
+        self,
+        group_id: str,
+        session_date: dt.date,
+        present: Iterable[str],
+        actor: str,
+        today: dt.date | None = None,
     ) -> dict[str, list[str]]:
         """Record one session: `present` are there, the other active participants absent.
 
-        Recording a session again replaces it. Returns the sorted `present` and `absent`.
+        Only a session that happened can be recorded: a date of the group's published
+        weekday within its term, not a public holiday, not after `today` (Helsinki's date
+        when not given). Recording a session again replaces it. Returns the sorted
+        `present` and `absent`.
         """
         there = set(present)
+        day = today or local_today()
 
         def work(conn: sa.Connection) -> dict[str, list[str]]:
             season_id = season_of(conn, self.season_id)
             offering_id = self._offering(conn, season_id, group_id)
-            group = conn.execute(
-                sa.select(GroupRow.start_date, GroupRow.weeks).where(
-                    GroupRow.season_id == season_id, GroupRow.group_id == group_id
+            if session_date not in self._held(conn, season_id, offering_id, group_id, day):
+                raise StoreError(
+                    f"{group_id} held no session on {session_date.isoformat()} "
+                    "(not its weekday or term, a public holiday, or still to come)"
                 )
-            ).one()
-            end = (
-                None if group.weeks is None else group.start_date + dt.timedelta(weeks=group.weeks)
-            )
-            if session_date < group.start_date or (end is not None and session_date >= end):
-                raise StoreError(f"{session_date} is outside the term of {group_id}")
             places = dict(
                 conn.execute(
                     sa.select(EnrolmentRow.client_code, EnrolmentRow.status).where(
@@ -289,6 +306,22 @@ class GroupRecords:
                     SummaryRow.client_code == client_code,
                 )
             )
+
+    @staticmethod
+    def _held(
+        conn: sa.Connection, season_id: int, offering_id: int, group_id: str, today: dt.date
+    ) -> list[dt.date]:
+        """The dates the published group has met on, up to today."""
+        weekday = conn.scalar(
+            sa.select(PlanGroupRow.weekday)
+            .join(OfferingRow, OfferingRow.plan_id == PlanGroupRow.plan_id)
+            .where(OfferingRow.id == offering_id, PlanGroupRow.group_id == group_id)
+        )
+        where = (GroupRow.season_id == season_id, GroupRow.group_id == group_id)
+        row = conn.execute(sa.select(GroupRow).where(*where)).one()
+        if weekday is None:
+            return []
+        return meeting_dates(group_from(row._mapping), weekday, until=today)
 
     @staticmethod
     def _offering(conn: sa.Connection, season_id: int, group_id: str) -> int:

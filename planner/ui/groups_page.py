@@ -12,12 +12,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from planner import access
+from planner import access, terms
 from planner.access import Identity
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
 from planner.store import Enrolments, GroupRecords, StoreError
-from planner.terms import first_session, last_session
+from planner.terms import meeting_dates
 from planner.ui import auth, common
 from planner.ui.offering import date_text, day_name, published_plan_id
 
@@ -26,17 +26,13 @@ DONE_KEY = "groups_done"  # the last recorded change, shown once after the rerun
 
 
 def session_dates(season: Season, plan: Plan, group_id: str, today: dt.date) -> list[dt.date]:
-    """The group's session dates; a pop-up group's run weekly up to four weeks past today."""
-    placement = plan.placement[group_id]
-    group = season.group[group_id]
-    first = first_session(group, placement.weekday)
-    last = last_session(group, placement.weekday) or max(first, today + dt.timedelta(weeks=4))
-    weeks = (last - first).days // 7
-    return [first + dt.timedelta(weeks=i) for i in range(weeks + 1)]
+    """The sessions the group has held up to today (public holidays left out), for recording
+    attendance: never a date still to come."""
+    return meeting_dates(season.group[group_id], plan.placement[group_id].weekday, until=today)
 
 
 def default_session(dates: list[dt.date], today: dt.date) -> int:
-    """Index of the latest session on or before today (the first one before the term)."""
+    """Index of the latest session on or before today."""
     past = [i for i, day in enumerate(dates) if day <= today]
     return past[-1] if past else 0
 
@@ -62,8 +58,41 @@ def attendance_table(sessions: dict[dt.date, dict[str, bool]], lang: str) -> pd.
     return pd.DataFrame({t("groups.col.client", lang): codes, **columns})
 
 
+def record_form(
+    group_id: str,
+    leaders: tuple[str, ...],
+    participants: list[str],
+    dates: list[dt.date],
+    today: dt.date,
+    season_id: int,
+    lang: str,
+) -> None:
+    """One held session's attendance: nobody is marked present until the leader ticks them."""
+    with st.form(f"attendance_{group_id}"):
+        day = st.selectbox(
+            t("groups.session", lang),
+            dates,
+            index=default_session(dates, today),
+            format_func=date_text,
+            key=f"groups_day_{group_id}",
+        )
+        present = [
+            code
+            for code in participants
+            if st.checkbox(code, value=False, key=f"groups_present_{group_id}_{code}")
+        ]
+        if st.form_submit_button(t("groups.record", lang), icon=":material/how_to_reg:"):
+            record(group_id, leaders, day, present, season_id, today)
+            st.rerun()
+
+
 def record(
-    group_id: str, leaders: tuple[str, ...], day: dt.date, present: list[str], season_id: int
+    group_id: str,
+    leaders: tuple[str, ...],
+    day: dt.date,
+    present: list[str],
+    season_id: int,
+    today: dt.date,
 ) -> None:
     who = auth.identity()
     if not access.may_lead(who, leaders):
@@ -71,7 +100,7 @@ def record(
         return
     try:
         result = GroupRecords(common.store(), season_id).record_attendance(
-            group_id, day, present, actor=who.user
+            group_id, day, present, actor=who.user, today=today
         )
     except StoreError as exc:
         st.session_state[DONE_KEY] = ("error", str(exc))
@@ -195,24 +224,12 @@ def render() -> None:
 
     records = GroupRecords(db, season_id)
     st.subheader(t("groups.attendance", lang))
-    today = dt.datetime.now(common.LOCAL_TZ).date()
+    today = terms.local_today()
     dates = session_dates(season, plan, group_id, today)
-    with st.form(f"attendance_{group_id}"):
-        day = st.selectbox(
-            t("groups.session", lang),
-            dates,
-            index=default_session(dates, today),
-            format_func=date_text,
-            key=f"groups_day_{group_id}",
-        )
-        present = [
-            code
-            for code in participants
-            if st.checkbox(code, value=True, key=f"groups_present_{group_id}_{code}")
-        ]
-        if st.form_submit_button(t("groups.record", lang), icon=":material/how_to_reg:"):
-            record(group_id, leaders, day, present, season_id)
-            st.rerun()
+    if not dates:
+        st.info(t("groups.no_sessions_yet", lang), icon=":material/event_upcoming:")
+    else:
+        record_form(group_id, leaders, participants, dates, today, season_id, lang)
     sessions = records.attendance(group_id)
     if sessions:
         st.dataframe(attendance_table(sessions, lang), hide_index=True, width="stretch")
