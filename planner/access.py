@@ -32,6 +32,7 @@ MOBILE = "mobile"  # staff routes and the car's run sheets (client codes)
 FEEDS = "feeds"  # create calendar feed links (an unguessable token each)
 OWN_GROUPS = "own_groups"  # a leader's groups: participants, attendance, summaries
 ALL_GROUPS = "all_groups"  # any group's participants and records
+NOTICES = "notices"  # the changes to one's own clients' places and groups
 
 ACTIONS = (
     VIEW_OFFERING,
@@ -47,12 +48,13 @@ ACTIONS = (
     FEEDS,
     OWN_GROUPS,
     ALL_GROUPS,
+    NOTICES,
 )
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     COORDINATOR: frozenset(ACTIONS),
-    WORKER: frozenset({VIEW_OFFERING, FIND, ENROL, FIGURES, MOBILE, FEEDS}),
-    LEADER: frozenset({VIEW_OFFERING, OWN_GROUPS, FEEDS}),
+    WORKER: frozenset({VIEW_OFFERING, FIND, ENROL, FIGURES, MOBILE, FEEDS, NOTICES}),
+    LEADER: frozenset({VIEW_OFFERING, OWN_GROUPS, FEEDS, NOTICES}),
     READ_ONLY: frozenset({VIEW_OFFERING}),
 }
 
@@ -67,6 +69,7 @@ PAGE_ACTION: dict[str, str] = {
     "figures": FIGURES,
     "calendar": VIEW_OFFERING,
     "map": MOBILE,
+    "changes": NOTICES,
 }
 """The action a page needs before it shows anything; actions inside a page are checked again."""
 

@@ -249,3 +249,24 @@ def test_a_leader_of_no_published_group_sees_none(signed_in, live_url, monkeypat
     at.switch_page(common.PAGE_FILES["groups"]).run()
     assert t("groups.none", "en") in texts(at)
     assert not at.dataframe and not at.checkbox
+
+
+def test_a_counsellor_sees_their_client_s_changes_and_a_leader_none_of_the_codes(
+    signed_in, live_url, monkeypatch
+) -> None:
+    staff_id, group_id, participants = leader_of_a_group_with_participants(live_url)
+    with Store.open(live_url) as store:
+        code = participants[0]
+        counsellor = store.load_season().client[code].counsellor
+        assert Enrolments(store).cancel(group_id, code, actor="anna", reason="other").ok
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
+    at.switch_page(common.PAGE_FILES["changes"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = " ".join(at.dataframe[0].value[t("changes.col.change", "en")].tolist())
+    assert code in shown and "ended" in shown
+    if staff_id != counsellor:
+        at = app_as(live_url, monkeypatch, person("l@hyvil.fi", access.LEADER, staff_id=staff_id))
+        at.switch_page(common.PAGE_FILES["changes"]).run()
+        assert not at.exception
+        assert code not in texts(at)
+        assert all(code not in str(frame.value) for frame in at.dataframe)

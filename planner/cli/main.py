@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.backup import add_backup_commands, add_purge_command
     from planner.cli.calendar import add_calendar_commands
     from planner.cli.mobile import add_mobile_commands
+    from planner.cli.notify import add_notify_command
     from planner.cli.offering import add_find_command, add_offering_commands
     from planner.cli.report import add_report_commands
     from planner.cli.season import add_demo_command, add_season_commands
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(add_with_emit, season_and_plan)
     add_backup_commands(add_with_emit)
     add_purge_command(add_with_emit)
+    add_notify_command(add_with_emit)
     add_demo_command(add)
     return parser
 

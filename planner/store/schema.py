@@ -440,3 +440,14 @@ class CalendarSequenceRow(Base):
     fingerprint: Mapped[str] = mapped_column(sa.String(40))
     sequence: Mapped[int]
     changed_at: Mapped[dt.datetime]
+
+
+class NoticeCursorRow(Base):
+    """Per person (staff or partner id), the last audit entry their notices were e-mailed up
+    to (`planner.mailer`): nothing is sent twice."""
+
+    __tablename__ = "notice_cursors"
+
+    person_id: Mapped[str] = mapped_column(primary_key=True)
+    last_event_id: Mapped[int]
+    updated_at: Mapped[dt.datetime]
