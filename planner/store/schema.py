@@ -92,7 +92,6 @@ class SeasonRow(Base):
             sqlite_where=sa.text("state = 'published'"),
             postgresql_where=sa.text("state = 'published'"),
         ),
-        sa.CheckConstraint("state IN ('draft', 'published', 'archived')", name="state_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

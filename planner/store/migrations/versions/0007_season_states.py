@@ -16,6 +16,7 @@ Create Date: 2026-12-10
 
 """
 
+import sqlite3
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -38,11 +39,7 @@ def upgrade() -> None:
         "UPDATE seasons SET state = CASE WHEN is_current THEN 'published' ELSE 'archived' END"
     )
     op.drop_index("uq_seasons_current", table_name="seasons")
-    with op.batch_alter_table("seasons") as batch:
-        batch.drop_column("is_current")
-        batch.create_check_constraint(
-            op.f("ck_seasons_state_known"), "state IN ('draft', 'published', 'archived')"
-        )
+    _drop_column("is_current")
     op.create_index(
         "uq_seasons_published",
         "seasons",
@@ -64,9 +61,7 @@ def downgrade() -> None:
         "(SELECT MAX(id) FROM seasons WHERE state = 'published'), "
         "(SELECT MAX(id) FROM seasons))))"
     )
-    with op.batch_alter_table("seasons") as batch:
-        batch.drop_constraint(op.f("ck_seasons_state_known"), type_="check")
-        batch.drop_column("state")
+    _drop_column("state")
     op.create_index(
         "uq_seasons_current",
         "seasons",
@@ -75,3 +70,14 @@ def downgrade() -> None:
         sqlite_where=CURRENT,
         postgresql_where=CURRENT,
     )
+
+
+def _drop_column(name: str) -> None:
+    """Drop a column of `seasons` in place. SQLite 3.35+ drops it natively; rebuilding the
+    table instead (a batch) would cascade-delete every season's rows whenever foreign keys
+    are on, as they are for a downgrade run by hand."""
+    if op.get_context().dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 35):
+        op.execute(f"ALTER TABLE seasons DROP COLUMN {name}")
+        return
+    with op.batch_alter_table("seasons") as batch:
+        batch.drop_column(name)
