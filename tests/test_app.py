@@ -180,7 +180,9 @@ def test_a_broken_upload_shows_every_error_and_imports_nothing(demo_url, tmp_pat
     assert seasons_in(demo_url) == before
 
 
-def test_valid_sample_files_import_as_a_new_current_season(demo_url, sample_season):
+def test_valid_sample_files_import_as_a_new_draft_beside_the_live_season(
+    demo_url, sample_season
+):
     before = seasons_in(demo_url)
 
     at = open_import_page()
@@ -192,10 +194,13 @@ def test_valid_sample_files_import_as_a_new_current_season(demo_url, sample_seas
     after = seasons_in(demo_url)
     assert len(after) == len(before) + 1
     newest = after[0]
-    assert newest["is_current"] and newest["counts"] == sample_season.counts()
+    assert newest["state"] == "draft" and newest["counts"] == sample_season.counts()
+    assert [s["state"] for s in after[1:]] == [s["state"] for s in before]  # the live one stays
     assert newest["imported_by"] == "single-user"  # the demo mode names itself in the audit trail
     assert str(newest["id"]) in at.success[0].value
-    assert not at.button, "a second import of the same files is offered"
+    keys = [b.key for b in at.button]
+    assert "import_button" not in keys, "a second import of the same files is offered"
+    assert at.sidebar.selectbox(key="season_picker").value == newest["id"]  # the new draft
 
 
 def test_a_valid_workbook_imports_like_the_csv_files(demo_url, sample_season, tmp_path):
@@ -222,7 +227,7 @@ def test_csv_files_and_a_workbook_together_are_refused(demo_url):
     ).run()
 
     assert at.error[0].value == t("import.mixed", "fi")
-    assert not at.button
+    assert "import_button" not in [b.key for b in at.button]
 
 
 def test_an_import_error_on_the_swedish_page_is_in_swedish(demo_url, tmp_path):
