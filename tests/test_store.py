@@ -233,9 +233,7 @@ def test_an_unknown_season_id_loads_as_none(store: Store, season: Season) -> Non
     assert store.load_season(season_id + 100) is None
 
 
-def test_a_second_import_is_a_draft_and_the_first_stays_live(
-    store: Store, season: Season
-) -> None:
+def test_a_second_import_is_a_draft_and_the_first_stays_live(store: Store, season: Season) -> None:
     first = store.import_season(season, source="data/syksy")
     spring = dataclasses.replace(season, name="Kevät 2026", clients=season.clients[:2])
     second = store.import_season(spring, source="kevat.xlsx", actor="anna")
@@ -383,6 +381,7 @@ def test_each_season_keeps_its_own_current_plan(store: Store, season: Season, pl
     spring = store.import_season(dataclasses.replace(season, name="Kevät"), source="y")
 
     assert store.load_plan(season_id=spring) is None  # the new draft has no plan yet
+    assert store.live_season_id() == autumn
     assert store.load_plan() == plan  # the live season's
     assert store.load_plan(autumn_plan, season_id=spring) is None
     spring_plan = store.save_plan(Plan((), ()), SUMMARY, season_id=spring)
