@@ -180,7 +180,7 @@ def test_a_broken_upload_shows_every_error_and_imports_nothing(demo_url, tmp_pat
     assert seasons_in(demo_url) == before
 
 
-def test_valid_sample_files_import_as_a_new_current_season(demo_url, sample_season):
+def test_valid_sample_files_import_as_a_new_draft_beside_the_live_season(demo_url, sample_season):
     before = seasons_in(demo_url)
 
     at = open_import_page()
@@ -192,10 +192,13 @@ def test_valid_sample_files_import_as_a_new_current_season(demo_url, sample_seas
     after = seasons_in(demo_url)
     assert len(after) == len(before) + 1
     newest = after[0]
-    assert newest["is_current"] and newest["counts"] == sample_season.counts()
+    assert newest["state"] == "draft" and newest["counts"] == sample_season.counts()
+    assert [s["state"] for s in after[1:]] == [s["state"] for s in before]  # the live one stays
     assert newest["imported_by"] == "single-user"  # the demo mode names itself in the audit trail
     assert str(newest["id"]) in at.success[0].value
-    assert not at.button, "a second import of the same files is offered"
+    keys = [b.key for b in at.button]
+    assert "import_button" not in keys, "a second import of the same files is offered"
+    assert at.sidebar.selectbox(key="season_picker").value == newest["id"]  # the new draft
 
 
 def test_a_valid_workbook_imports_like_the_csv_files(demo_url, sample_season, tmp_path):
@@ -222,7 +225,7 @@ def test_csv_files_and_a_workbook_together_are_refused(demo_url):
     ).run()
 
     assert at.error[0].value == t("import.mixed", "fi")
-    assert not at.button
+    assert "import_button" not in [b.key for b in at.button]
 
 
 def test_an_import_error_on_the_swedish_page_is_in_swedish(demo_url, tmp_path):
@@ -246,3 +249,35 @@ def test_an_import_error_on_the_swedish_page_is_in_swedish(demo_url, tmp_path):
         r for r in errors.itertuples(index=False) if tuple(r[:3]) == ("groups.csv", 2, "max_size")
     )
     assert row[4] == "12 är över den största gruppstorleken 10 (handboken r. 362)"
+
+
+def test_the_import_page_switches_the_live_season_after_a_preview(tmp_path, monkeypatch):
+    from toys import replan, toy_plan, toy_season
+
+    from planner.store import Enrolments
+
+    url = f"sqlite:///{tmp_path / 'seasons.sqlite3'}"
+    with Store.open(url) as store:
+        autumn = store.import_season(toy_season("published"), source="toy", name="Syksy")
+        store.save_plan(toy_plan(), {"status": "OPTIMAL"})
+        Enrolments(store).publish()
+        spring = store.import_season(toy_season("published"), source="toy", name="Kevät")
+        store.save_plan(replan(), {"status": "OPTIMAL"}, season_id=spring)
+    monkeypatch.setenv("PLANNER_DB_URL", url)
+
+    at = open_import_page()
+    assert at.sidebar.selectbox(key="season_picker").value == spring  # the newest draft
+    assert "Kevät (nro 2, luonnos)" in at.sidebar.selectbox(key="season_picker").options
+    at.button(key=f"switch_{spring}").click().run()
+    preview = " ".join(m.value for m in at.markdown)
+    assert t("seasons.preview.opening", "fi", n=3, plan_id=2) in preview
+    assert "4 avointa ryhmää" in preview
+    assert [s["state"] for s in seasons_in(url)] == ["draft", "published"]  # not yet
+
+    at.button(key="switch_confirm").click().run()
+
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s["state"] for s in seasons_in(url)] == ["published", "archived"]
+    assert t("seasons.switched", "fi", season="Kevät") in [s.value for s in at.success]
+    with Store.open(url) as store:
+        assert store.live_season_id() == spring and autumn != spring

@@ -207,7 +207,7 @@ def test_a_database_from_a_newer_planner_is_refused(store: Store, db_url: str) -
 
 
 def test_an_empty_store_has_no_season_and_no_plan(store: Store) -> None:
-    assert store.current_season_id() is None
+    assert store.live_season_id() is None
     assert store.load_season() is None
     assert store.list_seasons() == []
     assert store.load_plan() is None
@@ -218,7 +218,7 @@ def test_an_empty_store_has_no_season_and_no_plan(store: Store) -> None:
 def test_an_imported_season_loads_back_equal(store: Store, season: Season) -> None:
     season_id = store.import_season(season, source="data/syksy", actor="coordinator")
 
-    assert store.current_season_id() == season_id
+    assert store.live_season_id() == season_id
     loaded = store.load_season()
     assert loaded == season
     assert store.load_season(season_id) == season
@@ -233,19 +233,19 @@ def test_an_unknown_season_id_loads_as_none(store: Store, season: Season) -> Non
     assert store.load_season(season_id + 100) is None
 
 
-def test_a_second_import_becomes_current_and_the_first_stays_listed(
-    store: Store, season: Season
-) -> None:
+def test_a_second_import_is_a_draft_and_the_first_stays_live(store: Store, season: Season) -> None:
     first = store.import_season(season, source="data/syksy")
     spring = dataclasses.replace(season, name="Kevät 2026", clients=season.clients[:2])
     second = store.import_season(spring, source="kevat.xlsx", actor="anna")
 
-    assert store.current_season_id() == second
-    assert store.load_season() == spring
-    assert store.load_season(first) == season
+    assert store.live_season_id() == first
+    assert store.working_season_id() == second
+    assert store.load_season() == season
+    assert store.load_season(second) == spring
     listed = {s["id"]: s for s in store.list_seasons()}
     assert [s["id"] for s in store.list_seasons()] == [second, first]
-    assert listed[second]["is_current"] and not listed[first]["is_current"]
+    assert (listed[first]["state"], listed[second]["state"]) == ("published", "draft")
+    assert listed[first]["live"] and not listed[second]["live"]
     assert listed[second]["source"] == "kevat.xlsx"
     assert listed[second]["imported_by"] == "anna"
     assert listed[second]["counts"] == spring.counts()
@@ -281,7 +281,7 @@ def test_an_import_that_fails_midway_leaves_the_previous_season_current_and_inta
     monkeypatch.undo()
 
     assert "groups" in inserted  # the failure really came midway
-    assert store.current_season_id() == first
+    assert store.live_season_id() == first
     assert [s["id"] for s in store.list_seasons()] == [first]
     assert store.load_season() == season
     assert [e["action"] for e in store.events()] == ["season.import"]
@@ -309,7 +309,7 @@ def test_an_import_the_database_rejects_writes_nothing(
 
     assert "\n" not in str(raised.value)
     assert isinstance(raised.value.__cause__, sa.exc.IntegrityError)
-    assert store.current_season_id() == first
+    assert store.live_season_id() == first
     assert len(store.list_seasons()) == 1
     assert store.load_season() == season
 
@@ -380,25 +380,26 @@ def test_each_season_keeps_its_own_current_plan(store: Store, season: Season, pl
     autumn_plan = store.save_plan(plan, SUMMARY)
     spring = store.import_season(dataclasses.replace(season, name="Kevät"), source="y")
 
-    assert store.load_plan() is None  # the new current season has no plan yet
-    assert store.load_plan(season_id=autumn) == plan
+    assert store.load_plan(season_id=spring) is None  # the new draft has no plan yet
+    assert store.live_season_id() == autumn
+    assert store.load_plan() == plan  # the live season's
     assert store.load_plan(autumn_plan, season_id=spring) is None
-    spring_plan = store.save_plan(Plan((), ()), SUMMARY)
-    assert store.plan_summary(season_id=autumn)["id"] == autumn_plan  # type: ignore[index]
-    assert [p["id"] for p in store.list_plans()] == [spring_plan]
-    assert [p["id"] for p in store.list_plans(autumn)] == [autumn_plan]
+    spring_plan = store.save_plan(Plan((), ()), SUMMARY, season_id=spring)
+    assert store.plan_summary()["id"] == autumn_plan  # type: ignore[index]
+    assert [p["id"] for p in store.list_plans(spring)] == [spring_plan]
+    assert [p["id"] for p in store.list_plans()] == [autumn_plan]
 
 
-def test_saving_a_plan_for_an_older_season_leaves_the_current_season_alone(
+def test_saving_a_plan_for_a_draft_season_leaves_the_live_season_alone(
     store: Store, season: Season, plan: Plan
 ) -> None:
     autumn = store.import_season(season, source="x")
     spring = store.import_season(dataclasses.replace(season, name="Kevät"), source="y")
-    store.save_plan(plan, SUMMARY, season_id=autumn)
+    store.save_plan(plan, SUMMARY, season_id=spring)
 
-    assert store.current_season_id() == spring
+    assert store.live_season_id() == autumn
     assert store.load_plan() is None
-    assert store.load_plan(season_id=autumn) == plan
+    assert store.load_plan(season_id=spring) == plan
 
 
 def test_a_plan_the_validator_rejects_is_not_saved(
@@ -526,7 +527,7 @@ def test_default_url_is_a_sqlite_file_in_the_working_directory(
     monkeypatch.chdir(tmp_path)
     assert default_url() == f"sqlite:///{tmp_path / 'planner.sqlite3'}"
     with Store.open() as opened:
-        assert opened.current_season_id() is None
+        assert opened.live_season_id() is None
     assert (tmp_path / "planner.sqlite3").exists()
 
 

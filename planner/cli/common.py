@@ -86,7 +86,8 @@ def ids(value: str | None) -> frozenset[str]:
 
 
 def season_and_plan(args: argparse.Namespace):
-    """The season and plan to search: DATA + --plan DIR, or the store's current ones."""
+    """The season and plan: DATA + --plan DIR, or from the store the season of `--season ID`
+    where the command has it (a coordinator's draft), else the live (published) season."""
     if args.data:
         report = read_valid_season(args)
         if not report.ok:
@@ -102,7 +103,12 @@ def season_and_plan(args: argparse.Namespace):
     from planner.store import Store
 
     store = Store.open(args.db)
-    season, plan = store.load_season(), store.load_plan()
+    season_id = getattr(args, "season", None) or store.live_season_id()
+    season = store.load_season(season_id) if season_id is not None else None
+    plan = store.load_plan(season_id=season_id) if season is not None else None
+    if getattr(args, "season", None) is not None and season is None:
+        store.dispose()
+        raise UserError(f"no season with id {args.season} (see `planner season list`)")
     if season is None or plan is None:
         store.dispose()
         raise UserError(

@@ -164,6 +164,9 @@ def add_mobile_commands(add: Add, load: Loader) -> None:
         p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
         p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to use with DATA")
         p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+        p.add_argument(
+            "--season", type=int, help="the stored season's id (default: the live season)"
+        )
         p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = add(

@@ -20,16 +20,17 @@ def _enrolments(args: argparse.Namespace):
     from planner.store import Enrolments, Store
 
     store = Store.open(args.db)
-    if store.current_season_id() is None:
+    live = store.live_season_id()  # workers enrol in the live (published) season only
+    if live is None:
         store.dispose()
         raise OfferingError("no season in the store: run `planner import DATA` first")
-    return store, Enrolments(store)
+    return store, Enrolments(store, live)
 
 
 def cmd_publish(args: argparse.Namespace, emit: Emit) -> int:
     store, enrolments = _enrolments(args)
     try:
-        if store.load_plan() is None:
+        if args.plan_id is None and store.load_plan(season_id=enrolments.season_id) is None:
             raise OfferingError("no plan to publish: run `planner solve DATA --save` first")
         report = enrolments.publish(args.plan_id, actor=args.actor)
     finally:
@@ -141,9 +142,10 @@ def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
 def cmd_meetings(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store import suggest_meetings
 
-    store, _ = _enrolments(args)
+    store, live = _enrolments(args)
     try:
-        season, plan = store.load_season(), store.load_plan()
+        season = store.load_season(live.season_id)
+        plan = store.load_plan(season_id=live.season_id)
     finally:
         store.dispose()
     if plan is None:

@@ -14,16 +14,17 @@ class ReportError(Exception):
     """A bad option; reported as one line."""
 
 
-def team_tables(store, season, lang: str) -> dict | None:
-    """The team figures of the published offering, translated; None before publishing."""
+def team_tables(store, season_id: int | None, season, lang: str) -> dict | None:
+    """The team figures of the season's published offering, translated; None before
+    publishing."""
     from planner.i18n import t
     from planner.insight.team import figure_tables
     from planner.store import Enrolments
     from planner.store.figures import team_figures
 
-    if not Enrolments(store).offerings():
+    if season_id is None or not Enrolments(store, season_id).offerings():
         return None
-    tables = figure_tables(team_figures(store), season, lang)
+    tables = figure_tables(team_figures(store, season_id), season, lang)
     return {t(f"fig.sheet.{name}", lang): frame for name, frame in tables.items()}
 
 
@@ -37,7 +38,8 @@ def cmd_report(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         raise ReportError(f"--out {out}: the folder {out.parent} does not exist")
     season, plan, store = load(args)
     try:
-        team = team_tables(store, season, args.lang) if store else None
+        season_id = (args.season or store.live_season_id()) if store else None
+        team = team_tables(store, season_id, season, args.lang) if store else None
     finally:
         if store:
             store.dispose()
@@ -63,6 +65,7 @@ def add_report_commands(add: Add, load: Loader) -> None:
     p.add_argument("data", nargs="?", help="season folder/workbook (default: the store's)")
     p.add_argument("--plan", help="plan folder (plan_groups.csv ...) to use with DATA")
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    p.add_argument("--season", type=int, help="the stored season's id (default: the live season)")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     p.add_argument("--lang", choices=("fi", "sv", "en"), default="fi", help="report language")
     p.add_argument("--json", action="store_true", help="print the headline figures as JSON")

@@ -17,11 +17,23 @@ from planner.cli.common import (
 )
 
 
+def _stored_season(store, season) -> int | None:
+    """The id of the newest draft or else the live season when it holds the same data as
+    `season` (whatever either is called); None when neither does."""
+    from dataclasses import replace
+
+    for season_id in dict.fromkeys((store.working_season_id(), store.live_season_id())):
+        loaded = store.load_season(season_id) if season_id is not None else None
+        if loaded is not None and replace(loaded, name=season.name) == season:
+            return season_id
+    return None
+
+
 def _store_season(store, season, source: str, actor: str) -> int:
-    """The stored season equal to `season`, importing it when the current one differs."""
-    current = store.current_season_id()
-    if current is not None and store.load_season(current) == season:
-        return current
+    """The stored season equal to `season`, else a new import (a draft when a season is live)."""
+    found = _stored_season(store, season)
+    if found is not None:
+        return found
     return store.import_season(season, source=source, actor=actor)
 
 
@@ -58,7 +70,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
         raise UserError(f"unknown id(s) in --absent/--closed/--cancel: {', '.join(unknown)}")
     store = Store.open(args.db) if (args.save or args.replan) else None
     try:
-        previous = store.load_plan() if (store and args.replan) else None
+        previous = None
+        if store and args.replan:  # the plan of the stored season with this data
+            stored = _stored_season(store, season)
+            previous = store.load_plan(season_id=stored) if stored is not None else None
         if args.replan and previous is None:
             raise UserError("--replan needs a stored plan: run `planner solve DATA --save` first")
         result = solve(season, params, previous=previous, changes=changes)
@@ -135,7 +150,12 @@ def add_solve_commands(add: Add) -> None:
         "--out",
         help="write plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json here",
     )
-    p.add_argument("--save", action="store_true", help="store the plan as the current plan")
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="store the plan as the current plan of the stored season with this data "
+        "(imported first, as a draft beside the live season, when none matches)",
+    )
     p.add_argument(
         "--replan",
         action="store_true",

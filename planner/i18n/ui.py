@@ -162,9 +162,161 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Import the season",
     },
     "import.done": {
-        "fi": "Kausi tuotiin (nro {season_id}) ja se on nyt nykyinen kausi: {summary}.",
-        "sv": "Säsongen importerades (nr {season_id}) och är nu den aktuella säsongen: {summary}.",
-        "en": "The season was imported (no. {season_id}) and is now the current season: {summary}.",
+        "fi": "Kausi tuotiin luonnokseksi (nro {season_id}): {summary}. Julkaistu kausi pysyy "
+        "käytössä, kunnes vaihdat kauden alempana.",
+        "sv": "Säsongen importerades som utkast (nr {season_id}): {summary}. Den publicerade "
+        "säsongen gäller tills du byter säsong nedan.",
+        "en": "The season was imported as a draft (no. {season_id}): {summary}. The live season "
+        "stays live until you switch below.",
+    },
+    "import.done_live": {
+        "fi": "Kausi tuotiin (nro {season_id}) ja se on julkaistu kausi, koska se on "
+        "tietokannan ensimmäinen: {summary}.",
+        "sv": "Säsongen importerades (nr {season_id}) och är den publicerade säsongen, "
+        "eftersom den är databasens första: {summary}.",
+        "en": "The season was imported (no. {season_id}) and is the live season, being the "
+        "store's first: {summary}.",
+    },
+    "import.name": {
+        "fi": "Kauden nimi",
+        "sv": "Säsongens namn",
+        "en": "The season's name",
+    },
+    # --- seasons side by side ---
+    "season.state.draft": {"fi": "luonnos", "sv": "utkast", "en": "draft"},
+    "season.state.published": {
+        "fi": "julkaistu, käytössä",
+        "sv": "publicerad, i bruk",
+        "en": "published, live",
+    },
+    "season.state.archived": {"fi": "arkistoitu", "sv": "arkiverad", "en": "archived"},
+    "season.option": {
+        "fi": "{name} (nro {id}, {state})",
+        "sv": "{name} (nr {id}, {state})",
+        "en": "{name} (no. {id}, {state})",
+    },
+    "season.picker": {"fi": "Kausi", "sv": "Säsong", "en": "Season"},
+    "season.picker_help": {
+        "fi": "Kausi, jota suunnittelet ja tarkastelet näillä sivuilla. Työntekijät, "
+        "kalenterit ja syötteet käyttävät aina julkaistua kautta.",
+        "sv": "Säsongen du planerar och granskar på de här sidorna. Arbetstagare, kalendrar "
+        "och flöden använder alltid den publicerade säsongen.",
+        "en": "The season you plan and review on these pages. Workers, calendars and feeds "
+        "always use the live (published) season.",
+    },
+    "season.not_live": {
+        "fi": "Työstät kautta {season}. Työntekijät, kalenterit ja syötteet käyttävät "
+        "julkaistua kautta {live}.",
+        "sv": "Du arbetar med säsongen {season}. Arbetstagare, kalendrar och flöden använder "
+        "den publicerade säsongen {live}.",
+        "en": "You are working on {season}. Workers, calendars and feeds use the live season "
+        "{live}.",
+    },
+    "seasons.title": {"fi": "Kaudet", "sv": "Säsonger", "en": "Seasons"},
+    "seasons.intro": {
+        "fi": "Tuonti tekee uuden luonnoksen; julkaistu kausi pysyy käytössä, kunnes vaihdat "
+        "kauden. Vaihto julkaisee kauden tallennetun suunnitelman ja arkistoi vanhan kauden "
+        "kokonaisena.",
+        "sv": "En import skapar ett nytt utkast; den publicerade säsongen gäller tills du byter "
+        "säsong. Bytet publicerar säsongens sparade plan och arkiverar den gamla säsongen i "
+        "sin helhet.",
+        "en": "An import makes a new draft; the live season stays live until you switch. "
+        "Switching publishes the season's saved plan and archives the old season whole.",
+    },
+    "seasons.col.id": {"fi": "Nro", "sv": "Nr", "en": "No."},
+    "seasons.col.name": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+    "seasons.col.state": {"fi": "Tila", "sv": "Status", "en": "State"},
+    "seasons.col.imported": {"fi": "Tuotu", "sv": "Importerad", "en": "Imported"},
+    "seasons.col.plans": {"fi": "Suunnitelmia", "sv": "Planer", "en": "Plans"},
+    "seasons.col.open_groups": {
+        "fi": "Avoimia ryhmiä",
+        "sv": "Öppna grupper",
+        "en": "Open groups",
+    },
+    "seasons.col.enrolled": {"fi": "Ilmoittautuneita", "sv": "Anmälda", "en": "Enrolled"},
+    "seasons.col.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "seasons.col.waiting": {"fi": "Jonossa", "sv": "I kö", "en": "Waiting"},
+    "seasons.chosen": {
+        "fi": "Valittu kausi: {season}",
+        "sv": "Vald säsong: {season}",
+        "en": "Chosen season: {season}",
+    },
+    "seasons.rename_button": {"fi": "Nimeä uudelleen", "sv": "Byt namn", "en": "Rename"},
+    "seasons.renamed": {
+        "fi": "Kauden nimi on nyt {name}.",
+        "sv": "Säsongen heter nu {name}.",
+        "en": "The season is now called {name}.",
+    },
+    "seasons.archive_button": {"fi": "Arkistoi", "sv": "Arkivera", "en": "Archive"},
+    "seasons.archive_live": {
+        "fi": "Julkaistu kausi arkistoituu, kun vaihdat toiseen kauteen.",
+        "sv": "Den publicerade säsongen arkiveras när du byter till en annan säsong.",
+        "en": "The live season is archived by switching to another season.",
+    },
+    "seasons.archived": {
+        "fi": "Kausi {name} on arkistoitu.",
+        "sv": "Säsongen {name} har arkiverats.",
+        "en": "The season {name} is archived.",
+    },
+    "seasons.switch_button": {
+        "fi": "Ota tämä kausi käyttöön…",
+        "sv": "Ta den här säsongen i bruk…",
+        "en": "Make this season live…",
+    },
+    "seasons.preview.title": {
+        "fi": "Mitä vaihto muuttaa",
+        "sv": "Vad bytet ändrar",
+        "en": "What the switch changes",
+    },
+    "seasons.preview.first": {
+        "fi": "{season} tulee julkaistuksi kaudeksi.",
+        "sv": "{season} blir den publicerade säsongen.",
+        "en": "{season} becomes the live season.",
+    },
+    "seasons.preview.replaces": {
+        "fi": "{season} tulee julkaistuksi kaudeksi, ja {live} arkistoidaan (se säilyy "
+        "kokonaisena ja sen voi ottaa taas käyttöön).",
+        "sv": "{season} blir den publicerade säsongen och {live} arkiveras (den bevaras i sin "
+        "helhet och kan tas i bruk igen).",
+        "en": "{season} becomes the live season and {live} is archived (kept whole; it can "
+        "be made live again).",
+    },
+    "seasons.preview.stopping": {
+        "fi": "Ei enää tarjolla: {n} avointa ryhmää, joissa {active} ilmoittautunutta ja "
+        "{waiting} jonossa.",
+        "sv": "Erbjuds inte längre: {n} öppna grupper med {active} anmälda och {waiting} i kö.",
+        "en": "No longer offered: {n} open groups with {active} enrolled and {waiting} waiting.",
+    },
+    "seasons.preview.opening": {
+        "fi": "Avautuu ilmoittautumiselle: {n} ryhmää suunnitelmasta {plan_id}.",
+        "sv": "Öppnas för anmälan: {n} grupper ur plan {plan_id}.",
+        "en": "Opens for enrolment: {n} groups of plan {plan_id}.",
+    },
+    "seasons.confirm": {
+        "fi": "Vaihda julkaistu kausi",
+        "sv": "Byt publicerad säsong",
+        "en": "Switch the live season",
+    },
+    "seasons.cancel": {"fi": "Peruuta", "sv": "Avbryt", "en": "Cancel"},
+    "seasons.switched": {
+        "fi": "{season} on nyt julkaistu kausi.",
+        "sv": "{season} är nu den publicerade säsongen.",
+        "en": "{season} is now the live season.",
+    },
+    "seasons.problem.no_plan": {
+        "fi": "Kaudella {season} ei ole tallennettua suunnitelmaa: suunnittele se ensin.",
+        "sv": "Säsongen {season} har ingen sparad plan: planera den först.",
+        "en": "{season} has no saved plan: plan it first.",
+    },
+    "seasons.problem.live": {
+        "fi": "{season} on jo julkaistu kausi.",
+        "sv": "{season} är redan den publicerade säsongen.",
+        "en": "{season} is the live season already.",
+    },
+    "seasons.failed": {
+        "fi": "Mitään ei muutettu: {reason}",
+        "sv": "Ingenting ändrades: {reason}",
+        "en": "Nothing changed: {reason}",
     },
     "import.failed": {
         "fi": "Tallennus epäonnistui, mitään ei tuotu: {reason}",

@@ -2,8 +2,9 @@
 
     from planner.store import Store
     store = Store.open()                      # PLANNER_DB_URL, else ./planner.sqlite3
-    season_id = store.import_season(season, source="data/")
-    plan_id = store.save_plan(result.plan, summary)
+    season_id = store.import_season(season, source="data/")   # a draft beside the live one
+    plan_id = store.save_plan(result.plan, summary, season_id=season_id)
+    store.publish_season(season_id)   # a draft goes live (a first season is live already)
 
 SQLite by default, PostgreSQL by URL (`postgresql://...`, driven by psycopg 3). The schema
 is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from planner.store import Store
 from planner.store.live import add_event, reading, run_write, utcnow
-from planner.store.schema import CalendarSequenceRow, FeedRow, PlanRow, SeasonRow
+from planner.store.schema import CalendarSequenceRow, FeedRow, PlanRow
+from planner.store.snapshot import live_season_of
 
 PG_SEQUENCE_LOCK = 0x69637331  # "ics1": one SEQUENCE writer at a time on PostgreSQL
 
@@ -30,11 +31,9 @@ class PlanStamp:
 
 
 def current_plan(store: Store) -> PlanStamp | None:
-    """The current season's current plan; None when the store has no season."""
+    """The live season's current plan; None when the store has no live season."""
     with reading(store, "read the current plan") as conn:
-        season_id = conn.scalar(
-            sa.select(SeasonRow.id).where(SeasonRow.is_current).order_by(SeasonRow.id.desc())
-        )
+        season_id = live_season_of(conn)
         if season_id is None:
             return None
         found = conn.execute(

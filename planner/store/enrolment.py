@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import rules
-from planner.store.live import add_event, reading, run_write, season_of, utcnow
+from planner.store.live import add_event, ensure_live, reading, run_write, season_of, utcnow
 from planner.store.outcomes import (
     ENDING_REASONS,
     FOLLOW_UP_OF_REASON,
@@ -56,7 +56,7 @@ log = logging.getLogger("planner")
 
 
 class Enrolments:
-    """Enrolment in the published offering of a season (default: the current season)."""
+    """Enrolment in the published offering of a season (default: the live season)."""
 
     def __init__(self, store: Store, season_id: int | None = None) -> None:
         self.store = store
@@ -65,17 +65,20 @@ class Enrolments:
     # --- publishing ---
 
     def publish(self, plan_id: int | None = None, actor: str = "cli") -> PublishReport:
-        """Make a plan (default: the current season's current plan) the live offering.
+        """Make a plan (default: the live season's current plan) the live offering; a plan
+        of a season that is not live is refused (switch seasons: `Store.publish_season`).
 
         Groups that still run keep their enrolments and waiting lists; groups no longer
         scheduled are cancelled with their places (listed in the report); the plan's
         participants who have no place yet are enrolled, unless they left the group before.
         """
-        report = run_write(
-            self.store,
-            "publish the plan",
-            lambda conn: publish_plan(conn, self.season_id, plan_id, actor),
-        )
+
+        def work(conn: sa.Connection) -> PublishReport:
+            report = publish_plan(conn, self.season_id, plan_id, actor)
+            ensure_live(conn, report.season_id)  # a draft goes live by switching seasons
+            return report
+
+        report = run_write(self.store, "publish the plan", work)
         for client, group in report.group_cancelled:
             log.warning("%s lost the place in %s: the group no longer runs", client, group)
         for group in report.short_of_leaders:

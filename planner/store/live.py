@@ -19,7 +19,8 @@ import sqlalchemy as sa
 
 from planner.store.engine import WRITE
 from planner.store.errors import StoreError, reason
-from planner.store.schema import EventRow, SeasonRow
+from planner.store.schema import LIVE_STATE, EventRow, SeasonRow
+from planner.store.snapshot import live_season_of
 from planner.store.store import Store
 
 log = logging.getLogger("planner")
@@ -69,9 +70,23 @@ def add_event(conn: sa.Connection, actor: str, action: str, detail: Mapping[str,
 
 
 def season_of(conn: sa.Connection, season_id: int | None) -> int:
+    """`season_id`, or by default the live (published) season."""
     if season_id is not None:
         return season_id
-    found = conn.scalar(sa.select(SeasonRow.id).where(SeasonRow.is_current))
+    found = live_season_of(conn)
     if found is None:
-        raise StoreError("no season: import a season first")
+        raise StoreError("no live season: import a season first")
     return int(found)
+
+
+def ensure_live(conn: sa.Connection, season_id: int) -> None:
+    """Refuse to change the offering of a season that is not live (a draft goes live by
+    switching to it: `Store.publish_season`, `planner season publish ID`)."""
+    state = conn.scalar(sa.select(SeasonRow.state).where(SeasonRow.id == season_id))
+    if state is None:
+        raise StoreError(f"no season with id {season_id}")
+    if state != LIVE_STATE:
+        raise StoreError(
+            f"season {season_id} is {state}, not the live season: make it live with "
+            f"`planner season publish {season_id}` (or on the Import page)"
+        )

@@ -74,16 +74,32 @@ def _only_one_current(name: str, *columns: str) -> sa.Index:
     return sa.Index(name, *columns, unique=True, sqlite_where=flagged, postgresql_where=flagged)
 
 
+SEASON_STATES = ("draft", "published", "archived")
+"""A season's state (migration 0007): `published` is the live season workers, calendars and
+feeds use (at most one); an import makes a `draft` (the first import of a store is live);
+a season replaced by switching is `archived`, kept whole and still loadable."""
+
+LIVE_STATE = "published"
+
+
 class SeasonRow(Base):
     __tablename__ = "seasons"
-    __table_args__ = (_only_one_current("uq_seasons_current", "is_current"),)
+    __table_args__ = (
+        sa.Index(
+            "uq_seasons_published",
+            "state",
+            unique=True,
+            sqlite_where=sa.text("state = 'published'"),
+            postgresql_where=sa.text("state = 'published'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     source: Mapped[str]
     imported_at: Mapped[dt.datetime]
     imported_by: Mapped[str]
-    is_current: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(default="draft", server_default="draft")
 
 
 class MunicipalityRow(Base):

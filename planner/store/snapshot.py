@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from planner.model import Plan, Season
 from planner.store.convert import plan_from, season_from
 from planner.store.schema import (
+    LIVE_STATE,
     SEASON_TABLES,
     Base,
     PlanGroupRow,
@@ -27,6 +28,11 @@ def select_rows(
     """The rows of `table` that belong to one season or plan, in their stored order."""
     query = sa.select(table.__table__).where(parent == parent_id)
     return conn.execute(query.order_by(table.__table__.c.position)).mappings().all()
+
+
+def live_season_of(conn: sa.Connection) -> int | None:
+    """The id of the live (published) season; None when no season is live."""
+    return conn.scalar(sa.select(SeasonRow.id).where(SeasonRow.state == LIVE_STATE))
 
 
 def season_at(conn: sa.Connection, season_id: int | None) -> Season | None:

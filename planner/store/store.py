@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 
@@ -20,12 +20,15 @@ from planner.store.engine import WRITE, database_url, make_engine, safe_url
 from planner.store.errors import StoreError, reason
 from planner.store.plan_gate import ensure_valid
 from planner.store.schema import (
+    LIVE_STATE,
     SEASON_TABLES,
     Base,
     ClientRow,
+    EnrolmentRow,
     EventRow,
     GroupRow,
     MunicipalityRow,
+    OfferingRow,
     PartnerRow,
     PlanGroupRow,
     PlanParticipantRow,
@@ -35,12 +38,16 @@ from planner.store.schema import (
     StaffRow,
     VenueRow,
 )
-from planner.store.snapshot import PLAN_TABLES, plan_at, season_at
+from planner.store.snapshot import PLAN_TABLES, live_season_of, plan_at, season_at
+
+if TYPE_CHECKING:
+    from planner.store.seasons import SeasonSwitch
 
 log = logging.getLogger("planner")
 
 PG_WRITE_LOCK = 0x706C6177  # advisory lock key for the store's write transactions
 
+MAX_NAME = 120
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -123,19 +130,30 @@ class Store:
     # --- seasons ---
 
     @_database_errors("import the season")
-    def import_season(self, season: Season, source: str, actor: str = "cli") -> int:
-        """Store `season` as the new current season, all or nothing; returns its id."""
+    def import_season(
+        self, season: Season, source: str, actor: str = "cli", name: str | None = None
+    ) -> int:
+        """Store `season`, all or nothing, as a new season named `name` (default: the data's
+        season name); returns its id.
+
+        The import is a draft: the live season stays live until a coordinator switches
+        (`publish_season`). Only a store with no live season yet (its first import) makes
+        the import the live season at once, so a fresh store works as it always did.
+        """
         began = time.perf_counter()
+        name = _season_name(season.name if name is None else name)
+        if name != season.name:
+            season = dataclasses.replace(season, name=name)
         rows = season_rows(season)
         with self._writing() as conn:
-            conn.execute(sa.update(SeasonRow).where(SeasonRow.is_current).values(is_current=False))
+            state = "draft" if self._live_season_id(conn) is not None else LIVE_STATE
             season_id: int = conn.execute(
                 sa.insert(SeasonRow).values(
-                    name=season.name,
+                    name=name,
                     source=source,
                     imported_at=_utcnow(),
                     imported_by=actor,
-                    is_current=True,
+                    state=state,
                 )
             ).inserted_primary_key[0]
             for table in SEASON_TABLES:
@@ -145,49 +163,129 @@ class Store:
                 conn,
                 actor,
                 "season.import",
-                {"season_id": season_id, "name": season.name, "source": source, "counts": counts},
+                {
+                    "season_id": season_id,
+                    "name": name,
+                    "state": state,
+                    "source": source,
+                    "counts": counts,
+                },
             )
         log.info(
-            "imported season %r as %d (%s) in %.2f s",
-            season.name,
+            "imported season %r as %d, %s (%s) in %.2f s",
+            name,
             season_id,
+            state,
             ", ".join(f"{n} {k}" for k, n in counts.items()),
             time.perf_counter() - began,
         )
         return season_id
 
-    @_database_errors("read the current season")
-    def current_season_id(self) -> int | None:
+    @_database_errors("read the live season")
+    def live_season_id(self) -> int | None:
+        """The published season: the one workers, calendars and feeds use; None without one."""
         with self.engine.connect() as conn:
-            return self._current_season_id(conn)
+            return self._live_season_id(conn)
+
+    @_database_errors("read the seasons")
+    def working_season_id(self, chosen: int | None = None) -> int | None:
+        """The season a coordinator works on: `chosen` when it is stored, else the newest
+        draft, else the live season; None when the store has no season."""
+        with self.engine.connect() as conn:
+            if chosen is not None and conn.scalar(
+                sa.select(SeasonRow.id).where(SeasonRow.id == chosen)
+            ):
+                return chosen
+            draft = conn.scalar(
+                sa.select(SeasonRow.id)
+                .where(SeasonRow.state == "draft")
+                .order_by(SeasonRow.id.desc())
+            )
+            return draft if draft is not None else self._live_season_id(conn)
 
     @_database_errors("load the season")
     def load_season(self, season_id: int | None = None) -> Season | None:
-        """The season with this id, or the current one; None when there is none."""
+        """The season with this id, or the live one; None when there is none."""
         with self.engine.connect() as conn:
             if season_id is None:
-                season_id = self._current_season_id(conn)
+                season_id = self._live_season_id(conn)
             return season_at(conn, season_id)
 
     @_database_errors("list the seasons")
     def list_seasons(self) -> list[dict[str, Any]]:
-        """Every season, newest first: id, name, source, imported_at, imported_by,
-        is_current and counts (rows per table, keyed like `Season.counts()`)."""
+        """Every season, newest first: id, name, state (draft, published or archived), live
+        (state is published), source, imported_at, imported_by, counts (rows per table,
+        keyed like `Season.counts()`), plans, open_groups and active_enrolments."""
+        return self._season_infos(None)
+
+    @_database_errors("read the season")
+    def season_info(self, season_id: int) -> dict[str, Any] | None:
+        """What `list_seasons` says about one season; None when there is no such season."""
+        found = self._season_infos(season_id)
+        return found[0] if found else None
+
+    @_database_errors("rename the season")
+    def rename_season(self, season_id: int, name: str, actor: str = "cli") -> None:
+        """Give a season a new name (audited); its data and state stay as they are."""
+        name = _season_name(name)
+        with self._writing() as conn:
+            old = self._season_row(conn, season_id)
+            if old.name == name:
+                return
+            conn.execute(sa.update(SeasonRow).where(SeasonRow.id == season_id).values(name=name))
+            self._record(
+                conn,
+                actor,
+                "season.rename",
+                {"season_id": season_id, "name": name, "previous": old.name},
+            )
+
+    @_database_errors("archive the season")
+    def archive_season(self, season_id: int, actor: str = "cli") -> None:
+        """Set a draft season aside as archived (still listed and loadable). The live season
+        is archived only by switching to another one (`publish_season`)."""
+        with self._writing() as conn:
+            row = self._season_row(conn, season_id)
+            if row.state == LIVE_STATE:
+                raise StoreError(
+                    f"season {season_id} is the live season: switch to another season first"
+                )
+            if row.state == "archived":
+                return
+            conn.execute(
+                sa.update(SeasonRow).where(SeasonRow.id == season_id).values(state="archived")
+            )
+            self._record(conn, actor, "season.archive", {"season_id": season_id, "name": row.name})
+
+    @_database_errors("preview the season switch")
+    def season_switch_preview(self, season_id: int) -> SeasonSwitch:
+        """What making `season_id` the live season would change (see `publish_season`)."""
+        from planner.store.seasons import switch_preview
+
         with self.engine.connect() as conn:
-            seasons = conn.execute(sa.select(SeasonRow).order_by(SeasonRow.id.desc())).all()
-            counts = {key: self._counts(conn, table.season_id) for key, table in COUNTED.items()}
-        return [
-            {
-                "id": s.id,
-                "name": s.name,
-                "source": s.source,
-                "imported_at": s.imported_at,
-                "imported_by": s.imported_by,
-                "is_current": s.is_current,
-                "counts": {key: counts[key].get(s.id, 0) for key in COUNTED},
-            }
-            for s in seasons
-        ]
+            self._season_row(conn, season_id)
+            return switch_preview(conn, season_id)
+
+    @_database_errors("switch the live season")
+    def publish_season(self, season_id: int, actor: str = "cli") -> SeasonSwitch:
+        """Make `season_id` the live season, in one transaction: its current saved plan is
+        published (its groups open for enrolment, as `Enrolments.publish` does) and the old
+        live season is archived, its offering and enrolments kept as they were. Refused with
+        a `StoreError` when the season has no saved plan or is live already. Returns the
+        preview of what changed, as `season_switch_preview` said before."""
+        from planner.store.seasons import switch_live_season
+
+        with self._writing() as conn:
+            self._season_row(conn, season_id)
+            switch = switch_live_season(conn, season_id, actor)
+        log.info(
+            "season %d is live (was %s): %d groups open, %d stop",
+            season_id,
+            switch.live_id,
+            len(switch.opening),
+            len(switch.stopping),
+        )
+        return switch
 
     # --- plans ---
 
@@ -200,7 +298,7 @@ class Store:
         actor: str = "cli",
         note: str = "",
     ) -> int:
-        """Store `plan` for a season (default: the current one) as its current plan.
+        """Store `plan` for a season (default: the live one) as its current plan.
 
         `summary` holds the solver's `status`, `objective`, `best_bound`, `wall_s` and
         `params` (a dict or a dataclass); other keys are ignored. A plan the independent
@@ -209,7 +307,7 @@ class Store:
         rows = plan_rows(plan)
         with self._writing() as conn:
             if season_id is None:
-                season_id = self._current_season_id(conn)
+                season_id = self._live_season_id(conn)
                 if season_id is None:
                     raise StoreError("no season to plan for: import a season first")
             season = season_at(conn, season_id)
@@ -256,7 +354,7 @@ class Store:
 
     @_database_errors("load the plan")
     def load_plan(self, plan_id: int | None = None, season_id: int | None = None) -> Plan | None:
-        """The plan with this id, or the current plan of the season (default: current season).
+        """The plan with this id, or the current plan of the season (default: the live season).
 
         None when there is no such plan (or `plan_id` belongs to another `season_id`).
         """
@@ -270,7 +368,7 @@ class Store:
     def plan_summary(
         self, plan_id: int | None = None, season_id: int | None = None
     ) -> dict[str, Any] | None:
-        """What `list_plans` says about one plan (default: the current season's current)."""
+        """What `list_plans` says about one plan (default: the live season's current)."""
         with self.engine.connect() as conn:
             plan_id = self._plan_id(conn, plan_id, season_id)
             if plan_id is None:
@@ -280,12 +378,12 @@ class Store:
 
     @_database_errors("list the plans")
     def list_plans(self, season_id: int | None = None) -> list[dict[str, Any]]:
-        """The plans of a season (default: the current one), newest first: id, season_id,
+        """The plans of a season (default: the live one), newest first: id, season_id,
         created_at, created_by, status, objective, best_bound, wall_s, params, note,
         is_current and counts (groups, participants, unscheduled)."""
         with self.engine.connect() as conn:
             if season_id is None:
-                season_id = self._current_season_id(conn)
+                season_id = self._live_season_id(conn)
             return self._plan_summaries(conn, PlanRow.season_id == season_id)
 
     # --- audit trail ---
@@ -320,7 +418,7 @@ class Store:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: two imports
-                    # racing would otherwise both try to become the current season.
+                    # into an empty store would otherwise both try to become the live season.
                     conn.execute(sa.select(sa.func.pg_advisory_xact_lock(PG_WRITE_LOCK)))
                 yield conn
 
@@ -340,10 +438,42 @@ class Store:
         return {parent_id: n for parent_id, n in conn.execute(query).all()}
 
     @staticmethod
-    def _current_season_id(conn: sa.Connection) -> int | None:
-        return conn.scalar(
-            sa.select(SeasonRow.id).where(SeasonRow.is_current).order_by(SeasonRow.id.desc())
-        )
+    def _live_season_id(conn: sa.Connection) -> int | None:
+        return live_season_of(conn)
+
+    @staticmethod
+    def _season_row(conn: sa.Connection, season_id: int) -> Any:
+        row = conn.execute(sa.select(SeasonRow).where(SeasonRow.id == season_id)).first()
+        if row is None:
+            raise StoreError(f"no season with id {season_id}")
+        return row
+
+    def _season_infos(self, season_id: int | None) -> list[dict[str, Any]]:
+        query = sa.select(SeasonRow).order_by(SeasonRow.id.desc())
+        if season_id is not None:
+            query = query.where(SeasonRow.id == season_id)
+        with self.engine.connect() as conn:
+            seasons = conn.execute(query).all()
+            counts = {key: self._counts(conn, table.season_id) for key, table in COUNTED.items()}
+            plans = self._counts(conn, PlanRow.season_id)
+            open_groups = self._counts(conn, OfferingRow.season_id, OfferingRow.status == "open")
+            active = self._counts(conn, EnrolmentRow.season_id, EnrolmentRow.status == "active")
+        return [
+            {
+                "id": s.id,
+                "name": s.name,
+                "state": s.state,
+                "live": s.state == LIVE_STATE,
+                "source": s.source,
+                "imported_at": s.imported_at,
+                "imported_by": s.imported_by,
+                "counts": {key: counts[key].get(s.id, 0) for key in COUNTED},
+                "plans": plans.get(s.id, 0),
+                "open_groups": open_groups.get(s.id, 0),
+                "active_enrolments": active.get(s.id, 0),
+            }
+            for s in seasons
+        ]
 
     def _plan_id(
         self, conn: sa.Connection, plan_id: int | None, season_id: int | None
@@ -355,7 +485,7 @@ class Store:
                 query = query.where(PlanRow.season_id == season_id)
         else:
             if season_id is None:
-                season_id = self._current_season_id(conn)
+                season_id = self._live_season_id(conn)
             query = query.where(PlanRow.season_id == season_id, PlanRow.is_current)
         return conn.scalar(query.order_by(PlanRow.id.desc()))
 
@@ -390,6 +520,15 @@ class Store:
             sa.insert(EventRow).values(at=_utcnow(), actor=actor, action=action, detail=detail)
         )
         return int(result.inserted_primary_key[0])
+
+
+def _season_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise StoreError("a season needs a name")
+    if len(name) > MAX_NAME:
+        raise StoreError(f"a season's name has at most {MAX_NAME} characters")
+    return name
 
 
 def _number(value: Any) -> float | None:

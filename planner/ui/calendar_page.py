@@ -538,7 +538,7 @@ def render() -> None:
     lang = common.lang()
     st.title(t("calpage.title", lang))
     db = common.store()
-    info = common.current_season_info(db)
+    info = common.live_season_info(db)  # workers see the live season
     if info is None:
         common.ask_for_import("calpage.no_season", lang)
         return

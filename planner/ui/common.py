@@ -1,4 +1,10 @@
-"""What every page shares: session state, the language, the store and the current season."""
+"""What every page shares: session state, the language, the store and which season a page uses.
+
+Workers' and subscribers' pages (Overview, Find a group, My groups, Calendar) use the live
+(published) season: `live_season_info`. Coordinators' pages (Import, Plan, Insight, Map,
+Figures) work on the season chosen in the sidebar's season picker: `working_season_info`
+(default: the newest draft, else the live season); without the right to plan, the live one.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +15,20 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from planner import access
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from planner.model import Season
 from planner.store import Store, StoreError
 
 LANG_KEY = "lang"
+SEASON_KEY = "season_choice"
 _ASKED_KEY = "lang_from_link"
 STATE_DEFAULTS: dict[str, Any] = {
     LANG_KEY: DEFAULT_LANGUAGE,
     "import_checked": None,  # (upload signature, ImportReport) of the last checked upload
     "import_done": None,  # (upload signature, season id) of the last import
+    SEASON_KEY: None,  # the season id chosen in the sidebar's season picker
+    "season_switch": None,  # the season id whose switch preview awaits confirmation
 }
 PAGE_FILES = {
     "overview": "planner/ui/overview.py",
@@ -75,14 +85,66 @@ def store() -> Store:
         raise  # st.stop() raises; this line keeps type checkers content
 
 
-def current_season_info(db: Store) -> dict[str, Any] | None:
-    """The store's row for the current season (id, name, source, ...), or None."""
-    return next((row for row in db.list_seasons() if row["is_current"]), None)
+def live_season_info(db: Store) -> dict[str, Any] | None:
+    """The store's row for the live (published) season (id, name, state, ...), or None:
+    what workers, leaders and subscribers see."""
+    live = db.live_season_id()
+    return db.season_info(live) if live is not None else None
+
+
+def season_option(info: dict[str, Any], language: str) -> str:
+    """`Kevät 2028 (no. 3, draft)` in the page's language."""
+    state = t(f"season.state.{info['state']}", language)
+    return t("season.option", language, name=info["name"], id=info["id"], state=state)
+
+
+def working_season_info(db: Store, language: str) -> dict[str, Any] | None:
+    """The season a coordinator's page works on, chosen in the sidebar's season picker
+    (default: the newest draft, else the live season). Someone who may not plan gets the
+    live season and no picker. None when the store has no season."""
+    from planner.ui import auth  # auth imports this module
+
+    if not access.may(auth.identity(), access.PLAN):
+        return live_season_info(db)
+    seasons = {row["id"]: row for row in db.list_seasons()}
+    if not seasons:
+        return None
+    chosen = st.session_state.get(SEASON_KEY)
+    default = db.working_season_id(chosen if chosen in seasons else None)
+    assert default is not None
+    with st.sidebar:
+        picked = st.selectbox(
+            t("season.picker", language),
+            list(seasons),
+            index=list(seasons).index(default),
+            format_func=lambda season_id: season_option(seasons[season_id], language),
+            help=t("season.picker_help", language),
+            key="season_picker",
+        )
+    st.session_state[SEASON_KEY] = picked
+    info = seasons[picked]
+    if not info["live"]:
+        live = next((row for row in seasons.values() if row["live"]), None)
+        st.caption(
+            t(
+                "season.not_live",
+                language,
+                season=season_option(info, language),
+                live=season_option(live, language) if live else "-",
+            )
+        )
+    return info
+
+
+def forget_season_names() -> None:
+    """A season was renamed: loaded seasons carry their name, so load them again."""
+    load_season.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_season(url: str | None, season_id: int) -> Season:
-    """A stored season; seasons never change once imported, so the id is a safe cache key."""
+    """A stored season; its data never changes once imported, so the id is a safe cache key
+    (renaming clears the cache: `forget_season_names`)."""
     season = _open_store(url).load_season(season_id)
     if season is None:
         raise LookupError(f"season {season_id} is not in the store")

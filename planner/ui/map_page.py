@@ -110,7 +110,7 @@ def render() -> None:
     lang = common.lang()
     st.title(t("routes.title", lang))
     db = common.store()
-    info = common.current_season_info(db)
+    info = common.working_season_info(db, lang)  # the season picker's
     if info is None:
         st.info(t("routes.no_season", lang), icon=":material/inbox:")
         return

@@ -368,7 +368,7 @@ def render() -> None:
     lang = common.lang()
     st.title(t("plan.title", lang))
     db = common.store()
-    info = common.current_season_info(db)
+    info = common.working_season_info(db, lang)  # the season picker's
     if info is None:
         common.ask_for_import("plan.no_season", lang)
         return
