@@ -34,7 +34,7 @@ def render() -> None:
     st.title(t("changes.title", lang))
     st.caption(t("changes.intro", lang))
     db = common.store()
-    info = common.current_season_info(db)
+    info = common.live_season_info(db)
     if info is None:
         common.ask_for_import("find.no_season", lang)
         return
