@@ -4,17 +4,16 @@ with a flag, end), all or nothing; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from toys import SUMMARY, clashing_toy, fresh_database, toy_plan, toy_season
+from toys import SUMMARY, clashing_toy, fresh_database, stranding_toy, toy_plan
 
 from planner.cli.main import main
-from planner.model import Placement, Plan
+from planner.model import Plan
 from planner.store import (
     Enrolments,
     Resolution,
@@ -25,27 +24,15 @@ from planner.store import (
 from planner.store.publish_diff import parse_resolution
 from planner.store.schema import EnrolmentRow, OfferingRow
 
-CANNOT = {"C01": {"days": (2, 3, 4)}, "C31": {"days": (2,)}}
-"""C01 (in G1, Wednesdays) cannot come on Tuesdays; C31 comes on Wednesdays only."""
 FILL_G1 = ("C20", "C21", "C22", "C23", "C24", "C25", "C26")  # G1 3/10 -> 10/10
 
 
 def season():
-    base = toy_season("published")
-    clients = tuple(dataclasses.replace(c, **CANNOT.get(c.client_code, {})) for c in base.clients)
-    return dataclasses.replace(base, clients=clients)
+    return stranding_toy()[0]
 
 
 def tuesday_plan() -> Plan:
-    """The re-plan: G1 moves from Wednesday to Tuesday 10-13 with S3 beside S1; C01 is no
-    longer among its planned participants (the validator would refuse it), C20 is."""
-    plan = toy_plan()
-    g1 = Placement("G1", 1, 10 * 60, 13 * 60, "V1", ("S1", "S3"))
-    return dataclasses.replace(
-        plan,
-        placements=(g1, *plan.placements[1:]),
-        participants=(*(p for p in plan.participants if p != ("C01", "G1")), ("C20", "G1")),
-    )
+    return stranding_toy()[1]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -134,6 +121,8 @@ def test_the_preview_shows_groups_moved_leaders_changed_and_clients_affected(
     assert len([a for a in preview.affected if a.status == "active"]) == 10
     assert [a.case for a in preview.stranded] == [("C01", "G1")]
     assert preview.stranded[0].rule == "participant_days"
+    # G2 (Thursdays, 5/8) is open to C01; G3 meets on Tuesdays, G4 is remote (no consent).
+    assert preview.targets_of(("C01", "G1")) == ("G2",)
     assert [(a.client_code, a.rule) for a in preview.waiting_dropped] == [
         ("C31", "participant_days")
     ]

@@ -24,11 +24,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from planner import rules
 from planner.model import WEEKDAYS, hhmm
 from planner.store.attendance import Slot, attendance, clashing_group
 from planner.store.errors import StoreError
 from planner.store.outcomes import ENDING_REASONS
-from planner.store.schema import LIVE_STATUSES, EnrolmentRow, OfferingRow, PlanGroupRow
+from planner.store.schema import (
+    LIVE_STATUSES,
+    EnrolmentRow,
+    GroupRow,
+    OfferingRow,
+    PlanGroupRow,
+    PlanParticipantRow,
+    VenueRow,
+)
+from planner.store.seats import seat_limit
 
 ACTIONS = ("move", "keep", "end")
 CANCELLED = "group_cancelled"  # the `rule` of a place whose group no longer runs
@@ -114,6 +124,12 @@ class PublishPreview:
     cancelled: tuple[str, ...] = ()
     changed: tuple[GroupChange, ...] = ()
     affected: tuple[Affected, ...] = ()
+    targets: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """(client, group, groups) per stranded client: the groups of the new plan they could
+    move to (they can attend it, at no clash, and it would have a free seat)."""
+
+    def targets_of(self, case: tuple[str, str]) -> tuple[str, ...]:
+        return next((groups for c, g, groups in self.targets if (c, g) == case), ())
 
     @property
     def moved(self) -> tuple[GroupChange, ...]:
@@ -267,6 +283,12 @@ def publish_preview(conn: sa.Connection, season_id: int, plan_id: int) -> Publis
         for code, gid, status in places
         if gid in live
     ]
+    free = _free_seats(conn, season_id, plan_id, live, new)
+    targets = tuple(
+        (a.client_code, a.group_id, _targets(conn, season_id, plan_id, a, free))
+        for a in affected
+        if a.stranded
+    )
     return PublishPreview(
         season_id=season_id,
         plan_id=plan_id,
@@ -275,7 +297,69 @@ def publish_preview(conn: sa.Connection, season_id: int, plan_id: int) -> Publis
         cancelled=cancelled,
         changed=tuple(changed),
         affected=tuple(affected),
+        targets=targets,
     )
+
+
+def _free_seats(
+    conn: sa.Connection, season_id: int, plan_id: int, live: Mapping[str, Any], new: Any
+) -> dict[str, int]:
+    """Seats a group of the new plan would have free right after publishing, as far as the
+    seat and leader rules of `planner.store.seats` say (before the waiting lists move)."""
+    sizes = dict(
+        conn.execute(
+            sa.select(GroupRow.group_id, GroupRow.max_size).where(GroupRow.season_id == season_id)
+        ).all()
+    )
+    capacity = dict(
+        conn.execute(
+            sa.select(VenueRow.venue_id, VenueRow.capacity).where(VenueRow.season_id == season_id)
+        ).all()
+    )
+    planned: dict[str, int] = {}
+    for gid in conn.scalars(
+        sa.select(PlanParticipantRow.group_id).where(PlanParticipantRow.plan_id == plan_id)
+    ):
+        planned[gid] = planned.get(gid, 0) + 1
+    free: dict[str, int] = {}
+    for gid, p in new.items():
+        limit = seat_limit(sizes.get(gid, 0), capacity.get(p.venue_id))
+        o = live.get(gid)
+        taken = o.taken if o is not None else planned.get(gid, 0)
+        seats = max(limit, taken) - taken
+        if len(p.leaders) < rules.LEADERS_IN_GROUP:
+            seats = min(seats, rules.SMALL_GROUP_BELOW - 1 - taken)
+        free[gid] = max(seats, 0)
+    return free
+
+
+def _targets(
+    conn: sa.Connection, season_id: int, plan_id: int, place: Affected, free: Mapping[str, int]
+) -> tuple[str, ...]:
+    """The groups of the new plan a stranded client could move to (see `targets`)."""
+    mine = set(
+        conn.scalars(
+            sa.select(EnrolmentRow.group_id).where(
+                EnrolmentRow.season_id == season_id,
+                EnrolmentRow.client_code == place.client_code,
+                EnrolmentRow.status == "active",
+            )
+        )
+    )
+    found = []
+    for gid, seats in free.items():
+        if seats <= 0 or gid == place.group_id or gid in mine:
+            continue
+        slot = Slot(plan_id, gid)
+        problem, _ = attendance(conn, season_id, slot, place.client_code)
+        if problem is not None:
+            continue
+        clash = clashing_group(
+            conn, season_id, slot, place.client_code, plan_id=plan_id, leaving=place.group_id
+        )
+        if clash is None:
+            found.append(gid)
+    return tuple(sorted(found))
 
 
 def _affected(
