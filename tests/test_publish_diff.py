@@ -4,12 +4,15 @@ with a flag, end), all or nothing; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from toys import SUMMARY, clashing_toy, fresh_database, stranding_toy, toy_plan
 
 from planner.cli.main import main
@@ -298,3 +301,119 @@ def test_the_command_line_dry_run_prints_the_diff_and_refuses_one_line_per_clien
 def test_a_malformed_resolution_is_a_one_line_error(capsys, live: Enrolments, db_url) -> None:
     code, _, err = run(capsys, "publish", "--db", db_url, "--resolve", "C01=keep")
     assert code == 2 and "CLIENT:GROUP=move:NEWGROUP" in err
+
+
+# --- saving a plan changes nothing anyone sees; only publishing does ---
+
+
+def seen(live: Enrolments, capsys, db_url: str) -> tuple:
+    """What workers, leaders and subscribers see: Find a group (the command line's ranking
+    with live seats), the seats, every group's participants and the offering's calendar."""
+    from planner.calendar import Selection, calendar_from_store
+
+    code, found, _ = run(capsys, "find", "--db", db_url, "--client", "C35", "--json")
+    assert code == 0
+    groups = [(m["group_id"], m["weekday"], m["start"], m["free_seats"]) for m in json.loads(found)]
+    members = {g: live.participants(g) for g in ("G1", "G2", "G3", "G4")}
+    body = calendar_from_store(live.store, Selection("offering")).body
+    return groups, live.seats(), members, body
+
+
+def test_saving_a_plan_changes_nothing_until_it_is_published(capsys, db_url: str) -> None:
+    with Store.open(db_url) as store:
+        store.import_season(season(), source="toy")
+        store.save_plan(toy_plan(), SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+        before = seen(live, capsys, db_url)
+
+        store.save_plan(tuesday_plan(), SUMMARY)
+        assert seen(live, capsys, db_url) == before
+
+        live.publish(resolutions={("C01", "G1"): Resolution("move", target="G2")})
+        after = seen(live, capsys, db_url)
+    assert after != before
+    assert after[3] != before[3]  # the calendar follows the published offering
+
+
+# --- the property: nobody is left where they cannot attend, unless kept with a flag ---
+
+DAYS = st.sets(st.integers(0, 4), min_size=1).map(lambda days: tuple(sorted(days)))
+LATE = [f"C{i:02d}" for i in range(21, 31)]  # in no group of either plan
+
+
+def nobody_stranded(store: Store) -> list[tuple[str, str, str]]:
+    """Every active place of an open group whose client cannot attend and has no flag."""
+    from planner.store.attendance import attendance, clashing_group
+
+    bad = []
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(EnrolmentRow, OfferingRow.plan_id)
+            .join(OfferingRow, OfferingRow.id == EnrolmentRow.offering_id)
+            .where(EnrolmentRow.status == "active", OfferingRow.status == "open")
+        ).all()
+        for r in rows:
+            if r.coordinator_flag:
+                continue
+            offering = conn.execute(
+                sa.select(OfferingRow).where(OfferingRow.id == r.offering_id)
+            ).first()
+            problem, _ = attendance(conn, r.season_id, offering, r.client_code)
+            clash = clashing_group(conn, r.season_id, offering, r.client_code)
+            if problem or clash:
+                bad.append((r.client_code, r.group_id, (problem or ("client_overlap",))[0]))
+    return bad
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    days=st.lists(DAYS, min_size=len(LATE), max_size=len(LATE)),
+    groups=st.lists(st.sampled_from(["G1", "G2", "G3"]), min_size=len(LATE), max_size=len(LATE)),
+    second=st.sampled_from(["tuesday", "same", "fewer"]),
+    choice=st.lists(st.sampled_from(["keep", "end", "move:G2", "move:G3", "none"]), max_size=12),
+)
+def test_random_replans_over_random_enrolments_never_strand_anyone_unflagged(
+    tmp_path_factory, days, groups, second, choice
+) -> None:
+    base = season()
+    picked = dict(zip(LATE, days, strict=True))
+    clients = tuple(
+        dataclasses.replace(c, days=picked.get(c.client_code, c.days)) for c in base.clients
+    )
+    url = f"sqlite:///{tmp_path_factory.mktemp('prop') / 'planner.sqlite3'}"
+    plans = {
+        "tuesday": tuesday_plan(),
+        "same": toy_plan(),
+        "fewer": dataclasses.replace(
+            tuesday_plan(),
+            placements=tuesday_plan().placements[:3],
+            participants=tuple(p for p in tuesday_plan().participants if p[1] != "G4"),
+            remote=(),
+        ),
+    }
+    with Store.open(url) as store:
+        store.import_season(dataclasses.replace(base, clients=clients), source="toy")
+        store.save_plan(toy_plan(), SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+        for code, group in zip(LATE, groups, strict=True):
+            live.enrol(group, code, actor="anna", allow_flagged=True)
+        store.save_plan(plans[second], SUMMARY)
+        stranded = live.preview().stranded
+        resolutions = {}
+        for a, how in zip(stranded, choice, strict=False):
+            if how == "none":
+                continue
+            action, _, target = how.partition(":")
+            resolutions[a.case] = Resolution(action, target=target)
+        before = state(live)
+        try:
+            live.publish(resolutions=resolutions)
+        except (StrandedClients, ResolutionRefused):
+            assert state(live) == before  # all or nothing
+            assert len(resolutions) < len(stranded) or any(
+                r.action == "move" for r in resolutions.values()
+            )
+        assert nobody_stranded(store) == []
+        assert all(taken == n for taken, n in ledger(store).values())

@@ -295,6 +295,8 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
         except ProfileError as exc:
             raise UserError(str(exc)) from exc
         seats = _offering_seats(store) if store else {}
+        if seats:  # the live offering meets as its published plan says, not the newest saved
+            plan = _published_plan(store) or plan
         taken = {g: s[0] for g, s in seats.items()} or None
         waiting = {g: s[2] for g, s in seats.items()} or None
         matches = find_groups(
@@ -313,6 +315,14 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
             store.dispose()
     emit(args, [m.as_dict() for m in matches], matches_text(matches, args.lang))
     return 0
+
+
+def _published_plan(store):
+    """The plan the live offering was published from, None before publishing."""
+    from planner.store import Enrolments
+
+    live = [o.plan_id for o in Enrolments(store).offerings() if o.status == "open"]
+    return store.load_plan(plan_id=max(live)) if live else None
 
 
 def _offering_seats(store) -> dict[str, tuple[int, int, int]]:
