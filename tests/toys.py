@@ -464,6 +464,27 @@ def clashing_toy(g2_start: dt.date | None = None) -> tuple[Season, Plan]:
     return season, replace(plan, placements=placements)
 
 
+STRANDED_CLIENTS = {"C01": {"days": (2, 3, 4)}, "C31": {"days": (2,)}}
+"""`stranding_toy`: C01 (in G1, Wednesdays) cannot come on Tuesdays; C31 only on Wednesdays."""
+
+
+def stranding_toy() -> tuple[Season, Plan]:
+    """The published toy with C01 and C31 less free (`STRANDED_CLIENTS`), and a re-plan of
+    `toy_plan()` moving G1 from Wednesday to Tuesday 10-13 with S3 beside S1: C01, enrolled
+    in G1, could no longer attend; the re-plan places C20 in G1 instead of C01 (the
+    validator would refuse C01 there)."""
+    base = toy_season("published")
+    clients = tuple(replace(c, **STRANDED_CLIENTS.get(c.client_code, {})) for c in base.clients)
+    plan = toy_plan()
+    g1 = Placement("G1", 1, 10 * 60, 13 * 60, "V1", ("S1", "S3"))
+    moved = replace(
+        plan,
+        placements=(g1, *plan.placements[1:]),
+        participants=(*(p for p in plan.participants if p != ("C01", "G1")), ("C20", "G1")),
+    )
+    return replace(base, clients=clients), moved
+
+
 @contextmanager
 def fresh_database(kind: str, tmp_path: Path, pg_url: str | None) -> Iterator[str]:
     """An empty database URL; on PostgreSQL a schema of its own, dropped afterwards."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -28,11 +29,41 @@ def _enrolments(args: argparse.Namespace):
 
 
 def cmd_publish(args: argparse.Namespace, emit: Emit) -> int:
+    """Publish the plan; `--dry-run` prints the diff only. Refused, exit 1, one line per
+    stranded client, while an enrolled client could not attend their group's new session
+    and no `--resolve` says what to do with them."""
+    from planner.store import ResolutionRefused, StrandedClients
+    from planner.store.publish_diff import parse_resolution
+
+    try:
+        resolutions = dict(parse_resolution(text) for text in args.resolve or ())
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
     store, enrolments = _enrolments(args)
     try:
         if args.plan_id is None and store.load_plan(season_id=enrolments.season_id) is None:
             raise OfferingError("no plan to publish: run `planner solve DATA --save` first")
-        report = enrolments.publish(args.plan_id, actor=args.actor)
+        preview = enrolments.preview(args.plan_id)
+        if args.dry_run:
+            emit(args, preview.to_dict(), _preview_text(preview, resolutions))
+            return 1 if _unresolved(preview, resolutions) else 0
+        try:
+            report = enrolments.publish(args.plan_id, actor=args.actor, resolutions=resolutions)
+        except (StrandedClients, ResolutionRefused) as exc:
+            head = (
+                f"{len(exc.cases)} enrolled client(s) could not attend their new session"
+                if isinstance(exc, StrandedClients)
+                else str(exc)
+            )
+            lines = [f"planner publish: refused, nothing was changed: {head}"]
+            lines += [
+                f"{c.client_code}:{c.group_id} cannot stay: {c.rule} ({c.why})"
+                + (f"; move to {c.target} refused" if c.target else "")
+                for c in exc.cases
+            ]
+            lines.append("resolve each with --resolve CLIENT:GROUP=move:NEWGROUP|keep|end")
+            print("\n".join(lines), file=sys.stderr)
+            return 1
     finally:
         store.dispose()
     lines = [
@@ -46,8 +77,46 @@ def cmd_publish(args: argparse.Namespace, emit: Emit) -> int:
     ]
     lines += [f"warning: {c} not moved to {g} ({why})" for c, g, why in report.skipped]
     lines += [f"warning: {g} now needs a second leader" for g in report.short_of_leaders]
+    lines += [f"{c} moved from {g} to {to}" for c, g, to in report.moved_clients]
+    lines += [f"{c} keeps the place in {g}, flagged: {rule}" for c, g, rule in report.kept_flagged]
+    lines += [f"{c}'s place in {g} ended ({why})" for c, g, why in report.ended]
+    lines += [
+        f"{c} taken off the waiting list of {g} ({rule})" for c, g, rule in report.waiting_dropped
+    ]
     emit(args, asdict(report), "\n".join(lines))
     return 0
+
+
+def _unresolved(preview, resolutions) -> list:
+    return [a for a in preview.stranded if a.case not in resolutions]
+
+
+def _preview_text(preview, resolutions) -> str:
+    """The diff in a few lines of English: groups, then every client affected."""
+    live = preview.live_plan_id
+    lines = [
+        f"Plan {preview.plan_id} against the live offering "
+        + (f"(plan {live})" if live is not None else "(nothing published yet)")
+        + f": {len(preview.opened)} groups opened, {len(preview.cancelled)} cancelled, "
+        f"{len(preview.moved)} moved, {len(preview.leaders_changed)} with other leaders; "
+        f"{len(preview.affected)} places affected, {len(preview.stranded)} clients stranded."
+    ]
+    lines += [f"opened {g}" for g in preview.opened]
+    lines += [f"cancelled {g}" for g in preview.cancelled]
+    lines += [f"moved {c.group_id}: {c.before.text()} -> {c.after.text()}" for c in preview.moved]
+    lines += [
+        f"leaders {c.group_id}: {', '.join(c.leaders_before) or '-'} -> "
+        f"{', '.join(c.leaders_after) or '-'}"
+        for c in preview.leaders_changed
+    ]
+    for a in preview.affected:
+        state = "can attend" if a.can_attend else f"cannot attend: {a.rule} ({a.why})"
+        how = resolutions.get(a.case)
+        todo = f"; resolved: {how.action} {how.target}".rstrip() if how else ""
+        if a.stranded and not how:
+            todo = "; UNRESOLVED"
+        lines.append(f"{a.status} {a.client_code}:{a.group_id} ({a.change}): {state}{todo}")
+    return "\n".join(lines)
 
 
 def _outcome_text(outcome) -> str:
@@ -228,6 +297,8 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
         except ProfileError as exc:
             raise UserError(str(exc)) from exc
         seats = _offering_seats(store) if store else {}
+        if seats:  # the live offering meets as its published plan says, not the newest saved
+            plan = _published_plan(store) or plan
         taken = {g: s[0] for g, s in seats.items()} or None
         waiting = {g: s[2] for g, s in seats.items()} or None
         matches = find_groups(
@@ -248,6 +319,14 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
     return 0
 
 
+def _published_plan(store):
+    """The plan the live offering was published from, None before publishing."""
+    from planner.store import Enrolments
+
+    live = [o.plan_id for o in Enrolments(store).offerings() if o.status == "open"]
+    return store.load_plan(plan_id=max(live)) if live else None
+
+
 def _offering_seats(store) -> dict[str, tuple[int, int, int]]:
     """Seats per group (taken, max, waiting) from the published offering, if any."""
     try:
@@ -264,7 +343,22 @@ def add_offering_commands(add: Add) -> None:
         p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     p = add("publish", cmd_publish, "Make the stored plan the live offering workers enrol into.")
-    p.add_argument("--plan-id", type=int, help="plan to publish (default: the current plan)")
+    p.add_argument(
+        "--plan", "--plan-id", dest="plan_id", type=int, help="plan to publish (default: current)"
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would change (groups, clients affected) and change nothing; "
+        "exit 1 while a stranded client has no --resolve",
+    )
+    p.add_argument(
+        "--resolve",
+        action="append",
+        metavar="CLIENT:GROUP=ACTION",
+        help="what to do with an enrolled client who could not attend their group's new "
+        "session: move:NEWGROUP, keep (flagged) or end[:REASON]; repeat per client",
+    )
     common(p)
     p = add("enrol", cmd_enrol, "Enrol a client in a group (or put them on its waiting list).")
     p.add_argument("group")

@@ -1043,6 +1043,248 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "group cancelled",
     },
     "status.open": {"fi": "avoinna", "sv": "öppen", "en": "open"},
+    "status.moved": {
+        "fi": "siirretty toiseen ryhmään",
+        "sv": "flyttad till en annan grupp",
+        "en": "moved to another group",
+    },
+    "status.dropped": {
+        "fi": "poistettu jonosta (ryhmä muuttui)",
+        "sv": "struken ur kön (gruppen ändrades)",
+        "en": "taken off the list (the group changed)",
+    },
+    # --- publishing a plan over the live offering (Plan page) ---
+    "publish.title": {"fi": "Julkaisu", "sv": "Publicering", "en": "Publishing"},
+    "publish.intro": {
+        "fi": "Suunnitelman tallentaminen ei muuta mitään, mitä työntekijät, ohjaajat tai "
+        "kalenterin tilaajat näkevät. Vasta julkaisu muuttaa ilmoittautumisten tarjonnan.",
+        "sv": "Att spara en plan ändrar inget som arbetstagare, ledare eller kalenderns "
+        "prenumeranter ser. Först publiceringen ändrar utbudet för inskrivning.",
+        "en": "Saving a plan changes nothing workers, leaders or calendar subscribers see. "
+        "Only publishing changes the offering clients enrol into.",
+    },
+    "publish.is_live": {
+        "fi": "Suunnitelma nro {plan_id} on julkaistu tarjonta.",
+        "sv": "Plan nr {plan_id} är det publicerade utbudet.",
+        "en": "Plan no. {plan_id} is the live offering.",
+    },
+    "publish.first": {
+        "fi": "Mitään ei ole vielä julkaistu: julkaisu avaa {groups} ryhmää ilmoittautumisille.",
+        "sv": "Inget är publicerat ännu: publiceringen öppnar {groups} grupper för inskrivning.",
+        "en": "Nothing is published yet: publishing opens {groups} groups for enrolment.",
+    },
+    "publish.over_live": {
+        "fi": "Suunnitelman nro {plan_id} julkaisu korvaa julkaistun suunnitelman nro {live}. "
+        "Näin tarjonta muuttuisi:",
+        "sv": "Att publicera plan nr {plan_id} ersätter den publicerade planen nr {live}. "
+        "Så här skulle utbudet ändras:",
+        "en": "Publishing plan no. {plan_id} replaces the live plan no. {live}. "
+        "This is how the offering would change:",
+    },
+    "publish.metric.moved": {
+        "fi": "Siirtyviä ryhmiä",
+        "sv": "Flyttade grupper",
+        "en": "Groups moved",
+    },
+    "publish.metric.leaders": {
+        "fi": "Ohjaajat vaihtuvat",
+        "sv": "Nya ledare",
+        "en": "Leaders changed",
+    },
+    "publish.metric.opened": {"fi": "Uusia ryhmiä", "sv": "Nya grupper", "en": "Groups opened"},
+    "publish.metric.cancelled": {
+        "fi": "Peruttavia ryhmiä",
+        "sv": "Inställda grupper",
+        "en": "Groups cancelled",
+    },
+    "publish.metric.affected": {
+        "fi": "Asiakkaita, joita muutos koskee",
+        "sv": "Berörda klienter",
+        "en": "Clients affected",
+    },
+    "publish.metric.stranded": {
+        "fi": "Ei pääse uuteen aikaan",
+        "sv": "Kan inte komma på den nya tiden",
+        "en": "Cannot attend the new session",
+    },
+    "publish.groups": {
+        "fi": "Muuttuvat ryhmät",
+        "sv": "Grupper som ändras",
+        "en": "Groups that change",
+    },
+    "publish.clients": {
+        "fi": "Asiakkaat, joita muutos koskee (asiakaskoodit)",
+        "sv": "Berörda klienter (klientkoder)",
+        "en": "Clients affected (client codes)",
+    },
+    "publish.col.group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "publish.col.before": {"fi": "Ennen", "sv": "Före", "en": "Before"},
+    "publish.col.after": {"fi": "Jälkeen", "sv": "Efter", "en": "After"},
+    "publish.col.leaders_before": {
+        "fi": "Ohjaajat ennen",
+        "sv": "Ledare före",
+        "en": "Leaders before",
+    },
+    "publish.col.leaders_after": {
+        "fi": "Ohjaajat jälkeen",
+        "sv": "Ledare efter",
+        "en": "Leaders after",
+    },
+    "publish.col.client": {"fi": "Asiakaskoodi", "sv": "Klientkod", "en": "Client code"},
+    "publish.col.place": {"fi": "Paikka", "sv": "Plats", "en": "Place"},
+    "publish.col.change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "publish.col.attend": {
+        "fi": "Pääseekö asiakas?",
+        "sv": "Kan klienten komma?",
+        "en": "Can the client attend?",
+    },
+    "publish.change.moved": {
+        "fi": "aika tai paikka muuttuu",
+        "sv": "tid eller plats ändras",
+        "en": "moves",
+    },
+    "publish.change.leaders": {
+        "fi": "ohjaajat vaihtuvat",
+        "sv": "nya ledare",
+        "en": "other leaders",
+    },
+    "publish.change.cancelled": {
+        "fi": "ryhmä perutaan",
+        "sv": "gruppen ställs in",
+        "en": "group cancelled",
+    },
+    "publish.can_attend": {"fi": "pääsee", "sv": "kan komma", "en": "can attend"},
+    "publish.cannot_attend": {
+        "fi": "ei pääse: {rule}",
+        "sv": "kan inte komma: {rule}",
+        "en": "cannot attend: {rule}",
+    },
+    "publish.no_clients": {
+        "fi": "Muutos ei koske yhdenkään asiakkaan paikkaa.",
+        "sv": "Ändringen berör ingen klients plats.",
+        "en": "The change affects no client's place.",
+    },
+    "publish.waiting_dropped": {
+        "fi": "{n} jonottajaa ei pääsisi uuteen aikaan; heidät poistetaan jonosta julkaisussa "
+        "(kirjataan lokiin).",
+        "sv": "{n} i kö kan inte komma på den nya tiden; de stryks ur kön vid publiceringen "
+        "(loggas).",
+        "en": "{n} on waiting lists could not attend the new session; they are taken off the "
+        "list when publishing (recorded in the audit trail).",
+    },
+    "publish.resolve": {
+        "fi": "Päätä jokaisesta asiakkaasta, joka ei pääse uuteen aikaan",
+        "sv": "Bestäm för varje klient som inte kan komma på den nya tiden",
+        "en": "Decide for each client who cannot attend the new session",
+    },
+    "publish.case": {
+        "fi": "{client} ryhmässä {group}: {rule}",
+        "sv": "{client} i {group}: {rule}",
+        "en": "{client} in {group}: {rule}",
+    },
+    "publish.choice.none": {"fi": "Valitse…", "sv": "Välj…", "en": "Choose…"},
+    "publish.choice.keep": {
+        "fi": "Pidä paikka (merkitään)",
+        "sv": "Behåll platsen (markeras)",
+        "en": "Keep the place (flagged)",
+    },
+    "publish.choice.end": {
+        "fi": "Päätä paikka",
+        "sv": "Avsluta platsen",
+        "en": "End the place",
+    },
+    "publish.choice.move": {
+        "fi": "Siirrä ryhmään {group} {name}",
+        "sv": "Flytta till {group} {name}",
+        "en": "Move to {group} {name}",
+    },
+    "publish.no_targets": {
+        "fi": "Ei muuta ryhmää, johon asiakas pääsisi ja jossa on tilaa.",
+        "sv": "Ingen annan grupp som klienten kan komma till och som har plats.",
+        "en": "No other group the client can attend with a free place.",
+    },
+    "publish.unresolved": {
+        "fi": "Päätä ensin jokaisesta asiakkaasta ({n} jäljellä).",
+        "sv": "Bestäm först för varje klient ({n} kvar).",
+        "en": "Decide for every client first ({n} left).",
+    },
+    "publish.button": {
+        "fi": "Julkaise suunnitelma nro {plan_id}",
+        "sv": "Publicera plan nr {plan_id}",
+        "en": "Publish plan no. {plan_id}",
+    },
+    "publish.done": {
+        "fi": "Suunnitelma nro {plan_id} julkaistiin: {groups} ryhmää avoinna; {moved} siirretty, "
+        "{kept} paikkaa pidetty merkittynä, {ended} paikkaa päätetty, "
+        "{dropped} poistettu jonosta.",
+        "sv": "Plan nr {plan_id} publicerades: {groups} grupper öppna; {moved} flyttade, "
+        "{kept} platser behållna med markering, {ended} platser avslutade, "
+        "{dropped} strukna ur kön.",
+        "en": "Plan no. {plan_id} was published: {groups} groups open; {moved} moved, "
+        "{kept} places kept with a flag, {ended} places ended, "
+        "{dropped} taken off waiting lists.",
+    },
+    "publish.refused": {
+        "fi": "Suunnitelmaa ei julkaistu eikä mitään muutettu: {n} asiakasta ei pääsisi "
+        "ryhmänsä uuteen aikaan. Päätä jokaisesta (siirrä, pidä tai päätä paikka):",
+        "sv": "Planen publicerades inte och inget ändrades: {n} klienter kan inte komma på sin "
+        "grupps nya tid. Bestäm för var och en (flytta, behåll eller avsluta platsen):",
+        "en": "The plan was not published and nothing changed: {n} client(s) could not attend "
+        "their group's new session. Decide for each (move, keep or end the place):",
+    },
+    "publish.refused_move": {
+        "fi": "Suunnitelmaa ei julkaistu eikä mitään muutettu: asiakkaan {client} siirto "
+        "ryhmästä {group} ryhmään {target} ei onnistunut: {reason}",
+        "sv": "Planen publicerades inte och inget ändrades: klienten {client} kunde inte flyttas "
+        "från {group} till {target}: {reason}",
+        "en": "The plan was not published and nothing changed: moving {client} from {group} "
+        "to {target} failed: {reason}",
+    },
+    "publish.reason.full": {
+        "fi": "ryhmä on täynnä",
+        "sv": "gruppen är full",
+        "en": "the group is full",
+    },
+    "publish.reason.already_in_group": {
+        "fi": "asiakas on jo enimmäismäärässä ryhmiä",
+        "sv": "klienten är redan med i högsta antalet grupper",
+        "en": "the client is already in their maximum of groups",
+    },
+    "publish.reason.already_enrolled": {
+        "fi": "asiakas on jo ryhmässä",
+        "sv": "klienten är redan med i gruppen",
+        "en": "the client is already in the group",
+    },
+    "publish.reason.unknown_group": {
+        "fi": "ryhmä ei ole suunnitelmassa",
+        "sv": "gruppen finns inte i planen",
+        "en": "the group is not in the plan",
+    },
+    "publish.reason.group_cancelled": {
+        "fi": "ryhmä ei toimi tässä suunnitelmassa",
+        "sv": "gruppen går inte i den här planen",
+        "en": "the group does not run in this plan",
+    },
+    "publish.reason.needs_second_leader": {
+        "fi": "ryhmä tarvitsisi toisen ohjaajan",
+        "sv": "gruppen skulle behöva en andra ledare",
+        "en": "the group would need a second leader",
+    },
+    "publish.reason.not_affected": {
+        "fi": "suunnitelma ei muuta asiakkaan paikkaa",
+        "sv": "planen ändrar inte klientens plats",
+        "en": "the plan does not change the client's place",
+    },
+    "publish.failed": {
+        "fi": "Julkaisu epäonnistui: {reason}",
+        "sv": "Publiceringen misslyckades: {reason}",
+        "en": "Publishing failed: {reason}",
+    },
+    "publish.ask_coordinator": {
+        "fi": "Koordinaattori julkaisee suunnitelman Suunnitelma-sivulla.",
+        "sv": "Koordinatorn publicerar planen på sidan Plan.",
+        "en": "A coordinator publishes the plan on the Plan page.",
+    },
     "language.fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
     "language.sv": {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"},
     "language.en": {"fi": "englanti", "sv": "engelska", "en": "English"},

@@ -20,6 +20,12 @@ from planner.store.errors import StoreError
 from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
 from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
 from planner.store.plan_gate import PlanRejected
+from planner.store.publish_diff import (
+    PublishPreview,
+    Resolution,
+    ResolutionRefused,
+    StrandedClients,
+)
 from planner.store.store import Store
 
 __all__ = [
@@ -29,10 +35,14 @@ __all__ = [
     "MeetingSlot",
     "Outcome",
     "PlanRejected",
+    "PublishPreview",
     "PublishReport",
+    "Resolution",
+    "ResolutionRefused",
     "Seats",
     "Store",
     "StoreError",
+    "StrandedClients",
     "default_url",
     "suggest_meetings",
 ]

@@ -7,6 +7,8 @@ to). The live offering's group meets where and when its published plan placed it
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 import sqlalchemy as sa
 
 from planner import rules, terms
@@ -16,13 +18,21 @@ from planner.store.schema import EnrolmentRow, OfferingRow, PlanGroupRow, Season
 from planner.store.snapshot import season_at
 
 
+class Slot(NamedTuple):
+    """A group as a plan places it, for `attendance` and `clashing_group` before publishing."""
+
+    plan_id: int
+    group_id: str
+
+
 def attendance(
-    conn: sa.Connection, season_id: int, offering: sa.Row, client_code: str
+    conn: sa.Connection, season_id: int, offering: Any, client_code: str
 ) -> tuple[tuple[str, str] | None, str]:
     """(problem, mode): the first participant rule the client would break by joining the
     offering's group as (rule key, why in English), or None; and how they would take part,
     "on_site" or "remote" (`rules.participation_mode`, as `planner.participation` decides it
-    for a plan)."""
+    for a plan). `offering` needs only `plan_id` and `group_id`: a `Slot` asks about a group
+    as a plan not yet published places it."""
     season, travel = _season(conn, season_id)
     group = season.group.get(offering.group_id)
     client = season.client.get(client_code)
@@ -39,12 +49,21 @@ def attendance(
 
 
 def clashing_group(
-    conn: sa.Connection, season_id: int, offering: sa.Row, client_code: str
+    conn: sa.Connection,
+    season_id: int,
+    offering: Any,
+    client_code: str,
+    plan_id: int | None = None,
+    leaving: str | None = None,
 ) -> tuple[str, str] | None:
     """(group id, when) of a group the client is already active in whose sessions meet at the
     same time as the offering's (the same weekday, overlapping hours, terms sharing a week:
     `terms.sessions_clash`), or None. A client is in one session at a time (rule
-    client_overlap), whatever their `max_groups`."""
+    client_overlap), whatever their `max_groups`.
+
+    `plan_id` places the client's other groups by that plan instead of their published one
+    (a plan about to be published: groups it does not schedule clash with nothing);
+    `leaving` is a group the client is about to leave, which clashes with nothing."""
     others = conn.execute(
         sa.select(OfferingRow.group_id, OfferingRow.plan_id)
         .join(EnrolmentRow, EnrolmentRow.offering_id == OfferingRow.id)
@@ -54,6 +73,7 @@ def clashing_group(
             EnrolmentRow.status == "active",
             OfferingRow.status == "open",
             OfferingRow.group_id != offering.group_id,
+            OfferingRow.group_id != (leaving or ""),
         )
         .order_by(OfferingRow.group_id)
     ).all()
@@ -64,7 +84,7 @@ def clashing_group(
         return None
     season, _ = _season(conn, season_id)
     for other in others:
-        there = _placement(conn, other.plan_id, other.group_id)
+        there = _placement(conn, plan_id or other.plan_id, other.group_id)
         if there is not None and terms.sessions_clash(season.terms, here, there):
             when = f"{WEEKDAYS[there.weekday]} {hhmm(there.start)}-{hhmm(there.end)}"
             return there.group_id, when

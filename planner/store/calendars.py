@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from planner.store import Store
 from planner.store.live import add_event, reading, run_write, utcnow
-from planner.store.schema import CalendarSequenceRow, FeedRow, PlanRow
+from planner.store.schema import CalendarSequenceRow, FeedRow, OfferingRow, PlanRow
 from planner.store.snapshot import live_season_of
 
 PG_SEQUENCE_LOCK = 0x69637331  # "ics1": one SEQUENCE writer at a time on PostgreSQL
@@ -31,14 +31,24 @@ class PlanStamp:
 
 
 def current_plan(store: Store) -> PlanStamp | None:
-    """The live season's current plan; None when the store has no live season."""
+    """The plan calendars show: the live season's published plan (the live offering), else,
+    before anything is published, its current plan; None when the store has no live season.
+    Saving a new plan changes no calendar until it is published."""
     with reading(store, "read the current plan") as conn:
         season_id = live_season_of(conn)
         if season_id is None:
             return None
+        published = conn.scalar(
+            sa.select(sa.func.max(OfferingRow.plan_id)).where(
+                OfferingRow.season_id == season_id, OfferingRow.status == "open"
+            )
+        )
         found = conn.execute(
             sa.select(PlanRow.id, PlanRow.created_at)
-            .where(PlanRow.season_id == season_id, PlanRow.is_current)
+            .where(
+                PlanRow.season_id == season_id,
+                PlanRow.id == published if published is not None else PlanRow.is_current,
+            )
             .order_by(PlanRow.id.desc())
         ).first()
     if found is None:

@@ -40,7 +40,8 @@ from planner.store.outcomes import (
     Waiting,
     refused,
 )
-from planner.store.publishing import publish_plan
+from planner.store.publish_diff import PublishPreview, Resolutions
+from planner.store.publishing import preview_plan, publish_plan
 from planner.store.schema import (
     AttendanceRow,
     EnrolmentRow,
@@ -64,17 +65,33 @@ class Enrolments:
 
     # --- publishing ---
 
-    def publish(self, plan_id: int | None = None, actor: str = "cli") -> PublishReport:
-        """Make a plan (default: the live season's current plan) the live offering; a plan
-        of a season that is not live is refused (switch seasons: `Store.publish_season`).
+    def preview(self, plan_id: int | None = None) -> PublishPreview:
+        """What publishing the plan (default: the current plan) would change: groups opened,
+        cancelled, moved and with other leaders, and every client affected, with whether
+        they can still attend (`planner.store.publish_diff`). Changes nothing."""
+        with reading(self.store, "compare the plan with the offering") as conn:
+            return preview_plan(conn, self.season_id, plan_id)
+
+    def publish(
+        self,
+        plan_id: int | None = None,
+        actor: str = "cli",
+        resolutions: Resolutions | None = None,
+    ) -> PublishReport:
+        """Make a plan (default: the live season's current plan) the live offering; a
+        plan of a season that is not live is refused (switch seasons: `Store.publish_season`).
 
         Groups that still run keep their enrolments and waiting lists; groups no longer
         scheduled are cancelled with their places (listed in the report); the plan's
         participants who have no place yet are enrolled, unless they left the group before.
+        Refused (`StrandedClients`, nothing written) while an enrolled client could not
+        attend their group's new session, unless `resolutions` says for each (client, group)
+        whether to move, keep (flagged) or end the place; a resolution that cannot be carried
+        out (`ResolutionRefused`) undoes the whole publish.
         """
 
         def work(conn: sa.Connection) -> PublishReport:
-            report = publish_plan(conn, self.season_id, plan_id, actor)
+            report = publish_plan(conn, self.season_id, plan_id, actor, resolutions)
             ensure_live(conn, report.season_id)  # a draft goes live by switching seasons
             return report
 

@@ -143,6 +143,12 @@ class PublishReport:
     skipped: tuple[tuple[str, str, str], ...] = ()  # (client, group, reason key)
     promoted: tuple[tuple[str, str], ...] = ()  # (client, group) from a waiting list
     short_of_leaders: tuple[str, ...] = ()  # kept groups now too big for their planned leaders
+    moved_groups: tuple[str, ...] = ()  # kept groups meeting on another day, hour or venue
+    leaders_changed: tuple[str, ...] = ()  # kept groups with other leaders
+    moved_clients: tuple[tuple[str, str, str], ...] = ()  # (client, from group, to group)
+    kept_flagged: tuple[tuple[str, str, str], ...] = ()  # (client, group, rule) kept, flagged
+    ended: tuple[tuple[str, str, str], ...] = ()  # (client, group, reason) ended by resolution
+    waiting_dropped: tuple[tuple[str, str, str], ...] = ()  # (client, group, rule) off the list
 
 
 def refused(key: str, group: str, client: str = "", **fields: Any) -> EnrolOutcome:

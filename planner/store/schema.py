@@ -383,8 +383,11 @@ class EnrolmentRow(Base):
     offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
     group_id: Mapped[str]
     client_code: Mapped[str]
-    status: Mapped[str]  # active | waiting | cancelled | group_cancelled
+    status: Mapped[str]  # active | waiting | cancelled | group_cancelled | moved | dropped
     flag: Mapped[str] = mapped_column(default="")  # promoted | needs_second_leader | ""
+    # Set by the coordinator who kept the place when a publish left the client unable to
+    # attend: the rule key that breaks (planner.store.publishing).
+    coordinator_flag: Mapped[str | None]
     mode: Mapped[str] = mapped_column(server_default="on_site")  # on_site | remote
     counsellor: Mapped[str]
     created_at: Mapped[dt.datetime]

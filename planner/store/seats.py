@@ -51,9 +51,12 @@ def admit(
     counsellor: str | None = None,
     allow_flagged: bool = False,
     wait_if_full: bool = True,
+    leaving: str | None = None,
 ) -> EnrolOutcome:
     """Enrol a client in the caller's transaction, by the rules `Enrolments.enrol` states;
-    a full group puts the client on its waiting list unless `wait_if_full` is false."""
+    a full group puts the client on its waiting list unless `wait_if_full` is false.
+    `leaving` is a group of theirs the caller ends right after (a move): it counts neither
+    towards `max_groups` nor as a clash."""
     offering = lock_offering(conn, season_id, group_id)
     if offering is None:
         return refused("unknown_group", group_id, client_code)
@@ -79,7 +82,7 @@ def admit(
     place_id, status = places.get(group_id, (None, None))
     if status == "active":
         return refused("already_enrolled", group_id, client_code)
-    active = sum(s == "active" for _, s in places.values())
+    active = sum(s == "active" for g, (_, s) in places.items() if g != leaving)
     if active >= client.max_groups:
         return refused(
             "already_in_group",
@@ -88,7 +91,7 @@ def admit(
             active=active,
             max_groups=client.max_groups,
         )
-    clash = clashing_group(conn, season_id, offering, client_code)
+    clash = clashing_group(conn, season_id, offering, client_code, leaving=leaving)
     if clash is not None:
         other, when = clash
         return refused(

@@ -13,7 +13,15 @@ from planner.finder.profile import ALL_WEEKDAYS, MAX_TRAVEL_LIMIT_MIN
 from planner.i18n import t
 from planner.model import Client, Plan, Season
 from planner.rules import TRAVEL_MODES
-from planner.store import Enrolments, PlanRejected, Store, StoreError, suggest_meetings
+from planner.store import (
+    Enrolments,
+    PlanRejected,
+    ResolutionRefused,
+    Store,
+    StoreError,
+    StrandedClients,
+    suggest_meetings,
+)
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
 from planner.ui.offering import (
@@ -30,6 +38,7 @@ from planner.ui.offering import (
     theme_label,
 )
 from planner.ui.plan_rejected import rejected_markdown
+from planner.ui.publish_panel import refusal_markdown
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
@@ -224,6 +233,11 @@ def publish_panel(live: Enrolments, published: int | None, current: int | None, 
         except PlanRejected as exc:
             season = common.load_season(common.db_url(), live.season_id) if live.season_id else None
             st.error(rejected_markdown(exc, season, lang, "publish"), icon=":material/block:")
+            return
+        except (StrandedClients, ResolutionRefused) as exc:  # decided on the Plan page
+            season = common.load_season(common.db_url(), live.season_id) if live.season_id else None
+            st.error(refusal_markdown(exc, season, lang), icon=":material/block:")
+            st.page_link(common.PAGE_FILES["plan"], label=t("find.go_plan", lang))
             return
         except StoreError as exc:
             st.error(t("find.publish_failed", lang, reason=exc), icon=":material/error:")

@@ -17,6 +17,7 @@ from planner.model import Plan, Season
 from planner.store import PlanRejected, StoreError
 from planner.ui import auth, common
 from planner.ui.plan_rejected import rejected_markdown
+from planner.ui.publish_panel import render_publish
 from planner.ui.summary import (
     plan_signed_gap,
     plan_status,
@@ -412,6 +413,8 @@ def render() -> None:
     )
     metrics(season, plan, summary, lang)
     show_plan(season, plan, lang, "plan_current")
+    st.divider()
+    render_publish(db, season, season_id, lang)
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
