@@ -23,6 +23,8 @@ from planner.i18n import t
 
 KINDS = (
     "promoted",
+    "place_moved",
+    "waiting_dropped",
     "place_ended",
     "group_cancelled",
     "group_moved",
@@ -31,6 +33,15 @@ KINDS = (
     "joined",
 )
 """Notice kinds; each has a text `notice.<kind>` (fi/sv/en) in the catalogue."""
+
+PUBLISH_PLACES = (
+    ("group_cancelled", "group_cancelled"),
+    ("promoted", "promoted"),
+    ("place_moved", "moved_clients"),
+    ("place_ended", "ended"),
+    ("waiting_dropped", "waiting_dropped"),
+)
+"""(notice kind, key of the publish event's list of [client, group, ...])."""
 
 ACTIONS = ("enrolment.promote", "enrolment.cancel", "enrolment.publish", "change.add")
 """The audit actions notices are made from."""
@@ -94,11 +105,17 @@ def _from_event(person: str, event: Mapping[str, Any], who: Audience) -> list[No
         return [Notice(ident, at, "place_ended", gid, code)] if mine(code) else []
     if action == "enrolment.publish":
         found = []
-        for code, gid in detail.get("group_cancelled", ()):
-            if mine(code):
-                found.append(Notice(ident, at, "group_cancelled", gid, code))
-        for moved in detail.get("moved", ()):
-            gid = moved["group_id"] if isinstance(moved, Mapping) else str(moved)
+        for kind, key in PUBLISH_PLACES:
+            for code, gid, *rest in detail.get(key, ()):
+                if mine(code):
+                    params = {"to": rest[0]} if kind == "place_moved" and rest else {}
+                    found.append(Notice(ident, at, kind, gid, code, params))
+                if kind == "promoted" and leads(gid):
+                    found.append(Notice(ident, at, "joined", gid))
+        changed = dict.fromkeys(
+            [*detail.get("moved_groups", ()), *detail.get("leaders_changed", ())]
+        )
+        for gid in changed:
             found += for_clients("group_moved", gid, who.members.get(gid, ()))
         return found
     if action == "change.add" and detail.get("kind") in ("cancel", "move"):
@@ -122,6 +139,7 @@ def notice_text(notice: Notice, group_name: str, lang: str) -> str:
         client=notice.client_code or "",
         date=params.get("date") or "",
         new_start=(params.get("new_start") or "").replace("T", " "),
+        to=params.get("to") or "",
     )
 
 

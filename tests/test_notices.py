@@ -54,7 +54,7 @@ def test_a_counsellor_hears_of_their_own_client_and_a_leader_of_their_group() ->
 def test_session_changes_and_a_moved_group_reach_counsellors_and_leaders() -> None:
     events = [
         _event(2, "change.add", kind="cancel", group_id="G1", session_date="2026-02-04"),
-        _event(3, "enrolment.publish", moved=[{"group_id": "G1"}], group_cancelled=[["C2", "G9"]]),
+        _event(3, "enrolment.publish", moved_groups=["G1"], group_cancelled=[["C2", "G9"]]),
     ]
     kinds = [(n.kind, n.client_code) for n in notices_for("S9", events, WHO)]
     assert kinds == [("session_cancelled", "C1"), ("group_moved", "C1")]
@@ -125,6 +125,29 @@ def _promote_c23(store: Store) -> None:
     for code in ("C20", "C21", "C22", "C23"):
         live.enrol("G2", code, actor="anna")
     assert live.cancel("G2", "C04", actor="anna", reason="moved_to_work").promoted == ("C23",)
+
+
+def test_a_publish_tells_whose_places_moved_ended_or_left_the_queue() -> None:
+    events = [
+        _event(
+            4,
+            "enrolment.publish",
+            moved_clients=[["C1", "G1", "G2"]],
+            ended=[["C2", "G1", "other"]],
+            waiting_dropped=[["C1", "G2"]],
+            promoted=[["C2", "G2"]],
+            leaders_changed=["G2"],
+        )
+    ]
+    assert [(n.kind, n.params.get("to")) for n in notices_for("S9", events, WHO)] == [
+        ("place_moved", "G2"),
+        ("waiting_dropped", None),
+    ]
+    assert [n.kind for n in notices_for("S8", events, WHO)] == ["promoted", "place_ended"]
+    assert [n.kind for n in notices_for("S3", events, WHO)] == ["joined", "group_moved"]
+    for lang in ("fi", "sv", "en"):
+        for n in notices_for("S9", events, WHO):
+            assert "C1" in notice_text(n, "G", lang)
 
 
 def test_the_store_gives_each_person_their_notices(store: Store) -> None:

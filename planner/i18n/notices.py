@@ -13,6 +13,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Din grupp {group} fick en ny deltagare från kön.",
         "en": "Your group {group} has a new participant from the waiting list.",
     },
+    "notice.place_moved.client": {
+        "fi": "Asiakas {client} siirrettiin ryhmästä {group} ryhmään {to} uuden suunnitelman "
+        "myötä.",
+        "sv": "Klienten {client} flyttades från gruppen {group} till gruppen {to} med den nya "
+        "planen.",
+        "en": "Client {client} was moved from {group} to {to} with the new plan.",
+    },
+    "notice.waiting_dropped.client": {
+        "fi": "Asiakas {client} poistettiin ryhmän {group} jonosta: uusi aika tai paikka ei "
+        "sovi hänelle.",
+        "sv": "Klienten {client} togs bort från kön till gruppen {group}: den nya tiden eller "
+        "platsen passar inte hen.",
+        "en": "Client {client} was taken off the waiting list of {group}: its new time or "
+        "place does not suit them.",
+    },
     "notice.place_ended.client": {
         "fi": "Asiakkaan {client} paikka ryhmässä {group} päättyi.",
         "sv": "Klienten {client}s plats i gruppen {group} upphörde.",
