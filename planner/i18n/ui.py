@@ -1809,4 +1809,84 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Anteckningen är för lång (högst {max} tecken).",
         "en": "The note is too long (at most {max} characters).",
     },
+    "groups.changes": {
+        "fi": "Peruutukset ja siirrot",
+        "sv": "Inställda och flyttade träffar",
+        "en": "Cancelled and moved sessions",
+    },
+    "groups.changes_none": {
+        "fi": "Ryhmällä ei ole päivättyjä muutoksia.",
+        "sv": "Gruppen har inga daterade ändringar.",
+        "en": "The group has no dated changes.",
+    },
+    "groups.change_session": {
+        "fi": "Muutettava kerta",
+        "sv": "Träffen som ändras",
+        "en": "Session to change",
+    },
+    "groups.change_kind": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "groups.change_kind.cancel": {"fi": "Peru kerta", "sv": "Ställ in", "en": "Cancel"},
+    "groups.change_kind.move": {"fi": "Siirrä kerta", "sv": "Flytta", "en": "Move"},
+    "groups.new_date": {"fi": "Uusi päivä", "sv": "Nytt datum", "en": "New date"},
+    "groups.new_time": {"fi": "Uusi alkamisaika", "sv": "Ny starttid", "en": "New start time"},
+    "groups.change_note": {
+        "fi": "Huomautus (valinnainen)",
+        "sv": "Anteckning (valfri)",
+        "en": "Note (optional)",
+    },
+    "groups.change_note_help": {
+        "fi": "Enintään 200 merkkiä, esim. ”tila varattu”. Älä kirjoita asiakastietoja: "
+        "huomautus näkyy kaikille, jotka näkevät muutokset.",
+        "sv": "Högst 200 tecken, t.ex. ”lokalen bokad”. Skriv inga klientuppgifter: "
+        "anteckningen syns för alla som ser ändringarna.",
+        "en": 'At most 200 characters, e.g. "room booked". Never write client data: '
+        "everyone who sees the changes sees the note.",
+    },
+    "groups.change_save": {"fi": "Tallenna muutos", "sv": "Spara ändringen", "en": "Save change"},
+    "groups.change_saved": {
+        "fi": "Muutos tallennettu: {what}",
+        "sv": "Ändringen har sparats: {what}",
+        "en": "Change saved: {what}",
+    },
+    "groups.change_removed": {
+        "fi": "Muutos poistettu: {what}",
+        "sv": "Ändringen har tagits bort: {what}",
+        "en": "Change removed: {what}",
+    },
+    "groups.col.change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "groups.col.note": {"fi": "Huomautus", "sv": "Anteckning", "en": "Note"},
+    "groups.col.by": {"fi": "Kirjannut", "sv": "Registrerad av", "en": "Recorded by"},
+    "groups.season_changes": {
+        "fi": "Sulkemiset ja poissaolot (koordinaattori)",
+        "sv": "Stängningar och frånvaro (koordinator)",
+        "en": "Closures and absences (coordinator)",
+    },
+    "groups.season_change_kind.closure": {
+        "fi": "Sulkeminen",
+        "sv": "Stängning",
+        "en": "Closure",
+    },
+    "groups.season_change_kind.absence": {
+        "fi": "Poissaolo",
+        "sv": "Frånvaro",
+        "en": "Absence",
+    },
+    "groups.change_from": {"fi": "Alkaen", "sv": "Från", "en": "From"},
+    "groups.change_to": {"fi": "Päättyen", "sv": "Till", "en": "To"},
+    "groups.change_venue": {"fi": "Toimipaikka", "sv": "Verksamhetsplats", "en": "Venue"},
+    "groups.change_all_venues": {
+        "fi": "Kaikki toimipaikat",
+        "sv": "Alla verksamhetsplatser",
+        "en": "All venues",
+    },
+    "groups.change_person": {
+        "fi": "Työntekijä tai kumppani",
+        "sv": "Anställd eller partner",
+        "en": "Staff member or partner",
+    },
+    "groups.change_remove": {
+        "fi": "Poista muutos",
+        "sv": "Ta bort ändringen",
+        "en": "Remove the change",
+    },
 }
