@@ -32,6 +32,8 @@ from planner.ui.offering import date_text, day_name, published_plan_id
 
 GROUP_KEY = "groups_group"
 DONE_KEY = "groups_done"  # the last recorded change, shown once after the rerun
+SESSION_CHANGES = ("cancel", "move")  # what a leader may do to a session
+SEASON_CHANGES = ("closure", "absence")  # what a coordinator records for dates
 
 
 def session_dates(
@@ -213,7 +215,7 @@ def session_change_form(
         )
         kind = st.radio(
             t("groups.change_kind", lang),
-            ["cancel", "move"],
+            SESSION_CHANGES,
             format_func=lambda k: t(f"groups.change_kind.{k}", lang),
             horizontal=True,
             key="groups_chg_kind",
@@ -273,7 +275,7 @@ def season_changes_section(season: Season, season_id: int, lang: str) -> None:
     with st.form("season_change"):
         kind = st.radio(
             t("groups.change_kind", lang),
-            ["closure", "absence"],
+            SEASON_CHANGES,
             format_func=lambda k: t(f"groups.season_change_kind.{k}", lang),
             horizontal=True,
             key="groups_season_kind",
