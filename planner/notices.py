@@ -138,7 +138,7 @@ def notice_text(notice: Notice, group_name: str, lang: str) -> str:
         group=group_name,
         client=notice.client_code or "",
         date=params.get("date") or "",
-        new_start=(params.get("new_start") or "").replace("T", " "),
+        new_start=(params.get("new_start") or "")[:16].replace("T", " "),
         to=params.get("to") or "",
     )
 

@@ -35,8 +35,6 @@ from planner.calendar import (
     export_leader,
     export_offering,
     export_venue,
-    parse_closure,
-    parse_override,
     render_calendar,
     texts,
 )
@@ -756,20 +754,6 @@ def test_the_golden_group_meets_on_the_expected_fridays() -> None:
 
 
 # --- inputs and texts ---
-
-
-def test_closures_and_session_changes_read_from_the_command_line() -> None:
-    assert parse_closure("2027-06-21..2027-08-08") == Closure(
-        dt.date(2027, 6, 21), dt.date(2027, 8, 8)
-    )
-    assert parse_closure("2027-05-07") == Closure(dt.date(2027, 5, 7), dt.date(2027, 5, 7))
-    assert parse_override("G-001@2027-03-03=cancel") == Override("G-001", dt.date(2027, 3, 3))
-    assert parse_override("G-001@2027-03-03=2027-03-04T10:00") == Override(
-        "G-001", dt.date(2027, 3, 3), dt.datetime(2027, 3, 4, 10, 0)
-    )
-    for bad in ("2027-13-01", "2027-06-21..later", "G-001=cancel", "G-001@2027-03-03=soon"):
-        with pytest.raises(CalendarError):
-            (parse_closure if "=" not in bad else parse_override)(bad)
 
 
 def _fields(text: str) -> set[str]:

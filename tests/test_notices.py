@@ -161,6 +161,19 @@ def test_the_store_gives_each_person_their_notices(store: Store) -> None:
     assert {"S1", "S2", "S3"} <= set(Notices(store).people())
 
 
+def test_a_cancelled_session_reaches_the_counsellors_and_the_leaders(store: Store) -> None:
+    from planner.store import DatedChanges
+
+    DatedChanges(store).cancel("G2", dt.date(2026, 1, 15), actor="S1")  # G2 meets Thursdays
+    counsellor = Notices(store).for_person("S3")
+    assert {(n.kind, n.client_code) for n in counsellor} == {
+        ("session_cancelled", code) for code in ("C04", "C05", "C06", "C07", "C08")
+    }
+    (leader,) = Notices(store).for_person("S2")
+    assert leader.kind == "session_cancelled" and leader.client_code is None
+    assert "2026-01-15" in notice_text(leader, "Taideryhmä", "fi")
+
+
 def _settings(port: int, **kw) -> MailSettings:
     raw = {
         "host": "127.0.0.1",

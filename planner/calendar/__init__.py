@@ -6,7 +6,8 @@
 Exports (`export`): the offering (optionally filtered), one group, a leader's groups, a
 venue's groups and a client's own groups. Each scheduled group is one weekly series in
 Europe/Helsinki (`vtimezone`) over its term (`series`), without Finnish public holidays and
-the coordinator's closures, with moved or cancelled sessions as overrides (`events`).
+the season's closures, with moved or cancelled sessions and sessions led by someone else
+as overrides (`events`); `stored` reads those dated changes from the store.
 `stored` adds the store's SEQUENCE numbers; `feeds` issues and revokes subscription tokens;
 `serve` answers `GET /ics/<token>.ics`. No calendar carries anything about a client.
 """
@@ -35,11 +36,11 @@ from planner.calendar.feeds import (
 from planner.calendar.links import app_url, feed_url, webcal_url
 from planner.calendar.series import (
     POPUP_WEEKS,
+    Absence,
     CalendarError,
     Closure,
     Override,
-    parse_closure,
-    parse_override,
+    Substitute,
 )
 from planner.calendar.stored import StoredCalendar, calendar_from_store
 
@@ -47,6 +48,7 @@ __all__ = [
     "FEED_KINDS",
     "KINDS",
     "POPUP_WEEKS",
+    "Absence",
     "CalendarError",
     "CalendarOptions",
     "Closure",
@@ -56,6 +58,7 @@ __all__ = [
     "Override",
     "Selection",
     "StoredCalendar",
+    "Substitute",
     "app_url",
     "calendar_from_store",
     "create_feed",
@@ -67,8 +70,6 @@ __all__ = [
     "feed_url",
     "find_feed",
     "list_feeds",
-    "parse_closure",
-    "parse_override",
     "render_calendar",
     "revoke_feed",
     "webcal_url",

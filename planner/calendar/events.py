@@ -38,6 +38,7 @@ class EventSettings:
     stamp: dt.datetime  # DTSTAMP, aware UTC
     show_seats: bool = True
     show_participants: bool = False  # counts on site / remote, for the leaders' calendars
+    viewer: str | None = None  # a leader's own calendar: marks the sessions they are away
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def group_events(
     free_seats: int | None = None,
     participants: tuple[int, int] | None = None,
 ) -> list[Event]:
-    """The group's series VEVENT, then its moved and cancelled sessions by date.
+    """The group's series VEVENT, then its moved and cancelled sessions by date, and the
+    sessions someone else leads (a substitute, or a leader away), each naming who leads.
 
     `participants` is (on site, remote): how many take part each way, shown only when
     `settings.show_participants`."""
@@ -77,21 +79,31 @@ def group_events(
     events = [main]
 
     lang = settings.lang
-    changes: list[tuple[dt.date, dt.datetime | None]] = [*series.moved]
-    changes += [(day, None) for day in series.cancelled]
-    for day, new_start in sorted(changes, key=lambda c: c[0]):
+    staffing = {day: (leading, away) for day, leading, away in series.staffing}
+    moved = dict(series.moved)
+    days = sorted({*moved, *series.cancelled, *staffing})
+    for day in days:
         original = series.start_on(day)
-        if new_start is None:
+        staff_lines = _staffing_lines(settings, staffing.get(day))
+        if day in series.cancelled:
             event = _event(settings, common, original, series.duration)
             event["summary"] = f"{texts.text('event.cancelled', lang)}: {common.summary}"
             event.add("description", "\n".join(common.description))
             event.add("status", "CANCELLED")
             event["transp"] = "TRANSPARENT"  # keeps nobody's time busy
-        else:
-            event = _event(settings, common, new_start, series.duration)
-            moved = texts.text("event.moved", lang, date=texts.date_text(day))
-            event.add("description", "\n".join([moved, *common.description]))
+        elif day in moved:
+            event = _event(settings, common, moved[day], series.duration)
+            line = texts.text("event.moved", lang, date=texts.date_text(day))
+            event.add("description", "\n".join([line, *staff_lines, *common.description]))
             event.add("status", "CONFIRMED")
+        else:
+            event = _event(settings, common, original, series.duration)
+            event.add("description", "\n".join([*staff_lines, *common.description]))
+            event.add("status", "CONFIRMED")
+        if day in staffing and settings.viewer in staffing[day][1]:
+            # The leader's own calendar: they are away from this session.
+            event["summary"] = f"{texts.text('event.away', lang)}: {common.summary}"
+            event["transp"] = "TRANSPARENT"
         event.add("recurrence-id", original)
         events.append(event)
     return events
@@ -182,6 +194,26 @@ def _common(
         url=url,
         sequence=sequence,
     )
+
+
+def _staffing_lines(
+    settings: EventSettings, staffing: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> list[str]:
+    """Who leads this one session, and who of the group's leaders is away."""
+    if staffing is None:
+        return []
+    leading, away = staffing
+    lang, season = settings.lang, settings.season
+    lines = []
+    if leading:
+        names = ", ".join(_leader_name(season, p) for p in leading)
+        lines.append(texts.text("event.leads_this_session", lang, value=names))
+    else:
+        lines.append(texts.text("event.no_leader", lang))
+    if away:
+        names = ", ".join(_leader_name(season, p) for p in away)
+        lines.append(texts.text("event.leaders_away", lang, value=names))
+    return lines
 
 
 def _participants_line(mode: str, participants: tuple[int, int], lang: str) -> str:

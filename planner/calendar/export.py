@@ -20,7 +20,15 @@ from icalendar import Calendar, vText
 from planner.calendar import texts
 from planner.calendar.events import EventSettings, group_events
 from planner.calendar.links import app_base_url
-from planner.calendar.series import POPUP_WEEKS, CalendarError, Closure, Override, Series
+from planner.calendar.series import (
+    POPUP_WEEKS,
+    Absence,
+    CalendarError,
+    Closure,
+    Override,
+    Series,
+    Substitute,
+)
 from planner.calendar.series import build_series as _build_series
 from planner.calendar.vtimezone import TZID, helsinki_vtimezone
 from planner.model import Group, Plan, Season
@@ -111,7 +119,9 @@ class Selection:
 class CalendarOptions:
     """How to write a calendar.
 
-    `closures` and `overrides` come from the coordinator; `sequences` maps a group id to its
+    `closures`, `overrides`, `absences` and `substitutes` are the season's dated changes
+    (`planner.calendar.stored` reads them from the store, with `strict` False: a stored
+    change that no longer fits the plan is logged and skipped); `sequences` maps a group id to its
     SEQUENCE (`planner.calendar.sequences` keeps them in the store); `stamp` fixes DTSTAMP
     (default: now); `free_seats` replaces the plan's count of free places per group id, and
     `participants` the plan's (on site, remote) counts per group id, which only a leader's
@@ -128,6 +138,9 @@ class CalendarOptions:
     skip_holidays: bool = True
     free_seats: Mapping[str, int] | None = None
     participants: Mapping[str, tuple[int, int]] | None = None
+    absences: tuple[Absence, ...] = ()
+    substitutes: tuple[Substitute, ...] = ()
+    strict: bool = True
 
     def __post_init__(self) -> None:
         if self.lang not in texts.LANGS:
@@ -187,7 +200,7 @@ def plan_series(
 ) -> dict[str, Series]:
     """The recurring sessions of each scheduled group, overrides and exceptions applied."""
     for o in options.overrides:
-        if o.group_id not in season.group:
+        if o.group_id not in season.group and options.strict:
             raise CalendarError(f"a session change names no group of the season: {o.group_id!r}")
     return {
         gid: _build_series(
@@ -197,6 +210,9 @@ def plan_series(
             options.overrides,
             options.popup_weeks,
             options.skip_holidays,
+            options.absences,
+            options.substitutes,
+            options.strict,
         )
         for gid in group_ids
     }
@@ -254,6 +270,7 @@ def render_calendar(
         show_seats=selection.kind != "client",
         # Its leaders learn how many take part on site and remotely (counts, never who).
         show_participants=selection.kind == "leader",
+        viewer=selection.target if selection.kind == "leader" else None,
     )
     members = plan.members
     for gid in group_ids:

@@ -3,8 +3,12 @@
 The term is `group.weeks` weekly sessions from the first `placement.weekday` on or after
 `group.start_date`; a pop-up group has no term, so its calendar shows `popup_weeks` weeks
 (default `POPUP_WEEKS`). Sessions on Finnish public holidays (`holidays.Finland`, which
-includes Midsummer Eve and Christmas Eve) and in the coordinator's closures are excluded,
-not moved: the term does not grow.
+includes Midsummer Eve and Christmas Eve) and in the coordinator's closures (every venue or
+the group's own) are excluded, not moved: the term does not grow. Absences and substitutes
+change who leads a session (`Series.staffing`), not when it meets.
+
+`strict=False` (the store's changes, checked when they were entered) skips and logs a change
+that no longer fits the plan instead of refusing the whole calendar.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.calendar.vtimezone import ZONE
 from planner.model import Group, Placement
 from planner.terms import first_session, public_holidays
+
+log = logging.getLogger("planner")
 
 POPUP_WEEKS = 12
 """Weeks of sessions a pop-up group (no fixed term, l. 366) shows in a calendar."""
@@ -29,14 +36,45 @@ class CalendarError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Closure:
-    """Days (inclusive) when no group meets, e.g. the summer break."""
+    """Days (inclusive) when no group meets, e.g. the summer break: at every venue, or at
+    `venue_id` only."""
 
     first: dt.date
     last: dt.date
+    venue_id: str | None = None
 
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise CalendarError(f"closure ends ({self.last}) before it begins ({self.first})")
+
+    def covers(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+    def closes(self, day: dt.date, venue_id: str | None) -> bool:
+        return self.covers(day) and (self.venue_id is None or self.venue_id == venue_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A staff member or partner away from `first` to `last` (inclusive)."""
+
+    person_id: str
+    first: dt.date
+    last: dt.date
+
+    def covers(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True, slots=True)
+class Substitute:
+    """`person_id` leads `group_id` instead of `replaces` from `first` to `last`."""
+
+    group_id: str
+    person_id: str
+    replaces: str
+    first: dt.date
+    last: dt.date
 
     def covers(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
@@ -68,6 +106,9 @@ class Series:
     moved: tuple[tuple[dt.date, dt.datetime], ...]  # (original date, new start)
     cancelled: tuple[dt.date, ...]
     fingerprint: str  # changes whenever anything a calendar client schedules by changes
+    # (session date, who leads it, which of the group's leaders are away) where it differs
+    # from the plan's leaders
+    staffing: tuple[tuple[dt.date, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     @property
     def last_start(self) -> dt.datetime:
@@ -105,8 +146,12 @@ def build_series(
     overrides: Iterable[Override] = (),
     popup_weeks: int = POPUP_WEEKS,
     skip_holidays: bool = True,
+    absences: Iterable[Absence] = (),
+    substitutes: Iterable[Substitute] = (),
+    strict: bool = True,
 ) -> Series:
-    """The sessions of `group` as placed; `overrides` for other groups are ignored."""
+    """The sessions of `group` as placed; `overrides` and `substitutes` for other groups are
+    ignored. With `strict` False a change that fits no session is logged and skipped."""
     popup = group.weeks is None
     weeks = popup_weeks if group.weeks is None else group.weeks
     if weeks < 1:
@@ -121,7 +166,8 @@ def build_series(
     free_days = (
         public_holidays(tuple(sorted({d.year for d in days}))) if skip_holidays else frozenset()
     )
-    excluded = tuple(d for d in days if d in free_days or any(c.covers(d) for c in closed))
+    venue = placement.venue_id
+    excluded = tuple(d for d in days if d in free_days or any(c.closes(d, venue) for c in closed))
 
     moved: list[tuple[dt.date, dt.datetime]] = []
     cancelled: list[dt.date] = []
@@ -129,12 +175,16 @@ def build_series(
     for o in overrides:
         if o.group_id != group.group_id:
             continue
+        problem = None
         if o.original_date not in days or o.original_date in excluded:
-            raise CalendarError(f"{group.group_id} has no session on {o.original_date} to change")
-        if o.original_date in seen:
-            raise CalendarError(
-                f"{group.group_id}: two changes to the session on {o.original_date}"
-            )
+            problem = f"{group.group_id} has no session on {o.original_date} to change"
+        elif o.original_date in seen:
+            problem = f"{group.group_id}: two changes to the session on {o.original_date}"
+        if problem is not None:
+            if strict:
+                raise CalendarError(problem)
+            log.warning("calendar: a stored session change is skipped: %s", problem)
+            continue
         seen.add(o.original_date)
         if o.new_start is None:
             cancelled.append(o.original_date)
@@ -142,21 +192,30 @@ def build_series(
             moved.append((o.original_date, local_time(o.new_start)))
     moved.sort()
     cancelled.sort()
-
-    fingerprint = _fingerprint(
-        {
-            "group": group.group_id,
-            "start": first_start.isoformat(),
-            "minutes": placement.end - placement.start,
-            "weeks": weeks,
-            "venue": placement.venue_id,
-            "leaders": list(placement.leaders),
-            "mode": group.mode,
-            "excluded": [d.isoformat() for d in excluded],
-            "moved": [[d.isoformat(), s.isoformat()] for d, s in moved],
-            "cancelled": [d.isoformat() for d in cancelled],
-        }
+    staffing = _staffing(
+        group.group_id,
+        placement.leaders,
+        [d for d in days if d not in excluded and d not in cancelled],
+        dict(moved),
+        tuple(absences),
+        tuple(substitutes),
     )
+
+    content: dict[str, object] = {
+        "group": group.group_id,
+        "start": first_start.isoformat(),
+        "minutes": placement.end - placement.start,
+        "weeks": weeks,
+        "venue": placement.venue_id,
+        "leaders": list(placement.leaders),
+        "mode": group.mode,
+        "excluded": [d.isoformat() for d in excluded],
+        "moved": [[d.isoformat(), s.isoformat()] for d, s in moved],
+        "cancelled": [d.isoformat() for d in cancelled],
+    }
+    if staffing:  # only then: a plan without absences keeps its fingerprints
+        content["staffing"] = [[d.isoformat(), list(a), list(b)] for d, a, b in staffing]
+    fingerprint = _fingerprint(content)
     return Series(
         group_id=group.group_id,
         first_start=first_start,
@@ -167,39 +226,36 @@ def build_series(
         moved=tuple(moved),
         cancelled=tuple(cancelled),
         fingerprint=fingerprint,
+        staffing=staffing,
     )
+
+
+def _staffing(
+    group_id: str,
+    leaders: tuple[str, ...],
+    sessions: list[dt.date],
+    moved: dict[dt.date, dt.datetime],
+    absences: tuple[Absence, ...],
+    substitutes: tuple[Substitute, ...],
+) -> tuple[tuple[dt.date, tuple[str, ...], tuple[str, ...]], ...]:
+    """Who leads each session whose leaders differ from the plan's: a substitute stands in
+    for the leader they replace, anyone away (on the day the session now meets) does not
+    lead."""
+    ours = [s for s in substitutes if s.group_id == group_id]
+    out = []
+    for day in sessions:
+        on = moved[day].date() if day in moved else day
+        leading = list(leaders)
+        for sub in ours:
+            if sub.covers(on) and sub.replaces in leading:
+                leading[leading.index(sub.replaces)] = sub.person_id
+        away = {a.person_id for a in absences if a.covers(on)}
+        leading = [p for p in leading if p not in away]
+        if tuple(leading) != leaders:
+            off = tuple(p for p in leaders if p not in leading)
+            out.append((day, tuple(dict.fromkeys(leading)), off))
+    return tuple(out)
 
 
 def _fingerprint(content: dict[str, object]) -> str:
     return hashlib.sha1(json.dumps(content, sort_keys=True).encode()).hexdigest()
-
-
-def parse_closure(text: str) -> Closure:
-    """`2027-06-21..2027-08-08` (inclusive) or one day `2027-05-07`, for a CLI option."""
-    first, sep, last = text.strip().partition("..")
-    try:
-        start = dt.date.fromisoformat(first.strip())
-        end = dt.date.fromisoformat(last.strip()) if sep else start
-    except ValueError as exc:
-        raise CalendarError(
-            f"closure {text!r} is not like 2027-06-21..2027-08-08 or 2027-05-07"
-        ) from exc
-    return Closure(start, end)
-
-
-def parse_override(text: str) -> Override:
-    """`G-001@2027-03-03=cancel` or `G-001@2027-03-03=2027-03-04T10:00`, for a CLI option."""
-    head, sep, change = text.strip().partition("=")
-    group_id, at, day = head.partition("@")
-    try:
-        if not (sep and at and group_id.strip()):
-            raise ValueError(text)
-        original = dt.date.fromisoformat(day.strip())
-        change = change.strip()
-        new_start = None if change.lower() == "cancel" else dt.datetime.fromisoformat(change)
-    except ValueError as exc:
-        raise CalendarError(
-            f"session change {text!r} is not like G-001@2027-03-03=cancel "
-            "or G-001@2027-03-03=2027-03-04T10:00"
-        ) from exc
-    return Override(group_id.strip(), original, new_start)

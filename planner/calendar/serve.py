@@ -4,10 +4,12 @@
     run(port=8502)                          # or uvicorn in-process
 
 An unknown or revoked token answers 404 with an empty body. A calendar is made once per
-(feed, current plan) and kept in memory, so saving a new plan changes every feed at its
-next request. Responses carry an ETag (hash of the body) and Last-Modified (the plan's save
-time, or the server's start when later: closures and session changes are server settings),
-and answer 304 to If-None-Match or, without it, If-Modified-Since.
+(feed, current plan, version of the season's dated changes) and kept in memory, so saving a
+new plan or adding or removing a dated change (`planner change`, the app) changes every feed
+at its next request. Responses carry an ETag (hash of the body) and Last-Modified (the later
+of the plan's save time and the last dated change, so every server gives the same), and
+answer 304 to If-None-Match or, without it, If-Modified-Since. A stored change never makes a
+feed fail: it was checked when entered, and one that no longer fits the plan is skipped.
 
 uvicorn's access log is off: request paths hold the secret tokens.
 """
@@ -19,7 +21,6 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -32,11 +33,11 @@ from starlette.routing import Route
 from planner.calendar.export import CalendarOptions
 from planner.calendar.feeds import Feed, find_feed
 from planner.calendar.links import DEFAULT_FEED_PORT
-from planner.calendar.series import Closure, Override
 from planner.calendar.stored import calendar_from_store, load_current
 from planner.model import Plan, Season
 from planner.store import Store
 from planner.store.calendars import PlanStamp, current_plan
+from planner.store.changes import changes_version
 
 log = logging.getLogger("planner")
 
@@ -51,6 +52,9 @@ HEADERS = {
 }
 
 
+CacheKey = tuple[int, int, int | None, tuple[int, int]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Rendered:
     body: bytes
@@ -59,22 +63,23 @@ class _Rendered:
 
 
 class FeedCache:
-    """Calendars by (feed id, season id, plan id); the least recently used go first."""
+    """Calendars by (feed id, season id, plan id, changes version); the least recently used
+    go first."""
 
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[int, int, int | None], _Rendered] = OrderedDict()
+        self._items: OrderedDict[CacheKey, _Rendered] = OrderedDict()
         self._lock = threading.Lock()
         self._loaded: tuple[tuple[int, int | None], tuple[Season, Plan]] | None = None
 
-    def get(self, key: tuple[int, int, int | None]) -> _Rendered | None:
+    def get(self, key: CacheKey) -> _Rendered | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[int, int, int | None], value: _Rendered) -> None:
+    def put(self, key: CacheKey, value: _Rendered) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -100,20 +105,15 @@ class FeedCache:
 
 def create_app(
     store: Store,
-    closures: Iterable[Closure] = (),
-    overrides: Iterable[Override] = (),
     app_url: str | None = None,
     cache_size: int = CACHE_SIZE,
 ) -> Starlette:
-    """The feed service over `store`; `closures` and `overrides` apply to every feed."""
+    """The feed service over `store`; the season's dated changes apply to every feed."""
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     cache = FeedCache(cache_size)
-    closures, overrides = tuple(closures), tuple(overrides)
 
-    def render(found: Feed, stamp: PlanStamp) -> _Rendered:
-        options = CalendarOptions(
-            lang=found.lang, closures=closures, overrides=overrides, app_url=app_url
-        )
+    def render(found: Feed, stamp: PlanStamp) -> tuple[CacheKey, _Rendered]:
+        options = CalendarOptions(lang=found.lang, app_url=app_url)
         made = calendar_from_store(
             store,
             found.selection,
@@ -121,11 +121,13 @@ def create_app(
             stamp=stamp,
             loaded=cache.season_and_plan(store, stamp),
         )
-        saved = (stamp.saved_at or started).replace(microsecond=0)
-        return _Rendered(
+        modified = (made.modified_at or started).replace(microsecond=0)
+        version = made.changes.key if made.changes is not None else (0, 0)
+        key = (found.id, stamp.season_id, stamp.plan_id, version)
+        return key, _Rendered(
             body=made.body,
             etag='"' + hashlib.sha256(made.body).hexdigest()[:32] + '"',
-            last_modified=max(saved, started),
+            last_modified=modified,
         )
 
     async def feed(request: Request) -> Response:
@@ -139,10 +141,10 @@ def create_app(
             stamp = current_plan(store)
             if stamp is None:
                 return Response(status_code=404)
-            key = (found.id, stamp.season_id, stamp.plan_id)
-            rendered = cache.get(key)
+            version = changes_version(store, stamp.season_id).key
+            rendered = cache.get((found.id, stamp.season_id, stamp.plan_id, version))
             if rendered is None:
-                rendered = await run_in_threadpool(render, found, stamp)
+                key, rendered = await run_in_threadpool(render, found, stamp)
                 cache.put(key, rendered)
         except Exception:
             # One line in the server log; the client learns nothing about the cause.
@@ -190,13 +192,11 @@ def run(
     store: Store,
     host: str = "127.0.0.1",
     port: int = DEFAULT_FEED_PORT,
-    closures: Iterable[Closure] = (),
-    overrides: Iterable[Override] = (),
     app_url: str | None = None,
     log_level: str = "info",
 ) -> None:
     """Serve the feeds with uvicorn until interrupted."""
     import uvicorn
 
-    app = create_app(store, closures, overrides, app_url)
+    app = create_app(store, app_url)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

@@ -1,5 +1,6 @@
 """`planner` commands for calendars: `ics` exports, subscription `feed`s and `serve`.
-Registered by `planner.cli.main.build_parser`."""
+Registered by `planner.cli.main.build_parser`. Closures and session changes are the store's
+dated changes (`planner change`), which every export and feed reads."""
 
 from __future__ import annotations
 
@@ -14,13 +15,11 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def _options(args: argparse.Namespace):
-    from planner.calendar import CalendarOptions, parse_closure, parse_override
+    """How to write the calendar; the season's dated changes come from the store
+    (`planner change`)."""
+    from planner.calendar import CalendarOptions
 
-    return CalendarOptions(
-        lang=args.lang,
-        closures=tuple(parse_closure(c) for c in args.closed or ()),
-        overrides=tuple(parse_override(o) for o in args.change or ()),
-    )
+    return CalendarOptions(lang=args.lang)
 
 
 def _selection(args: argparse.Namespace):
@@ -112,19 +111,12 @@ def cmd_feed(args: argparse.Namespace, emit: Emit) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, emit: Emit) -> int:
-    from planner.calendar import parse_closure, parse_override
     from planner.calendar.serve import run
     from planner.store import Store
 
     store = Store.open(args.db)
     try:
-        run(
-            store,
-            host=args.host,
-            port=args.port,
-            closures=tuple(parse_closure(c) for c in args.closed or ()),
-            overrides=tuple(parse_override(o) for o in args.change or ()),
-        )
+        run(store, host=args.host, port=args.port)
     finally:
         store.dispose()
     return 0
@@ -147,21 +139,8 @@ def add_calendar_commands(add: Add) -> None:
         p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    def changes(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--closed",
-            action="append",
-            help="closure dates, e.g. 2027-06-21..2027-08-08 (repeatable)",
-        )
-        p.add_argument(
-            "--change",
-            action="append",
-            help="G-001@2027-03-03=cancel or G-001@2027-03-03=2027-03-04T10:00",
-        )
-
     p = add("ics", cmd_ics, "Write an iCalendar file (whole offering by default) for Outlook.")
     which(p)
-    changes(p)
     p.add_argument("--out", required=True, help="the .ics file to write")
 
     p = add("feed", cmd_feed, "Create, list or revoke calendar subscription feeds.")
@@ -175,4 +154,3 @@ def add_calendar_commands(add: Add) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8502)
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
-    changes(p)

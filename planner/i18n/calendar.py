@@ -129,6 +129,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Moved session (originally {date})",
     },
     "calendar.event.cancelled": {"fi": "Peruttu", "sv": "Inställt", "en": "Cancelled"},
+    "calendar.event.away": {"fi": "Poissa", "sv": "Frånvarande", "en": "Away"},
+    "calendar.event.leads_this_session": {
+        "fi": "Tällä kerralla ohjaa: {value}",
+        "sv": "Den här gången leds av: {value}",
+        "en": "This session is led by: {value}",
+    },
+    "calendar.event.no_leader": {
+        "fi": "Tällä kerralla ryhmällä ei ole ohjaajaa",
+        "sv": "Den här gången har gruppen ingen ledare",
+        "en": "No leader for this session",
+    },
+    "calendar.event.leaders_away": {
+        "fi": "Poissa tällä kerralla: {value}",
+        "sv": "Frånvarande den här gången: {value}",
+        "en": "Away this session: {value}",
+    },
     "calendar.event.link": {
         "fi": "Lisätiedot: {url}",
         "sv": "Mer information: {url}",

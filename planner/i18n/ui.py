@@ -2091,4 +2091,196 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Sammanfattningen har sparats ({code}).",
         "en": "Summary saved ({code}).",
     },
+    # --- dated changes (planner.store.changes): why a change is refused, and the forms ---
+    "change.refused.unknown_group": {
+        "fi": "Kaudella ei ole ryhmää {group}.",
+        "sv": "Säsongen har ingen grupp {group}.",
+        "en": "The season has no group {group}.",
+    },
+    "change.refused.unknown_venue": {
+        "fi": "Kaudella ei ole toimipaikkaa {venue}.",
+        "sv": "Säsongen har ingen verksamhetsplats {venue}.",
+        "en": "The season has no venue {venue}.",
+    },
+    "change.refused.unknown_person": {
+        "fi": "Kaudella ei ole työntekijää tai kumppania {person}.",
+        "sv": "Säsongen har ingen anställd eller partner {person}.",
+        "en": "The season has no staff member or partner {person}.",
+    },
+    "change.refused.unknown_change": {
+        "fi": "Muutosta {id} ei ole (tai se on jo poistettu).",
+        "sv": "Ändring {id} finns inte (eller är redan borttagen).",
+        "en": "There is no change {id} (or it was already removed).",
+    },
+    "change.refused.not_published_season": {
+        "fi": "Kauden tarjontaa ei ole vielä julkaistu.",
+        "sv": "Säsongens utbud har inte publicerats ännu.",
+        "en": "The season's offering has not been published yet.",
+    },
+    "change.refused.not_published": {
+        "fi": "Ryhmä {group} ei ole julkaistussa tarjonnassa.",
+        "sv": "Gruppen {group} finns inte i det publicerade utbudet.",
+        "en": "Group {group} is not in the published offering.",
+    },
+    "change.refused.not_a_session": {
+        "fi": "Ryhmällä {group} ei ole tapaamiskertaa {date} (ei sen viikonpäivä tai jakso, "
+        "pyhäpäivä tai suljettu).",
+        "sv": "Gruppen {group} har ingen träff {date} (inte dess veckodag eller period, "
+        "en helgdag eller stängt).",
+        "en": "Group {group} has no session on {date} (not its weekday or term, a public "
+        "holiday, or closed).",
+    },
+    "change.refused.twice": {
+        "fi": "Ryhmän {group} tapaamiskertaa {date} on jo muutettu (muutos {id}).",
+        "sv": "Gruppens {group} träff {date} är redan ändrad (ändring {id}).",
+        "en": "The session of {group} on {date} is already changed (change {id}).",
+    },
+    "change.refused.dst_gap": {
+        "fi": "Aikaa {start} ei ole Suomen aikaa (kellot siirretään eteenpäin).",
+        "sv": "Tiden {start} finns inte i finsk tid (klockan ställs fram).",
+        "en": "The time {start} does not exist in Helsinki (the clocks go forward).",
+    },
+    "change.refused.dst_fold": {
+        "fi": "Aika {start} esiintyy kahdesti Suomen aikaa (kellot siirretään taaksepäin).",
+        "sv": "Tiden {start} förekommer två gånger i finsk tid (klockan ställs tillbaka).",
+        "en": "The time {start} occurs twice in Helsinki (the clocks go back).",
+    },
+    "change.refused.weekend": {
+        "fi": "Tapaamiskertaa ei voi siirtää viikonloppuun ({start}): ryhmät kokoontuvat ma–pe.",
+        "sv": "En träff kan inte flyttas till en helg ({start}): grupperna träffas mån–fre.",
+        "en": "A session cannot move to a weekend ({start}): groups meet Monday to Friday.",
+    },
+    "change.refused.past_midnight": {
+        "fi": "Siirretty tapaamiskerta ({start}) päättyisi vasta seuraavana päivänä.",
+        "sv": "Den flyttade träffen ({start}) skulle sluta först nästa dag.",
+        "en": "The moved session ({start}) would end on the next day.",
+    },
+    "change.refused.holiday": {
+        "fi": "{date} on arkipyhä: tapaamiskertaa ei voi siirtää sille.",
+        "sv": "{date} är en helgdag: träffen kan inte flyttas dit.",
+        "en": "{date} is a public holiday: the session cannot move there.",
+    },
+    "change.refused.onto_session": {
+        "fi": "Ryhmällä {group} on jo tapaamiskerta {date}.",
+        "sv": "Gruppen {group} har redan en träff {date}.",
+        "en": "Group {group} already has a session on {date}.",
+    },
+    "change.refused.ends_before": {
+        "fi": "Viimeinen päivä {last} on ennen ensimmäistä päivää {first}.",
+        "sv": "Sista dagen {last} är före första dagen {first}.",
+        "en": "The last day {last} is before the first day {first}.",
+    },
+    "change.refused.not_a_leader": {
+        "fi": "{person} ei ole kauden työntekijä tai kumppani, joten ei voi ohjata ryhmää.",
+        "sv": "{person} är inte säsongens anställd eller partner och kan inte leda gruppen.",
+        "en": "{person} is not a staff member or partner of the season, so cannot lead.",
+    },
+    "change.refused.already_leads": {
+        "fi": "{person} ohjaa jo ryhmää {group}.",
+        "sv": "{person} leder redan gruppen {group}.",
+        "en": "{person} already leads group {group}.",
+    },
+    "change.refused.which_leader": {
+        "fi": "Ryhmällä {group} on useampi ohjaaja ({leaders}): kerro, kenen sijainen.",
+        "sv": "Gruppen {group} har flera ledare ({leaders}): ange vems vikarie.",
+        "en": "Group {group} has several leaders ({leaders}): say whom the substitute replaces.",
+    },
+    "change.refused.not_leader_of_group": {
+        "fi": "{person} ei ohjaa ryhmää {group}.",
+        "sv": "{person} leder inte gruppen {group}.",
+        "en": "{person} does not lead group {group}.",
+    },
+    "change.refused.overlap": {
+        "fi": "Ryhmän {group} ohjaajalla {person} on jo sijainen osin samoina päivinä "
+        "(muutos {id}).",
+        "sv": "Gruppens {group} ledare {person} har redan en vikarie delvis samma dagar "
+        "(ändring {id}).",
+        "en": "{person} of group {group} already has a substitute on some of these days "
+        "(change {id}).",
+    },
+    "change.refused.note_too_long": {
+        "fi": "Huomautus on liian pitkä (enintään {max} merkkiä).",
+        "sv": "Anteckningen är för lång (högst {max} tecken).",
+        "en": "The note is too long (at most {max} characters).",
+    },
+    "groups.changes": {
+        "fi": "Peruutukset ja siirrot",
+        "sv": "Inställda och flyttade träffar",
+        "en": "Cancelled and moved sessions",
+    },
+    "groups.changes_none": {
+        "fi": "Ryhmällä ei ole päivättyjä muutoksia.",
+        "sv": "Gruppen har inga daterade ändringar.",
+        "en": "The group has no dated changes.",
+    },
+    "groups.change_session": {
+        "fi": "Muutettava kerta",
+        "sv": "Träffen som ändras",
+        "en": "Session to change",
+    },
+    "groups.change_kind": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "groups.change_kind.cancel": {"fi": "Peru kerta", "sv": "Ställ in", "en": "Cancel"},
+    "groups.change_kind.move": {"fi": "Siirrä kerta", "sv": "Flytta", "en": "Move"},
+    "groups.new_date": {"fi": "Uusi päivä", "sv": "Nytt datum", "en": "New date"},
+    "groups.new_time": {"fi": "Uusi alkamisaika", "sv": "Ny starttid", "en": "New start time"},
+    "groups.change_note": {
+        "fi": "Huomautus (valinnainen)",
+        "sv": "Anteckning (valfri)",
+        "en": "Note (optional)",
+    },
+    "groups.change_note_help": {
+        "fi": "Enintään 200 merkkiä, esim. ”tila varattu”. Älä kirjoita asiakastietoja: "
+        "huomautus näkyy kaikille, jotka näkevät muutokset.",
+        "sv": "Högst 200 tecken, t.ex. ”lokalen bokad”. Skriv inga klientuppgifter: "
+        "anteckningen syns för alla som ser ändringarna.",
+        "en": 'At most 200 characters, e.g. "room booked". Never write client data: '
+        "everyone who sees the changes sees the note.",
+    },
+    "groups.change_save": {"fi": "Tallenna muutos", "sv": "Spara ändringen", "en": "Save change"},
+    "groups.change_saved": {
+        "fi": "Muutos tallennettu: {what}",
+        "sv": "Ändringen har sparats: {what}",
+        "en": "Change saved: {what}",
+    },
+    "groups.change_removed": {
+        "fi": "Muutos poistettu: {what}",
+        "sv": "Ändringen har tagits bort: {what}",
+        "en": "Change removed: {what}",
+    },
+    "groups.col.change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
+    "groups.col.note": {"fi": "Huomautus", "sv": "Anteckning", "en": "Note"},
+    "groups.col.by": {"fi": "Kirjannut", "sv": "Registrerad av", "en": "Recorded by"},
+    "groups.season_changes": {
+        "fi": "Sulkemiset ja poissaolot (koordinaattori)",
+        "sv": "Stängningar och frånvaro (koordinator)",
+        "en": "Closures and absences (coordinator)",
+    },
+    "groups.season_change_kind.closure": {
+        "fi": "Sulkeminen",
+        "sv": "Stängning",
+        "en": "Closure",
+    },
+    "groups.season_change_kind.absence": {
+        "fi": "Poissaolo",
+        "sv": "Frånvaro",
+        "en": "Absence",
+    },
+    "groups.change_from": {"fi": "Alkaen", "sv": "Från", "en": "From"},
+    "groups.change_to": {"fi": "Päättyen", "sv": "Till", "en": "To"},
+    "groups.change_venue": {"fi": "Toimipaikka", "sv": "Verksamhetsplats", "en": "Venue"},
+    "groups.change_all_venues": {
+        "fi": "Kaikki toimipaikat",
+        "sv": "Alla verksamhetsplatser",
+        "en": "All venues",
+    },
+    "groups.change_person": {
+        "fi": "Työntekijä tai kumppani",
+        "sv": "Anställd eller partner",
+        "en": "Staff member or partner",
+    },
+    "groups.change_remove": {
+        "fi": "Poista muutos",
+        "sv": "Ta bort ändringen",
+        "en": "Remove the change",
+    },
 }

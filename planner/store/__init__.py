@@ -11,9 +11,12 @@ is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.
 
 The live offering: `Enrolments(store)` publishes a plan and enrols clients without ever
 overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
-the joint meetings (l. 379); `planner.store.figures` has the team's tracked figures.
+the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
+sessions, absences and substitutes, checked when entered; `planner.store.figures` has
+the team's tracked figures.
 """
 
+from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
 from planner.store.engine import default_url
 from planner.store.enrolment import Enrolments
 from planner.store.errors import StoreError
@@ -29,6 +32,9 @@ from planner.store.publish_diff import (
 from planner.store.store import Store
 
 __all__ = [
+    "ChangeRefused",
+    "DatedChange",
+    "DatedChanges",
     "EnrolOutcome",
     "Enrolments",
     "GroupRecords",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from planner.model import Group, Placement, Plan, Season, Staff, hhmm
+from planner.store.changes import active_changes, held_dates
 from planner.store.convert import group_from
 from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, season_of, utcnow
@@ -32,7 +33,6 @@ from planner.terms import (
     first_session,
     last_session,
     local_today,
-    meeting_dates,
     public_holidays,
 )
 
@@ -168,8 +168,9 @@ class GroupRecords:
         """Record one session: `present` are there, the other active participants absent.
 
         Only a session that happened can be recorded: a date of the group's published
-        weekday within its term, not a public holiday, not after `today` (Helsinki's date
-        when not given). Recording a session again replaces it. Returns the sorted
+        weekday within its term, not a public holiday, closed or cancelled (a moved session
+        on its new date), not after `today` (Helsinki's date when not given). Recording a
+        session again replaces it. Returns the sorted
         `present` and `absent`.
         """
         there = set(present)
@@ -181,7 +182,8 @@ class GroupRecords:
             if session_date not in self._held(conn, season_id, offering_id, group_id, day):
                 raise StoreError(
                     f"{group_id} held no session on {session_date.isoformat()} "
-                    "(not its weekday or term, a public holiday, or still to come)"
+                    "(not its weekday or term, a public holiday, closed, cancelled or moved, "
+                    "or still to come)"
                 )
             places = dict(
                 conn.execute(
@@ -311,17 +313,24 @@ class GroupRecords:
     def _held(
         conn: sa.Connection, season_id: int, offering_id: int, group_id: str, today: dt.date
     ) -> list[dt.date]:
-        """The dates the published group has met on, up to today."""
-        weekday = conn.scalar(
-            sa.select(PlanGroupRow.weekday)
+        """The dates the published group has met on, up to today: closures and cancelled
+        sessions left out, a moved session on its new date (`planner.store.changes`)."""
+        placed = conn.execute(
+            sa.select(PlanGroupRow.weekday, PlanGroupRow.venue_id)
             .join(OfferingRow, OfferingRow.plan_id == PlanGroupRow.plan_id)
             .where(OfferingRow.id == offering_id, PlanGroupRow.group_id == group_id)
-        )
+        ).first()
         where = (GroupRow.season_id == season_id, GroupRow.group_id == group_id)
         row = conn.execute(sa.select(GroupRow).where(*where)).one()
-        if weekday is None:
+        if placed is None:
             return []
-        return meeting_dates(group_from(row._mapping), weekday, until=today)
+        return held_dates(
+            group_from(row._mapping),
+            placed.weekday,
+            placed.venue_id,
+            active_changes(conn, season_id),
+            until=today,
+        )
 
     @staticmethod
     def _offering(conn: sa.Connection, season_id: int, group_id: str) -> int:

@@ -470,3 +470,32 @@ class NoticeCursorRow(Base):
     person_id: Mapped[str] = mapped_column(primary_key=True)
     last_event_id: Mapped[int]
     updated_at: Mapped[dt.datetime]
+
+
+# --- dated changes (migration 0009) ---
+
+
+class DatedChangeRow(Base):
+    """A dated change of a season (`planner.store.changes`): a closure, a cancelled or moved
+    session, an absence or a substitute. Never deleted, only marked removed, so the feeds
+    can tell that something changed; every add and removal is also an audit event."""
+
+    __tablename__ = "dated_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk(index=True)
+    kind: Mapped[str]  # closure | cancel | move | absence | substitute
+    group_id: Mapped[str | None]  # cancel, move, substitute
+    venue_id: Mapped[str | None]  # closure of one venue (None: every venue)
+    person_id: Mapped[str | None]  # absence: who is away; substitute: who leads instead
+    replaces: Mapped[str | None]  # substitute: the leader they stand in for
+    first_date: Mapped[dt.date | None]  # closure, absence, substitute (inclusive)
+    last_date: Mapped[dt.date | None]
+    session_date: Mapped[dt.date | None]  # cancel, move: the session's own date
+    new_date: Mapped[dt.date | None]  # move: the new local date and start (minutes)
+    new_start_min: Mapped[int | None]
+    note: Mapped[str] = mapped_column(sa.String(200), default="")
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str]
+    removed_at: Mapped[dt.datetime | None]
+    removed_by: Mapped[str | None]

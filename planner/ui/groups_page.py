@@ -1,5 +1,7 @@
 """My groups: a leader's groups in the live offering, their participants and waiting list,
-attendance per session and a summary per participant (for the counsellor's evaluation).
+attendance per session, a summary per participant (for the counsellor's evaluation), and
+the group's dated changes: a leader cancels or moves a session; a coordinator also records
+closures and absences and removes changes (`planner.store.DatedChanges`, which checks each).
 
 A leader sees only the groups they lead (matched by the `staff_id` of their sign-in);
 a coordinator may open any group. Every write checks this again on the server.
@@ -16,19 +18,86 @@ from planner import access, terms
 from planner.access import Identity
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
-from planner.store import Enrolments, GroupRecords, StoreError
-from planner.terms import meeting_dates
+from planner.store import (
+    ChangeRefused,
+    DatedChange,
+    DatedChanges,
+    Enrolments,
+    GroupRecords,
+    StoreError,
+)
+from planner.store.changes import NOTE_MAX, held_dates, planned_dates
 from planner.ui import auth, common
 from planner.ui.offering import date_text, day_name, published_plan_id
 
 GROUP_KEY = "groups_group"
 DONE_KEY = "groups_done"  # the last recorded change, shown once after the rerun
+SESSION_CHANGES = ("cancel", "move")  # what a leader may do to a session
+SEASON_CHANGES = ("closure", "absence")  # what a coordinator records for dates
 
 
-def session_dates(season: Season, plan: Plan, group_id: str, today: dt.date) -> list[dt.date]:
-    """The sessions the group has held up to today (public holidays left out), for recording
-    attendance: never a date still to come."""
-    return meeting_dates(season.group[group_id], plan.placement[group_id].weekday, until=today)
+def session_dates(
+    season: Season,
+    plan: Plan,
+    group_id: str,
+    today: dt.date,
+    changes: list[DatedChange] | tuple[DatedChange, ...] = (),
+) -> list[dt.date]:
+    """The sessions the group has held up to today, for recording attendance: public
+    holidays, closures and cancelled sessions left out, a moved session on its new date;
+    never a date still to come."""
+    p = plan.placement[group_id]
+    return held_dates(season.group[group_id], p.weekday, p.venue_id, changes, until=today)
+
+
+def changeable_sessions(
+    season: Season, plan: Plan, group_id: str, today: dt.date, changes: list[DatedChange]
+) -> list[dt.date]:
+    """The group's sessions from today on that have no change yet (a pop-up: 12 weeks)."""
+    p = plan.placement[group_id]
+    taken = {c.session_date for c in changes if c.group_id == group_id}
+    days = planned_dates(
+        season.group[group_id],
+        p.weekday,
+        p.venue_id,
+        changes,
+        until=today + dt.timedelta(weeks=12) if season.group[group_id].weeks is None else None,
+    )
+    return [d for d in days if d >= today and d not in taken]
+
+
+def change_text(change: DatedChange, season: Season, lang: str) -> str:
+    """One change in words: its kind and dates."""
+    if change.kind in ("cancel", "move"):
+        what = t(f"groups.change_kind.{change.kind}", lang)
+        text = f"{what} {date_text(change.session_date)}"
+        if change.new_start is not None:
+            text += f" → {date_text(change.new_start)} {change.new_start:%H:%M}"
+        return text
+    span = f"{date_text(change.first_date)}–{date_text(change.last_date)}"
+    if change.kind == "closure":
+        where = (
+            season.venue[change.venue_id].display_name(lang)
+            if change.venue_id in season.venue
+            else t("groups.change_all_venues", lang)
+        )
+        return f"{t('groups.season_change_kind.closure', lang)} {span} · {where}"
+    person = season.person.get(change.person_id or "")
+    name = person.name if person else change.person_id
+    if change.kind == "absence":
+        return f"{t('groups.season_change_kind.absence', lang)} {span} · {name}"
+    return f"{name} → {change.group_id} ({change.replaces}) {span}"
+
+
+def changes_table(changes: list[DatedChange], season: Season, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "#": [c.id for c in changes],
+            t("groups.col.change", lang): [change_text(c, season, lang) for c in changes],
+            t("groups.col.note", lang): [c.note for c in changes],
+            t("groups.col.by", lang): [c.created_by for c in changes],
+        }
+    )
 
 
 def default_session(dates: list[dt.date], today: dt.date) -> int:
@@ -132,6 +201,167 @@ def save_summary(
     st.session_state[DONE_KEY] = ("success", t("groups.summary_saved", common.lang(), code=code))
 
 
+def session_change_form(
+    group_id: str,
+    leaders: tuple[str, ...],
+    dates: list[dt.date],
+    season_id: int,
+    lang: str,
+) -> None:
+    """A leader cancels or moves one coming session of their group."""
+    with st.form(f"change_{group_id}"):
+        day = st.selectbox(
+            t("groups.change_session", lang), dates, format_func=date_text, key="groups_chg_day"
+        )
+        kind = st.radio(
+            t("groups.change_kind", lang),
+            SESSION_CHANGES,
+            format_func=lambda k: t(f"groups.change_kind.{k}", lang),
+            horizontal=True,
+            key="groups_chg_kind",
+        )
+        new_day = st.date_input(t("groups.new_date", lang), value=day, key="groups_chg_date")
+        new_time = st.time_input(
+            t("groups.new_time", lang), value=dt.time(10, 0), step=1800, key="groups_chg_time"
+        )
+        note = st.text_input(
+            t("groups.change_note", lang),
+            max_chars=NOTE_MAX,
+            help=t("groups.change_note_help", lang),
+            key="groups_chg_note",
+        )
+        if st.form_submit_button(t("groups.change_save", lang), icon=":material/event_busy:"):
+            start = dt.datetime.combine(new_day, new_time) if kind == "move" else None
+            change_session(group_id, leaders, day, start, note, season_id)
+            st.rerun()
+
+
+def change_session(
+    group_id: str,
+    leaders: tuple[str, ...],
+    day: dt.date,
+    new_start: dt.datetime | None,
+    note: str,
+    season_id: int,
+) -> None:
+    who = auth.identity()
+    lang = common.lang()
+    if not access.may_lead(who, leaders):
+        st.session_state[DONE_KEY] = ("error", t("auth.not_allowed", lang))
+        return
+    changes = DatedChanges(common.store(), season_id)
+    try:
+        if new_start is None:
+            made = changes.cancel(group_id, day, note=note, actor=who.user)
+        else:
+            made = changes.move(group_id, day, new_start, note=note, actor=who.user)
+    except ChangeRefused as exc:
+        st.session_state[DONE_KEY] = ("error", exc.message_in(lang))
+        return
+    except StoreError as exc:
+        st.session_state[DONE_KEY] = ("error", str(exc))
+        return
+    season = common.load_season(common.db_url(), season_id)
+    what = change_text(made, season, lang)
+    st.session_state[DONE_KEY] = ("success", t("groups.change_saved", lang, what=what))
+
+
+def season_changes_section(season: Season, season_id: int, lang: str) -> None:
+    """The coordinator's closures and absences, and removing any change of the season."""
+    st.subheader(t("groups.season_changes", lang))
+    changes = DatedChanges(common.store(), season_id).current()
+    if changes:
+        st.dataframe(changes_table(changes, season, lang), hide_index=True, width="stretch")
+    with st.form("season_change"):
+        kind = st.radio(
+            t("groups.change_kind", lang),
+            SEASON_CHANGES,
+            format_func=lambda k: t(f"groups.season_change_kind.{k}", lang),
+            horizontal=True,
+            key="groups_season_kind",
+        )
+        first = st.date_input(t("groups.change_from", lang), key="groups_season_from")
+        last = st.date_input(t("groups.change_to", lang), key="groups_season_to")
+        venues = [None, *(v.venue_id for v in season.venues)]
+        venue = st.selectbox(
+            t("groups.change_venue", lang),
+            venues,
+            format_func=lambda v: (
+                t("groups.change_all_venues", lang)
+                if v is None
+                else season.venue[v].display_name(lang)
+            ),
+            key="groups_season_venue",
+        )
+        person = st.selectbox(
+            t("groups.change_person", lang),
+            list(season.person),
+            format_func=lambda p: f"{p} · {season.person[p].name}",
+            key="groups_season_person",
+        )
+        note = st.text_input(
+            t("groups.change_note", lang),
+            max_chars=NOTE_MAX,
+            help=t("groups.change_note_help", lang),
+            key="groups_season_note",
+        )
+        if st.form_submit_button(t("groups.change_save", lang), icon=":material/event_busy:"):
+            season_change(kind, first, last, venue, person, note, season_id)
+            st.rerun()
+    if changes:
+        chosen = st.selectbox(
+            t("groups.change_remove", lang),
+            [c.id for c in changes],
+            format_func=lambda i: next(
+                f"{c.id}: {change_text(c, season, lang)}" for c in changes if c.id == i
+            ),
+            key="groups_season_remove_id",
+        )
+        if st.button(t("groups.change_remove", lang), key="groups_season_remove"):
+            remove_change(chosen, season_id)
+            st.rerun()
+
+
+def season_change(kind, first, last, venue, person, note, season_id: int) -> None:
+    who = auth.identity()
+    lang = common.lang()
+    if not access.may(who, access.PLAN):
+        st.session_state[DONE_KEY] = ("error", t("auth.not_allowed", lang))
+        return
+    changes = DatedChanges(common.store(), season_id)
+    try:
+        if kind == "closure":
+            made = changes.closure(first, last, venue_id=venue, note=note, actor=who.user)
+        else:
+            made = changes.absence(person, first, last, note=note, actor=who.user)
+    except ChangeRefused as exc:
+        st.session_state[DONE_KEY] = ("error", exc.message_in(lang))
+        return
+    season = common.load_season(common.db_url(), season_id)
+    st.session_state[DONE_KEY] = (
+        "success",
+        t("groups.change_saved", lang, what=change_text(made, season, lang)),
+    )
+
+
+def remove_change(change_id: int, season_id: int) -> None:
+    who = auth.identity()
+    lang = common.lang()
+    if not access.may(who, access.PLAN):
+        st.session_state[DONE_KEY] = ("error", t("auth.not_allowed", lang))
+        return
+    try:
+        gone = DatedChanges(common.store(), season_id).remove(change_id, actor=who.user)
+    except ChangeRefused as exc:
+        st.session_state[DONE_KEY] = ("error", exc.message_in(lang))
+        return
+    season = common.load_season(common.db_url(), season_id)
+    st.session_state[DONE_KEY] = (
+        "success",
+        t("groups.change_removed", lang, what=change_text(gone, season, lang)),
+    )
+
+
 def group_heading(season: Season, plan: Plan, group_id: str, lang: str) -> str:
     p = plan.placement[group_id]
     venue = season.venue[p.venue_id].display_name(lang) if p.venue_id else t("groups.remote", lang)
@@ -223,9 +453,21 @@ def render() -> None:
         )
 
     records = GroupRecords(db, season_id)
-    st.subheader(t("groups.attendance", lang))
     today = terms.local_today()
-    dates = session_dates(season, plan, group_id, today)
+    placement = plan.placement[group_id]
+    season_changes = DatedChanges(db, season_id).current()
+    ours = DatedChanges(db, season_id).for_group(group_id, leaders, placement.venue_id)
+    st.subheader(t("groups.changes", lang))
+    if ours:
+        st.dataframe(changes_table(ours, season, lang), hide_index=True, width="stretch")
+    else:
+        st.caption(t("groups.changes_none", lang))
+    coming = changeable_sessions(season, plan, group_id, today, season_changes)
+    if coming:
+        session_change_form(group_id, leaders, coming, season_id, lang)
+
+    st.subheader(t("groups.attendance", lang))
+    dates = session_dates(season, plan, group_id, today, season_changes)
     if not dates:
         st.info(t("groups.no_sessions_yet", lang), icon=":material/event_upcoming:")
     else:
@@ -247,6 +489,9 @@ def render() -> None:
         if st.button(t("groups.save_summary", lang), key="groups_save_summary"):
             save_summary(group_id, leaders, code, text, season_id)
             st.rerun()
+
+    if access.may(who, access.PLAN):
+        season_changes_section(season, season_id, lang)
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
