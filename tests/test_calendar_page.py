@@ -63,6 +63,7 @@ def spring_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
         spring = dataclasses.replace(season, groups=groups, name=f"{season.name} (spring)")
         season_id = store.import_season(spring, source="test", actor="test")
         store.save_plan(plan, {"status": "FEASIBLE"}, season_id=season_id, actor="test")
+        store.publish_season(season_id, actor="test")  # an import is a draft until switched
     return path
 
 

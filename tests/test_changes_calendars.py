@@ -135,6 +135,7 @@ def test_a_stale_change_is_skipped_and_logged_never_fatal(
         placements=tuple(monday if p.group_id == "G1" else p for p in plan.placements),
     )
     store.save_plan(moved, SUMMARY)  # G1 now meets on Mondays: 14 Jan is no session
+    Enrolments(store).publish(actor="coordinator")  # calendars follow the published plan
     feed = create_feed(store, "group", "G1")
     with caplog.at_level(logging.WARNING, logger="planner"), serving(store) as server:
         status, _, body = server.get(path(feed.token))

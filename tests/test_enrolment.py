@@ -741,3 +741,12 @@ def test_the_command_line_refuses_a_group_at_the_same_hour_in_one_line(
     assert code == 1
     assert out.strip().startswith("refused: C01 cannot take part in G2: it meets at the same")
     assert "G1 (Wed 10:00-13:00)" in out and "Traceback" not in out + err
+
+
+def test_the_live_plan_is_the_published_one_with_the_clients_enrolled_now(live: Enrolments) -> None:
+    assert live.enrol("G2", "C20", actor="anna").status == "enrolled"
+    assert live.cancel("G2", "C04", actor="anna", reason="other").ok
+    plan = live.live_plan()
+    assert plan is not None
+    assert ("C20", "G2") in plan.participants and ("C04", "G2") not in plan.participants
+    assert plan.placements == live.store.load_plan().placements

@@ -96,9 +96,12 @@ def enrollable(url: str, season: Season, full: bool) -> tuple[str, Match]:
         leaders = {o.group_id: len(o.leaders) for o in live.offerings()}
         plan = store.load_plan()
         assert plan is not None
+        # The live places, as the page sees them (other tests may have changed them since
+        # the plan was published).
         active: dict[str, set[str]] = {}
-        for code, group_id in plan.participants:
-            active.setdefault(code, set()).add(group_id)
+        for o in live.offerings():
+            for code in live.participants(o.group_id):
+                active.setdefault(code, set()).add(o.group_id)
         for client in season.clients:
             mine = active.get(client.client_code, set())
             if len(mine) >= client.max_groups:
@@ -384,7 +387,9 @@ def test_in_a_browser_a_picked_client_gets_cards_with_an_enrol_button(
 
     viewport = test_browser.VIEWPORT
 
-    code, match = enrollable(f"sqlite:///{published_db}", season, full=False)
+    # The app serves its own copy of the store (`app_with_offering`): pick the client there,
+    # where a clashing place may be left first.
+    code, match = enrollable(f"sqlite:///{tmp_path / 'planner.sqlite3'}", season, full=False)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:

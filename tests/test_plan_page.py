@@ -477,3 +477,53 @@ def test_percentages_round_up_and_use_the_languages_decimal_sign():
     assert percent(0.002004, "en") == "0.3\u00a0%"
     assert percent(0.002, "fi") == "0,2\u00a0%"
     assert percent(0.0, "sv") == "0,0\u00a0%"
+
+
+@pytest.fixture
+def published_url(planned_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The planned sample season with its plan published (the live offering)."""
+    from planner.store import Enrolments
+
+    url = use_copy(planned_db, tmp_path, monkeypatch)
+    with Store.open(url) as store:
+        Enrolments(store).publish(actor="test")
+    return url
+
+
+def test_a_replan_starts_from_the_live_offering_and_keeps_its_enrolled_clients(
+    published_url, monkeypatch
+):
+    from planner.store import Enrolments
+
+    calls: list = []
+
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+        calls.append((previous, changes))
+        return Result("OPTIMAL", -1.0, -1.0, 0.1, 0.1, plan=previous)
+
+    monkeypatch.setattr("planner.solve.solve", fake_solve)
+    with Store.open(published_url) as store:
+        live = Enrolments(store)
+        gid = next(o.group_id for o in live.offerings() if live.participants(o.group_id))
+        leaving = live.participants(gid)[0]
+        assert live.cancel(gid, leaving, actor="anna", reason="other").ok
+        base = live.live_plan()
+    assert base is not None and (leaving, gid) not in base.participants
+    leader = base.placements[0].leaders[0]
+    freed = base.participants[0][0]
+
+    at = open_plan_page("en")
+    assert at.toggle(key="plan_replan").value is True
+    at.multiselect(key="plan_replan_absent").set_value([leader]).run()
+    at.multiselect(key="plan_replan_freed").set_value([freed]).run()
+    at.button(key="plan_solve").click().run()
+    wait_for_the_solve(at)
+    assert not at.exception, [e.value for e in at.exception]
+
+    ((previous, changes),) = calls
+    assert changes.absent == {leader} and not changes.cancelled
+    assert previous.placements == base.placements
+    assert set(previous.participants) == {p for p in base.participants if p[0] != freed}
+    # The stored plan still has the client who left; the re-plan starts from who is there now.
+    with Store.open(published_url) as store:
+        assert (leaving, gid) in store.load_plan().participants

@@ -41,7 +41,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.plan_check import plan_problems
     from planner.solve import Changes, SolveParams, solve, write_outputs
     from planner.solve.output import summary as plan_summary
-    from planner.store import Store
+    from planner.store import Enrolments, Store
 
     report = read_valid_season(args)
     if not report.ok:
@@ -73,7 +73,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
         previous = None
         if store and args.replan:  # the plan of the stored season with this data
             stored = _stored_season(store, season)
-            previous = store.load_plan(season_id=stored) if stored is not None else None
+            # Against the live offering when the season is published: its clients enrolled
+            # now stay where they are as far as they can; else the stored plan.
+            live = Enrolments(store, stored).live_plan() if stored is not None else None
+            previous = live or (store.load_plan(season_id=stored) if stored is not None else None)
         if args.replan and previous is None:
             raise UserError("--replan needs a stored plan: run `planner solve DATA --save` first")
         result = solve(season, params, previous=previous, changes=changes)

@@ -483,6 +483,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Gruppen har inte träffats ännu: närvaron kan föras efter den första träffen.",
         "en": "The group has not met yet: attendance can be recorded after its first session.",
     },
+    "plan.replan.toggle": {
+        "fi": "Suunnittele uudelleen julkaistun tarjonnan pohjalta",
+        "sv": "Planera om utifrån det publicerade utbudet",
+        "en": "Re-plan from the published offering",
+    },
+    "plan.replan.help": {
+        "fi": "Ilmoittautuneet asiakkaat pysyvät ryhmissään, ellei heitä vapauteta tai ryhmä "
+        "ei voi toteutua. Laskenta muuttaa mahdollisimman vähän; tulos näytetään muutoksina "
+        "ennen tallennusta, ja julkaisu näyttää vielä kenen paikka muuttuu.",
+        "sv": "Inskrivna klienter stannar i sina grupper om de inte frigörs eller gruppen inte "
+        "kan genomföras. Beräkningen ändrar så lite som möjligt; resultatet visas som ändringar "
+        "innan det sparas, och publiceringen visar ännu vems plats som ändras.",
+        "en": "Enrolled clients stay in their groups unless you free them or the group cannot "
+        "run. The search changes as little as it can; the result is shown as changes before "
+        "you save it, and publishing shows once more whose place changes.",
+    },
+    "plan.replan.absent": {
+        "fi": "Poissa koko kauden (ohjaajat)",
+        "sv": "Borta hela säsongen (handledare)",
+        "en": "Away for the season (leaders)",
+    },
+    "plan.replan.closed": {
+        "fi": "Suljetut toimitilat",
+        "sv": "Stängda lokaler",
+        "en": "Closed venues",
+    },
+    "plan.replan.cancelled": {
+        "fi": "Perutut ryhmät",
+        "sv": "Inställda grupper",
+        "en": "Cancelled groups",
+    },
+    "plan.replan.freed": {
+        "fi": "Vapautettavat asiakkaat (saavat siirtyä)",
+        "sv": "Klienter som frigörs (får flyttas)",
+        "en": "Clients to free (may be moved)",
+    },
+    "plan.replan.kept": {
+        "fi": "{n} ilmoittautunutta paikkaa pidetään ennallaan, jos mahdollista.",
+        "sv": "{n} inskrivna platser behålls som de är om det går.",
+        "en": "{n} enrolled places are kept as they are where possible.",
+    },
     "plan.shape.days": {
         "fi": "Ryhmiä viikonpäivittäin: {days}",
         "sv": "Grupper per veckodag: {days}",

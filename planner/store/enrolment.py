@@ -27,6 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import rules
+from planner.model import Plan
 from planner.store.live import add_event, ensure_live, reading, run_write, season_of, utcnow
 from planner.store.outcomes import (
     ENDING_REASONS,
@@ -297,6 +298,28 @@ class Enrolments:
     def participants(self, group_id: str) -> list[str]:
         """The codes of the group's active participants, sorted (for its leaders)."""
         return self._active(group_id)
+
+    def live_plan(self) -> Plan | None:
+        """The published plan with the clients enrolled now (on site or remote), not the
+        participants of the day it was saved: what a re-plan keeps. None when nothing of the
+        season is published."""
+        offerings = [o for o in self.offerings() if o.status == "open"]
+        plan_ids = {o.plan_id for o in offerings}
+        if not plan_ids:
+            return None
+        published = self.store.load_plan(plan_id=max(plan_ids))
+        if published is None:
+            return None
+        participants, remote = [], []
+        for o in offerings:
+            if o.group_id not in published.placement:
+                continue
+            away = set(self.remote_participants(o.group_id))
+            for code in self.participants(o.group_id):
+                participants.append((code, o.group_id))
+                if code in away:
+                    remote.append((code, o.group_id))
+        return Plan(published.placements, tuple(sorted(participants)), remote=tuple(sorted(remote)))
 
     def _active(self, group_id: str, *where: Any) -> list[str]:
         with reading(self.store, "list the participants") as conn:

@@ -18,6 +18,7 @@ from planner.store import PlanRejected, StoreError
 from planner.ui import auth, common
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import render_publish
+from planner.ui.replan_panel import Replan, replan_inputs
 from planner.ui.summary import (
     plan_signed_gap,
     plan_status,
@@ -65,6 +66,8 @@ class SolveJob:
     done: bool = False
     result: Any = None
     error: str | None = None
+    previous: Plan | None = None  # a re-plan's previous plan (the live offering): the diff's base
+    changes: Any = None  # a re-plan's Changes (absent, closed, cancelled)
 
     def progress(self, objective: float, bound: float, wall_s: float) -> None:
         """The solver's `on_progress`; called from its thread, so it only stores numbers."""
@@ -210,7 +213,10 @@ def _solve_in_background(job: SolveJob, season: Season, lang: str, slot: threadi
         from planner import solve as solver
 
         params = solver.SolveParams(time_limit_s=job.time_limit_s, workers=WORKERS, language=lang)
-        job.finish(result=solver.solve(season, params, on_progress=job.progress))
+        result = solver.solve(
+            season, params, previous=job.previous, changes=job.changes, on_progress=job.progress
+        )
+        job.finish(result=result)
     except Exception as exc:  # shown to the coordinator; the page keeps working
         # log.log, not log.error: the translation check reads .error(...) as st.error
         log.log(logging.ERROR, "planning season %d failed", job.season_id, exc_info=True)
@@ -219,8 +225,11 @@ def _solve_in_background(job: SolveJob, season: Season, lang: str, slot: threadi
         slot.release()
 
 
-def start_solve(season: Season, season_id: int, lang: str, time_limit_s: int) -> str | None:
-    """Start a run in a background thread; an error message when it cannot start."""
+def start_solve(
+    season: Season, season_id: int, lang: str, time_limit_s: int, replan: Replan | None = None
+) -> str | None:
+    """Start a run (a re-plan with `replan`) in a background thread; an error message when
+    it cannot start."""
     try:
         import planner.solve  # noqa: F401  (fails early when the solver is not installed)
     except ImportError as exc:
@@ -229,6 +238,8 @@ def start_solve(season: Season, season_id: int, lang: str, time_limit_s: int) ->
     if not slot.acquire(blocking=False):
         return t("plan.solve.busy", lang)
     job = SolveJob(season_id=season_id, time_limit_s=time_limit_s)
+    if replan is not None:
+        job.previous, job.changes = replan.previous, replan.changes
     st.session_state[JOB_KEY] = job
     st.session_state[SAVED_KEY] = None
     try:
@@ -348,6 +359,7 @@ def solve_controls(season: Season, season_id: int, lang: str) -> None:
         key="plan_time_limit",
         disabled=running,
     )
+    replan = replan_inputs(common.store(), season, season_id, lang, disabled=running)
     if st.button(
         t("plan.solve.button", lang),
         type="primary",
@@ -355,7 +367,7 @@ def solve_controls(season: Season, season_id: int, lang: str) -> None:
         disabled=running,
         icon=":material/play_arrow:",
     ):
-        problem = start_solve(season, season_id, lang, int(limit))
+        problem = start_solve(season, season_id, lang, int(limit), replan)
         if problem is not None:
             st.error(problem, icon=":material/error:")
         job = st.session_state[JOB_KEY]
@@ -389,7 +401,7 @@ def render() -> None:
         show_result(
             job,
             season,
-            plan,
+            job.previous if job.previous is not None else plan,
             lang,
             lambda new, about: db.save_plan(
                 new, about, season_id=season_id, actor=auth.actor(), note="app"
