@@ -758,3 +758,28 @@ def test_the_golden_group_meets_on_the_expected_fridays() -> None:
 
 def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def _vevents(body: bytes) -> list:
+    return [c for c in Calendar.from_ical(body).walk("VEVENT")]
+
+
+def test_a_series_starts_at_its_first_held_session_never_on_an_excluded_date(sample) -> None:
+    # Thursdays from 6 May 2027, Ascension Day: the first session held is 13 May.
+    season, plan = weekly(sample[0], dt.date(2027, 5, 3), 3)
+    thursday = next(p.group_id for p in plan.placements if p.weekday == 3)
+    (event,) = _vevents(export_group(season, plan, thursday, CalendarOptions()))
+    assert event.decoded("DTSTART").date() == dt.date(2027, 5, 13)
+    assert event.get("EXDATE") is None
+    body = export_group(season, plan, thursday)
+    days = [s.date() for s in starts(occurrences(body, dt.date(2027, 5, 1), dt.date(2027, 6, 1)))]
+    assert days == [dt.date(2027, 5, 13), dt.date(2027, 5, 20)]
+
+
+def test_a_group_whose_only_session_falls_on_a_holiday_has_no_event(sample) -> None:
+    season, plan = weekly(sample[0], dt.date(2027, 5, 3), 1)  # one week: Thursday 6 May
+    thursday = next(p.group_id for p in plan.placements if p.weekday == 3)
+    assert _vevents(export_group(season, plan, thursday, CalendarOptions())) == []
+    # The offering still shows the other four groups, each once.
+    offering = _vevents(export_offering(season, plan, CalendarOptions()))
+    assert len(offering) == 4 and all(e.get("RRULE") is None for e in offering)

@@ -165,3 +165,42 @@ def test_allowance_prices_staff_driving_at_the_tax_free_rate(capsys, planned_sto
     assert all(
         abs(float(eur) - round(float(km) * 0.55, 2)) < 0.011 for _, _, km, eur in payload["rows"]
     )
+
+
+def test_a_calendar_that_matches_nothing_is_an_error_for_files_and_feeds(
+    capsys, planned_store, tmp_path
+):
+    out_file = tmp_path / "none.ics"
+    code, _, err = run(
+        capsys, "ics", "--out", str(out_file), "--theme", "no_such_theme", "--db", planned_store
+    )
+    assert code == 2 and "no session" in err and "Traceback" not in err
+    assert not out_file.exists()
+    code, _, err = run(capsys, "feed", "create", "--theme", "no_such_theme", "--db", planned_store)
+    assert code == 2 and "no session" in err
+    # A feed is never tied to a client's groups: the option is not offered.
+    with pytest.raises(SystemExit):
+        main(["feed", "create", "--groups", "G-001", "--db", planned_store])
+    code, _, err = run(capsys, "ics", "--out", str(tmp_path / "no" / "dir.ics"), "--db",
+                       planned_store)  # fmt: skip
+    assert code == 2 and "cannot write" in err
+
+
+def test_files_and_feeds_show_the_live_seats_as_the_app_does(capsys, planned_store, tmp_path):
+    import icalendar
+
+    from planner.calendar import Selection, calendar_from_store
+
+    assert run(capsys, "publish", "--db", planned_store)[0] == 0
+    with Store.open(planned_store) as store:
+        live = Enrolments(store)
+        season, plan = store.load_season(), store.load_plan()
+        roomy = [g for g, s in sorted(live.seats().items()) if s.free > 1]
+        gid, code = who_can_join_leaving_clashes(planned_store, season, plan, roomy)
+        seats = live.seats()[gid]
+        before = calendar_from_store(store, Selection("group", gid))
+        assert live.enrol(gid, code, actor="t").status == "enrolled"
+        after = calendar_from_store(store, Selection("group", gid))
+    assert before.body != after.body and before.seats != after.seats
+    text = icalendar.Calendar.from_ical(after.body).walk("VEVENT")[0].decoded("DESCRIPTION")
+    assert f"Vapaita paikkoja: {seats.free - 1} / " in str(text)

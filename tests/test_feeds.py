@@ -280,3 +280,27 @@ def test_the_calendar_migration_downgrades_and_upgrades_again(store: Store) -> N
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     assert find_feed(store, new.token) is None  # a downgrade forgets the feeds
+
+
+def test_a_feed_follows_the_live_seats_an_enrolment_changes_it(store: Store, server) -> None:
+    from toys import who_can_join_leaving_clashes
+
+    from planner.store import Enrolments
+
+    live = Enrolments(store)
+    live.publish(actor="coordinator")
+    url = store.engine.url.render_as_string(hide_password=False)
+    season, plan = store.load_season(), store.load_plan()
+    roomy = [g for g, s in sorted(live.seats().items()) if s.free > 1]
+    gid, code = who_can_join_leaving_clashes(url, season, plan, roomy)
+    seats = live.seats()[gid]
+    feed = create_feed(store, "group", gid, lang="en")
+    status, first_headers, first = server.get(path(feed.token))
+    assert status == 200 and f"Free places: {seats.free} / ".encode() in first
+    assert live.enrol(gid, code, actor="anna").status == "enrolled"
+    status, headers, body = server.get(path(feed.token))
+    assert status == 200 and f"Free places: {seats.free - 1} / ".encode() in body
+    assert headers["etag"] != first_headers["etag"]
+    assert code.encode() not in body
+    # Asked again with nothing changed: the same bytes and ETag.
+    assert server.get(path(feed.token))[2] == body

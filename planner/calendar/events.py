@@ -68,13 +68,20 @@ def group_events(
 
     `participants` is (on site, remote): how many take part each way, shown only when
     `settings.show_participants`."""
+    kept = series.meeting_dates()
+    if not kept:
+        # Every session falls on a holiday or a closure: nothing to show. (An event whose
+        # EXDATE equals its DTSTART still shows in ical.js and KCalendarCore.)
+        return []
     common = _common(settings, group, placement, series, sequence, free_seats, participants)
-    main = _event(settings, common, series.first_start, series.duration)
+    # The series starts at its first session that is held, for the same reason.
+    main = _event(settings, common, series.start_on(kept[0]), series.duration)
     main.add("description", "\n".join(common.description))
-    if series.weeks > 1:
+    if kept[0] < series.last_start.date():
         main.add("rrule", {"FREQ": "WEEKLY", "UNTIL": series.until_utc})
     for day in series.excluded:
-        main.add("exdate", series.start_on(day))
+        if day > kept[0]:
+            main.add("exdate", series.start_on(day))
     main.add("status", "CONFIRMED")
     events = [main]
 

@@ -117,6 +117,14 @@ def create_feed(
         if season is not None:
             wanted = wanted.resolved(season)
             select_groups(season, EMPTY_PLAN, Selection(kind, target, filters=wanted))
+            plan = store.load_plan(stamp.plan_id) if stamp.plan_id is not None else None
+            shown = Selection(kind, target, filters=wanted)
+            if plan is not None and not select_groups(season, plan, shown):
+                # The same check as a file export: a feed that shows nothing is a mistake.
+                raise CalendarError(
+                    f"the {kind} feed asked for has no session in the live offering "
+                    "(check the ids and filters)"
+                )
     token = secrets.token_urlsafe(TOKEN_BYTES)
     row = db.insert_feed(
         store,

@@ -36,7 +36,7 @@ from planner.calendar.links import DEFAULT_FEED_PORT
 from planner.calendar.stored import calendar_from_store, load_current
 from planner.model import Plan, Season
 from planner.store import Store
-from planner.store.calendars import PlanStamp, current_plan
+from planner.store.calendars import PlanStamp, current_plan, seats_version
 from planner.store.changes import changes_version
 
 log = logging.getLogger("planner")
@@ -52,7 +52,7 @@ HEADERS = {
 }
 
 
-CacheKey = tuple[int, int, int | None, tuple[int, int]]
+CacheKey = tuple[int, int, int | None, tuple[int, int], tuple[int, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,8 @@ def create_app(
         )
         modified = (made.modified_at or started).replace(microsecond=0)
         version = made.changes.key if made.changes is not None else (0, 0)
-        key = (found.id, stamp.season_id, stamp.plan_id, version)
+        places = made.seats.key if made.seats is not None else (0, 0, 0)
+        key = (found.id, stamp.season_id, stamp.plan_id, version, places)
         return key, _Rendered(
             body=made.body,
             etag='"' + hashlib.sha256(made.body).hexdigest()[:32] + '"',
@@ -142,7 +143,8 @@ def create_app(
             if stamp is None:
                 return Response(status_code=404)
             version = changes_version(store, stamp.season_id).key
-            rendered = cache.get((found.id, stamp.season_id, stamp.plan_id, version))
+            places = seats_version(store, stamp.season_id).key
+            rendered = cache.get((found.id, stamp.season_id, stamp.plan_id, version, places))
             if rendered is None:
                 key, rendered = await run_in_threadpool(render, found, stamp)
                 cache.put(key, rendered)

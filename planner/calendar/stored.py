@@ -23,8 +23,15 @@ from planner.calendar.export import CalendarOptions, Selection, plan_series, ren
 from planner.calendar.export import select_groups as _select_groups
 from planner.calendar.series import Absence, CalendarError, Closure, Override, Substitute
 from planner.model import Plan, Season
-from planner.store import DatedChange, Store
-from planner.store.calendars import PlanStamp, current_plan, sync_sequences
+from planner.store import DatedChange, Enrolments, Store
+from planner.store.calendars import (
+    PlanStamp,
+    SeatsVersion,
+    current_plan,
+    published_plan_id,
+    seats_version,
+    sync_sequences,
+)
 from planner.store.changes import ChangesVersion, season_changes
 
 log = logging.getLogger("planner")
@@ -39,7 +46,8 @@ class StoredCalendar:
     plan_id: int | None  # None: the season has no plan yet, so the calendar has no events
     saved_at: dt.datetime | None
     changes: ChangesVersion | None = None  # the dated changes it shows
-    modified_at: dt.datetime | None = None  # the later of saved_at and the last change
+    modified_at: dt.datetime | None = None  # the latest of saved_at, a change and a place
+    seats: SeatsVersion | None = None  # the live seats it shows (None: not published yet)
 
 
 def load_current(store: Store, stamp: PlanStamp) -> tuple[Season, Plan]:
@@ -115,10 +123,30 @@ def calendar_from_store(
     season, plan = loaded or load_current(store, stamp)
     changes, version = season_changes(store, stamp.season_id)
     options = with_changes(options, changes)
+    seats = None
+    if options.free_seats is None and stamp.plan_id is not None:
+        options, seats = with_live_seats(store, stamp, options)
     options = with_sequences(store, season, plan, selection, options)
-    times = [t for t in (stamp.saved_at, version.changed_at) if t is not None]
+    places = seats.changed_at if seats is not None else None
+    times = [t for t in (stamp.saved_at, version.changed_at, places) if t is not None]
     modified = max(times, default=None)
     if options.stamp is None and modified is not None:
         options = dataclasses.replace(options, stamp=modified)
     body = render_calendar(season, plan, selection, options)
-    return StoredCalendar(body, stamp.season_id, stamp.plan_id, stamp.saved_at, version, modified)
+    return StoredCalendar(
+        body, stamp.season_id, stamp.plan_id, stamp.saved_at, version, modified, seats
+    )
+
+
+def with_live_seats(
+    store: Store, stamp: PlanStamp, options: CalendarOptions
+) -> tuple[CalendarOptions, SeatsVersion | None]:
+    """`options` with the live offering's free places and participant counts, when the plan
+    shown is the published one: files, feeds and the app then give the same figures."""
+    if published_plan_id(store, stamp.season_id) != stamp.plan_id:
+        return options, None
+    live = Enrolments(store, stamp.season_id)
+    version = seats_version(store, stamp.season_id)
+    free = {gid: s.free for gid, s in live.seats().items()}
+    counts = live.participation()
+    return dataclasses.replace(options, free_seats=free, participants=counts), version

@@ -53,14 +53,22 @@ def _selection(args: argparse.Namespace):
 
 
 def cmd_ics(args: argparse.Namespace, emit: Emit) -> int:
-    from planner.calendar import calendar_from_store
+    from planner.calendar import CalendarError, calendar_from_store
     from planner.store import Store
 
     selection, options = _selection(args), _options(args)
     with Store.open(args.db) as store:
         calendar = calendar_from_store(store, selection, options)
+    if b"BEGIN:VEVENT" not in calendar.body:
+        raise CalendarError(
+            f"the {selection.kind} calendar asked for has no session in the live offering "
+            "(check the ids and filters); nothing written"
+        )
     out = Path(args.out)
-    out.write_bytes(calendar.body)
+    try:
+        out.write_bytes(calendar.body)
+    except OSError as exc:
+        raise CalendarError(f"cannot write {out}: {exc.strerror or exc}") from None
     emit(
         args,
         {
@@ -123,11 +131,16 @@ def cmd_serve(args: argparse.Namespace, emit: Emit) -> int:
 
 
 def add_calendar_commands(add: Add) -> None:
-    def which(p: argparse.ArgumentParser) -> None:
+    def which(p: argparse.ArgumentParser, client: bool = True) -> None:
         p.add_argument("--group", help="one group's calendar")
         p.add_argument("--leader", help="a staff member's or partner's groups")
         p.add_argument("--venue", help="a venue's groups")
-        p.add_argument("--groups", help="a client's own groups (;-separated ids); no client data")
+        if client:  # a file for the client to take home; a feed is never tied to a client
+            p.add_argument(
+                "--groups", help="a client's own groups (;-separated ids); no client data"
+            )
+        else:
+            p.set_defaults(groups=None)
         p.add_argument("--municipality", help="offering filter: codes or names (;-separated)")
         p.add_argument("--language", help="offering filter: fi;sv")
         p.add_argument("--theme", help="offering filter: themes")
@@ -145,7 +158,7 @@ def add_calendar_commands(add: Add) -> None:
 
     p = add("feed", cmd_feed, "Create, list or revoke calendar subscription feeds.")
     p.add_argument("action", choices=("create", "list", "revoke"))
-    which(p)
+    which(p, client=False)
     p.add_argument("--id", type=int, help="feed id (for revoke)")
     p.add_argument("--note", default="", help="what the feed is for")
     p.add_argument("--actor", default="cli", help="who acts (audit)")

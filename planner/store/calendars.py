@@ -15,7 +15,13 @@ import sqlalchemy as sa
 
 from planner.store import Store
 from planner.store.live import add_event, reading, run_write, utcnow
-from planner.store.schema import CalendarSequenceRow, FeedRow, OfferingRow, PlanRow
+from planner.store.schema import (
+    CalendarSequenceRow,
+    EnrolmentRow,
+    FeedRow,
+    OfferingRow,
+    PlanRow,
+)
 from planner.store.snapshot import live_season_of
 
 PG_SEQUENCE_LOCK = 0x69637331  # "ics1": one SEQUENCE writer at a time on PostgreSQL
@@ -54,6 +60,53 @@ def current_plan(store: Store) -> PlanStamp | None:
     if found is None:
         return PlanStamp(season_id, None, None)
     return PlanStamp(season_id, found.id, found.created_at)
+
+
+# --- live seats ---
+
+
+@dataclass(frozen=True, slots=True)
+class SeatsVersion:
+    """How far the season's places have changed: `key` changes with every enrolment,
+    cancellation or promotion; `changed_at` is the last of them (None: no place yet)."""
+
+    key: tuple[int, int, int]
+    changed_at: dt.datetime | None
+
+
+def seats_version(store: Store, season_id: int) -> SeatsVersion:
+    """One indexed read: the newest place, the live places and the ended ones, and when."""
+    live = EnrolmentRow.status.in_(("active", "waiting"))
+    with reading(store, "read the seats' version") as conn:
+        row = conn.execute(
+            sa.select(
+                sa.func.max(EnrolmentRow.id),
+                sa.func.count(sa.case((EnrolmentRow.status == "active", 1))),
+                sa.func.count(sa.case((sa.not_(live), 1))),
+                sa.func.max(EnrolmentRow.created_at),
+                sa.func.max(EnrolmentRow.ended_at),
+            ).where(EnrolmentRow.season_id == season_id)
+        ).one()
+    newest, active, ended, created, gone = row
+    times = [_aware(v) for v in (created, gone) if v is not None]
+    return SeatsVersion((int(newest or 0), int(active), int(ended)), max(times, default=None))
+
+
+def _aware(value: Any) -> dt.datetime:
+    # Aggregates bypass the column type: SQLite hands back naive UTC (or text).
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def published_plan_id(store: Store, season_id: int) -> int | None:
+    """The plan the season's live offering was published from; None before publishing."""
+    with reading(store, "read the published plan") as conn:
+        return conn.scalar(
+            sa.select(sa.func.max(OfferingRow.plan_id)).where(
+                OfferingRow.season_id == season_id, OfferingRow.status == "open"
+            )
+        )
 
 
 # --- SEQUENCE per series ---
