@@ -353,6 +353,10 @@ def nobody_stranded(store: Store) -> list[tuple[str, str, str]]:
             .join(OfferingRow, OfferingRow.id == EnrolmentRow.offering_id)
             .where(EnrolmentRow.status == "active", OfferingRow.status == "open")
         ).all()
+        kept: dict[str, set[str]] = {}
+        for r in rows:
+            if r.coordinator_flag:
+                kept.setdefault(r.client_code, set()).add(r.group_id)
         for r in rows:
             if r.coordinator_flag:
                 continue
@@ -361,6 +365,8 @@ def nobody_stranded(store: Store) -> list[tuple[str, str, str]]:
             ).first()
             problem, _ = attendance(conn, r.season_id, offering, r.client_code)
             clash = clashing_group(conn, r.season_id, offering, r.client_code)
+            if clash and not problem and clash[0] in kept.get(r.client_code, ()):
+                clash = None  # the coordinator kept the other place of the pair, clash and all
             if problem or clash:
                 bad.append((r.client_code, r.group_id, (problem or ("client_overlap",))[0]))
     return bad

@@ -62,6 +62,7 @@ def group_events(
     sequence: int = 0,
     free_seats: int | None = None,
     participants: tuple[int, int] | None = None,
+    seat_limit: int | None = None,
 ) -> list[Event]:
     """The group's series VEVENT, then its moved and cancelled sessions by date, and the
     sessions someone else leads (a substitute, or a leader away), each naming who leads.
@@ -73,7 +74,9 @@ def group_events(
         # Every session falls on a holiday or a closure: nothing to show. (An event whose
         # EXDATE equals its DTSTART still shows in ical.js and KCalendarCore.)
         return []
-    common = _common(settings, group, placement, series, sequence, free_seats, participants)
+    common = _common(
+        settings, group, placement, series, sequence, free_seats, participants, seat_limit
+    )
     # The series starts at its first session that is held, for the same reason.
     main = _event(settings, common, series.start_on(kept[0]), series.duration)
     main.add("description", "\n".join(common.description))
@@ -143,6 +146,7 @@ def _common(
     sequence: int,
     free_seats: int | None,
     participants: tuple[int, int] | None = None,
+    seat_limit: int | None = None,
 ) -> _Common:
     season, lang = settings.season, settings.lang
     venue = season.venue.get(placement.venue_id) if placement.venue_id else None
@@ -174,7 +178,8 @@ def _common(
     else:
         lines.append(texts.text("event.remote", lang))
     if settings.show_seats and free_seats is not None:
-        lines.append(texts.text("event.free_seats", lang, free=free_seats, size=group.max_size))
+        size = group.max_size if seat_limit is None else seat_limit
+        lines.append(texts.text("event.free_seats", lang, free=free_seats, size=size))
     if settings.show_participants and participants is not None:
         lines.append(_participants_line(group.mode, participants, lang))
     first, last = series.first_start.date(), series.last_start.date()

@@ -31,6 +31,7 @@ from planner.calendar.series import (
 )
 from planner.calendar.series import build_series as _build_series
 from planner.calendar.vtimezone import TZID, helsinki_vtimezone
+from planner.finder.index import seat_limit
 from planner.model import Group, Plan, Season
 
 PRODID = "-//sosku-planner//Group calendar//EN"
@@ -275,10 +276,12 @@ def render_calendar(
     members = plan.members
     for gid in group_ids:
         group = season.group[gid]
+        # What the group takes at its venue (a room holds its leaders too): the store's count.
+        limit = seat_limit(group, season.venue.get(plan.placement[gid].venue_id or ""))
         if options.free_seats is not None and gid in options.free_seats:
             free = options.free_seats[gid]
         else:
-            free = max(0, group.max_size - len(members.get(gid, ())))
+            free = max(0, limit - len(members.get(gid, ())))
         if options.participants is not None and gid in options.participants:
             counts = options.participants[gid]
         else:
@@ -291,6 +294,7 @@ def render_calendar(
             sequence=options.sequences.get(gid, 0),
             free_seats=free,
             participants=counts,
+            seat_limit=limit,
         ):
             cal.add_component(event)
     return cal.to_ical()

@@ -214,13 +214,14 @@ def cmd_meetings(args: argparse.Namespace, emit: Emit) -> int:
     store, live = _enrolments(args)
     try:
         season = store.load_season(live.season_id)
-        plan = store.load_plan(season_id=live.season_id)
+        # The meetings go with the sessions the client will live: the published ones.
+        plan = live.live_plan() or store.load_plan(season_id=live.season_id)
     finally:
         store.dispose()
     if plan is None:
         raise OfferingError("no plan in the store: run `planner solve DATA --save` first")
     if args.group not in plan.placement:
-        raise OfferingError(f"{args.group} is not scheduled in the current plan")
+        raise OfferingError(f"{args.group} is not scheduled in the live offering")
     if args.client not in season.client:
         raise OfferingError("no client with that code in the season")
     slots = suggest_meetings(season, plan, args.group, args.client)
