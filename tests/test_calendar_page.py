@@ -503,3 +503,12 @@ def test_in_a_browser_the_calendar_shows_the_first_week_and_a_picked_groups_deta
     for_humans.parent.mkdir(exist_ok=True)
     shutil.copy(shot, for_humans)
     shutil.copy(month, for_humans.with_name("calendar_page_month.png"))
+
+
+def test_the_page_s_download_is_byte_for_byte_the_command_line_s(published_url, downloads):
+    from planner.calendar import CalendarOptions, Selection, calendar_from_store
+
+    open_calendar("sv")
+    with Store.open(published_url) as store:
+        cli = calendar_from_store(store, Selection("offering"), CalendarOptions(lang="sv"))
+    assert downloads["sosku-offering.ics"] == cli.body

@@ -204,3 +204,12 @@ def test_files_and_feeds_show_the_live_seats_as_the_app_does(capsys, planned_sto
     assert before.body != after.body and before.seats != after.seats
     text = icalendar.Calendar.from_ical(after.body).walk("VEVENT")[0].decoded("DESCRIPTION")
     assert f"Vapaita paikkoja: {seats.free - 1} / " in str(text)
+
+    # DTSTAMP and SEQUENCE are the store's, per series: a new place changes neither.
+    def stamped(body: bytes) -> list[tuple]:
+        return [
+            (e.decoded("DTSTAMP"), e.get("SEQUENCE"))
+            for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
+        ]
+
+    assert stamped(before.body) == stamped(after.body)

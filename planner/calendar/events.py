@@ -8,6 +8,7 @@ site and how many remotely).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class _Common:
     geo: tuple[float, float] | None
     url: str
     sequence: int
+    stamp: dt.datetime | None = None  # DTSTAMP when it is the series' own (else the calendar's)
 
 
 def group_events(
@@ -63,6 +65,7 @@ def group_events(
     free_seats: int | None = None,
     participants: tuple[int, int] | None = None,
     seat_limit: int | None = None,
+    stamp: dt.datetime | None = None,
 ) -> list[Event]:
     """The group's series VEVENT, then its moved and cancelled sessions by date, and the
     sessions someone else leads (a substitute, or a leader away), each naming who leads.
@@ -77,6 +80,8 @@ def group_events(
     common = _common(
         settings, group, placement, series, sequence, free_seats, participants, seat_limit
     )
+    if stamp is not None:  # when the store last saw this series change
+        common = dataclasses.replace(common, stamp=stamp.astimezone(dt.UTC))
     # The series starts at its first session that is held, for the same reason.
     main = _event(settings, common, series.start_on(kept[0]), series.duration)
     main.add("description", "\n".join(common.description))
@@ -124,7 +129,7 @@ def _event(
 ) -> Event:
     event = Event()
     event.add("uid", common.uid)
-    event.add("dtstamp", settings.stamp)
+    event.add("dtstamp", common.stamp or settings.stamp)
     event.add("sequence", common.sequence)
     event.add("dtstart", start)
     event.add("dtend", start + duration)

@@ -135,6 +135,9 @@ class CalendarOptions:
     app_url: str | None = None
     stamp: dt.datetime | None = None
     sequences: Mapping[str, int] = field(default_factory=dict)
+    stamps: Mapping[str, dt.datetime] = field(default_factory=dict)
+    """DTSTAMP per group id (the store's: when the group's series last changed); `stamp` for
+    the others."""
     popup_weeks: int = POPUP_WEEKS
     skip_holidays: bool = True
     free_seats: Mapping[str, int] | None = None
@@ -295,6 +298,7 @@ def render_calendar(
             free_seats=free,
             participants=counts,
             seat_limit=limit,
+            stamp=options.stamps.get(gid),
         ):
             cal.add_component(event)
     return cal.to_ical()

@@ -30,6 +30,7 @@ from planner.store.calendars import (
     current_plan,
     published_plan_id,
     seats_version,
+    sequence_times,
     sync_sequences,
 )
 from planner.store.changes import ChangesVersion, season_changes
@@ -101,7 +102,12 @@ def with_sequences(
     series = plan_series(season, plan, group_ids, options)
     uids = {gid: group_uid(season.name, gid) for gid in group_ids}
     sequences = sync_sequences(store, {uids[gid]: s.fingerprint for gid, s in series.items()})
-    return dataclasses.replace(options, sequences={gid: sequences[uids[gid]] for gid in group_ids})
+    changed = sequence_times(store, [uids[gid] for gid in group_ids])
+    return dataclasses.replace(
+        options,
+        sequences={gid: sequences[uids[gid]] for gid in group_ids},
+        stamps={gid: changed[uids[gid]] for gid in group_ids if uids[gid] in changed},
+    )
 
 
 def calendar_from_store(

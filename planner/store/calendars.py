@@ -155,6 +155,20 @@ def sync_sequences(store: Store, fingerprints: Mapping[str, str]) -> dict[str, i
     return run_write(store, "raise the calendar sequences", work)
 
 
+def sequence_times(store: Store, uids: list[str]) -> dict[str, dt.datetime]:
+    """When each UID's series last changed (its SEQUENCE was raised, or it was first seen):
+    the events' DTSTAMP, so that it changes only with the event's schedule."""
+    if not uids:
+        return {}
+    with reading(store, "read the calendar stamps") as conn:
+        rows = conn.execute(
+            sa.select(CalendarSequenceRow.uid, CalendarSequenceRow.changed_at).where(
+                CalendarSequenceRow.uid.in_(uids)
+            )
+        ).all()
+    return {uid: changed for uid, changed in rows}
+
+
 def _sequences(conn: sa.Connection, uids: list[str]) -> dict[str, tuple[str, int]]:
     rows = conn.execute(
         sa.select(

@@ -15,11 +15,8 @@ from planner.calendar import (
     CalendarOptions,
     OfferingFilter,
     Selection,
+    calendar_from_store,
     create_feed,
-    export_group,
-    export_leader,
-    export_offering,
-    export_venue,
 )
 from planner.calendar.series import Series
 from planner.i18n import t
@@ -283,12 +280,10 @@ def calendar_options(
     return CalendarOptions(lang=lang, free_seats=free, stamp=saved_at, participants=participants)
 
 
-def ics_body(season: Season, plan: Plan, selection: Selection, options: CalendarOptions) -> bytes:
-    if selection.kind == "leader":
-        return export_leader(season, plan, str(selection.target), options)
-    if selection.kind == "venue":
-        return export_venue(season, plan, str(selection.target), options)
-    return export_offering(season, plan, options, selection.filters)
+def stored_ics(selection: Selection, lang: str) -> bytes:
+    """The selection's calendar exactly as `planner ics` and the feeds write it: the live
+    offering with its seats, the season's dated changes and the store's SEQUENCE numbers."""
+    return calendar_from_store(common.store(), selection, CalendarOptions(lang=lang)).body
 
 
 def download_panel(
@@ -296,7 +291,7 @@ def download_panel(
 ) -> None:
     ready = selection.kind == "offering" or bool(selection.target)
     try:
-        body = ics_body(season, plan, selection, options) if ready else b""
+        body = stored_ics(selection, lang) if ready else b""
     except CalendarError as exc:
         log.log(logging.WARNING, "no calendar download: %s", exc)
         ready, body = False, b""
@@ -520,7 +515,7 @@ def details_panel(
             )
         download.download_button(
             t("calpage.download_group", lang),
-            export_group(season, plan, gid, options),
+            stored_ics(Selection("group", gid), lang),
             file_name=f"sosku-{gid}.ics",
             mime="text/calendar",
             key="cal_download_group",
