@@ -519,6 +519,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Klienter som frigörs (får flyttas)",
         "en": "Clients to free (may be moved)",
     },
+    "plan.replan.none": {"fi": "Ei yhtään", "sv": "Ingen", "en": "None"},
     "plan.replan.kept": {
         "fi": "{n} ilmoittautunutta paikkaa pidetään ennallaan, jos mahdollista.",
         "sv": "{n} inskrivna platser behålls som de är om det går.",

@@ -43,8 +43,15 @@ def render() -> None:
     if access.may(who, access.ALL_GROUPS):
         people = notices.people()
         if people:
+            known = common.load_season(common.db_url(), info["id"]).person
             start = people.index(person) if person in people else 0
-            person = st.selectbox(t("changes.person", lang), people, index=start, key=PERSON_KEY)
+            person = st.selectbox(
+                t("changes.person", lang),
+                people,
+                index=start,
+                key=PERSON_KEY,
+                format_func=lambda pid: f"{pid} {known[pid].name}" if pid in known else pid,
+            )
     if person is None:
         st.warning(t("changes.no_staff_id", lang), icon=":material/badge:")
         return

@@ -50,6 +50,7 @@ def replan_inputs(
         format_func=lambda pid: f"{pid} {people[pid]}",
         key="plan_replan_absent",
         disabled=disabled,
+        placeholder=t("plan.replan.none", lang),
     )
     closed = right.multiselect(
         t("plan.replan.closed", lang),
@@ -57,6 +58,7 @@ def replan_inputs(
         format_func=lambda vid: f"{vid} {season.venue[vid].name}",
         key="plan_replan_closed",
         disabled=disabled,
+        placeholder=t("plan.replan.none", lang),
     )
     cancelled = left.multiselect(
         t("plan.replan.cancelled", lang),
@@ -64,11 +66,16 @@ def replan_inputs(
         format_func=lambda gid: f"{gid} {season.group[gid].name}",
         key="plan_replan_cancelled",
         disabled=disabled,
+        placeholder=t("plan.replan.none", lang),
     )
     codes = sorted({code for code, _ in base.participants})
     freed = set(
         right.multiselect(
-            t("plan.replan.freed", lang), codes, key="plan_replan_freed", disabled=disabled
+            t("plan.replan.freed", lang),
+            codes,
+            key="plan_replan_freed",
+            disabled=disabled,
+            placeholder=t("plan.replan.none", lang),
         )
     )
     previous = Plan(
