@@ -11,6 +11,7 @@ refuses to strand an enrolled client.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import streamlit as st
@@ -40,48 +41,32 @@ def replan_inputs(
     if not st.toggle(t("plan.replan.toggle", lang), value=True, key=TOGGLE_KEY, disabled=disabled):
         return None
     st.caption(t("plan.replan.help", lang))
-    people = {s.staff_id: s.name for s in season.staff} | {
+    names = {s.staff_id: s.name for s in season.staff} | {
         p.partner_id: p.name for p in season.partners
     }
-    left, right = st.columns(2)
-    absent = left.multiselect(
-        t("plan.replan.absent", lang),
-        sorted(people),
-        format_func=lambda pid: f"{pid} {people[pid]}",
-        key="plan_replan_absent",
-        disabled=disabled,
-        placeholder=t("plan.replan.none", lang),
-    )
-    closed = right.multiselect(
-        t("plan.replan.closed", lang),
-        [v.venue_id for v in season.venues],
-        format_func=lambda vid: f"{vid} {season.venue[vid].name}",
-        key="plan_replan_closed",
-        disabled=disabled,
-        placeholder=t("plan.replan.none", lang),
-    )
-    cancelled = left.multiselect(
-        t("plan.replan.cancelled", lang),
-        [g.group_id for g in season.groups],
-        format_func=lambda gid: f"{gid} {season.group[gid].name}",
-        key="plan_replan_cancelled",
-        disabled=disabled,
-        placeholder=t("plan.replan.none", lang),
-    )
-    codes = sorted({code for code, _ in base.participants})
-    freed = set(
-        right.multiselect(
-            t("plan.replan.freed", lang),
-            codes,
-            key="plan_replan_freed",
-            disabled=disabled,
-            placeholder=t("plan.replan.none", lang),
+
+    def pick(column, what: str, options: Mapping[str, str]) -> frozenset[str]:
+        """A multiselect of ids shown with their names ("none" when nothing is picked)."""
+        return frozenset(
+            column.multiselect(
+                t(f"plan.replan.{what}", lang),
+                list(options),
+                format_func=lambda key: f"{key} {options[key]}".rstrip(),
+                key=f"plan_replan_{what}",
+                disabled=disabled,
+                placeholder=t("plan.replan.none", lang),
+            )
         )
-    )
+
+    left, right = st.columns(2)
+    absent = pick(left, "absent", dict(sorted(names.items())))
+    closed = pick(right, "closed", {v.venue_id: v.name for v in season.venues})
+    cancelled = pick(left, "cancelled", {g.group_id: g.name for g in season.groups})
+    freed = pick(right, "freed", dict.fromkeys(sorted({c for c, _ in base.participants}), ""))
     previous = Plan(
         base.placements,
         tuple(p for p in base.participants if p[0] not in freed),
         remote=tuple(p for p in base.remote if p[0] not in freed),
     )
     st.caption(t("plan.replan.kept", lang, n=len(previous.participants)))
-    return Replan(previous, Changes(frozenset(absent), frozenset(closed), frozenset(cancelled)))
+    return Replan(previous, Changes(absent, closed, cancelled))
