@@ -457,6 +457,7 @@ def test_typed_answers_become_a_profile(season):
         travel="transit",
         max_travel_min=45,
         needs_accessible=True,
+        audience_known=False,  # not asked: targeted groups are shown with whom they are for
     )
     assert parse_profile_args("49", "fi", "", "Mon;Wed", "car", 30, False, season).days == (0, 2)
     assert parse_profile_args("hanko", "sv", "", "", "ride", 60, False, season).days == (

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from planner.cli.common import Add, Emit, UserError, season_and_plan, today_arg
 from planner.model import hhmm
+from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
 
 
 class OfferingError(Exception):
@@ -127,7 +128,10 @@ def _outcome_text(outcome) -> str:
             f"{outcome.client_code} is number {outcome.position} on the waiting list of "
             f"{outcome.group_id}"
         )
-    text = f"{outcome.client_code}: {outcome.status} ({outcome.group_id})"
+    if outcome.status == "moved":
+        text = f"{outcome.client_code}: moved from {outcome.other} to {outcome.group_id}"
+    else:
+        text = f"{outcome.client_code}: {outcome.status} ({outcome.group_id})"
     if getattr(outcome, "flag", ""):
         text += f"; flagged: {outcome.flag}"
     if outcome.promoted:
@@ -161,6 +165,23 @@ def cmd_cancel(args: argparse.Namespace, emit: Emit) -> int:
             reason=args.reason,
             follow_up=args.follow_up,
             note=args.note,
+        )
+    finally:
+        store.dispose()
+    emit(args, asdict(outcome), _outcome_text(outcome))
+    return 0 if outcome.ok else 1
+
+
+def cmd_move(args: argparse.Namespace, emit: Emit) -> int:
+    store, enrolments = _enrolments(args)
+    try:
+        outcome = enrolments.move(
+            args.client,
+            args.from_group,
+            args.to_group,
+            actor=args.actor,
+            note=args.note,
+            allow_flagged=args.allow_flagged,
         )
     finally:
         store.dispose()
@@ -374,9 +395,34 @@ def add_offering_commands(add: Add) -> None:
     p = add("cancel", cmd_cancel, "End a client's place in a group; the waiting list moves up.")
     p.add_argument("group")
     p.add_argument("client")
-    p.add_argument("--reason", default="other", help="e.g. moved_to_work, studies, dropped_out")
-    p.add_argument("--follow-up", default="", help="follow-up path, e.g. work, studies")
+    p.add_argument(
+        "--reason",
+        default="other",
+        help="why the place ends (handbook l. 542): " + ", ".join(ENDING_REASONS),
+    )
+    p.add_argument(
+        "--follow-up",
+        default="",
+        help="where the client goes next (l. 543; default: from the reason where it says): "
+        + ", ".join(FOLLOW_UP_PATHS),
+    )
     p.add_argument("--note", default="", help="a short note (no personal details)")
+    common(p)
+    p = add(
+        "move",
+        cmd_move,
+        "Move a client to another group in one step: the new seat is taken before the old "
+        "place ends (the old group's waiting list moves up).",
+    )
+    p.add_argument("client", help="the client's pseudonymous code")
+    p.add_argument("from_group", metavar="FROM_GROUP")
+    p.add_argument("to_group", metavar="TO_GROUP")
+    p.add_argument("--note", default="", help="a short note (no personal details)")
+    p.add_argument(
+        "--allow-flagged",
+        action="store_true",
+        help="move in as the 5th participant while the group has one leader, flagged",
+    )
     common(p)
     p = add("seats", cmd_seats, "Seats taken, free and waiting per published group.")
     common(p)

@@ -36,7 +36,7 @@ def language_failure(offer: Offer, s: Situation) -> str | None:
 def audience_failure(offer: Offer, s: Situation) -> str | None:
     """A targeted group (women, young adults, ...) is only for those it targets."""
     group = offer.group
-    if rules.audience_fits(group, s.profile.audience):
+    if not s.profile.audience_known or rules.audience_fits(group, s.profile.audience):
         return None
     return text("failed.audience", s.lang, audience=label("audience", group.audience, s.lang))
 

@@ -58,6 +58,9 @@ class Profile:
     client_code: str | None = None
     wishes: tuple[str, ...] = ()  # ranked group ids, the client's own
     remote: bool = False  # agreed to take part remotely (l. 456, 469, 473-474)
+    audience_known: bool = True
+    """False when the worker did not say whom the client is (a description with no audience
+    tag): targeted groups are then offered with whom they are meant for, not filtered out."""
 
     def __post_init__(self) -> None:
         if self.travel not in TRAVEL_MODES:
@@ -161,6 +164,7 @@ def parse_profile_args(
         languages=languages,
         interests=words,
         audience=tuple(normalise_interest(a) for a in split_list(audience)),
+        audience_known=bool(split_list(audience)),
         days=weekdays,
         travel=parse_travel(travel),
         max_travel_min=int(max_travel_min),

@@ -102,7 +102,12 @@ def format_part(offer: Offer, s: Situation, seats: Seats) -> Part | None:
 
 def audience_part(offer: Offer, s: Situation, seats: Seats) -> Part | None:
     group = offer.group
-    if group.is_open_to_all or group.audience not in s.profile.audience:
+    if group.is_open_to_all:
+        return None
+    if not s.profile.audience_known:  # the worker did not say: whom the group is for
+        words = label("audience", group.audience, s.lang)
+        return Part("audience", 0.0, (text("reason.audience_unknown", s.lang, audience=words),))
+    if group.audience not in s.profile.audience:
         return None
     reason = text("reason.audience", s.lang, audience=label("audience", group.audience, s.lang))
     return Part("audience", AUDIENCE_MATCH, (reason,))

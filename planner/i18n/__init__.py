@@ -16,14 +16,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from planner.i18n import calendar, finder, insight, io, notices, routing, solver, ui, words
+from planner.i18n import (
+    calendar,
+    finder,
+    insight,
+    io,
+    notices,
+    places,
+    routing,
+    solver,
+    ui,
+    words,
+)
 
 LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 DEFAULT_LANGUAGE = "fi"
 HOLIDAY_LOCALES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
 """The `holidays` package's language codes for the app's languages."""
 
-NAMESPACES = (ui, finder, calendar, solver, insight, routing, io, words, notices)
+NAMESPACES = (ui, finder, calendar, solver, insight, routing, io, words, notices, places)
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""
 

@@ -24,6 +24,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Målgrupp: {audience}",
         "en": "Made for {audience}",
     },
+    "finder.reason.audience_unknown": {
+        "fi": "Ryhmä on tarkoitettu: {audience}. Tarkista, sopiiko se asiakkaalle.",
+        "sv": "Gruppen är avsedd för: {audience}. Kontrollera att den passar klienten.",
+        "en": "The group is meant for: {audience}. Check that it suits the client.",
+    },
     "finder.reason.wish": {
         "fi": "Asiakkaan toive nro {rank}",
         "sv": "Klientens önskemål nr {rank}",

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 
 from planner import rules
 from planner.model import Plan
-from planner.store.live import add_event, ensure_live, reading, run_write, season_of, utcnow
+from planner.store.live import add_event, ensure_live, reading, run_write, season_of
 from planner.store.outcomes import (
     ENDING_REASONS,
     FOLLOW_UP_OF_REASON,
@@ -51,7 +51,7 @@ from planner.store.schema import (
     StaffRow,
     SummaryRow,
 )
-from planner.store.seats import LIVE, admit, lock_offering, promote
+from planner.store.seats import LIVE, admit, end_place, lock_offering, promote
 from planner.store.store import Store
 
 log = logging.getLogger("planner")
@@ -178,7 +178,7 @@ class Enrolments:
             if offering is None:
                 return refused("unknown_group", group_id, client_code)
             place = conn.execute(
-                sa.select(EnrolmentRow.id, EnrolmentRow.status).where(
+                sa.select(EnrolmentRow.id, EnrolmentRow.offering_id, EnrolmentRow.status).where(
                     EnrolmentRow.offering_id == offering.id,
                     EnrolmentRow.client_code == client_code,
                     LIVE,
@@ -187,26 +187,8 @@ class Enrolments:
             if place is None:
                 return refused("not_enrolled", group_id, client_code)
             status = "cancelled" if place.status == "active" else "withdrawn"
-            conn.execute(
-                sa.update(EnrolmentRow)
-                .where(EnrolmentRow.id == place.id)
-                .values(
-                    status=status,
-                    ended_at=utcnow(),
-                    ended_by=actor,
-                    end_reason=reason,
-                    follow_up=follow_up,
-                    end_note=note,
-                )
-            )
-            promoted: list[str] = []
-            if place.status == "active":
-                conn.execute(
-                    sa.update(OfferingRow)
-                    .where(OfferingRow.id == offering.id)
-                    .values(taken=OfferingRow.taken - 1)
-                )
-                promoted = promote(conn, offering.id, actor)
+            end_place(conn, place, status, actor, reason, follow_up, note)
+            promoted = promote(conn, offering.id, actor) if place.status == "active" else []
             add_event(
                 conn,
                 actor,
@@ -225,6 +207,90 @@ class Enrolments:
 
         outcome = run_write(self.store, "cancel the enrolment", work)
         log.info("cancel %s in %s: %s", client_code, group_id, outcome.status)
+        return outcome
+
+    def move(
+        self,
+        client_code: str,
+        from_group: str,
+        to_group: str,
+        actor: str,
+        note: str = "",
+        allow_flagged: bool = False,
+    ) -> EnrolOutcome:
+        """Move a client from one group to another in one step: the new seat is taken
+        first (by every rule of `enrol`, the old group counting neither towards `max_groups`
+        nor as a clash), then the old place ends as "moved" and its seat goes to the old
+        group's waiting list. Refused, and nothing changes, when the new group has no free
+        seat (a full group offers its waiting list through `enrol`) or the client has no
+        place in the old one. A waiting place can be moved as well (it leaves that list).
+        """
+        if from_group == to_group:
+            return refused("same_group", to_group, client_code)
+
+        def work(conn: sa.Connection) -> EnrolOutcome:
+            season_id = season_of(conn, self.season_id)
+            # Both groups locked in id order, so two moves in opposite directions queue up.
+            for gid in sorted((from_group, to_group)):
+                if lock_offering(conn, season_id, gid) is None:
+                    return refused("unknown_group", gid, client_code)
+            place = conn.execute(
+                sa.select(
+                    EnrolmentRow.id,
+                    EnrolmentRow.offering_id,
+                    EnrolmentRow.status,
+                    EnrolmentRow.counsellor,
+                ).where(
+                    EnrolmentRow.season_id == season_id,
+                    EnrolmentRow.group_id == from_group,
+                    EnrolmentRow.client_code == client_code,
+                    LIVE,
+                )
+            ).first()
+            if place is None:
+                return refused("not_enrolled", from_group, client_code)
+            leaving = from_group if place.status == "active" else None
+            outcome = admit(
+                conn,
+                season_id,
+                to_group,
+                client_code,
+                actor,
+                counsellor=place.counsellor,
+                allow_flagged=allow_flagged,
+                wait_if_full=False,
+                leaving=leaving,
+            )
+            if outcome.status != "enrolled":
+                return outcome
+            status = "moved" if place.status == "active" else "withdrawn"
+            end_place(conn, place, status, actor, note=note or f"moved to {to_group}")
+            promoted = promote(conn, place.offering_id, actor) if leaving else []
+            add_event(
+                conn,
+                actor,
+                "enrolment.move",
+                {
+                    "season_id": season_id,
+                    "group_id": from_group,
+                    "to": to_group,
+                    "client_code": client_code,
+                    "was": place.status,
+                    "flag": outcome.flag,
+                    "promoted": promoted,
+                },
+            )
+            return EnrolOutcome(
+                "moved",
+                to_group,
+                client_code,
+                flag=outcome.flag,
+                promoted=tuple(promoted),
+                other=from_group,
+            )
+
+        outcome = run_write(self.store, "move the client", work)
+        log.info("move %s from %s to %s: %s", client_code, from_group, to_group, outcome.status)
         return outcome
 
     def set_leaders(
@@ -424,6 +490,7 @@ class Enrolments:
                     "group_id": e.group_id,
                     "status": e.status,
                     "flag": e.flag,
+                    "coordinator_flag": e.coordinator_flag,
                     "counsellor": e.counsellor,
                     "enrolled_at": e.created_at,
                     "enrolled_by": e.created_by,

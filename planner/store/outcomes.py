@@ -44,6 +44,7 @@ MESSAGES = {
     "full": "{group} is full",
     "cancelled_before": "{client} left {group} earlier; enrol again by hand if wanted",
     "not_enrolled": "{client} is neither enrolled in nor waiting for {group}",
+    "same_group": "{client} would move into {group}, the group they are in: pick another",
     "unknown_reason": "unknown reason {reason!r}; use one of " + ", ".join(ENDING_REASONS),
     "unknown_follow_up": "unknown follow-up path {follow_up!r}; use one of "
     + ", ".join(FOLLOW_UP_PATHS),
@@ -68,7 +69,7 @@ MESSAGES = {
 class Outcome:
     """What happened to one request. `reason` is a key of `MESSAGES` when refused."""
 
-    status: str  # enrolled | waiting | refused | cancelled | withdrawn | updated
+    status: str  # enrolled | waiting | refused | cancelled | withdrawn | moved | updated
     group_id: str
     client_code: str = ""
     reason: str = ""
@@ -84,7 +85,8 @@ class Outcome:
 class EnrolOutcome(Outcome):
     position: int | None = None  # on the waiting list, from 1
     flag: str = ""  # "needs_second_leader" when enrolled with allow_flagged
-    other: str = ""  # refused "client_overlap": the group meeting at the same time
+    other: str = ""  # refused "client_overlap": the group meeting at the same time;
+    # moved: the group the client left
 
 
 class Seats(NamedTuple):

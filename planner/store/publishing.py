@@ -51,7 +51,7 @@ from planner.store.schema import (
     PlanRow,
     VenueRow,
 )
-from planner.store.seats import LIVE, admit, promote, seat_limit
+from planner.store.seats import LIVE, admit, end_place, promote, seat_limit
 from planner.store.snapshot import plan_at, season_at
 
 PUBLISH_LOCK = 0x70756233  # PostgreSQL advisory lock key: one publisher at a time
@@ -285,11 +285,11 @@ def _resolve(
                     Case(code, gid, outcome.reason, outcome.message, how.target),
                     f"cannot move {code} from {gid} to {how.target}: {outcome.message}",
                 )
-            _end_place(conn, row, "moved", actor, note=f"moved to {how.target}")
+            end_place(conn, row, "moved", actor, note=f"moved to {how.target}")
             _event(conn, actor, "enrolment.move", season_id, place, to=how.target)
             moved.append((code, gid, how.target))
         else:
-            _end_place(
+            end_place(
                 conn,
                 row,
                 "cancelled",
@@ -301,35 +301,6 @@ def _resolve(
             _event(conn, actor, "enrolment.cancel", season_id, place, reason=how.reason)
             ended.append((code, gid, how.reason))
     return moved, flagged, ended
-
-
-def _end_place(
-    conn: sa.Connection,
-    row: Any,
-    status: str,
-    actor: str,
-    reason: str = "",
-    follow_up: str = "",
-    note: str = "",
-) -> None:
-    """End an active place and free its seat (the waiting list moves up afterwards)."""
-    conn.execute(
-        sa.update(EnrolmentRow)
-        .where(EnrolmentRow.id == row.id)
-        .values(
-            status=status,
-            ended_at=utcnow(),
-            ended_by=actor,
-            end_reason=reason,
-            follow_up=follow_up,
-            end_note=note,
-        )
-    )
-    conn.execute(
-        sa.update(OfferingRow)
-        .where(OfferingRow.id == row.offering_id)
-        .values(taken=OfferingRow.taken - 1)
-    )
 
 
 def _event(

@@ -166,6 +166,38 @@ def take_seat(conn: sa.Connection, offering_id: int, allow_flagged: bool = False
     return taken == 1
 
 
+def end_place(
+    conn: sa.Connection,
+    place: Any,
+    status: str,
+    actor: str,
+    reason: str = "",
+    follow_up: str = "",
+    note: str = "",
+) -> None:
+    """End a live place (`place` has the row's `id`, `offering_id` and `status`): an active
+    one frees its seat, a waiting one leaves the list. The caller moves the waiting list up
+    (`promote`) once it has ended every place it ends."""
+    conn.execute(
+        sa.update(EnrolmentRow)
+        .where(EnrolmentRow.id == place.id)
+        .values(
+            status=status,
+            ended_at=utcnow(),
+            ended_by=actor,
+            end_reason=reason,
+            follow_up=follow_up,
+            end_note=note,
+        )
+    )
+    if place.status == "active":
+        conn.execute(
+            sa.update(OfferingRow)
+            .where(OfferingRow.id == place.offering_id)
+            .values(taken=OfferingRow.taken - 1)
+        )
+
+
 def promote(conn: sa.Connection, offering_id: int, actor: str) -> list[str]:
     """Fill free seats from the waiting list, in order, skipping clients now in too many
     groups or in a group meeting at the same time; stops at the first seat the seat or leader

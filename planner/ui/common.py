@@ -30,6 +30,18 @@ STATE_DEFAULTS: dict[str, Any] = {
     SEASON_KEY: None,  # the season id chosen in the sidebar's season picker
     "season_switch": None,  # the season id whose switch preview awaits confirmation
 }
+KEPT_WIDGETS = (
+    "find_mode",
+    "find_client",
+    "find_travel",
+    "find_max_travel",
+    "find_needs_accessible",
+    "find_prefers_small",
+    "find_show_failed",
+)
+"""Widget choices a person expects to find again after visiting another page (the client
+being helped above all). Streamlit forgets a widget's value when its page is not shown, so
+`init_state` hands each one back to the session before the page runs."""
 PAGE_FILES = {
     "overview": "planner/ui/overview.py",
     "import": "planner/ui/import_page.py",
@@ -53,6 +65,9 @@ def init_state() -> None:
     """Give every session-state key its default once, on a session's first run."""
     for key, value in STATE_DEFAULTS.items():
         st.session_state.setdefault(key, value)
+    for key in KEPT_WIDGETS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
     # A link may name the language (?lang=sv), e.g. in a Swedish-speaking team's bookmarks.
     asked = st.query_params.get("lang")
     if asked in LANGUAGES and st.session_state.get(_ASKED_KEY) != asked:

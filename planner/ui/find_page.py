@@ -37,6 +37,7 @@ from planner.ui.offering import (
     published_plan_id,
     theme_label,
 )
+from planner.ui.places_panel import places_section
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import refusal_markdown
 from planner.ui.week_grid import weekday_names
@@ -80,6 +81,8 @@ def kept_choice(name: str, lang: str, default: Any) -> tuple[str, Any]:
 def client_profile_input(season: Season, lang: str) -> tuple[Client | None, Profile | None]:
     """The client picked by code (codes only, never names) and their profile."""
     codes = sorted(c.client_code for c in season.clients)
+    if st.session_state.get("find_client") not in (None, *codes):  # kept from another season
+        st.session_state["find_client"] = None
     code = st.selectbox(
         t("find.client", lang),
         codes,
@@ -145,6 +148,7 @@ def described_profile(season: Season, lang: str) -> Profile | None:
         format_func=lambda c: audience_label(c, lang),
         key=key,
         placeholder=t("find.choose", lang),
+        help=t("find.audience_help", lang),
     )
     st.session_state["find_audience"] = audience
 
@@ -190,6 +194,7 @@ def described_profile(season: Season, lang: str) -> Profile | None:
             languages=tuple(picked_languages),
             interests=tuple(interests),
             audience=tuple(audience),
+            audience_known=bool(audience),
             days=tuple(sorted(days)),
             travel=str(travel or "transit"),
             max_travel_min=int(limit),
@@ -383,13 +388,37 @@ def client_places(
     return active, waiting
 
 
-def show_history(season: Season, history: list[dict[str, Any]], season_id: int, lang: str) -> None:
+def may_read_summaries(client: Client) -> bool:
+    """The leader's summary of a client is for the client's own counsellor (l. 379, l. 694)
+    and for coordinators, who see every group's records."""
+    if auth.allowed(access.ALL_GROUPS):
+        return True
+    return auth.allowed(access.FIND) and auth.identity().staff_id == client.counsellor
+
+
+def show_history(
+    season: Season, client: Client, history: list[dict[str, Any]], season_id: int, lang: str
+) -> None:
     st.subheader(t("find.history", lang))
     table = history_table(season, history, season_id, lang)
     if table.empty:
         st.caption(t("find.history_none", lang))
     else:
         st.dataframe(table, hide_index=True, width="stretch")
+    written = [h for h in history if h.get("summary")]
+    if not written or not may_read_summaries(client):
+        return
+    people = {s.staff_id: s.name for s in season.staff}
+    for h in written:
+        group = season.group.get(h["group_id"])
+        title = t(
+            "places.summary",
+            lang,
+            group=f"{h['group_id']} {group.display_name(lang) if group else ''}".strip(),
+            leader=people.get(h["summary_by"], h["summary_by"] or ""),
+        )
+        with st.expander(title, icon=":material/description:"):
+            st.text(h["summary"])  # the leader's words, shown as text, never as markdown
 
 
 def render() -> None:
@@ -442,14 +471,15 @@ def render() -> None:
             profile = described_profile(season, lang)
         show_failed = st.toggle(t("find.show_failed", lang), key="find_show_failed")
         history = live.client_history(client.client_code) if client is not None else []
+        places_box = st.container() if client is not None and published is not None else None
         if client is not None:
-            show_history(season, history, season_id, lang)
+            show_history(season, client, history, season_id, lang)
 
     with results:
         if profile is None:
             st.info(t("find.pick_client", lang), icon=":material/person_search:")
             return
-        show_results(
+        matches = show_results(
             db,
             live,
             season,
@@ -462,6 +492,9 @@ def render() -> None:
             bool(show_failed),
             lang,
         )
+    if places_box is not None and client is not None:
+        with places_box:
+            places_section(db, season, season_id, client, history, matches, lang)
 
 
 WANTED_GROUP_KEY = "find_group"  # set by the calendar page's "Enrol a client" button
@@ -495,8 +528,9 @@ def show_results(
     published: bool,
     show_failed: bool,
     lang: str,
-) -> None:
-    """The outcome of the last enrolment, the cards of the groups that suit, and the rest."""
+) -> list[Match]:
+    """The outcome of the last enrolment, the cards of the groups that suit, and the rest;
+    returns the groups found (the places panel offers the suitable ones to move into)."""
     seats: dict[str, Seats] | None = live.seats() if published else None
     mine: set[str] | None = None
     waiting: dict[str, int] = {}
@@ -537,6 +571,7 @@ def show_results(
         failed = [m for m in matches if not m.suitable]
         st.subheader(t("find.failed_title", lang, n=len(failed)))
         st.dataframe(failed_table(failed, lang), hide_index=True, width="stretch")
+    return matches
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page

@@ -1,0 +1,233 @@
+"""A client's places in the live offering, on the Find a group page: where they are in, their
+place on each waiting list, and the counsellor's actions on a place: end it (or take the
+client off a waiting list) with the handbook's reasons (l. 542-543), or move the client to
+another group in one step. Every action is checked for the worker's rights on the server
+and goes through `planner.store.Enrolments` (one transaction, one audit entry)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from planner import access, rules
+from planner.finder import Match
+from planner.i18n import has, t
+from planner.model import Client, Season
+from planner.store import Enrolments, Store, StoreError
+from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome
+from planner.ui import auth
+from planner.ui.offering import date_text, outcome_message, plain
+
+RESULT_KEY = "places_result"  # what the last action on a place did, for this session
+NO_FOLLOW_UP = ""
+
+
+def live_places(history: Sequence[dict[str, Any]], season_id: int) -> list[dict[str, Any]]:
+    """The client's active and waiting places in the season, in the order they were made."""
+    return [
+        h for h in history if h["season_id"] == season_id and h["status"] in ("active", "waiting")
+    ]
+
+
+def movable_targets(matches: Sequence[Match], leaving: str) -> list[Match]:
+    """The groups a client could move into from `leaving`: suitable, with a free seat, and
+    not one they are in already."""
+    return [
+        m for m in matches if m.suitable and not m.full and not m.member and m.group_id != leaving
+    ]
+
+
+def _remember(kind: str, outcome: Outcome, **more: Any) -> None:
+    st.session_state[RESULT_KEY] = {
+        "kind": kind,
+        "status": outcome.status,
+        "group_id": outcome.group_id,
+        "client_code": outcome.client_code,
+        "reason": outcome.reason,
+        "message": outcome.message,
+        "promoted": list(outcome.promoted),
+        "other": getattr(outcome, "other", ""),
+        **more,
+    }
+
+
+def end_place(db: Store, season_id: int, client_code: str, group_id: str, waiting: bool) -> None:
+    """The End / Take off the list button's callback: reads its form's widgets by key."""
+    if not auth.allowed(access.ENROL):
+        st.session_state[RESULT_KEY] = {"kind": "denied", "client_code": client_code}
+        return
+    reason = st.session_state.get(f"places_reason_{group_id}") or "other"
+    follow_up = st.session_state.get(f"places_follow_{group_id}") or NO_FOLLOW_UP
+    note = (st.session_state.get(f"places_note_{group_id}") or "").strip()
+    try:
+        outcome = Enrolments(db, season_id).cancel(
+            group_id, client_code, actor=auth.actor(), reason=reason, follow_up=follow_up, note=note
+        )
+    except StoreError as exc:
+        st.session_state[RESULT_KEY] = {
+            "kind": "failed",
+            "client_code": client_code,
+            "message": str(exc),
+        }
+        return
+    _remember("end", outcome, ending=reason, waiting=waiting)
+
+
+def move_place(db: Store, season_id: int, client_code: str, group_id: str) -> None:
+    """The Move button's callback."""
+    if not auth.allowed(access.ENROL):
+        st.session_state[RESULT_KEY] = {"kind": "denied", "client_code": client_code}
+        return
+    target = st.session_state.get(f"places_target_{group_id}")
+    if not target:
+        return
+    try:
+        outcome = Enrolments(db, season_id).move(client_code, group_id, target, actor=auth.actor())
+    except StoreError as exc:
+        st.session_state[RESULT_KEY] = {
+            "kind": "failed",
+            "client_code": client_code,
+            "message": str(exc),
+        }
+        return
+    _remember("move", outcome)
+
+
+def _reason_words(key: str, lang: str) -> str:
+    return t(f"ending.{key}", lang) if has(f"ending.{key}") else key
+
+
+def show_result(season: Season, client: Client, lang: str) -> None:
+    """The last action's result, when it was about this client."""
+    done = st.session_state.get(RESULT_KEY)
+    if not done or done["client_code"] != client.client_code:
+        return
+    if done["kind"] == "denied":
+        st.error(t("places.ask_for_rights", lang), icon=":material/lock:")
+        return
+    if done["kind"] == "failed":
+        st.error(t("places.refused", lang, reason=done["message"]), icon=":material/error:")
+        return
+    group = season.group.get(done["group_id"])
+    name = f"{done['group_id']} {group.display_name(lang) if group else ''}".strip()
+    if done["status"] == "refused":
+        _, message = outcome_message(done, group.display_name(lang) if group else "", lang)
+        st.error(message, icon=":material/block:")
+        return
+    code = client.client_code
+    if done["kind"] == "move":
+        st.success(
+            t("places.moved", lang, client=code, old=done["other"], group=name),
+            icon=":material/swap_horiz:",
+        )
+    else:
+        key = "places.withdrawn" if done["status"] == "withdrawn" else "places.ended"
+        reason = _reason_words(done["ending"], lang)
+        st.success(t(key, lang, client=code, group=name, reason=reason), icon=":material/logout:")
+    if done["promoted"]:
+        st.info(t("places.promoted", lang, clients=", ".join(done["promoted"])))
+
+
+def _end_form(
+    db: Store, season_id: int, client: Client, group_id: str, waiting: bool, lang: str
+) -> None:
+    label = "places.leave_list" if waiting else "places.end"
+    with st.expander(t(label, lang), icon=":material/logout:"):
+        st.selectbox(
+            t("places.reason", lang),
+            ENDING_REASONS,
+            format_func=lambda r: _reason_words(r, lang),
+            key=f"places_reason_{group_id}",
+            help=t("places.reason_help", lang),
+        )
+        st.selectbox(
+            t("places.follow_up", lang),
+            (NO_FOLLOW_UP, *FOLLOW_UP_PATHS),
+            format_func=lambda p: (
+                t(f"path.{p}", lang) if p else t("places.follow_up_from_reason", lang)
+            ),
+            key=f"places_follow_{group_id}",
+            help=t("places.follow_up_help", lang),
+        )
+        st.text_input(t("places.note", lang), max_chars=200, key=f"places_note_{group_id}")
+        st.button(
+            t("places.confirm_leave" if waiting else "places.confirm_end", lang, group=group_id),
+            key=f"places_end_{group_id}",
+            icon=":material/logout:",
+            on_click=end_place,
+            args=(db, season_id, client.client_code, group_id, waiting),
+        )
+
+
+def _move_form(
+    db: Store, season_id: int, client: Client, group_id: str, targets: list[Match], lang: str
+) -> None:
+    with st.expander(t("places.move", lang), icon=":material/swap_horiz:"):
+        if not targets:
+            st.caption(t("places.move_none", lang))
+            return
+        by_id = {m.group_id: m for m in targets}
+        st.selectbox(
+            t("places.move_to", lang),
+            list(by_id),
+            format_func=lambda g: plain(f"{g} · {by_id[g].name} · {by_id[g].start}"),
+            key=f"places_target_{group_id}",
+            help=t("places.move_help", lang),
+        )
+        st.button(
+            t("places.confirm_move", lang),
+            key=f"places_move_{group_id}",
+            type="primary",
+            icon=":material/swap_horiz:",
+            on_click=move_place,
+            args=(db, season_id, client.client_code, group_id),
+        )
+
+
+def places_section(
+    db: Store,
+    season: Season,
+    season_id: int,
+    client: Client,
+    history: Sequence[dict[str, Any]],
+    matches: Sequence[Match],
+    lang: str,
+) -> None:
+    """The client's live places, each with its actions (for those who may enrol)."""
+    st.subheader(t("places.title", lang))
+    show_result(season, client, lang)
+    places = live_places(history, season_id)
+    if not places:
+        st.caption(t("places.none", lang))
+        return
+    live = Enrolments(db, season_id)
+    may_act = auth.allowed(access.ENROL)
+    for place in places:
+        gid = place["group_id"]
+        group = season.group.get(gid)
+        waiting = place["status"] == "waiting"
+        with st.container(border=True):
+            name = group.display_name(lang) if group else ""
+            st.markdown(f"**{plain(name)}** · {plain(gid)}")
+            since = date_text(place["enrolled_at"])
+            if waiting:
+                queue = live.waiting_list(gid)
+                position = next(
+                    (w.position for w in queue if w.client_code == client.client_code), None
+                )
+                st.caption(
+                    t("places.waiting", lang, position=position, length=len(queue), since=since)
+                )
+            else:
+                st.caption(t("places.active", lang, since=since))
+            if place.get("coordinator_flag"):
+                rule = rules.RULES.get(place["coordinator_flag"])
+                words = rule.label(lang) if rule else place["coordinator_flag"]
+                st.caption(t("places.flagged", lang, rule=words))
+            if not may_act:
+                continue
+            if not waiting:
+                _move_form(db, season_id, client, gid, movable_targets(matches, gid), lang)
+            _end_form(db, season_id, client, gid, waiting, lang)
