@@ -370,3 +370,23 @@ def test_the_counsellor_reads_the_leaders_summary_others_do_not(
     other = app_as(live_url, monkeypatch, person("v@x", access.WORKER, staff_id="S-NOBODY"))
     open_client(other, code)
     assert "Joined every week; *keen*." not in [x.value for x in other.text]
+
+
+def test_a_described_man_interested_in_mens_groups_sees_mens_groups(live_url, monkeypatch) -> None:
+    """No audience said is unknown, not "none": the men's peer group of his town is offered,
+    saying whom it is for."""
+    monkeypatch.setenv("PLANNER_DB_URL", live_url)
+    with Store.open(live_url) as store:
+        season = store.load_season()
+    group = next(g for g in season.groups if g.audience == "men" and g.language == "fi")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    at.switch_page(common.PAGE_FILES["find"]).run()
+    at.segmented_control(key="find_mode").set_value("describe").run()
+    at.selectbox(key="find_municipality_en").set_value(group.municipality)
+    at.multiselect(key="find_interests_en").set_value([group.theme])
+    at.segmented_control(key="find_travel").set_value("car").run()
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [m.value for m in at.main.markdown if m.value.startswith(f"**{group.group_id} ")]
+    assert cards, f"{group.group_id} not offered"
+    assert any("meant for" in m.value for m in at.main.markdown)
