@@ -28,7 +28,7 @@ import sqlalchemy as sa
 
 from planner import rules
 from planner.model import Plan
-from planner.store.live import add_event, ensure_live, reading, run_write, season_of, utcnow
+from planner.store.live import add_event, ensure_live, reading, run_write, season_of
 from planner.store.outcomes import (
     ENDING_REASONS,
     FOLLOW_UP_OF_REASON,
@@ -51,7 +51,7 @@ from planner.store.schema import (
     StaffRow,
     SummaryRow,
 )
-from planner.store.seats import LIVE, admit, lock_offering, promote
+from planner.store.seats import admit, cancel_place, lock_offering, promote
 from planner.store.store import Store
 
 log = logging.getLogger("planner")
@@ -174,54 +174,9 @@ class Enrolments:
 
         def work(conn: sa.Connection) -> Outcome:
             season_id = season_of(conn, self.season_id)
-            offering = lock_offering(conn, season_id, group_id)
-            if offering is None:
-                return refused("unknown_group", group_id, client_code)
-            place = conn.execute(
-                sa.select(EnrolmentRow.id, EnrolmentRow.status).where(
-                    EnrolmentRow.offering_id == offering.id,
-                    EnrolmentRow.client_code == client_code,
-                    LIVE,
-                )
-            ).first()
-            if place is None:
-                return refused("not_enrolled", group_id, client_code)
-            status = "cancelled" if place.status == "active" else "withdrawn"
-            conn.execute(
-                sa.update(EnrolmentRow)
-                .where(EnrolmentRow.id == place.id)
-                .values(
-                    status=status,
-                    ended_at=utcnow(),
-                    ended_by=actor,
-                    end_reason=reason,
-                    follow_up=follow_up,
-                    end_note=note,
-                )
+            return cancel_place(
+                conn, season_id, group_id, client_code, actor, reason, follow_up, note
             )
-            promoted: list[str] = []
-            if place.status == "active":
-                conn.execute(
-                    sa.update(OfferingRow)
-                    .where(OfferingRow.id == offering.id)
-                    .values(taken=OfferingRow.taken - 1)
-                )
-                promoted = promote(conn, offering.id, actor)
-            add_event(
-                conn,
-                actor,
-                "enrolment.cancel",
-                {
-                    "season_id": season_id,
-                    "group_id": group_id,
-                    "client_code": client_code,
-                    "status": status,
-                    "reason": reason,
-                    "follow_up": follow_up,
-                    "promoted": promoted,
-                },
-            )
-            return Outcome(status, group_id, client_code, promoted=tuple(promoted))
 
         outcome = run_write(self.store, "cancel the enrolment", work)
         log.info("cancel %s in %s: %s", client_code, group_id, outcome.status)
