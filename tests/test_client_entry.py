@@ -162,9 +162,7 @@ def test_an_edit_keeps_every_cell_not_given_and_the_code(season):
     assert check.ok and check.client is not None
     assert (check.client.days, check.client.max_groups) == ((4,), 2)
     assert changed_fields(client, check.client) == ("days", "max_groups")
-    [problem] = check_client(
-        season, {"client_code": NEW_CODE}, editing=client.client_code
-    ).problems
+    [problem] = check_client(season, {"client_code": NEW_CODE}, editing=client.client_code).problems
     assert (problem.column, problem.text.key) == ("client_code", "client_code_changed")
     [problem] = check_client(season, {"days": "Fri"}, editing=NEW_CODE).problems
     assert problem.text.key == "client_unknown" and NEW_CODE not in problem.line("en")
