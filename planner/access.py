@@ -27,6 +27,7 @@ INSIGHT = "insight"  # coverage, load and left-out clients (client codes)
 AUDIT = "audit"  # read the audit trail
 FIND = "find"  # find a group with a client (client codes, history)
 ENROL = "enrol"  # enrol, put on a waiting list, cancel
+CLIENTS = "clients"  # add and edit clients (pseudonymous codes and their profiles)
 FIGURES = "figures"  # the team's figures (counts only)
 MOBILE = "mobile"  # staff routes and the car's run sheets (client codes)
 FEEDS = "feeds"  # create calendar feed links (an unguessable token each)
@@ -43,6 +44,7 @@ ACTIONS = (
     AUDIT,
     FIND,
     ENROL,
+    CLIENTS,
     FIGURES,
     MOBILE,
     FEEDS,
@@ -53,7 +55,7 @@ ACTIONS = (
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     COORDINATOR: frozenset(ACTIONS),
-    WORKER: frozenset({VIEW_OFFERING, FIND, ENROL, FIGURES, MOBILE, FEEDS, NOTICES}),
+    WORKER: frozenset({VIEW_OFFERING, FIND, ENROL, CLIENTS, FIGURES, MOBILE, FEEDS, NOTICES}),
     LEADER: frozenset({VIEW_OFFERING, OWN_GROUPS, FEEDS, NOTICES}),
     READ_ONLY: frozenset({VIEW_OFFERING}),
 }

@@ -176,6 +176,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
         "such as C-00012",
     },
+    # --- a client entered by hand (planner.io.client_entry, planner.store.clients) ---
+    "io.client_code_taken": {
+        "fi": "kaudella on jo asiakas tällä koodilla (arvo piilotettu): valitse toinen pseudonyymi",
+        "sv": "säsongen har redan en klient med den koden (värdet dolt): välj en annan pseudonym",
+        "en": "the season already has a client with this code (value hidden): choose another "
+        "pseudonym",
+    },
+    "io.client_code_changed": {
+        "fi": "asiakkaan koodia ei voi muuttaa (arvo piilotettu)",
+        "sv": "klientens kod kan inte ändras (värdet dolt)",
+        "en": "a client's code cannot be changed (value hidden)",
+    },
+    "io.client_unknown": {
+        "fi": "kaudella ei ole asiakasta tällä koodilla (arvo piilotettu)",
+        "sv": "säsongen har ingen klient med den koden (värdet dolt)",
+        "en": "the season has no client with this code (value hidden)",
+    },
+    "io.max_groups_below_places": {
+        "fi": "asiakkaalla on nyt {n} ryhmäpaikkaa: päätä paikka ennen kuin lasket "
+        "max_groups-arvoksi {max}",
+        "sv": "klienten har nu {n} gruppplatser: avsluta en plats innan du sänker det högsta "
+        "antalet till {max}",
+        "en": "the client holds {n} group places now: end a place before lowering max_groups "
+        "to {max}",
+    },
     # --- one cell, with the handbook's rule ---
     "io.group_size_over": {
         "fi": "{n} ylittää suurimman ryhmäkoon {max} ({source})",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +118,19 @@ def parse_table(raw: RawTable, spec: TableSpec, problems: ProblemLog) -> Table:
     return Table(spec, src, columns, rows)
 
 
+def municipality_lookup(
+    places: Iterable[tuple[str, tuple[str | None, str | None]]],
+) -> dict[str, str]:
+    """Code or casefolded Finnish or Swedish name -> code; a code wins over a name."""
+    places = list(places)
+    lookup = {code: code for code, _ in places}
+    for code, names in places:
+        for name in names:
+            if name:
+                lookup.setdefault(name.casefold(), code)
+    return lookup
+
+
 class SeasonBuilder:
     """Checks that need more than one cell: keys, references and rules across columns."""
 
@@ -131,6 +145,27 @@ class SeasonBuilder:
         # table -> {key: row}, only for tables whose key column loaded
         self.keys: dict[str, dict[str, Row]] = {}
         self.municipality_codes: dict[str, str] | None = None  # code or casefolded name -> code
+
+    @classmethod
+    def beside(cls, season: Season, tableset: TableSet) -> SeasonBuilder:
+        """A builder for a few rows to add to or change in an existing season (a client
+        entered in the app): `tableset` holds only those rows, and the keys they refer to
+        are the season's. Its checks are the import's; call `resolve_references`."""
+        builder = cls(tableset)
+        stored = Row(0, {}, {})
+        ids = {
+            "municipalities": (m.code for m in season.municipalities),
+            "venues": (v.venue_id for v in season.venues),
+            "staff": (s.staff_id for s in season.staff),
+            "partners": (p.partner_id for p in season.partners),
+            "groups": (g.group_id for g in season.groups),
+            "clients": (c.client_code for c in season.clients),
+        }
+        builder.keys = {table: dict.fromkeys(keys, stored) for table, keys in ids.items()}
+        builder.municipality_codes = municipality_lookup(
+            (m.code, (m.name_fi, m.name_sv)) for m in season.municipalities
+        )
+        return builder
 
     def source(self, table: str) -> str:
         return self.tableset.sources.get(table, f"{table}.csv")
@@ -185,13 +220,10 @@ class SeasonBuilder:
                     )
         codes = self.keys.get("municipalities")
         if codes is not None:
-            lookup = {code: code for code in codes}
-            for code, row in codes.items():
-                for column in ("name_fi", "name_sv"):
-                    name = row.values.get(column)
-                    if name:
-                        lookup.setdefault(name.casefold(), code)
-            self.municipality_codes = lookup
+            self.municipality_codes = municipality_lookup(
+                (code, (row.values.get("name_fi"), row.values.get("name_sv")))
+                for code, row in codes.items()
+            )
 
     # --- references ---
 

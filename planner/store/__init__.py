@@ -12,11 +12,13 @@ is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.
 The live offering: `Enrolments(store)` publishes a plan and enrols clients without ever
 overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
 the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
-sessions, absences and substitutes, checked when entered; `planner.store.figures` has
+sessions, absences and substitutes, checked when entered; `Clients(store)` adds and edits
+clients after the import, re-checking their places; `planner.store.figures` has
 the team's tracked figures.
 """
 
 from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
+from planner.store.clients import ClientEdit, ClientRefused, Clients, PlacesNoLongerFit
 from planner.store.engine import default_url
 from planner.store.enrolment import Enrolments
 from planner.store.errors import StoreError
@@ -33,6 +35,9 @@ from planner.store.store import Store
 
 __all__ = [
     "ChangeRefused",
+    "ClientEdit",
+    "ClientRefused",
+    "Clients",
     "DatedChange",
     "DatedChanges",
     "EnrolOutcome",
@@ -40,6 +45,7 @@ __all__ = [
     "GroupRecords",
     "MeetingSlot",
     "Outcome",
+    "PlacesNoLongerFit",
     "PlanRejected",
     "PublishPreview",
     "PublishReport",

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from planner import rules, terms
 from planner.geo import TravelModel
 from planner.model import WEEKDAYS, Client, Group, Placement, Season, hhmm
-from planner.store.schema import EnrolmentRow, OfferingRow, PlanGroupRow, SeasonRow
+from planner.store.schema import EnrolmentRow, EventRow, OfferingRow, PlanGroupRow, SeasonRow
 from planner.store.snapshot import season_at
 
 
@@ -139,15 +139,24 @@ def _problem(
     return None
 
 
-_SEASONS: dict[tuple[str, int, str], tuple[Season, TravelModel]] = {}
+CLIENT_ADDED, CLIENT_EDITED = "client.add", "client.edit"
+"""The audit actions that change a stored season's clients (`planner.store.clients`)."""
+
+_SEASONS: dict[tuple[str, int, str, int | None], tuple[Season, TravelModel]] = {}
 _KEPT = 8
 
 
 def _season(conn: sa.Connection, season_id: int) -> tuple[Season, TravelModel]:
-    """The stored season and its travel model. A stored season never changes, so it is read
-    once per database and import (keyed by URL, id and import time), a few kept at a time."""
+    """The stored season and its travel model, read once per database, import and client
+    change (keyed by URL, id, import time and the newest client event: only clients change
+    once a season is stored), a few kept at a time."""
     imported = conn.scalar(sa.select(SeasonRow.imported_at).where(SeasonRow.id == season_id))
-    key = (str(conn.engine.url), season_id, str(imported))
+    changed = conn.scalar(
+        sa.select(sa.func.max(EventRow.id)).where(
+            EventRow.action.in_((CLIENT_ADDED, CLIENT_EDITED))
+        )
+    )
+    key = (str(conn.engine.url), season_id, str(imported), changed)
     found = _SEASONS.get(key)
     if found is None:
         season = season_at(conn, season_id)
@@ -158,3 +167,11 @@ def _season(conn: sa.Connection, season_id: int) -> tuple[Season, TravelModel]:
             _SEASONS.pop(next(iter(_SEASONS)))
         _SEASONS[key] = found
     return found
+
+
+def forget_seasons(engine: sa.Engine) -> None:
+    """Drop this database's seasons from the cache: a client write that was rolled back may
+    have read its own uncommitted rows under a key a later event reuses (SQLite ids)."""
+    url = str(engine.url)
+    for key in [k for k in _SEASONS if k[0] == url]:
+        _SEASONS.pop(key, None)

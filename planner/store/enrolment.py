@@ -51,7 +51,7 @@ from planner.store.schema import (
     StaffRow,
     SummaryRow,
 )
-from planner.store.seats import LIVE, admit, end_place, lock_offering, promote
+from planner.store.seats import LIVE, admit, cancel_place, end_place, lock_offering, promote
 from planner.store.store import Store
 
 log = logging.getLogger("planner")
@@ -174,36 +174,9 @@ class Enrolments:
 
         def work(conn: sa.Connection) -> Outcome:
             season_id = season_of(conn, self.season_id)
-            offering = lock_offering(conn, season_id, group_id)
-            if offering is None:
-                return refused("unknown_group", group_id, client_code)
-            place = conn.execute(
-                sa.select(EnrolmentRow.id, EnrolmentRow.offering_id, EnrolmentRow.status).where(
-                    EnrolmentRow.offering_id == offering.id,
-                    EnrolmentRow.client_code == client_code,
-                    LIVE,
-                )
-            ).first()
-            if place is None:
-                return refused("not_enrolled", group_id, client_code)
-            status = "cancelled" if place.status == "active" else "withdrawn"
-            end_place(conn, place, status, actor, reason, follow_up, note)
-            promoted = promote(conn, offering.id, actor) if place.status == "active" else []
-            add_event(
-                conn,
-                actor,
-                "enrolment.cancel",
-                {
-                    "season_id": season_id,
-                    "group_id": group_id,
-                    "client_code": client_code,
-                    "status": status,
-                    "reason": reason,
-                    "follow_up": follow_up,
-                    "promoted": promoted,
-                },
+            return cancel_place(
+                conn, season_id, group_id, client_code, actor, reason, follow_up, note
             )
-            return Outcome(status, group_id, client_code, promoted=tuple(promoted))
 
         outcome = run_write(self.store, "cancel the enrolment", work)
         log.info("cancel %s in %s: %s", client_code, group_id, outcome.status)

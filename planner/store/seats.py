@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from planner import rules
 from planner.store.attendance import attendance, clashing_group
 from planner.store.live import add_event, utcnow
-from planner.store.outcomes import EnrolOutcome, refused
+from planner.store.outcomes import EnrolOutcome, Outcome, refused
 from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
 
 LIVE = EnrolmentRow.status.in_(LIVE_STATUSES)
@@ -243,3 +243,49 @@ def promote(conn: sa.Connection, offering_id: int, actor: str) -> list[str]:
         )
         promoted.append(w.client_code)
     return promoted
+
+
+def cancel_place(
+    conn: sa.Connection,
+    season_id: int,
+    group_id: str,
+    client_code: str,
+    actor: str,
+    reason: str = "",
+    follow_up: str = "",
+    note: str = "",
+) -> Outcome:
+    """End a client's place (or wait) in a group in the caller's transaction, by the rules
+    `Enrolments.cancel` states (its arguments checked there): an active place is
+    "cancelled" and its seat goes to the waiting list (`promote`), a waiting one
+    "withdrawn"; an "enrolment.cancel" event records it."""
+    offering = lock_offering(conn, season_id, group_id)
+    if offering is None:
+        return refused("unknown_group", group_id, client_code)
+    place = conn.execute(
+        sa.select(EnrolmentRow.id, EnrolmentRow.offering_id, EnrolmentRow.status).where(
+            EnrolmentRow.offering_id == offering.id,
+            EnrolmentRow.client_code == client_code,
+            LIVE,
+        )
+    ).first()
+    if place is None:
+        return refused("not_enrolled", group_id, client_code)
+    status = "cancelled" if place.status == "active" else "withdrawn"
+    end_place(conn, place, status, actor, reason, follow_up, note)
+    promoted = promote(conn, offering.id, actor) if place.status == "active" else []
+    add_event(
+        conn,
+        actor,
+        "enrolment.cancel",
+        {
+            "season_id": season_id,
+            "group_id": group_id,
+            "client_code": client_code,
+            "status": status,
+            "reason": reason,
+            "follow_up": follow_up,
+            "promoted": promoted,
+        },
+    )
+    return Outcome(status, group_id, client_code, promoted=tuple(promoted))
