@@ -13,7 +13,7 @@ The live offering: `Enrolments(store)` publishes a plan and enrols clients witho
 overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
 the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
 sessions, absences and substitutes, checked when entered; `planner.store.figures` has
-the team's tracked figures.
+the team's tracked figures. One group set by hand: `Store.pin_group` (`planner.store.pins`).
 """
 
 from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
@@ -22,6 +22,7 @@ from planner.store.enrolment import Enrolments
 from planner.store.errors import StoreError
 from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
 from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
+from planner.store.pins import PinEdit, PinRefused, Pins
 from planner.store.plan_gate import PlanRejected
 from planner.store.publish_diff import (
     PublishPreview,
@@ -40,6 +41,9 @@ __all__ = [
     "GroupRecords",
     "MeetingSlot",
     "Outcome",
+    "PinEdit",
+    "PinRefused",
+    "Pins",
     "PlanRejected",
     "PublishPreview",
     "PublishReport",
