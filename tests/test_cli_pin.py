@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_cli_solve import steady  # noqa: F401  (a fixture)
+from test_group_edit_panel import a_valid_move
 from test_pins import pin_toy
 from toys import SUMMARY, toy_plan
 
 from planner.cli.main import main
+from planner.io import read_season
 from planner.store import Store
 
 
@@ -128,3 +131,36 @@ def test_pin_without_a_saved_plan_says_what_to_do(capsys, sqlite_url):
         store.import_season(pin_toy(), source="toy")
     code, _, err = run(capsys, "pin", "G2", "--db", sqlite_url)
     assert code == 2 and "no saved plan" in err
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("steady")
+def test_planner_solve_replan_keeps_a_group_pinned_in_the_store(capsys, sample_dir, sqlite_url):
+    from planner.baseline import greedy_plan
+
+    with Store.open(sqlite_url) as store:
+        season_id = store.import_season(read_season(sample_dir).season, source="data")
+        season = store.load_season(season_id)
+        store.save_plan(greedy_plan(season), {"status": "FEASIBLE"}, season_id=season_id)
+        placement, start = a_valid_move(season, store.load_plan())
+        store.pin_group(
+            season_id,
+            placement.group_id,
+            placement.weekday,
+            start,
+            placement.venue_id,
+            placement.leaders,
+        )
+
+    code, out, err = run(capsys, "solve", str(sample_dir), "--replan", "--save", "--db", sqlite_url)
+    assert code == 0, err
+    assert "Kept the pins of 1 group(s) set by hand in the store." in out
+    with Store.open(sqlite_url) as store:
+        assert len(store.list_seasons()) == 1  # the pinned season, not a new import
+        kept = store.load_plan().placement[placement.group_id]
+    assert (kept.weekday, kept.start, kept.venue_id) == (
+        placement.weekday,
+        start,
+        placement.venue_id,
+    )
+    assert set(placement.leaders) <= set(kept.leaders)

@@ -16,7 +16,8 @@ group's participants take part as `planner.participation` says. Anything else th
 finds refuses the edit (`PinRefused`, a `PlanRejected` naming each rule) and nothing is
 written. A saved edit stores the pins on the group's row, saves the edited plan as the
 season's current plan through the plan gate (`planner.store.plan_gate`) and writes one audit
-event (`group.pin`) with the old and new values, in one transaction.
+event (`group.pin`) with the old and new values and how many left the group (a count: the
+trail keeps no client codes here), in one transaction.
 
 A group the plan leaves unscheduled keeps the plan as it is: its pins are checked as a
 placement without participants (everything but the group's size) and stored, and the next
@@ -324,7 +325,8 @@ def pin(
             "new": placement_dict(edit.after),
             "pins_before": edit.pins_before.as_dict(),
             "pins": edit.pins_after.as_dict(),
-            "dropped": [code for code, _ in edit.dropped],
+            # A count, never the codes: `planner purge` blanks only an event's client_code.
+            "left_group": len(edit.dropped),
             "from_plan": plan_id,
             "plan_id": saved,
         },
