@@ -1,6 +1,6 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
 into the library, one module per command family (`season`, `solve`, `offering`, `calendar`,
-`change`, `client`, `mobile`, `report`, `backup`); `common` holds what they share.
+`change`, `client`, `pin`, `mobile`, `report`, `backup`); `common` holds what they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
 user's mistake) and offers `--json` where it prints results.
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.mobile import add_mobile_commands
     from planner.cli.notify import add_notify_command
     from planner.cli.offering import add_find_command, add_offering_commands
+    from planner.cli.pin import add_pin_commands
     from planner.cli.report import add_report_commands
     from planner.cli.season import add_demo_command, add_season_commands
     from planner.cli.solve import add_solve_commands
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_season_commands(add)
     add_solve_commands(add)
+    add_pin_commands(add_with_emit)
     add_find_command(add_with_emit)
     add_offering_commands(add_with_emit)
     add_client_commands(add_with_emit)

@@ -17,16 +17,42 @@ from planner.cli.common import (
 )
 
 
-def _stored_season(store, season) -> int | None:
-    """The id of the newest draft or else the live season when it holds the same data as
-    `season` (whatever either is called); None when neither does."""
+def _unpinned(season):
     from dataclasses import replace
 
+    return replace(
+        season,
+        groups=tuple(
+            replace(g, weekday=None, start=None, venue_id=None, leaders=()) for g in season.groups
+        ),
+    )
+
+
+def _stored_season(store, season) -> int | None:
+    """The id of the newest draft or else the live season when it holds the same data as
+    `season` (whatever either is called), but for the pins a coordinator may have set by
+    hand since (`planner pin`); None when neither does."""
+    from dataclasses import replace
+
+    wanted = _unpinned(season)
     for season_id in dict.fromkeys((store.working_season_id(), store.live_season_id())):
         loaded = store.load_season(season_id) if season_id is not None else None
-        if loaded is not None and replace(loaded, name=season.name) == season:
+        if loaded is not None and _unpinned(replace(loaded, name=season.name)) == wanted:
             return season_id
     return None
+
+
+def _with_stored_pins(store, season):
+    """`season` with the pins of its stored season, which are newer than the data's; and how
+    many groups' pins differ from the data's."""
+    from dataclasses import replace
+
+    found = _stored_season(store, season)
+    if found is None:
+        return season, 0
+    stored = replace(store.load_season(found), name=season.name)
+    changed = sum(a != b for a, b in zip(season.groups, stored.groups, strict=True))
+    return stored, changed
 
 
 def _store_season(store, season, source: str, actor: str) -> int:
@@ -70,6 +96,9 @@ def cmd_solve(args: argparse.Namespace) -> int:
         raise UserError(f"unknown id(s) in --absent/--closed/--cancel: {', '.join(unknown)}")
     store = Store.open(args.db) if (args.save or args.replan) else None
     try:
+        pinned = 0
+        if store:  # groups set by hand in the store stay where they were set
+            season, pinned = _with_stored_pins(store, season)
         previous = None
         if store and args.replan:  # the plan of the stored season with this data
             stored = _stored_season(store, season)
@@ -108,6 +137,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         f"{result.objective}, bound {result.best_bound}, gap {gap}, {result.wall_s:.1f} s"
     ]
     lines += [f"  {r.subject}: {r.text(args.lang)}" for r in result.unscheduled]
+    if pinned:
+        lines.append(f"Kept the pins of {pinned} group(s) set by hand in the store.")
     if previous is not None:
         lines.append(f"{len(diff)} change(s) against the stored plan:")
         lines += [f"  {d}" for d in diff]

@@ -5,7 +5,8 @@ Finnish and Swedish wording follows the county's handbook of social rehabilitati
 dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them), `finder.*`,
 `calendar.*`, `solver.*` (why a group or client is left out), `insight.*`, `routing.*`,
 `io.*` (import problems), `notice.*`/`changes.*` (what counsellors and leaders hear
-about), `clients.*` (the client form) and `words` (weekdays, themes, audiences).
+about), `clients.*` (the client form), `places.*` (a client's places), `plan_edit.*`
+(one group changed by hand on the Plan page) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
 from the data (`Municipality.name(lang)`); rule names and handbook lines from `planner.rules`.
@@ -24,6 +25,7 @@ from planner.i18n import (
     io,
     notices,
     places,
+    plan_edit,
     routing,
     solver,
     ui,
@@ -47,6 +49,7 @@ NAMESPACES = (
     notices,
     places,
     clients,
+    plan_edit,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

@@ -14,7 +14,7 @@ overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meet
 the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
 sessions, absences and substitutes, checked when entered; `Clients(store)` adds and edits
 clients after the import, re-checking their places; `planner.store.figures` has
-the team's tracked figures.
+the team's tracked figures. One group set by hand: `Store.pin_group` (`planner.store.pins`).
 """
 
 from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
@@ -24,6 +24,7 @@ from planner.store.enrolment import Enrolments
 from planner.store.errors import StoreError
 from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
 from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
+from planner.store.pins import PinEdit, PinRefused, Pins
 from planner.store.plan_gate import PlanRejected
 from planner.store.publish_diff import (
     PublishPreview,
@@ -46,6 +47,9 @@ __all__ = [
     "MeetingSlot",
     "Outcome",
     "PlacesNoLongerFit",
+    "PinEdit",
+    "PinRefused",
+    "Pins",
     "PlanRejected",
     "PublishPreview",
     "PublishReport",

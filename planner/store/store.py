@@ -41,6 +41,7 @@ from planner.store.schema import (
 from planner.store.snapshot import PLAN_TABLES, live_season_of, plan_at, season_at
 
 if TYPE_CHECKING:
+    from planner.store.pins import PinEdit, Pins
     from planner.store.seasons import SeasonSwitch
 
 log = logging.getLogger("planner")
@@ -304,51 +305,12 @@ class Store:
         `params` (a dict or a dataclass); other keys are ignored. A plan the independent
         validator rejects against that season raises `PlanRejected` and nothing is written.
         """
-        rows = plan_rows(plan)
         with self._writing() as conn:
             if season_id is None:
                 season_id = self._live_season_id(conn)
                 if season_id is None:
                     raise StoreError("no season to plan for: import a season first")
-            season = season_at(conn, season_id)
-            if season is None:
-                raise StoreError(f"no season with id {season_id}")
-            params = _params(summary.get("params"))
-            ensure_valid(season, plan, "save the plan", params)
-            conn.execute(
-                sa.update(PlanRow)
-                .where(PlanRow.season_id == season_id, PlanRow.is_current)
-                .values(is_current=False)
-            )
-            plan_id: int = conn.execute(
-                sa.insert(PlanRow).values(
-                    season_id=season_id,
-                    created_at=_utcnow(),
-                    created_by=actor,
-                    status=str(summary.get("status", "")),
-                    objective=_number(summary.get("objective")),
-                    best_bound=_number(summary.get("best_bound")),
-                    wall_s=_number(summary.get("wall_s")),
-                    params=params,
-                    note=note,
-                    is_current=True,
-                )
-            ).inserted_primary_key[0]
-            for table in PLAN_TABLES:
-                self._insert_rows(conn, table, rows[table.__tablename__], plan_id=plan_id)
-            self._record(
-                conn,
-                actor,
-                "plan.save",
-                {
-                    "plan_id": plan_id,
-                    "season_id": season_id,
-                    "status": str(summary.get("status", "")),
-                    "groups": len(plan.placements),
-                    "participants": len(plan.participants),
-                    "unscheduled": len(plan.unscheduled),
-                },
-            )
+            plan_id = insert_plan(conn, season_id, plan, summary, actor, note)
         log.info("saved plan %d for season %d", plan_id, season_id)
         return plan_id
 
@@ -385,6 +347,62 @@ class Store:
             if season_id is None:
                 season_id = self._live_season_id(conn)
             return self._plan_summaries(conn, PlanRow.season_id == season_id)
+
+    # --- one group by hand (planner.store.pins) ---
+
+    @_database_errors("check the change of the group")
+    def pin_preview(
+        self,
+        season_id: int,
+        group_id: str,
+        weekday: int,
+        start: int,
+        venue_id: str | None,
+        leaders: Sequence[str],
+    ) -> PinEdit:
+        """What pinning the group there would do to the season's current plan: the edit,
+        who would leave the group and what the validator refuses. Changes nothing."""
+        from planner.store.pins import preview
+
+        with self.engine.connect() as conn:
+            return preview(conn, season_id, group_id, weekday, start, venue_id, leaders)
+
+    @_database_errors("pin the group")
+    def pin_group(
+        self,
+        season_id: int,
+        group_id: str,
+        weekday: int,
+        start: int,
+        venue_id: str | None,
+        leaders: Sequence[str],
+        actor: str = "cli",
+    ) -> PinEdit:
+        """Set one group by hand (`planner.store.pins`), in one transaction: the pins on the
+        group, the edited plan as the season's new current (draft) plan, one audit event.
+        Refused with `PinRefused` (a `PlanRejected`) when the edit breaks a rule; then
+        nothing is written. The published offering is not touched."""
+        from planner.store.pins import pin
+
+        with self._writing() as conn:
+            edit = pin(conn, season_id, group_id, weekday, start, venue_id, leaders, actor)
+        log.info(
+            "pinned %s in season %d (plan %s, %d participant(s) left the group)",
+            group_id,
+            season_id,
+            edit.plan_id,
+            len(edit.dropped),
+        )
+        return edit
+
+    @_database_errors("unpin the group")
+    def unpin_group(self, season_id: int, group_id: str, actor: str = "cli") -> Pins:
+        """Take a group's pins away (audited when it had any); the plan stays as it is.
+        Returns the pins it had."""
+        from planner.store.pins import unpin
+
+        with self._writing() as conn:
+            return unpin(conn, season_id, group_id, actor)
 
     # --- audit trail ---
 
@@ -520,6 +538,60 @@ class Store:
             sa.insert(EventRow).values(at=_utcnow(), actor=actor, action=action, detail=detail)
         )
         return int(result.inserted_primary_key[0])
+
+
+def insert_plan(
+    conn: sa.Connection,
+    season_id: int,
+    plan: Plan,
+    summary: Mapping[str, Any],
+    actor: str,
+    note: str = "",
+) -> int:
+    """Store `plan` as the current plan of `season_id` inside the caller's write transaction
+    (`Store.save_plan`, `planner.store.pins`), through the plan gate: a plan the validator
+    rejects against the season as it stands in this transaction raises `PlanRejected`."""
+    season = season_at(conn, season_id)
+    if season is None:
+        raise StoreError(f"no season with id {season_id}")
+    params = _params(summary.get("params"))
+    ensure_valid(season, plan, "save the plan", params)
+    conn.execute(
+        sa.update(PlanRow)
+        .where(PlanRow.season_id == season_id, PlanRow.is_current)
+        .values(is_current=False)
+    )
+    plan_id: int = conn.execute(
+        sa.insert(PlanRow).values(
+            season_id=season_id,
+            created_at=_utcnow(),
+            created_by=actor,
+            status=str(summary.get("status", "")),
+            objective=_number(summary.get("objective")),
+            best_bound=_number(summary.get("best_bound")),
+            wall_s=_number(summary.get("wall_s")),
+            params=params,
+            note=note,
+            is_current=True,
+        )
+    ).inserted_primary_key[0]
+    rows = plan_rows(plan)
+    for table in PLAN_TABLES:
+        Store._insert_rows(conn, table, rows[table.__tablename__], plan_id=plan_id)
+    Store._record(
+        conn,
+        actor,
+        "plan.save",
+        {
+            "plan_id": plan_id,
+            "season_id": season_id,
+            "status": str(summary.get("status", "")),
+            "groups": len(plan.placements),
+            "participants": len(plan.participants),
+            "unscheduled": len(plan.unscheduled),
+        },
+    )
+    return plan_id
 
 
 def _season_name(name: str) -> str:

@@ -158,8 +158,9 @@ def forget_season_names() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_season(url: str | None, season_id: int) -> Season:
-    """A stored season; its data never changes once imported, so the id is a safe cache key
-    (renaming clears the cache: `forget_season_names`)."""
+    """A stored season; its data never changes once imported but for its name and its pins,
+    so the id is a safe cache key (renaming clears the cache: `forget_season_names`; setting a
+    group by hand too: `planner.ui.group_edit_panel`)."""
     season = _open_store(url).load_season(season_id)
     if season is None:
         raise LookupError(f"season {season_id} is not in the store")

@@ -16,6 +16,7 @@ from planner.i18n import has, t
 from planner.model import Plan, Season
 from planner.store import PlanRejected, StoreError
 from planner.ui import auth, common
+from planner.ui.group_edit_panel import group_edit_panel
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import render_publish
 from planner.ui.replan_panel import Replan, replan_inputs
@@ -425,6 +426,7 @@ def render() -> None:
     )
     metrics(season, plan, summary, lang)
     show_plan(season, plan, lang, "plan_current")
+    group_edit_panel(db, season, season_id, plan, lang)
     st.divider()
     render_publish(db, season, season_id, lang)
 

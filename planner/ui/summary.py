@@ -15,6 +15,7 @@ from planner.i18n import t, weekday_name
 from planner.model import Plan, Season
 from planner.plan_figures import week_shape
 from planner.solve.result import plan_state, relative_gap, signed_gap
+from planner.store.pins import EDIT_STATUS as EDITED
 
 COLUMNS = (
     ("municipality", "col.municipality"),
@@ -78,6 +79,8 @@ def plan_status(summary: Mapping[str, Any], groups_placed: int) -> str:
     if groups_placed == 0:
         return "NO_PLAN"
     status = summary.get("status")
+    if status == EDITED:
+        return EDITED
     if status == "OPTIMAL" and not _beyond(summary):
         return "OPTIMAL"
     if status in ("OPTIMAL", "FEASIBLE"):
@@ -121,6 +124,8 @@ def plan_words(summary: Mapping[str, Any], groups: int, groups_placed: int, lang
         pass
     elif status == "FIRST_FIT":
         parts.append(t("plan.quality.first_fit", lang))
+    elif status == EDITED:
+        parts.append(t("plan.quality.edited", lang))
     elif gap is not None and gap < 0:
         parts.append(t("plan.quality.beyond", lang))
     elif gap is not None and gap == 0 and status == "OPTIMAL":
