@@ -390,3 +390,27 @@ def test_a_described_man_interested_in_mens_groups_sees_mens_groups(live_url, mo
     cards = [m.value for m in at.main.markdown if m.value.startswith(f"**{group.group_id} ")]
     assert cards, f"{group.group_id} not offered"
     assert any("meant for" in m.value for m in at.main.markdown)
+
+
+def test_a_described_client_is_added_and_picked_ready_to_enrol(live_url, monkeypatch) -> None:
+    monkeypatch.setenv("PLANNER_DB_URL", live_url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    at.switch_page(common.PAGE_FILES["find"]).run()
+    at.segmented_control(key="find_mode").set_value("describe").run()
+    at.selectbox(key="find_municipality_en").set_value("078")
+    at.multiselect(key="find_languages_en").set_value(["sv"])
+    at.segmented_control(key="find_travel").set_value("car").run()
+    at.text_input(key="client_add_client_code_en").input("C-77001")
+    with Store.open(live_url) as store:
+        counsellor = store.load_season().staff[0].staff_id
+    at.selectbox(key="client_add_counsellor_en").set_value(counsellor)
+    at.button(key="FormSubmitter:client_add_form-" + t("clients.add.submit", "en")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.segmented_control(key="find_mode").value == "client"
+    assert at.selectbox(key="find_client").value == "C-77001"
+    assert any("C-77001 was added" in s.value for s in at.success)
+    with Store.open(live_url) as store:
+        added = store.load_season().client["C-77001"]
+    assert (added.municipality, added.languages, added.travel) == ("078", ("sv",), "car")
+    assert [b for b in at.button if str(b.key).startswith("find_enrol_")], "ready to enrol"

@@ -143,6 +143,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Ledarens sammanfattning: {group} ({leader})",
         "en": "The leader's summary: {group} ({leader})",
     },
+    "find.add_client": {
+        "fi": "Lisää uutena asiakkaana (kuvauksen tiedoin)",
+        "sv": "Lägg till som ny klient (med beskrivningens uppgifter)",
+        "en": "Add as a new client (with the description's details)",
+    },
+    "find.client_added": {
+        "fi": "Asiakas {code} lisättiin. Valitse ryhmä ja ilmoita hänet siihen.",
+        "sv": "Klienten {code} lades till. Välj en grupp och skriv in klienten i den.",
+        "en": "Client {code} was added. Choose a group and enrol them.",
+    },
     "refusal.same_group": {
         "fi": "asiakas on jo tässä ryhmässä; valitse toinen ryhmä",
         "sv": "klienten är redan med i den här gruppen; välj en annan grupp",

@@ -301,6 +301,20 @@ def _saved() -> None:
 
 # --- adding ---
 
+DESCRIBED_KEY = "client_add_described"  # the description the add form was last filled from
+
+
+def _follow_the_description(start: Mapping[str, Any], lang: str) -> None:
+    """When the worker changes the description, the form's fields it fills start again from
+    it (a widget keeps its own value otherwise); the typed code and counsellor stay."""
+    described = repr(sorted((k, v) for k, v in start.items() if k != "counsellor"))
+    if st.session_state.get(DESCRIBED_KEY) == described:
+        return
+    st.session_state[DESCRIBED_KEY] = described
+    for column in start:
+        if column not in ("client_code", "counsellor"):
+            st.session_state.pop(f"client_add_{column}_{lang}", None)
+
 
 def add_client_form(
     db: Store, season: Season, season_id: int, lang: str, profile: Profile | None = None
@@ -315,8 +329,9 @@ def add_client_form(
     if added is not None:
         st.success(t("clients.add.saved", lang, code=added), icon=":material/person_add:")
     st.subheader(t("clients.add.title", lang))
+    start = _start_of_profile(season, profile)
+    _follow_the_description(start, lang)
     with st.form("client_add_form", clear_on_submit=False, border=True):
-        start = _start_of_profile(season, profile)
         cells = client_fields(season, start, "client_add", lang, new=True)
         submitted = st.form_submit_button(
             t("clients.add.submit", lang), type="primary", icon=":material/person_add:"

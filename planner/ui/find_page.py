@@ -24,6 +24,7 @@ from planner.store import (
 )
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
+from planner.ui.client_form import add_client_form, edit_client_form
 from planner.ui.offering import (
     audience_label,
     card_lines,
@@ -43,6 +44,8 @@ from planner.ui.publish_panel import refusal_markdown
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
+PENDING_CLIENT_KEY = "find_pending_client"  # a client just added, to pick on the next run
+ADDED_CLIENT_KEY = "find_added_client"  # the client added last, for the confirmation
 OUTCOME_KEY = "find_outcome"  # the last enrolment request of this session (a dict), or None
 PUBLISHED_KEY = "find_published"  # what this session's last publish did, for the confirmation
 MODES = ("client", "describe")
@@ -426,6 +429,11 @@ def render() -> None:
     init_state()
     lang = common.lang()
     st.title(t("find.title", lang))
+    pending = st.session_state.pop(PENDING_CLIENT_KEY, None)
+    if pending is not None:  # before the widgets are drawn, so they can take the new client
+        st.session_state["find_mode"] = "client"
+        st.session_state["find_client"] = pending
+        st.session_state[ADDED_CLIENT_KEY] = pending
     db = common.store()
     info = common.live_season_info(db)  # workers see the live season
     if info is None:
@@ -466,9 +474,19 @@ def render() -> None:
         )
         client: Client | None = None
         if mode == "client":
+            added = st.session_state.pop(ADDED_CLIENT_KEY, None)
             client, profile = client_profile_input(season, lang)
+            if client is not None and client.client_code == added:
+                st.success(t("find.client_added", lang, code=added), icon=":material/person_add:")
+            if client is not None:
+                edit_client_form(db, season, season_id, client, lang)
         else:
             profile = described_profile(season, lang)
+            with st.expander(t("find.add_client", lang), icon=":material/person_add:"):
+                code = add_client_form(db, season, season_id, lang, profile)
+            if code is not None:  # saved: pick the new client, ready to enrol
+                st.session_state[PENDING_CLIENT_KEY] = code
+                st.rerun()
         show_failed = st.toggle(t("find.show_failed", lang), key="find_show_failed")
         history = live.client_history(client.client_code) if client is not None else []
         places_box = st.container() if client is not None and published is not None else None
