@@ -5,10 +5,11 @@ Finnish and Swedish wording follows the county's handbook of social rehabilitati
 dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them), `finder.*`,
 `calendar.*`, `solver.*` (why a group or client is left out), `insight.*`, `routing.*`,
 `io.*` (import problems), `notice.*`/`changes.*` (what counsellors and leaders hear
-about) and `words` (weekdays, themes, audiences). `CATALOGUE` merges them
-and refuses a key written twice. Look a text up with `t(key, lang, **params)`; placeholders
-are `str.format` fields. Municipality names come from the data (`Municipality.name(lang)`);
-rule names and handbook lines from `planner.rules`.
+about), `meetings.*` (the joint meetings and their invitations) and `words` (weekdays,
+themes, audiences). `CATALOGUE` merges them and refuses a key written twice. Look a text up
+with `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names
+come from the data (`Municipality.name(lang)`); rule names and handbook lines from
+`planner.rules`.
 """
 
 from __future__ import annotations
@@ -16,14 +17,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from planner.i18n import calendar, finder, insight, io, notices, routing, solver, ui, words
+from planner.i18n import (
+    calendar,
+    finder,
+    insight,
+    io,
+    meetings,
+    notices,
+    routing,
+    solver,
+    ui,
+    words,
+)
 
 LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 DEFAULT_LANGUAGE = "fi"
 HOLIDAY_LOCALES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
 """The `holidays` package's language codes for the app's languages."""
 
-NAMESPACES = (ui, finder, calendar, solver, insight, routing, io, words, notices)
+NAMESPACES = (ui, finder, calendar, solver, insight, routing, io, words, notices, meetings)
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""
 

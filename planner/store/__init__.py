@@ -11,11 +11,12 @@ is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.
 
 The live offering: `Enrolments(store)` publishes a plan and enrols clients without ever
 overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
-the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
-sessions, absences and substitutes, checked when entered; `planner.store.figures` has
-the team's tracked figures.
+the joint meetings (l. 379) and `Meetings(store)` books, cancels and marks them held;
+`DatedChanges(store)` keeps closures, cancelled or moved sessions, absences and substitutes,
+checked when entered; `planner.store.figures` has the team's tracked figures.
 """
 
+from planner.store.bookings import Meeting, MeetingRefused, Meetings
 from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
 from planner.store.engine import default_url
 from planner.store.enrolment import Enrolments
@@ -38,7 +39,10 @@ __all__ = [
     "EnrolOutcome",
     "Enrolments",
     "GroupRecords",
+    "Meeting",
+    "MeetingRefused",
     "MeetingSlot",
+    "Meetings",
     "Outcome",
     "PlanRejected",
     "PublishPreview",
