@@ -187,9 +187,12 @@ class Meetings:
             raise MeetingRefused("not_published", group=group_id)
         if client_code not in season.client:
             raise MeetingRefused("unknown_client")
-        return suggest_meetings(
-            season, plan, group_id, client_code, changes=changes, today=today, booked=booked
-        )
+        try:
+            return suggest_meetings(
+                season, plan, group_id, client_code, changes=changes, today=today, booked=booked
+            )
+        except ValueError as exc:  # e.g. the client's counsellor is not on the staff
+            raise StoreError(str(exc)) from exc
 
     def get(self, meeting_id: int) -> Meeting:
         with reading(self.store, "read the meeting") as conn:
