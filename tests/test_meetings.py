@@ -387,9 +387,10 @@ def test_a_second_meeting_of_a_kind_is_refused_until_the_first_is_cancelled(
     meetings: Meetings,
 ) -> None:
     first = book(meetings)
-    with pytest.raises(MeetingRefused, match="already has a before meeting") as refused:
+    with pytest.raises(MeetingRefused, match="already has a start meeting") as refused:
         book(meetings, at=9 * 60)
     assert refused.value.rule == "duplicate"
+    assert "asiakkaalla on jo aloitustapaaminen ryhmässä G1" in refused.value.message_in("fi")
     book(meetings, which="after", day=dt.date(2026, 3, 3))  # the other kind is fine
 
     gone = meetings.cancel(first.id, actor="anna")

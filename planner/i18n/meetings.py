@@ -230,14 +230,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the counsellor leads {group}: no joint meeting is needed",
     },
     "meetings.refused.duplicate": {
-        "fi": "asiakkaalla on jo tapaaminen ({kind}) ryhmässä {group} (tapaaminen {id})",
-        "sv": "klienten har redan ett möte ({kind}) i gruppen {group} (möte {id})",
-        "en": "the client already has a {kind} meeting in {group} (meeting {id})",
+        "fi": "asiakkaalla on jo {kind} ryhmässä {group} (tapaaminen {id})",
+        "sv": "klienten har redan ett {kind} i gruppen {group} (möte {id})",
+        "en": "the client already has a {kind} in {group} (meeting {id})",
     },
     "meetings.refused.not_offered": {
         "fi": "{date} klo {start} ei ole tarjolla ({kind}): valitse ehdotetuista ajoista",
         "sv": "{date} kl. {start} erbjuds inte ({kind}): välj bland de föreslagna tiderna",
-        "en": "{date} {start} is not an offered {kind} time: pick one of the suggested times",
+        "en": "{date} {start} is not an offered time ({kind}): pick one of the suggested times",
     },
     "meetings.refused.person_busy": {
         "fi": "henkilöllä {person} on jo tapaaminen tuohon aikaan {date}",

@@ -59,7 +59,10 @@ class MeetingRefused(StoreError):
         super().__init__(self.message_in("en"))
 
     def message_in(self, lang: str) -> str:
-        return i18n.t(self.key, lang, **self.params)
+        params = dict(self.params)
+        if params.get("kind") in KINDS:  # "before" reads as "start meeting" in its language
+            params["kind"] = i18n.t(f"meetings.kind.{params['kind']}", lang)
+        return i18n.t(self.key, lang, **params)
 
 
 @dataclass(frozen=True, slots=True)
