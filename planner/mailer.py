@@ -18,13 +18,15 @@ The data has no e-mail addresses (and holds no client contact details at all): t
 keeps the staff addresses here. A person without an address is skipped. The subject never
 carries a client code; the body names a client by their pseudonymous code only to their own
 counsellor. Nothing is sent twice: the store remembers, per person, the last audit entry sent.
+The same settings send the joint meetings' invitations (`send_mail`).
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
@@ -97,6 +99,23 @@ def message(
     return mail
 
 
+@contextmanager
+def smtp_session(settings: MailSettings) -> Iterator[smtplib.SMTP]:
+    """A connection to the `[notify]` SMTP server, signed in when a username is set."""
+    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+        if settings.starttls:
+            smtp.starttls()
+        if settings.username:
+            smtp.login(settings.username, settings.password or "")
+        yield smtp
+
+
+def send_mail(settings: MailSettings, mail: EmailMessage) -> None:
+    """Send one message (a joint meeting's invitation, `planner.calendar.invitation`)."""
+    with smtp_session(settings) as smtp:
+        smtp.send_message(mail)
+
+
 def send_notices(
     store: Store, settings: MailSettings, season_id: int | None = None, *, dry_run: bool = False
 ) -> dict[str, int]:
@@ -118,11 +137,7 @@ def send_notices(
         sent[person] = len(new)
     if dry_run or not outbox:
         return sent
-    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
-        if settings.starttls:
-            smtp.starttls()
-        if settings.username:
-            smtp.login(settings.username, settings.password or "")
+    with smtp_session(settings) as smtp:
         for person, mail, last in outbox:
             smtp.send_message(mail)
             notices.mark_sent(person, last)

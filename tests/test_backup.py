@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import zipfile
@@ -13,7 +14,7 @@ import sqlalchemy as sa
 
 from planner.calendar import create_feed, find_feed
 from planner.cli.main import main
-from planner.store import Enrolments, Store, StoreError
+from planner.store import Enrolments, Meetings, Store, StoreError
 from planner.store.backup import backup, restore
 from planner.store.engine import scratch_schema
 from planner.store.schema import Base
@@ -40,7 +41,21 @@ def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
         group = next(g for g, s in live.seats().items() if s.taken)
         live.cancel(group, live.participants(group)[0], actor="anna", reason="moved_to_work")
         token = create_feed(store, "offering").token
+        book_a_meeting(store)
     return path, token
+
+
+def book_a_meeting(store: Store) -> None:
+    """A joint meeting booked for the first participant who needs one (l. 379)."""
+    meetings, day = Meetings(store), dt.date(2027, 1, 4)
+    for o in Enrolments(store).offerings():
+        for code in Enrolments(store).participants(o.group_id):
+            slots = meetings.suggest(o.group_id, code, today=day)
+            if slots:
+                s = slots[0]
+                meetings.book(o.group_id, code, s.kind, s.date, s.start, "anna", today=day)
+                return
+    raise AssertionError("nobody to meet in the sample")
 
 
 def table_rows(url: str) -> dict[str, list[tuple]]:
@@ -82,6 +97,7 @@ def test_a_restored_store_holds_exactly_what_was_backed_up(busy_db, empty_url, t
     *kept, made = restored.pop("events")
     *held, taken = original.pop("events")
     assert restored == original
+    assert len(original["meetings"]) == 1  # the joint meetings travel too
     assert kept == held
     assert (made[3], taken[3]) == ("store.restore", "store.backup")
 

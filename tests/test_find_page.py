@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,19 +14,21 @@ from page_ready import settled
 from streamlit.testing.v1 import AppTest
 from toys import leave_groups_at_the_same_hour
 
+from planner import terms
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.cli.season import prepare_demo_store
 from planner.finder import Match, find_groups, profile_from_client
 from planner.i18n import t
 from planner.model import Season
 from planner.rules import leaders_needed
-from planner.store import Enrolments, Store, suggest_meetings
+from planner.store import Enrolments, Meetings, Store
 from planner.ui.offering import outcome_message, published_plan_id
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 FIND_PAGE = "planner/ui/find_page.py"
 TIMEOUT_S = 60
+BEFORE_TERM = dt.date(2027, 1, 4)  # a Monday; the sample's term begins on 11 January 2027
 
 
 def use_copy(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -215,8 +218,9 @@ def test_showing_groups_that_dont_fit_lists_what_fails(published_url):
 
 
 def test_enrolling_in_a_group_with_free_seats_takes_a_seat_and_suggests_meetings(
-    published_url, season
+    published_url, season, monkeypatch
 ):
+    monkeypatch.setattr(terms, "local_today", lambda: BEFORE_TERM)
     code, match = enrollable(published_url, season, full=False)
     at = open_find_page("en")
     at.selectbox(key="find_client").set_value(code)
@@ -226,21 +230,21 @@ def test_enrolling_in_a_group_with_free_seats_takes_a_seat_and_suggests_meetings
 
     with Store.open(published_url) as store:
         assert code in Enrolments(store).participants(match.group_id)
-    assert at.success[0].value.startswith(f"{code} is enrolled in {match.group_id} ")
-    assert t("find.meetings", "en") in {m.value.strip("*") for m in at.main.markdown}
-    with Store.open(published_url) as store:
+        before = [s for s in Meetings(store).suggest(match.group_id, code) if s.kind == "before"]
         plan = store.load_plan()
     assert plan is not None
-    starts = [s for s in suggest_meetings(season, plan, match.group_id, code) if s.kind == "start"]
-    tables = [d.value for d in at.main.dataframe]
-    history = tables[0]
+    assert at.success[0].value.startswith(f"{code} is enrolled in {match.group_id} ")
+    assert t("meetings.title", "en") in {m.value.strip("*") for m in at.main.markdown}
+    history = at.main.dataframe[0].value
     assert match.group_id in set(history["Group"])
-    if starts:
-        meetings = tables[1]
-        assert list(meetings.columns) == ["Date", "Time", "Counsellor", "Leader", "Place"]
-        assert len(meetings) == min(len(starts), 6)
+    leads = season.client[code].counsellor in plan.placement[match.group_id].leaders
+    if leads:
+        assert t("meetings.none_needed", "en") in captions(at)
+    elif before:
+        picker = at.selectbox(key=f"meetings_pick_before_{match.group_id}_{code}")
+        assert len(picker.options) == min(len(before), 12)
     else:
-        assert t("find.meetings_none", "en") in captions(at)
+        assert t("meetings.no_slot.before", "en") in captions(at)
 
 
 def test_enrolling_in_a_full_group_puts_the_client_on_its_waiting_list(published_url, season):

@@ -1,6 +1,7 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
-into the library, one module per command family (`season`, `solve`, `offering`, `calendar`,
-`change`, `client`, `pin`, `mobile`, `report`, `backup`); `common` holds what they share.
+into the library, one module per command family (`season`, `solve`, `offering`, `meetings`,
+`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`); `common` holds what
+they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
 user's mistake) and offers `--json` where it prints results.
@@ -21,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.calendar import add_calendar_commands
     from planner.cli.change import add_change_commands
     from planner.cli.client import add_client_commands
+    from planner.cli.meetings import add_meetings_command
     from planner.cli.mobile import add_mobile_commands
     from planner.cli.notify import add_notify_command
     from planner.cli.offering import add_find_command, add_offering_commands
@@ -50,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_find_command(add_with_emit)
     add_offering_commands(add_with_emit)
     add_client_commands(add_with_emit)
+    add_meetings_command(add_with_emit)
     add_calendar_commands(add_with_emit)
     add_change_commands(add_with_emit)
     add_mobile_commands(add_with_emit, season_and_plan)

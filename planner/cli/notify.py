@@ -16,20 +16,28 @@ Add = Callable[..., argparse.ArgumentParser]
 SECRETS = Path(".streamlit/secrets.toml")
 
 
-def cmd_notify(args: argparse.Namespace, emit: Emit) -> int:
-    from planner.mailer import MailSettings, MailSettingsError, send_notices
-    from planner.store import Store
+def load_mail_settings(path: str):
+    """The `[notify]` settings of the secrets file at `path` (`planner.mailer.MailSettings`);
+    a missing, unreadable or incomplete file is one line."""
+    from planner.mailer import MailSettings, MailSettingsError
 
     try:
-        raw = tomllib.loads(Path(args.secrets).read_text(encoding="utf-8"))
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UserError(f"{args.secrets}: no such secrets file") from None
+        raise UserError(f"{path}: no such secrets file") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"{args.secrets}: cannot read the secrets file: {exc}") from None
+        raise UserError(f"{path}: cannot read the secrets file: {exc}") from None
     try:
-        settings = MailSettings.from_mapping(raw.get("notify"))
+        return MailSettings.from_mapping(raw.get("notify"))
     except MailSettingsError as exc:
-        raise UserError(f"{args.secrets}: {exc}") from None
+        raise UserError(f"{path}: {exc}") from None
+
+
+def cmd_notify(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.mailer import send_notices
+    from planner.store import Store
+
+    settings = load_mail_settings(args.secrets)
     store = Store.open(args.db)
     try:
         sent = send_notices(store, settings, dry_run=args.dry_run)

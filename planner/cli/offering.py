@@ -1,5 +1,6 @@
-"""`planner` commands for the live offering: find, publish, enrol, cancel, seats, history,
-meetings and team figures. Registered by `planner.cli.main.build_parser`."""
+"""`planner` commands for the live offering: find, publish, enrol, cancel, seats, history
+and team figures (the joint meetings are `planner.cli.meetings`). Registered by
+`planner.cli.main.build_parser`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from planner.cli.common import Add, Emit, UserError, season_and_plan, today_arg
-from planner.model import hhmm
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
 
 
@@ -229,44 +229,6 @@ def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
     return 0
 
 
-def cmd_meetings(args: argparse.Namespace, emit: Emit) -> int:
-    from planner.store import suggest_meetings
-
-    store, live = _enrolments(args)
-    try:
-        season = store.load_season(live.season_id)
-        # The meetings go with the sessions the client will live: the published ones.
-        plan = live.live_plan() or store.load_plan(season_id=live.season_id)
-    finally:
-        store.dispose()
-    if plan is None:
-        raise OfferingError("no plan in the store: run `planner solve DATA --save` first")
-    if args.group not in plan.placement:
-        raise OfferingError(f"{args.group} is not scheduled in the live offering")
-    if args.client not in season.client:
-        raise OfferingError("no client with that code in the season")
-    slots = suggest_meetings(season, plan, args.group, args.client)
-    rows = [
-        {
-            "kind": s.kind,
-            "date": s.date.isoformat(),
-            "start": hhmm(s.start),
-            "end": hhmm(s.end),
-            "counsellor": s.counsellor,
-            "leader": s.leader,
-            "venue_id": s.venue_id,
-        }
-        for s in slots
-    ]
-    lines = [
-        f"{r['kind']:5} {r['date']} {r['start']}-{r['end']} counsellor {r['counsellor']}, "
-        f"leader {r['leader']}"
-        for r in rows
-    ] or ["no common free time found"]
-    emit(args, rows, "\n".join(lines))
-    return 0
-
-
 def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store.figures import team_figures, write_figures_xlsx
 
@@ -427,14 +389,6 @@ def add_offering_commands(add: Add) -> None:
     p = add("seats", cmd_seats, "Seats taken, free and waiting per published group.")
     common(p)
     p = add("history", cmd_history, "A client's groups: enrolments, endings, attendance.")
-    p.add_argument("client")
-    common(p)
-    p = add(
-        "meetings",
-        cmd_meetings,
-        "Suggest joint start and end meetings: counsellor, leader and client (l. 379).",
-    )
-    p.add_argument("group")
     p.add_argument("client")
     common(p)
     p = add("figures", cmd_figures, "Write the team figures (l. 537-543) as an Excel workbook.")

@@ -5,7 +5,8 @@ Finnish and Swedish wording follows the county's handbook of social rehabilitati
 dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them), `finder.*`,
 `calendar.*`, `solver.*` (why a group or client is left out), `insight.*`, `routing.*`,
 `io.*` (import problems), `notice.*`/`changes.*` (what counsellors and leaders hear
-about), `clients.*` (the client form), `places.*` (a client's places), `plan_edit.*`
+about), `clients.*` (the client form), `meetings.*` (the joint meetings
+and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
@@ -23,6 +24,7 @@ from planner.i18n import (
     finder,
     insight,
     io,
+    meetings,
     notices,
     places,
     plan_edit,
@@ -50,6 +52,7 @@ NAMESPACES = (
     places,
     clients,
     plan_edit,
+    meetings,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

@@ -11,12 +11,14 @@ is kept by the Alembic migrations in `migrations/`; `Store.open` upgrades it.
 
 The live offering: `Enrolments(store)` publishes a plan and enrols clients without ever
 overbooking; `GroupRecords(store)` keeps attendance and summaries; `suggest_meetings` times
-the joint meetings (l. 379); `DatedChanges(store)` keeps closures, cancelled or moved
-sessions, absences and substitutes, checked when entered; `Clients(store)` adds and edits
-clients after the import, re-checking their places; `planner.store.figures` has
-the team's tracked figures. One group set by hand: `Store.pin_group` (`planner.store.pins`).
+the joint meetings (l. 379) and `Meetings(store)` books, cancels and marks them held;
+`DatedChanges(store)` keeps closures, cancelled or moved sessions, absences and substitutes,
+checked when entered; `Clients(store)` adds and edits clients after the import, re-checking
+their places; `planner.store.figures` has the team's tracked figures. One group set by hand:
+`Store.pin_group` (`planner.store.pins`).
 """
 
+from planner.store.bookings import Meeting, MeetingRefused, Meetings
 from planner.store.changes import ChangeRefused, DatedChange, DatedChanges
 from planner.store.clients import ClientEdit, ClientRefused, Clients, PlacesNoLongerFit
 from planner.store.engine import default_url
@@ -44,7 +46,10 @@ __all__ = [
     "EnrolOutcome",
     "Enrolments",
     "GroupRecords",
+    "Meeting",
+    "MeetingRefused",
     "MeetingSlot",
+    "Meetings",
     "Outcome",
     "PinEdit",
     "PinRefused",

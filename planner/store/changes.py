@@ -32,7 +32,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner import i18n
-from planner.model import Group, Plan, Season
+from planner.model import Group, Placement, Plan, Season
 from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, season_of, utcnow
 from planner.store.schema import DatedChangeRow, OfferingRow
@@ -190,6 +190,34 @@ def held_dates(
         if c.kind == "move" and c.new_start is not None and c.session_date in planned
     }
     return sorted(d for d in days if until is None or d <= until)
+
+
+def held_sessions(
+    group: Group,
+    placement: Placement,
+    changes: Iterable[DatedChange],
+    *,
+    until: dt.date | None = None,
+    weeks: int | None = None,
+    dates: Iterable[dt.date] | None = None,
+) -> list[tuple[dt.date, int, int]]:
+    """`held_dates` with each session's hours, (date, start, end) in minutes: the
+    placement's hours, a moved session at its new start with the same length. `dates`, when
+    given, are the held dates already worked out (they are not read again)."""
+    changes = tuple(changes)
+    if dates is None:
+        dates = held_dates(
+            group, placement.weekday, placement.venue_id, changes, until=until, weeks=weeks
+        )
+    moved = {
+        c.new_start.date(): c.new_start.hour * 60 + c.new_start.minute
+        for c in changes
+        if c.kind == "move" and c.group_id == group.group_id and c.new_start is not None
+    }
+    length = placement.end - placement.start
+    return [
+        (d, moved.get(d, placement.start), moved.get(d, placement.start) + length) for d in dates
+    ]
 
 
 def is_planned_session(

@@ -2,21 +2,25 @@
 
 When the group leader is not the client's own counsellor, the two meet the client together
 before the group starts and when it ends. `suggest_meetings` proposes times for those
-meetings from the season and the plan alone; `GroupRecords(store)` keeps what the leader
-records: attendance per session and a summary per client (text that stays in the store and
-is never exported in calendars; events record only that it was written).
+meetings from the season, the live plan and the season's dated changes (no SQL):
+"before" meetings in the two weeks before the client's first session, "after" meetings in
+the two weeks after the group's last one. `planner.store.bookings.Meetings` books them.
+`GroupRecords(store)` keeps what the leader records: attendance per session and a summary
+per client (text that stays in the store and is never exported in calendars; events record
+only that it was written).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from planner.model import Group, Placement, Plan, Season, Staff, hhmm
-from planner.store.changes import active_changes, held_dates
+from planner import terms
+from planner.model import Placement, Plan, Season, Staff, hhmm
+from planner.store.changes import DatedChange, active_changes, held_dates, held_sessions
 from planner.store.convert import group_from
 from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, season_of, utcnow
@@ -29,47 +33,52 @@ from planner.store.schema import (
     SummaryRow,
 )
 from planner.store.store import Store
-from planner.terms import (
-    first_session,
-    last_session,
-    local_today,
-    public_holidays,
-)
+from planner.terms import first_session, public_holidays
 
 MEETING_MIN = 60
 DAY_START = 8 * 60  # office hours for client meetings
 DAY_END = 16 * 60
-WINDOW_DAYS = 14  # the group's first and last two weeks
+WINDOW_DAYS = 14  # two weeks before the client's first session, two after the last one
 STEP_MIN = 30  # the plan's time grid
+POPUP_HORIZON_WEEKS = 26  # how far ahead a pop-up group's next session is looked for
+
+BEFORE, AFTER = "before", "after"
+KINDS = (BEFORE, AFTER)
+"""The two joint meetings (l. 379): before the group starts, and when it ends."""
 
 Busy = tuple[dt.date, int, int]
 """A busy time: date, start and end in minutes after midnight."""
 
+Booked = tuple[str, dt.date, int, int]
+"""A meeting already booked for a person: person id, date, start and end."""
+
 
 @dataclass(frozen=True, slots=True)
 class MeetingSlot:
-    kind: str  # "start" (before the group, l. 379) or "end"
+    kind: str  # "before" (before the client's first session, l. 379) or "after"
     date: dt.date
     start: int
     end: int
     counsellor: str
     leader: str
-    venue_id: str | None  # where the group meets, a natural place to meet
+    venue_id: str | None  # where the group meets (a remote group: the counsellor's office)
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date.isoformat()} {hhmm(self.start)}-{hhmm(self.end)}"
 
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "start": hhmm(self.start),
+            "end": hhmm(self.end),
+            "counsellor": self.counsellor,
+            "leader": self.leader,
+            "venue_id": self.venue_id,
+        }
 
-def _meets_on(group: Group, placement: Placement, day: dt.date) -> bool:
-    last = last_session(group, placement.weekday)
-    return (
-        day.weekday() == placement.weekday
-        and first_session(group, placement.weekday) <= day
-        and (last is None or day <= last)
-    )
 
-
-def _meeting_leader(season: Season, placement: Placement, counsellor: str) -> Staff | None:
+def meeting_leader(season: Season, placement: Placement, counsellor: str) -> Staff | None:
     """The group's qualified staff leader to meet with; None when the counsellor leads the
     group, since then no joint meeting is needed (l. 379)."""
     if counsellor in placement.leaders:
@@ -79,18 +88,67 @@ def _meeting_leader(season: Season, placement: Placement, counsellor: str) -> St
     return staff[0] if staff else None
 
 
+def _leaders_on(placement: Placement, day: dt.date, changes: Sequence[DatedChange]) -> set[str]:
+    """Who leads the group's session of `day`: its leaders, a substitute for one instead."""
+    leaders = set(placement.leaders)
+    for c in changes:
+        if (
+            c.kind == "substitute"
+            and c.group_id == placement.group_id
+            and c.covers(day)
+            and c.replaces in leaders
+            and c.person_id
+        ):
+            leaders = (leaders - {c.replaces}) | {c.person_id}
+    return leaders
+
+
+def _session_window(
+    season: Season,
+    placement: Placement,
+    changes: Sequence[DatedChange],
+    held: Sequence[dt.date] | None,
+    today: dt.date,
+) -> list[tuple[dt.date, int, int]]:
+    """The group's held sessions with their hours: every one of a fixed term, a pop-up's
+    up to `POPUP_HORIZON_WEEKS` weeks after today (or its first session)."""
+    group = season.group[placement.group_id]
+    until = None
+    if group.weeks is None:
+        start = max(today, first_session(group, placement.weekday))
+        until = start + dt.timedelta(weeks=POPUP_HORIZON_WEEKS)
+    return held_sessions(group, placement, changes, until=until, dates=held)
+
+
 def suggest_meetings(
     season: Season,
     plan: Plan,
     group_id: str,
     client_code: str,
+    *,
+    held: Sequence[dt.date] | None = None,
+    changes: Sequence[DatedChange] = (),
+    today: dt.date | None = None,
+    booked: Iterable[Booked] = (),
     counsellor_busy: Iterable[Busy] = (),
     minutes: int = MEETING_MIN,
 ) -> list[MeetingSlot]:
-    """Times, earliest first, when the client's counsellor and the group's leader can meet
-    the client: in the group's first two weeks ("start") and its last two ("end"; pop-up
-    groups have no end). Both must work that weekday, lead no group then, and the day is no
-    Finnish public holiday; 08:00-16:00 on the plan's 30-minute grid.
+    """Times, "before" ones first, then by date and hour, when the client's counsellor and
+    the group's leader can meet the client together (l. 379).
+
+    "before": in the two weeks before the client's first session, the first held session
+    of the group on or after `today` (a client joining mid-term meets before their own
+    first session), ending by its start. "after": in the two weeks after the group's last
+    held session, from its end on (pop-up groups have no last session, so none). Never
+    before `today` (Helsinki's date when not given).
+
+    `held` are the group's held session dates when the caller has them; by default they
+    are worked out from the plan and `changes`, the season's dated changes (closures,
+    cancelled and moved sessions, `planner.store.changes`), which also say when either
+    person is away or substitutes in another group. Both must work that weekday, be
+    present, lead no group then and have no meeting `booked` then; the day is no Finnish
+    public holiday nor a closure of the meeting's place; 08:00-16:00 on the plan's
+    30-minute grid.
 
     An empty list when the counsellor leads the group. Raises ValueError for an unknown
     group, client or counsellor, or a group the plan does not schedule.
@@ -99,52 +157,87 @@ def suggest_meetings(
     placement = plan.placement.get(group_id)
     client = season.client.get(client_code)
     if group is None or client is None:
-        raise ValueError(f"unknown group {group_id!r} or client {client_code!r}")
+        raise ValueError(f"unknown group {group_id!r} or client")
     if placement is None:
         raise ValueError(f"{group_id} is not scheduled in the plan")
     counsellor = next((s for s in season.staff if s.staff_id == client.counsellor), None)
     if counsellor is None:
-        raise ValueError(f"{client_code}'s counsellor {client.counsellor!r} is not on the staff")
-    leader = _meeting_leader(season, placement, counsellor.staff_id)
+        raise ValueError(f"the client's counsellor {client.counsellor!r} is not on the staff")
+    leader = meeting_leader(season, placement, counsellor.staff_id)
     if leader is None:
         return []
+    changes = tuple(changes)
+    day0 = today or terms.local_today()
+    venue_id = placement.venue_id or counsellor.base_venue
+    sessions = _session_window(season, placement, changes, held, day0)
 
-    windows = {"start": group.start_date}
-    last = last_session(group, placement.weekday)
-    if last is not None:
-        windows["end"] = last - dt.timedelta(days=WINDOW_DAYS - 1)
-    years = {d.year + k for d in windows.values() for k in (0, 1)}
-    days_off = public_holidays(tuple(sorted(years)))
-    extra: dict[dt.date, list[tuple[int, int]]] = {}
+    # Each window: its kind, its days, and the (date, minute) a slot must end by or start from.
+    windows: list[tuple[str, list[dt.date], tuple[dt.date, int] | None, tuple[dt.date, int]]] = []
+    coming = [s for s in sessions if s[0] >= day0]
+    if coming:
+        first, first_start, _ = coming[0]
+        days = [first - dt.timedelta(days=k) for k in range(WINDOW_DAYS, -1, -1)]
+        windows.append((BEFORE, days, None, (first, first_start)))
+    if group.weeks is not None and sessions:
+        last, _, last_end = sessions[-1]
+        days = [last + dt.timedelta(days=k) for k in range(WINDOW_DAYS + 1)]
+        windows.append((AFTER, days, (last, last_end), (dt.date.max, 0)))
+    if not windows:
+        return []
+
+    people = (counsellor.staff_id, leader.staff_id)
+    all_days = [d for _, days, _, _ in windows for d in days]
+    horizon = max(all_days)
+    busy: dict[dt.date, list[tuple[int, int]]] = {}
     for day, start, end in counsellor_busy:
-        extra.setdefault(day, []).append((start, end))
+        busy.setdefault(day, []).append((start, end))
+    for person, day, start, end in booked:
+        if person in people:
+            busy.setdefault(day, []).append((start, end))
+    for p in plan.placements:
+        if p.group_id not in season.group:
+            continue
+        leads = set(p.leaders) | {
+            c.person_id for c in changes if c.kind == "substitute" and c.group_id == p.group_id
+        }
+        if not leads & set(people):
+            continue
+        held_p = _session_window(season, p, changes, None, min(all_days))
+        for day, start, end in held_p:
+            if day <= horizon and _leaders_on(p, day, changes) & set(people):
+                busy.setdefault(day, []).append((start, end))
+    days_off = public_holidays(tuple(sorted({d.year for d in all_days})))
+
+    def free_day(day: dt.date) -> bool:
+        weekday = day.weekday()
+        return not (
+            day < day0
+            or day in days_off
+            or weekday not in counsellor.days
+            or weekday not in leader.days
+            or any(
+                (c.kind == "absence" and c.person_id in people and c.covers(day))
+                or c.closes(day, venue_id)
+                for c in changes
+            )
+        )
 
     slots = []
-    for kind, first_day in windows.items():
-        for offset in range(WINDOW_DAYS):
-            day = first_day + dt.timedelta(days=offset)
-            weekday = day.weekday()
-            if day in days_off or weekday not in counsellor.days or weekday not in leader.days:
+    for kind, days, after, before in windows:
+        for day in days:
+            if not free_day(day):
                 continue
-            busy = extra.get(day, []) + [
-                (p.start, p.end)
-                for p in plan.placements
-                if {counsellor.staff_id, leader.staff_id} & set(p.leaders)
-                and p.group_id in season.group
-                and _meets_on(season.group[p.group_id], p, day)
-            ]
+            taken = busy.get(day, [])
             for start in range(DAY_START, DAY_END - minutes + 1, STEP_MIN):
                 end = start + minutes
-                if all(end <= b_start or b_end <= start for b_start, b_end in busy):
+                if after is not None and (day, start) < after:
+                    continue
+                if (day, end) > before:
+                    continue
+                if all(end <= b_start or b_end <= start for b_start, b_end in taken):
                     slots.append(
                         MeetingSlot(
-                            kind,
-                            day,
-                            start,
-                            end,
-                            counsellor.staff_id,
-                            leader.staff_id,
-                            placement.venue_id,
+                            kind, day, start, end, counsellor.staff_id, leader.staff_id, venue_id
                         )
                     )
     return slots
@@ -174,7 +267,7 @@ class GroupRecords:
         `present` and `absent`.
         """
         there = set(present)
-        day = today or local_today()
+        day = today or terms.local_today()
 
         def work(conn: sa.Connection) -> dict[str, list[str]]:
             season_id = season_of(conn, self.season_id)

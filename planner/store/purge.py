@@ -3,9 +3,9 @@
 Social rehabilitation lasts at most 18 months (handbook l. 118, 596); after that the team has
 no reason to keep a client's planning data. A client is purged when they hold no place or
 waiting-list place in any group and their last place ended more than `months` ago. Purging
-deletes their client rows (every season), places, attendance, summaries and plan
-participations, and blanks their code in the audit trail's details (the entries themselves
-stay, so the trail still says what happened and when). Clients who never had a place are
+deletes their client rows (every season), places, attendance, summaries, joint meetings and
+plan participations, and blanks their code in the audit trail's details (the entries
+themselves stay, so the trail still says what happened and when). Clients who never had a place are
 planning data for the current season and are kept. One transaction; the purge itself is
 recorded with counts only.
 """
@@ -26,6 +26,7 @@ from planner.store.schema import (
     ClientRow,
     EnrolmentRow,
     EventRow,
+    MeetingRow,
     PlanParticipantRow,
     SummaryRow,
 )
@@ -81,7 +82,14 @@ def purge_ended_clients(
         )
         rows: dict[str, int] = {}
         if codes:
-            for table in (AttendanceRow, SummaryRow, EnrolmentRow, PlanParticipantRow, ClientRow):
+            for table in (
+                AttendanceRow,
+                SummaryRow,
+                MeetingRow,
+                EnrolmentRow,
+                PlanParticipantRow,
+                ClientRow,
+            ):
                 where = table.client_code.in_(codes)
                 rows[table.__tablename__] = conn.scalar(
                     sa.select(sa.func.count()).select_from(table).where(where)

@@ -499,3 +499,60 @@ class DatedChangeRow(Base):
     created_by: Mapped[str]
     removed_at: Mapped[dt.datetime | None]
     removed_by: Mapped[str | None]
+
+
+# --- joint meetings (migration 0011) ---
+
+MEETING_STATUSES = ("booked", "held", "cancelled")
+"""A joint meeting (l. 379) is booked, then held or cancelled."""
+
+
+class MeetingRow(Base):
+    """A joint meeting of a client, their counsellor and the group's leader (l. 379), before
+    the client's first session or after the group's last (`planner.store.bookings`).
+
+    The client is named by `client_code` only (nothing else here identifies them; the
+    invitation's `uid` is random). `sequence` is the invitation's SEQUENCE, raised when the
+    meeting is cancelled. At most one booked or held meeting of a kind per client and group.
+    """
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        sa.Index(
+            "uq_meetings_live",
+            "season_id",
+            "group_id",
+            "client_code",
+            "kind",
+            unique=True,
+            sqlite_where=sa.text("status IN ('booked', 'held')"),
+            postgresql_where=sa.text("status IN ('booked', 'held')"),
+        ),
+        sa.Index("ix_meetings_client", "season_id", "client_code"),
+        sa.Index("ix_meetings_group", "season_id", "group_id"),
+        sa.CheckConstraint("status IN ('booked', 'held', 'cancelled')", name="status_known"),
+        sa.CheckConstraint("kind IN ('before', 'after')", name="kind_known"),
+        sa.CheckConstraint("start_min < end_min", name="starts_before_it_ends"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
+    group_id: Mapped[str]
+    client_code: Mapped[str]
+    kind: Mapped[str]  # before | after
+    date: Mapped[dt.date]
+    start_min: Mapped[int]
+    end_min: Mapped[int]
+    counsellor: Mapped[str]  # staff ids
+    leader: Mapped[str]
+    venue_id: Mapped[str | None]
+    status: Mapped[str]  # booked | held | cancelled
+    booked_at: Mapped[dt.datetime]
+    booked_by: Mapped[str]
+    held_at: Mapped[dt.datetime | None]
+    held_by: Mapped[str | None]
+    cancelled_at: Mapped[dt.datetime | None]
+    cancelled_by: Mapped[str | None]
+    uid: Mapped[str] = mapped_column(unique=True)
+    sequence: Mapped[int] = mapped_column(default=0)

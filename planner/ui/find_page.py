@@ -20,18 +20,17 @@ from planner.store import (
     Store,
     StoreError,
     StrandedClients,
-    suggest_meetings,
 )
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
 from planner.ui.client_form import add_client_form, edit_client_form
+from planner.ui.meetings_panel import meetings_section
 from planner.ui.offering import (
     audience_label,
     card_lines,
     failed_table,
     history_table,
     language_name,
-    meetings_table,
     outcome_message,
     plain,
     profile_line,
@@ -303,7 +302,7 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
 def show_outcome(
     db: Store, season: Season, plan: Plan, season_id: int, client: Client, lang: str
 ) -> None:
-    """The last enrolment's result for this client; after a seat, the joint start meetings."""
+    """The last enrolment's result for this client; after a seat, the joint meetings."""
     outcome = st.session_state[OUTCOME_KEY]
     if outcome is None or outcome["client_code"] != client.client_code:
         return
@@ -328,20 +327,7 @@ def show_outcome(
         )
     if outcome["status"] != "enrolled":
         return
-    st.markdown(f"**{t('find.meetings', lang)}**")
-    try:
-        slots = suggest_meetings(season, plan, outcome["group_id"], client.client_code)
-    except ValueError as exc:
-        log.log(logging.WARNING, "no meeting suggestions for %s: %s", outcome["group_id"], exc)
-        return
-    leads = any(
-        client.counsellor in p.leaders for p in plan.placements if p.group_id == outcome["group_id"]
-    )
-    starts = [s for s in slots if s.kind == "start"]
-    if not starts:
-        st.caption(t("find.meetings_none" if leads else "find.meetings_no_slot", lang))
-        return
-    st.dataframe(meetings_table(season, starts, lang), hide_index=True, width="stretch")
+    meetings_section(db, season, plan, season_id, client, outcome["group_id"], lang)
 
 
 def show_card(

@@ -1,7 +1,8 @@
 """My groups: a leader's groups in the live offering, their participants and waiting list,
 attendance per session, a summary per participant (for the counsellor's evaluation), and
 the group's dated changes: a leader cancels or moves a session; a coordinator also records
-closures and absences and removes changes (`planner.store.DatedChanges`, which checks each).
+closures and absences and removes changes (`planner.store.DatedChanges`, which checks each);
+and the joint meetings booked with the group's clients (l. 379), which its leader marks held.
 
 A leader sees only the groups they lead (matched by the `staff_id` of their sign-in);
 a coordinator may open any group. Every write checks this again on the server.
@@ -28,6 +29,7 @@ from planner.store import (
 )
 from planner.store.changes import NOTE_MAX, held_dates, planned_dates
 from planner.ui import auth, common
+from planner.ui.meetings_panel import group_meetings_section
 from planner.ui.offering import date_text, day_name, published_plan_id
 
 GROUP_KEY = "groups_group"
@@ -489,6 +491,8 @@ def render() -> None:
         if st.button(t("groups.save_summary", lang), key="groups_save_summary"):
             save_summary(group_id, leaders, code, text, season_id)
             st.rerun()
+
+    group_meetings_section(db, season, season_id, group_id, leaders, lang)
 
     if access.may(who, access.PLAN):
         season_changes_section(season, season_id, lang)

@@ -21,8 +21,7 @@ from planner.finder.texts import label
 from planner.finder.texts import text as finder_text
 from planner.i18n import has, t
 from planner.insight.team import translated
-from planner.model import Season, hhmm
-from planner.store import MeetingSlot
+from planner.model import Season
 from planner.store.figures import write_figures_xlsx
 from planner.store.outcomes import OfferingStatus
 from planner.ui.week_grid import weekday_names
@@ -170,36 +169,6 @@ def outcome_message(outcome: Mapping[str, Any], group_name: str, lang: str) -> t
     else:
         reason = str(outcome.get("message", ""))
     return "error", t("find.refused", lang, group=group, reason=reason)
-
-
-def meetings_table(
-    season: Season, slots: Iterable[MeetingSlot], lang: str, limit: int = 6
-) -> pd.DataFrame:
-    """The first joint start meetings (l. 379) as a small table with names of staff."""
-    people = {s.staff_id: s.name for s in season.staff}
-    days = weekday_names(lang)
-    rows = [
-        {
-            t("find.col.date", lang): f"{days[s.date.weekday()]} {date_text(s.date)}",
-            t("find.col.time", lang): f"{hhmm(s.start)}–{hhmm(s.end)}",
-            t("find.col.counsellor", lang): people.get(s.counsellor, s.counsellor),
-            t("find.col.leader", lang): people.get(s.leader, s.leader),
-            t("find.col.place", lang): (
-                season.venue[s.venue_id].display_name(lang)
-                if s.venue_id in season.venue
-                else t("find.card.remote", lang)
-            ),
-        }
-        for s in list(slots)[:limit]
-    ]
-    columns = [
-        "find.col.date",
-        "find.col.time",
-        "find.col.counsellor",
-        "find.col.leader",
-        "find.col.place",
-    ]
-    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 
 def history_table(
