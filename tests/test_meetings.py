@@ -442,6 +442,31 @@ def test_a_client_whose_place_ended_cannot_book(meetings: Meetings) -> None:
     assert refused.value.rule == "no_place"
 
 
+@pytest.mark.parametrize("how", ["cancel", "move", "group_cancelled"])
+def test_a_meeting_is_cancelled_with_the_place_it_was_timed_for(
+    meetings: Meetings, how: str
+) -> None:
+    made = book(meetings)
+    live = Enrolments(meetings.store)
+    if how == "cancel":
+        live.cancel("G1", "C01", actor="anna", reason="studies")
+    elif how == "move":
+        assert live.move("C01", "G1", "G2", actor="anna").status == "moved"
+    else:  # G1 no longer runs in the published plan
+        plan = toy_plan()
+        replan = dataclasses.replace(
+            plan,
+            placements=tuple(p for p in plan.placements if p.group_id != "G1"),
+            participants=tuple(x for x in plan.participants if x[1] != "G1"),
+        )
+        meetings.store.save_plan(replan, SUMMARY)
+        live.publish()
+    after = meetings.get(made.id)
+    assert (after.status, after.sequence) == ("cancelled", made.sequence + 1)
+    cancelled = [e for e in meetings.store.events() if e["action"] == "meeting.cancel"]
+    assert cancelled and cancelled[0]["detail"]["why"] == "place_ended"
+
+
 def test_a_purge_removes_the_client_s_meetings(meetings: Meetings) -> None:
     book(meetings)
     Enrolments(meetings.store).cancel("G1", "C01", actor="anna", reason="moved_to_work")

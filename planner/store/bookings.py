@@ -145,6 +145,36 @@ def _audit(meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def cancel_meetings_of_place(
+    conn: sa.Connection, offering_id: int, client_code: str, actor: str
+) -> list[int]:
+    """Cancel the booked meetings of a client's place that just ended (they were timed by
+    sessions the client will no longer attend), in the caller's transaction; each is one
+    "meeting.cancel" event saying so. Returns their ids."""
+    rows = conn.execute(
+        sa.select(MeetingRow).where(
+            MeetingRow.offering_id == offering_id,
+            MeetingRow.client_code == client_code,
+            MeetingRow.status == "booked",
+        )
+    ).all()
+    for row in rows:
+        conn.execute(
+            sa.update(MeetingRow)
+            .where(MeetingRow.id == row.id)
+            .values(
+                status="cancelled",
+                cancelled_at=utcnow(),
+                cancelled_by=actor,
+                sequence=MeetingRow.sequence + 1,
+            )
+        )
+        add_event(
+            conn, actor, "meeting.cancel", {**_audit(_read(conn, row.id)), "why": "place_ended"}
+        )
+    return [row.id for row in rows]
+
+
 def _booked_times(conn: sa.Connection, season_id: int) -> list[Booked]:
     """Every booked or held meeting of the season, once per person in it."""
     rows = conn.execute(

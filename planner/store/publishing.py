@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from planner import rules
 from planner.store.attendance import attendance, clashing_group
+from planner.store.bookings import cancel_meetings_of_place
 from planner.store.errors import StoreError
 from planner.store.live import add_event, season_of, utcnow
 from planner.store.outcomes import FOLLOW_UP_OF_REASON, PublishReport
@@ -421,6 +422,8 @@ def _cancel_offerings(
         conn.execute(
             sa.update(OfferingRow).where(OfferingRow.id == o.id).values(status="cancelled", taken=0)
         )
+        for code in codes:
+            cancel_meetings_of_place(conn, o.id, code, actor)
         groups.append(o.group_id)
         lost.extend((code, o.group_id) for code in codes)
     return groups, lost

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from planner import rules
 from planner.store.attendance import attendance, clashing_group
+from planner.store.bookings import cancel_meetings_of_place
 from planner.store.live import add_event, utcnow
 from planner.store.outcomes import EnrolOutcome, Outcome, refused
 from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
@@ -176,8 +177,9 @@ def end_place(
     note: str = "",
 ) -> None:
     """End a live place (`place` has the row's `id`, `offering_id` and `status`): an active
-    one frees its seat, a waiting one leaves the list. The caller moves the waiting list up
-    (`promote`) once it has ended every place it ends."""
+    one frees its seat, a waiting one leaves the list, and the place's booked joint meetings
+    are cancelled. The caller moves the waiting list up (`promote`) once it has ended every
+    place it ends."""
     conn.execute(
         sa.update(EnrolmentRow)
         .where(EnrolmentRow.id == place.id)
@@ -196,6 +198,8 @@ def end_place(
             .where(OfferingRow.id == place.offering_id)
             .values(taken=OfferingRow.taken - 1)
         )
+        code = conn.scalar(sa.select(EnrolmentRow.client_code).where(EnrolmentRow.id == place.id))
+        cancel_meetings_of_place(conn, place.offering_id, code, actor)
 
 
 def promote(conn: sa.Connection, offering_id: int, actor: str) -> list[str]:
