@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
+import os
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -35,8 +37,22 @@ LOCAL_ZONE = ZoneInfo("Europe/Helsinki")
 """The county's time zone: session dates and times are local."""
 
 
+log = logging.getLogger("planner")
+TODAY_ENV = "PLANNER_TODAY"
+"""An ISO date the app takes as today (training on a sample season, browser tests)."""
+
+
 def local_today() -> dt.date:
-    """Today's date in Helsinki (the only clock the terms read; tests pass dates instead)."""
+    """Today's date in Helsinki (the only clock the terms read; tests pass dates instead),
+    or the date `PLANNER_TODAY` names."""
+    fixed = os.environ.get(TODAY_ENV, "").strip()
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            log.warning(
+                "%s=%r is not a date (YYYY-MM-DD): the clock's date is used", TODAY_ENV, fixed
+            )
     return dt.datetime.now(LOCAL_ZONE).date()
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Collection, Mapping
 
+from planner import terms
 from planner.finder.filters import failures, passes_all
 from planner.finder.index import FinderIndex, Offer, index_for
 from planner.finder.match import Match
@@ -59,7 +60,7 @@ def find_groups(
         profile=profile,
         interests=frozenset(profile.interests),
         minutes=index.minutes_from(profile.municipality, profile.travel),
-        today=today or dt.date.today(),
+        today=today or terms.local_today(),
         lang=lang,
         busy=tuple(plan.placement[gid] for gid in sorted(mine) if gid in plan.placement),
         terms=season.terms,

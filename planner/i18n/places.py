@@ -138,6 +138,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Att ändra platser kräver arbetstagarens behörighet.",
         "en": "Changing places needs a worker's rights.",
     },
+    "places.meetings": {
+        "fi": "Yhteiset tapaamiset (omatyöntekijä, ohjaaja ja asiakas)",
+        "sv": "Gemensamma möten (socialhandledare, ledare och klient)",
+        "en": "Joint meetings (counsellor, leader and client)",
+    },
+    "places.book_meeting_hint": {
+        "fi": "Varaa yhteinen aloitustapaaminen kohdasta Asiakkaan paikat tällä kaudella.",
+        "sv": "Boka det gemensamma startmötet under Klientens platser den här säsongen.",
+        "en": "Book the joint start meeting under The client's places this season.",
+    },
     "places.summary": {
         "fi": "Ohjaajan yhteenveto: {group} ({leader})",
         "sv": "Ledarens sammanfattning: {group} ({leader})",

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from planner import access
+from planner import access, terms
 from planner.calendar import (
     CalendarError,
     CalendarOptions,
@@ -94,7 +94,7 @@ def kept_choice(name: str, lang: str, default: Any) -> tuple[str, Any]:
 
 
 def today() -> dt.date:
-    return dt.datetime.now(common.LOCAL_TZ).date()
+    return terms.local_today()
 
 
 # --- callbacks (run before the page reruns) ---

@@ -105,13 +105,23 @@ def _options(known: set[str], chosen: tuple[str, ...]) -> list[str]:
 
 
 def client_fields(
-    season: Season, start: Mapping[str, Any], prefix: str, lang: str, *, new: bool
+    season: Season,
+    start: Mapping[str, Any],
+    prefix: str,
+    lang: str,
+    *,
+    new: bool,
+    generation: int = 0,
 ) -> dict[str, str]:
     """The form's widgets, started from `start`; the cells of the clients row they say.
     Call inside an `st.form`. Widget keys carry `prefix` and the language (a widget's option
-    labels follow the language)."""
+    labels follow the language); the fields other than the code and the counsellor also
+    carry `generation`, so a new one draws them afresh from `start` (the browser keeps a
+    widget's value while its key stays)."""
 
     def key(column: str) -> str:
+        if generation and column not in ("client_code", "counsellor"):
+            return f"{prefix}_{generation}_{column}_{lang}"
         return f"{prefix}_{column}_{lang}"
 
     def label(column: str) -> str:
@@ -304,16 +314,15 @@ def _saved() -> None:
 DESCRIBED_KEY = "client_add_described"  # the description the add form was last filled from
 
 
-def _follow_the_description(start: Mapping[str, Any], lang: str) -> None:
-    """When the worker changes the description, the form's fields it fills start again from
-    it (a widget keeps its own value otherwise); the typed code and counsellor stay."""
+def _description_generation(start: Mapping[str, Any]) -> int:
+    """How many times the worker's description has changed: the form's fields it fills are
+    drawn afresh each time (the typed code and counsellor stay)."""
     described = repr(sorted((k, v) for k, v in start.items() if k != "counsellor"))
-    if st.session_state.get(DESCRIBED_KEY) == described:
-        return
-    st.session_state[DESCRIBED_KEY] = described
-    for column in start:
-        if column not in ("client_code", "counsellor"):
-            st.session_state.pop(f"client_add_{column}_{lang}", None)
+    last, generation = st.session_state.get(DESCRIBED_KEY, (None, 0))
+    if last != described:
+        generation += 1
+        st.session_state[DESCRIBED_KEY] = (described, generation)
+    return generation
 
 
 def add_client_form(
@@ -330,9 +339,9 @@ def add_client_form(
         st.success(t("clients.add.saved", lang, code=added), icon=":material/person_add:")
     st.subheader(t("clients.add.title", lang))
     start = _start_of_profile(season, profile)
-    _follow_the_description(start, lang)
+    generation = _description_generation(start) if profile is not None else 0
     with st.form("client_add_form", clear_on_submit=False, border=True):
-        cells = client_fields(season, start, "client_add", lang, new=True)
+        cells = client_fields(season, start, "client_add", lang, new=True, generation=generation)
         submitted = st.form_submit_button(
             t("clients.add.submit", lang), type="primary", icon=":material/person_add:"
         )

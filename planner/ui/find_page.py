@@ -24,7 +24,6 @@ from planner.store import (
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
 from planner.ui.client_form import add_client_form, edit_client_form
-from planner.ui.meetings_panel import meetings_section
 from planner.ui.offering import (
     audience_label,
     card_lines,
@@ -37,6 +36,7 @@ from planner.ui.offering import (
     published_plan_id,
     theme_label,
 )
+from planner.ui.places_panel import RESULT_KEY as PLACES_RESULT_KEY
 from planner.ui.places_panel import places_section
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import refusal_markdown
@@ -297,12 +297,14 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
             "message": str(exc),
         }
     st.session_state[OUTCOME_KEY] = result
+    st.session_state.pop(PLACES_RESULT_KEY, None)  # what was done to a place before is past
 
 
 def show_outcome(
     db: Store, season: Season, plan: Plan, season_id: int, client: Client, lang: str
 ) -> None:
-    """The last enrolment's result for this client; after a seat, the joint meetings."""
+    """The last enrolment's result for this client (its joint meetings are booked under the
+    client's places)."""
     outcome = st.session_state[OUTCOME_KEY]
     if outcome is None or outcome["client_code"] != client.client_code:
         return
@@ -325,9 +327,8 @@ def show_outcome(
             on_click=enrol,
             args=(db, season_id, client, outcome["group_id"], True),
         )
-    if outcome["status"] != "enrolled":
-        return
-    meetings_section(db, season, plan, season_id, client, outcome["group_id"], lang)
+    if outcome["status"] == "enrolled":
+        st.caption(t("places.book_meeting_hint", lang))
 
 
 def show_card(
@@ -475,7 +476,6 @@ def render() -> None:
                 st.rerun()
         show_failed = st.toggle(t("find.show_failed", lang), key="find_show_failed")
         history = live.client_history(client.client_code) if client is not None else []
-        places_box = st.container() if client is not None and published is not None else None
         if client is not None:
             show_history(season, client, history, season_id, lang)
 
@@ -483,7 +483,7 @@ def render() -> None:
         if profile is None:
             st.info(t("find.pick_client", lang), icon=":material/person_search:")
             return
-        matches = show_results(
+        places_box = show_results(
             db,
             live,
             season,
@@ -498,7 +498,9 @@ def render() -> None:
         )
     if places_box is not None and client is not None:
         with places_box:
-            places_section(db, season, season_id, client, history, matches, lang)
+            just = st.session_state[OUTCOME_KEY] or {}
+            opened = just.get("group_id") if just.get("status") == "enrolled" else None
+            places_section(db, season, plan, season_id, client, history, lang, opened, OUTCOME_KEY)
 
 
 WANTED_GROUP_KEY = "find_group"  # set by the calendar page's "Enrol a client" button
@@ -532,9 +534,10 @@ def show_results(
     published: bool,
     show_failed: bool,
     lang: str,
-) -> list[Match]:
-    """The outcome of the last enrolment, the cards of the groups that suit, and the rest;
-    returns the groups found (the places panel offers the suitable ones to move into)."""
+) -> Any:
+    """The outcome of the last enrolment, the cards of the groups that suit, and the rest.
+    Returns an empty container between the outcome and the cards for the client's places
+    (None without a client or an offering)."""
     seats: dict[str, Seats] | None = live.seats() if published else None
     mine: set[str] | None = None
     waiting: dict[str, int] = {}
@@ -563,6 +566,7 @@ def show_results(
             enrol_args = (db, season_id, client)
     elif published:
         st.caption(t("find.enrol_needs_code", lang))
+    places_box = st.container() if client is not None and published else None
     if wanted:
         matches = wanted_first(matches, wanted, show_failed, lang)
     suitable = [m for m in matches if m.suitable]
@@ -575,7 +579,7 @@ def show_results(
         failed = [m for m in matches if not m.suitable]
         st.subheader(t("find.failed_title", lang, n=len(failed)))
         st.dataframe(failed_table(failed, lang), hide_index=True, width="stretch")
-    return matches
+    return places_box
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page

@@ -6,18 +6,19 @@ and goes through `planner.store.Enrolments` (one transaction, one audit entry)."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
 from planner import access, rules
-from planner.finder import Match
+from planner.finder import Match, find_groups, profile_from_client
 from planner.i18n import has, t
-from planner.model import Client, Season
+from planner.model import Client, Plan, Season
 from planner.store import Enrolments, Store, StoreError
-from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome
+from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome, Seats
 from planner.ui import auth
+from planner.ui.meetings_panel import meetings_section
 from planner.ui.offering import date_text, outcome_message, plain
 
 RESULT_KEY = "places_result"  # what the last action on a place did, for this session
@@ -31,15 +32,39 @@ def live_places(history: Sequence[dict[str, Any]], season_id: int) -> list[dict[
     ]
 
 
-def movable_targets(matches: Sequence[Match], leaving: str) -> list[Match]:
+def movable_targets(
+    season: Season,
+    plan: Plan,
+    seats: Mapping[str, Seats],
+    client: Client,
+    mine: set[str],
+    leaving: str,
+    lang: str,
+) -> list[Match]:
     """The groups a client could move into from `leaving`: suitable, with a free seat, and
-    not one they are in already."""
+    not one they are in already. Found as if they had left it already (`Enrolments.move`
+    does not count the old group as a clash or towards `max_groups`)."""
+    matches = find_groups(
+        season,
+        plan,
+        profile_from_client(client),
+        lang=lang,
+        taken={g: s.taken for g, s in seats.items()},
+        waiting={g: s.waiting for g, s in seats.items()},
+        member_of=mine - {leaving},
+    )
     return [
         m for m in matches if m.suitable and not m.full and not m.member and m.group_id != leaving
     ]
 
 
+STALE_KEY = "places_stale"  # a key of the page's own message an action on a place outdates
+
+
 def _remember(kind: str, outcome: Outcome, **more: Any) -> None:
+    stale = st.session_state.get(STALE_KEY)
+    if stale and outcome.ok:
+        st.session_state[stale] = None  # e.g. "enrolled in G1" after the client left G1
     st.session_state[RESULT_KEY] = {
         "kind": kind,
         "status": outcome.status,
@@ -189,13 +214,18 @@ def _move_form(
 def places_section(
     db: Store,
     season: Season,
+    plan: Plan,
     season_id: int,
     client: Client,
     history: Sequence[dict[str, Any]],
-    matches: Sequence[Match],
     lang: str,
+    opened: str | None = None,
+    outdates: str | None = None,
 ) -> None:
-    """The client's live places, each with its actions (for those who may enrol)."""
+    """The client's live places, each with its joint meetings and actions (for those who
+    may enrol); the meetings of `opened` (a group just joined) are shown open. An action on
+    a place clears the session-state key `outdates` (the page's last enrolment message)."""
+    st.session_state[STALE_KEY] = outdates
     st.subheader(t("places.title", lang))
     show_result(season, client, lang)
     places = live_places(history, season_id)
@@ -204,6 +234,8 @@ def places_section(
         return
     live = Enrolments(db, season_id)
     may_act = auth.allowed(access.ENROL)
+    seats = live.seats()
+    mine = {p["group_id"] for p in places if p["status"] == "active"}
     for place in places:
         gid = place["group_id"]
         group = season.group.get(gid)
@@ -226,8 +258,14 @@ def places_section(
                 rule = rules.RULES.get(place["coordinator_flag"])
                 words = rule.label(lang) if rule else place["coordinator_flag"]
                 st.caption(t("places.flagged", lang, rule=words))
+            if not waiting:
+                with st.expander(
+                    t("places.meetings", lang), icon=":material/event:", expanded=gid == opened
+                ):
+                    meetings_section(db, season, plan, season_id, client, gid, lang)
             if not may_act:
                 continue
             if not waiting:
-                _move_form(db, season_id, client, gid, movable_targets(matches, gid), lang)
+                targets = movable_targets(season, plan, seats, client, mine, gid, lang)
+                _move_form(db, season_id, client, gid, targets, lang)
             _end_form(db, season_id, client, gid, waiting, lang)
