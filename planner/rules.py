@@ -72,6 +72,8 @@ _HANDBOOK = {
 # `handbook_source`, never type the number into a text.
 SESSION_HOURS_LINE = "361"  # 2-4 hours a session (the session_length rule also cites l. 120)
 LEADERS_IN_GROUP_LINE = "363"  # at most two leaders (the two_leaders rule is l. 363-364)
+ENDING_REASON_LINE = "542"  # why a client's place ends, a tracked figure (l. 537-543)
+FOLLOW_UP_LINE = "543"  # where the client goes next, a tracked figure
 HUB_LINE = "434"  # clients may be met at a hub (solmukohta) instead of at home
 TRAVEL_COSTS_LINES = "126, 598-602"  # travel costs by the cheapest reasonable way
 

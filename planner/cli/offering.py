@@ -10,6 +10,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from planner import rules
 from planner.cli.common import Add, Emit, UserError, season_and_plan, today_arg
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
 
@@ -360,13 +361,14 @@ def add_offering_commands(add: Add) -> None:
     p.add_argument(
         "--reason",
         default="other",
-        help="why the place ends (handbook l. 542): " + ", ".join(ENDING_REASONS),
+        help=f"why the place ends (handbook l. {rules.ENDING_REASON_LINE}): "
+        + ", ".join(ENDING_REASONS),
     )
     p.add_argument(
         "--follow-up",
         default="",
-        help="where the client goes next (l. 543; default: from the reason where it says): "
-        + ", ".join(FOLLOW_UP_PATHS),
+        help=f"where the client goes next (l. {rules.FOLLOW_UP_LINE}; default: from the reason "
+        "where it says): " + ", ".join(FOLLOW_UP_PATHS),
     )
     p.add_argument("--note", default="", help="a short note (no personal details)")
     common(p)

@@ -43,9 +43,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Reason",
     },
     "places.reason_help": {
-        "fi": "Lopettamisen syy tilastoidaan tiimin lukuihin (käsikirja r. 542).",
-        "sv": "Orsaken räknas in i teamets siffror (handboken r. 542).",
-        "en": "The reason counts in the team's figures (handbook l. 542).",
+        "fi": "Lopettamisen syy tilastoidaan tiimin lukuihin (käsikirja r. {line}).",
+        "sv": "Orsaken räknas in i teamets siffror (handboken r. {line}).",
+        "en": "The reason counts in the team's figures (handbook l. {line}).",
     },
     "places.follow_up": {
         "fi": "Jatkopolku",
@@ -53,11 +53,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Follow-up path",
     },
     "places.follow_up_help": {
-        "fi": "Mihin asiakas siirtyy (käsikirja r. 543). Tyhjä: päätellään syystä, jos se "
+        "fi": "Mihin asiakas siirtyy (käsikirja r. {line}). Tyhjä: päätellään syystä, jos se "
         "kertoo sen.",
-        "sv": "Vart klienten går vidare (handboken r. 543). Tomt: härleds ur orsaken när den "
+        "sv": "Vart klienten går vidare (handboken r. {line}). Tomt: härleds ur orsaken när den "
         "säger det.",
-        "en": "Where the client goes next (handbook l. 543). Empty: taken from the reason "
+        "en": "Where the client goes next (handbook l. {line}). Empty: taken from the reason "
         "where it says.",
     },
     "places.follow_up_from_reason": {

@@ -165,7 +165,7 @@ def _end_form(
             ENDING_REASONS,
             format_func=lambda r: _reason_words(r, lang),
             key=f"places_reason_{group_id}",
-            help=t("places.reason_help", lang),
+            help=t("places.reason_help", lang, line=rules.ENDING_REASON_LINE),
         )
         st.selectbox(
             t("places.follow_up", lang),
@@ -174,7 +174,7 @@ def _end_form(
                 t(f"path.{p}", lang) if p else t("places.follow_up_from_reason", lang)
             ),
             key=f"places_follow_{group_id}",
-            help=t("places.follow_up_help", lang),
+            help=t("places.follow_up_help", lang, line=rules.FOLLOW_UP_LINE),
         )
         st.text_input(t("places.note", lang), max_chars=200, key=f"places_note_{group_id}")
         st.button(
