@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 
 import pytest
-from toys import steady_params
+from toys import PUBLISHED_START, steady_params, toy_plan, toy_season
 
 from planner.finder import (
     HARD_FILTERS,
@@ -365,10 +365,36 @@ def test_travel_minutes_are_the_geo_models(season, plan, travel):
     every = find_groups(season, plan, profile, include_failed=True)
     assert {m.venue_id is None for m in every} == {True, False}  # both kinds are checked
     for m in every:
-        if m.venue_id is None:
-            assert m.travel_min is None
+        if m.participation == "remote":  # a remote participant makes no trip
+            assert (m.travel_min, m.travel_mode) == (0, "remote")
         else:
+            assert m.venue_id is not None and m.travel_mode == profile.travel
             assert m.travel_min == travel.client_to_venue(as_client(profile), m.venue_id, "car")
+
+
+def test_a_remote_participant_travels_nothing_and_an_on_site_one_says_how() -> None:
+    """What the client will live: a hybrid group out of reach is joined remotely only with
+    consent (travel 0, "joins remotely"); without it the group is not suitable, whatever its
+    remote option; in reach, the trip's minutes and mode."""
+    season = toy_season("published")
+    plan = toy_plan()
+    hybrid = tuple(replace(g, mode="hybrid") if g.group_id == "G3" else g for g in season.groups)
+    season = replace(season, groups=hybrid)
+    far = {"municipality": "049", "languages": ("sv",), "travel": "transit", "max_travel_min": 20}
+    agreed = Profile(**far, remote=True)
+    found = {m.group_id: m for m in find_groups(season, plan, agreed, today=PUBLISHED_START)}
+    g3 = found["G3"]
+    assert (g3.participation, g3.travel_min, g3.travel_mode) == ("remote", 0, "remote")
+    assert "joins remotely" in matches_text([g3], "en")
+    refused = Profile(**far)
+    every = find_groups(season, plan, refused, today=PUBLISHED_START, include_failed=True)
+    g3 = next(m for m in every if m.group_id == "G3")
+    assert not g3.suitable and "travel" in g3.failed_rules
+    near = Profile(municipality="710", languages=("sv",), travel="car", max_travel_min=60)
+    found = {m.group_id: m for m in find_groups(season, plan, near, today=PUBLISHED_START)}
+    g3 = found["G3"]
+    assert (g3.participation, g3.travel_mode) == ("on_site", "car") and g3.travel_min > 0
+    assert f"on site, {g3.travel_min} min by car" in matches_text([g3], "en")
 
 
 def test_match_as_dict_holds_the_design_keys_and_is_json(season, plan):

@@ -100,6 +100,7 @@ def _match(
     # where it meets: a pinned venue may lie outside the group's municipality
     place = season.municipality[venue.municipality if venue else group.municipality]
     parts = score_parts(offer, s, seats)
+    remote = venue is None or s.participation(offer) == "remote"
     reasons = [r for part in parts for r in part.reasons]
     if seats.free <= 0 and not seats.member:
         # the waiting list is the first thing a worker needs to know
@@ -124,13 +125,15 @@ def _match(
         free_seats=seats.free,
         waiting=seats.waiting,
         accessible=venue.accessible if venue else None,
-        travel_min=s.trip(offer),
+        travel_min=0 if remote else s.minutes[venue.venue_id],
         score=round(sum(p.points for p in parts), 2),
         parts={p.name: p.points for p in parts},
         reasons=reasons,
         failed=[why for _, why in failed],
         failed_rules=[rule for rule, _ in failed],
         member=seats.member,
+        participation="remote" if remote else "on_site",
+        travel_mode="remote" if remote else s.profile.travel,
     )
 
 

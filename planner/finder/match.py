@@ -15,7 +15,10 @@ class Match:
 
     `failed` names the hard filters the group breaks (empty when it suits);
     `failed_rules` gives the same as keys: language, audience, day, travel, accessible, ended.
-    `travel_min` is None for a remote group (nothing to travel to).
+    `participation` is how the client would take part: "on_site" or "remote" (a remote group,
+    or a hybrid group out of their reach when they agreed to take part remotely); a remote
+    participant travels 0 minutes (`travel_min` 0, `travel_mode` "remote"), an on-site one
+    `travel_min` by `travel_mode` (car, transit or ride).
     """
 
     group_id: str
@@ -36,13 +39,15 @@ class Match:
     free_seats: int
     waiting: int
     accessible: bool | None  # None for a remote group
-    travel_min: int | None
+    travel_min: int
     score: float
     parts: dict[str, float] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     failed_rules: list[str] = field(default_factory=list)
     member: bool = False  # the client is already in this group
+    participation: str = "on_site"
+    travel_mode: str = ""
 
     @property
     def suitable(self) -> bool:
@@ -65,7 +70,12 @@ def matches_text(matches: Sequence[Match], lang: str = "en") -> str:
     for m in matches:
         where = f", {m.venue_name}" if m.venue_name else ""
         when = f"{m.weekday} {m.start}-{m.end}"
-        lines.append(f"{m.group_id}  {when}  {m.name}{where}  ({m.score:g})")
+        if m.participation == "remote":
+            how = text("joins_remotely", lang)
+        else:
+            way = text(f"travel.{m.travel_mode}", lang)
+            how = text("on_site", lang, minutes=m.travel_min, mode=way)
+        lines.append(f"{m.group_id}  {when}  {m.name}{where}  {how}  ({m.score:g})")
         if m.failed:
             lines.append(f"    {text('list.not_suitable', lang)}: {'; '.join(m.failed)}")
         lines.append(f"    {'; '.join(m.reasons)}")

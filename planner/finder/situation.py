@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from planner import rules
 from planner.finder.index import Offer
 from planner.finder.profile import Profile
 from planner.model import Placement
@@ -24,9 +25,11 @@ class Situation:
     busy: tuple[Placement, ...] = ()  # the sessions of the groups the client is already in
     terms: Terms | None = None  # the season's terms, for whether two sessions clash
 
-    def trip(self, offer: Offer) -> int | None:
-        """Minutes to the group's venue; None for a remote group."""
-        return None if offer.venue is None else self.minutes[offer.venue.venue_id]
+    def participation(self, offer: Offer) -> str:
+        """How the client would take part: "remote" in a remote group, or in a hybrid group
+        out of their reach when they have agreed to take part remotely; "on_site" otherwise
+        (`rules.participation_mode`, as a plan decides it)."""
+        return rules.participation_mode(offer.group, self.profile, self.reaches_in_person(offer))
 
     def reaches_in_person(self, offer: Offer) -> bool:
         """Whether the client can come to the venue: within their limit, accessible if needed."""

@@ -39,6 +39,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{minutes} min {mode}",
         "en": "{minutes} min {mode}",
     },
+    "finder.joins_remotely": {
+        "fi": "osallistuu etänä (ei matkaa)",
+        "sv": "deltar på distans (ingen resa)",
+        "en": "joins remotely (no trip)",
+    },
+    "finder.on_site": {
+        "fi": "paikan päällä, {minutes} min {mode}",
+        "sv": "på plats, {minutes} min {mode}",
+        "en": "on site, {minutes} min {mode}",
+    },
+    "finder.travel.remote": {
+        "fi": "etänä",
+        "sv": "på distans",
+        "en": "remotely",
+    },
     "finder.reason.remote": {
         "fi": "Etäryhmä: voi osallistua etänä kotoa",
         "sv": "Distansgrupp: man kan delta på distans hemifrån",

@@ -103,8 +103,10 @@ def card_lines(match: Match, travel_mode: str, lang: str) -> dict[str, str]:
         access = t("find.card.remote", lang)
     else:
         access = t("find.card.accessible" if match.accessible else "find.card.not_accessible", lang)
-    if match.travel_min is not None:
-        mode = finder_text(f"travel.{travel_mode}", lang)
+    if match.participation == "remote":
+        access += " · " + finder_text("joins_remotely", lang)
+    else:
+        mode = finder_text(f"travel.{match.travel_mode or travel_mode}", lang)
         access += " · " + t("find.card.travel", lang, minutes=match.travel_min, mode=mode)
     if match.member:
         seats = t("find.card.member", lang)
