@@ -61,6 +61,8 @@ class Profile:
     audience_known: bool = True
     """False when the worker did not say whom the client is (a description with no audience
     tag): targeted groups are then offered with whom they are meant for, not filtered out."""
+    postal_code: str = ""
+    """The client's postal code: trips start from its area's centre when the season has it."""
 
     def __post_init__(self) -> None:
         if self.travel not in TRAVEL_MODES:
@@ -98,6 +100,7 @@ def profile_from_client(client: Client) -> Profile:
         client_code=client.client_code,
         wishes=client.wishes,
         remote=client.remote,
+        postal_code=client.postal_code,
     )
 
 
