@@ -335,3 +335,39 @@ def test_a_backup_restores_the_postal_areas(db_url: str, season: Season, tmp_pat
     with Store.open(db_url) as store:
         restore(store, tmp_path / "backup.zip")
         assert store.load_season().postal_areas == season.postal_areas
+
+
+def test_a_worker_described_client_can_give_a_postal_code(season: Season) -> None:
+    from planner.finder import ProfileError, parse_profile_args
+
+    def profile(postal_code: str):
+        return parse_profile_args(
+            "Espoo", "fi", "", "", "transit", 45, False, season, postal_code=postal_code
+        )
+
+    assert profile(" 02100 ").postal_code == "02100"
+    assert profile("").postal_code == ""
+    with pytest.raises(ProfileError, match="did Excel drop the leading zero of 02100"):
+        profile("2100")
+
+
+def test_planner_find_takes_a_postal_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = season_folder(tmp_path, AREAS)
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "plan_groups.csv").write_text(
+        "group_id,weekday,start,end,venue_id,leaders\nG-02,Wed,13:00,15:30,V-ESP-1,S-01\n",
+        encoding="utf-8",
+    )
+    (plan / "plan_participants.csv").write_text("client_code,group_id,mode\n", encoding="utf-8")
+    common = ["find", str(folder), "--plan", str(plan), "--municipality", "049", "--json"]
+    common += ["--language", "fi", "--audience", "women", "--today", "2025-01-01"]
+    assert main([*common, "--postal-code", "02100"]) == 0
+    near = {m["group_id"]: m["travel_min"] for m in json.loads(capsys.readouterr().out)}
+    assert main(common) == 0
+    centre = {m["group_id"]: m["travel_min"] for m in json.loads(capsys.readouterr().out)}
+    assert near["G-02"] == 15 and centre["G-02"] > 15
