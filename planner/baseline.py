@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from planner import rules
-from planner.geo import TravelModel
+from planner.geo import TravelModel, home_key
 from planner.model import (
     Client,
     Group,
@@ -247,12 +247,12 @@ class _Clients:
 
 
 def _reaching(state: _State, venue: Venue) -> set[str]:
-    minutes: dict[tuple[str, str], int] = {}
+    minutes: dict[tuple[str, str, str], int] = {}
     codes: set[str] = set()
     for c in state.season.clients:
         if c.needs_accessible and not venue.accessible:
             continue
-        key = (c.municipality, c.travel)
+        key = (*home_key(state.season, c), c.travel)
         if key not in minutes:
             minutes[key] = state.travel.client_to_venue(c, venue.venue_id)
         if minutes[key] <= c.max_travel_min:

@@ -5,8 +5,10 @@ mode speed, plus a fixed access/wait time per mode. Public transport gets a wait
 municipality, long where buses are rare (handbook l. 409, 422). When the season carries a
 travel-time matrix (`travel_times` table), its figures win over the estimate.
 
-Clients are located at their municipality's centre (the contract holds no home address, by
-design); venues and staff bases at their coordinates.
+A client starts from their postal area's centre when their postal code is in the season's
+`postal_areas` table, from their municipality's centre otherwise (the contract holds no home
+address, by design): `client_home` is the one place that decides it. Venues and staff bases
+are at their coordinates. A matrix row for the client's municipality still wins over both.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import lru_cache
 
 from geopy.distance import geodesic
 
-from planner.model import Client, Season, Venue
+from planner.model import Client, PostalArea, Season, Venue
 
 ROAD_FACTOR = 1.3  # road km per geodesic km, typical for Finnish rural road networks
 SPEED_KMH = {"car": 60.0, "ride": 55.0, "transit": 30.0, "walk": 4.8}
@@ -39,7 +41,38 @@ TRANSIT_WAIT_MIN: dict[str, int] = {
 }
 DEFAULT_TRANSIT_WAIT_MIN = 30
 LOCAL_KM = 3.0
-"""A client's trip inside their own municipality is at least this long (they live somewhere)."""
+"""A trip from a municipality's centre is at least this long: the client lives somewhere in
+the municipality, not at its centre. A trip from a postal area's centre has no such floor:
+the centre is a real estimate of the home, and a venue next to it is a short trip."""
+
+
+def postal_area_of(season: Season, client: Client) -> PostalArea | None:
+    """The client's postal area when their postal code is in the season's table."""
+    return season.postal_area.get(client.postal_code) if client.postal_code else None
+
+
+def client_home(season: Season, client: Client) -> tuple[float, float]:
+    """Where a client's trips start: their postal area's centre, else their municipality's."""
+    area = postal_area_of(season, client)
+    if area is not None:
+        return (area.lat, area.lon)
+    m = season.municipality[client.municipality]
+    return (m.lat, m.lon)
+
+
+def home_key(season: Season, client: Client) -> tuple[str, str]:
+    """What a client's trip times depend on besides the venue and mode: their municipality
+    (transit waits, the matrix) and their postal area ("" when they start from the
+    municipality's centre). Clients with the same key have the same trips."""
+    area = postal_area_of(season, client)
+    return (client.municipality, area.postal_code if area else "")
+
+
+def client_km(season: Season, client: Client, venue: Venue) -> float:
+    """Road km from the client's home to a venue (at least `LOCAL_KM` from a municipality's
+    centre)."""
+    km = road_km(client_home(season, client), _point(venue))
+    return km if postal_area_of(season, client) else max(km, LOCAL_KM)
 
 
 @lru_cache(maxsize=200_000)
@@ -96,15 +129,18 @@ class TravelModel:
             return 0.0
         return road_km(_point(self.season.venue[a]), _point(self.season.venue[b]))
 
+    def client_home(self, client: Client) -> tuple[float, float]:
+        return client_home(self.season, client)
+
     def client_to_venue(self, client: Client, venue_id: str, mode: str | None = None) -> int:
-        """Minutes for a client from home (their municipality) to a venue by their mode."""
+        """Minutes for a client from home (`client_home`) to a venue by their mode; a matrix
+        row from their municipality wins."""
         mode = mode or client.travel
         known = self._from_matrix(client.municipality, venue_id, mode)
         if known is not None:
             return known
         venue = self.season.venue[venue_id]
-        home = self.season.municipality[client.municipality]
-        km = max(road_km((home.lat, home.lon), _point(venue)), LOCAL_KM)
+        km = client_km(self.season, client, venue)
         wait = max(
             TRANSIT_WAIT_MIN.get(client.municipality, DEFAULT_TRANSIT_WAIT_MIN),
             TRANSIT_WAIT_MIN.get(venue.municipality, DEFAULT_TRANSIT_WAIT_MIN),

@@ -171,6 +171,21 @@ class Client:
     """The client has agreed to take part remotely (l. 456, 469, 473-474)."""
 
 
+@dataclass(frozen=True, slots=True)
+class PostalArea:
+    """The centre of a postal area: where a client with this postal code travels from."""
+
+    postal_code: str  # five digits, text ("02600")
+    name_fi: str
+    name_sv: str
+    lat: float
+    lon: float
+    municipality: str | None = None  # municipality code, when the table gives one
+
+    def name(self, lang: str = "fi") -> str:
+        return self.name_sv if lang == "sv" else self.name_fi
+
+
 @dataclass(frozen=True)
 class Season:
     """Everything a coordinator provides for one season, validated."""
@@ -184,6 +199,8 @@ class Season:
     name: str = "season"
     travel_minutes: tuple[tuple[str, str, str, float], ...] = field(default=())
     """Optional travel-time matrix rows `(from_id, to_id, mode, minutes)`."""
+    postal_areas: tuple[PostalArea, ...] = ()
+    """Optional postal areas' centres: a client whose postal code is here travels from it."""
 
     def __post_init__(self) -> None:
         problems = season_problems(self)
@@ -193,6 +210,10 @@ class Season:
     @cached_property
     def municipality(self) -> dict[str, Municipality]:
         return {m.code: m for m in self.municipalities}
+
+    @cached_property
+    def postal_area(self) -> dict[str, PostalArea]:
+        return {a.postal_code: a for a in self.postal_areas}
 
     @cached_property
     def venue(self) -> dict[str, Venue]:
@@ -273,6 +294,13 @@ def season_problems(season: Season) -> list[str]:
     unique("groups", [g.group_id for g in season.groups])
     unique("clients", [c.client_code for c in season.clients])
 
+    unique("postal_areas", [a.postal_code for a in season.postal_areas])
+    for a in season.postal_areas:
+        if a.municipality is not None and a.municipality not in places:
+            add(
+                f"postal_areas {a.postal_code}: municipality {a.municipality!r}"
+                " is not in municipalities"
+            )
     for v in season.venues:
         where = f"venues {v.venue_id}"
         if v.municipality not in places:

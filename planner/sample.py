@@ -2,19 +2,20 @@
 
 Hand-written tables in `data/sources/` (see data/README.md):
 
-* real facts: the county's ten municipalities and its public venues;
+* real facts: the county's ten municipalities, their postal areas and its public venues;
 * the six persona clients of the handbook's cases (Finnish handbook l. 722-912), the groups
   that suit them (some with pins), and the partners' (fictional) organisations.
 
 Generated from a seed: staff, partners, the other groups, and the clients `C-00001...`.
 
-    tables = generate(scale=1, seed=DEFAULT_SEED)   # six text DataFrames, like the CSV files
+    tables = generate(scale=1, seed=DEFAULT_SEED)   # text DataFrames, like the CSV files
     write_season("data", scale=1)                   # the bundled data/ folder, byte for byte
 
 Command line: `python -m planner.sample --scale K --out DIR [--seed N]`.
 
 Travel times come from `planner.geo`, so clients' wishes are groups the planner also
-considers within their reach.
+considers within their reach. Each generated client has a postal code of their municipality
+from the postal areas table, so they travel from its centre.
 """
 
 from __future__ import annotations
@@ -30,9 +31,20 @@ from typing import TypeVar
 
 import pandas as pd
 
-from planner.geo import TravelModel
+from planner.geo import TravelModel, home_key
 from planner.io.fields import parse_days, parse_open, parse_time, parse_weekday, split_list
-from planner.model import WEEKDAYS, Client, Group, Municipality, Partner, Season, Staff, Venue, hhmm
+from planner.model import (
+    WEEKDAYS,
+    Client,
+    Group,
+    Municipality,
+    Partner,
+    PostalArea,
+    Season,
+    Staff,
+    Venue,
+    hhmm,
+)
 from planner.rules import DEFAULT_SESSION_ALLOWANCE_MIN, GROUP_KINDS, PARTNER_KINDS, leaders_needed
 
 
@@ -62,6 +74,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "client_code municipality postal_code languages interests audience days travel"
         " max_travel_min needs_accessible counsellor wishes max_groups remote"
     ),
+    "postal_areas": _words("postal_code name_fi name_sv lat lon municipality"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -87,7 +100,6 @@ class _Area:
     swedish_share: float  # clients who speak Swedish
     foreign_share: float  # clients with another mother tongue (who manage in Finnish)
     kind: str  # "urban", "town" or "rural": travel habits
-    postal_codes: tuple[str, ...]
 
 
 AREA_TABLE = """
@@ -117,18 +129,6 @@ STAFF_BASES = {  # venue_id:count of staff based there at scale 1
     "755": "V-SIU-SP-1:1",
     "149": "V-INK-SP-1:1",
 }
-POSTAL_CODES = {  # real postal codes of each municipality
-    "049": "02100 02230 02320 02600 02620 02660 02750 02770 02940 02970",
-    "444": "08100 08150 08200 08500 08700 09220",
-    "710": "10300 10600 10650 10520 10410 10820",
-    "257": "02400 02430 02440 02460 02880",
-    "927": "03100 03400 03250 03300",
-    "078": "10900 10960",
-    "224": "03600",
-    "235": "02700",
-    "755": "02570 02580",
-    "149": "10210 10160",
-}
 
 
 def _areas(table: str) -> tuple[_Area, ...]:
@@ -147,7 +147,6 @@ def _areas(table: str) -> tuple[_Area, ...]:
                 swedish_share=float(cell["swedish_share"]),
                 foreign_share=float(cell["foreign_share"]),
                 kind=cell["kind"],
-                postal_codes=_words(POSTAL_CODES[cell["code"]]),
             )
         )
     return tuple(areas)
@@ -268,7 +267,7 @@ LAST_NAMES_SV = _words(
 def generate(
     scale: int = 1, seed: int = DEFAULT_SEED, sources: Path | None = None
 ) -> dict[str, pd.DataFrame]:
-    """The six tables of a sample season as text DataFrames (keys = table names).
+    """The tables of a sample season as text DataFrames (keys = table names).
 
     At scale k, venues, staff, partners, groups and clients are about k times as many;
     the six personas appear once. The same scale and seed always give the same tables.
@@ -278,6 +277,7 @@ def generate(
     src = _Sources(sources or SOURCES_DIR)
     venue_rows = _scaled_venue_rows(src.venues, scale, _rng(seed, "venues"))
     municipalities = [_municipality(r) for r in _records(src.municipalities)]
+    postal_areas = [_postal_area(r) for r in _records(src.postal_areas)]
     venues = [_venue(r) for r in _records(venue_rows)]
     place = {v.venue_id: v.municipality for v in venues}
     staff = _make_staff(scale, _rng(seed, "staff"), place)
@@ -286,7 +286,13 @@ def generate(
     planned = _planned_groups(src, scale, _rng(seed, "groups"))
     groups = _make_groups(planned, _rng(seed, "group details"), names, staff, partners, place)
     season = Season(
-        tuple(municipalities), tuple(venues), tuple(staff), tuple(partners), tuple(groups), ()
+        tuple(municipalities),
+        tuple(venues),
+        tuple(staff),
+        tuple(partners),
+        tuple(groups),
+        (),
+        postal_areas=tuple(postal_areas),
     )
     clients = _make_clients(src, scale, _rng(seed, "clients"), season)
     return {
@@ -296,11 +302,12 @@ def generate(
         "partners": _frame("partners", [_partner_row(p) for p in partners]),
         "groups": _frame("groups", [_group_row(g) for g in groups]),
         "clients": _frame("clients", [_client_row(c) for c in clients]),
+        "postal_areas": src.postal_areas,
     }
 
 
 def write_season(out_dir: str | Path, scale: int = 1, seed: int = DEFAULT_SEED) -> dict[str, Path]:
-    """Write the six CSV files of a generated season into `out_dir`; returns their paths."""
+    """Write the CSV files of a generated season into `out_dir`; returns their paths."""
     return save_tables(generate(scale, seed), out_dir)
 
 
@@ -353,14 +360,14 @@ class _Reach:
     def __init__(self, season: Season) -> None:
         self.season = season
         self.travel = TravelModel(season)
-        self._minutes: dict[tuple[str, str, str], int] = {}
+        self._minutes: dict[tuple[str, str, str, str], int] = {}
         self._venues: dict[tuple[str, int], tuple[Venue, ...]] = {}
         self._in_municipality: dict[str, list[Venue]] = {}
         for v in season.venues:
             self._in_municipality.setdefault(v.municipality, []).append(v)
 
     def minutes(self, client: Client, venue: Venue) -> int:
-        key = (client.municipality, client.travel, venue.venue_id)
+        key = (*home_key(self.season, client), client.travel, venue.venue_id)
         if key not in self._minutes:
             self._minutes[key] = self.travel.client_to_venue(client, venue.venue_id)
         return self._minutes[key]
@@ -414,6 +421,7 @@ class _Sources:
 
         self.municipalities = read("municipalities")[list(COLUMNS["municipalities"])]
         self.venues = read("venues")[list(COLUMNS["venues"])]
+        self.postal_areas = read("postal_areas")[list(COLUMNS["postal_areas"])]
         self.personas = read("personas")
         self.persona_groups = read("persona_groups")
         self.partner_organisations = read("partner_organisations")
@@ -431,6 +439,17 @@ def _municipality(row: dict[str, str]) -> Municipality:
         float(row["lat"]),
         float(row["lon"]),
         int(row["population"]),
+    )
+
+
+def _postal_area(row: dict[str, str]) -> PostalArea:
+    return PostalArea(
+        row["postal_code"],
+        row["name_fi"],
+        row["name_sv"],
+        float(row["lat"]),
+        float(row["lon"]),
+        row["municipality"] or None,
     )
 
 
@@ -780,12 +799,17 @@ class _GroupNames:
 def _make_clients(src: _Sources, scale: int, rng: random.Random, season: Season) -> list[Client]:
     """The personas once, then the generated clients; then everyone's ranked wishes."""
     counsellors = _Counsellors(season, rng)
+    postal_codes: dict[str, list[str]] = {}
+    for a in season.postal_areas:
+        if a.municipality is not None:
+            postal_codes.setdefault(a.municipality, []).append(a.postal_code)
     personas = [_persona(r) for r in _records(src.personas)]
     clients = [replace(p, counsellor=counsellors.pick(p, first=True)) for p in personas]
     for _copy in range(scale):
         for area in AREAS:
             for _ in range(area.clients):
-                client = _client(f"C-{len(clients) - len(personas) + 1:05d}", area, rng)
+                code = f"C-{len(clients) - len(personas) + 1:05d}"
+                client = _client(code, area, postal_codes.get(area.code, [""]), rng)
                 clients.append(replace(client, counsellor=counsellors.pick(client)))
     # the persona groups come first among the groups, in the order of persona_groups.csv
     made_for: dict[str, set[str]] = {}
@@ -798,7 +822,7 @@ def _make_clients(src: _Sources, scale: int, rng: random.Random, season: Season)
     ]
 
 
-def _client(code: str, area: _Area, rng: random.Random) -> Client:
+def _client(code: str, area: _Area, postal_codes: Sequence[str], rng: random.Random) -> Client:
     languages, foreign = _client_languages(area, rng)
     audience = _client_audience(foreign, rng)
     travel = _weighted(
@@ -808,7 +832,7 @@ def _client(code: str, area: _Area, rng: random.Random) -> Client:
     return Client(
         client_code=code,
         municipality=area.code,
-        postal_code=rng.choice(area.postal_codes),
+        postal_code=_postal_code(code, postal_codes),
         languages=languages,
         interests=_interests(audience, rng),
         audience=audience,
@@ -824,6 +848,12 @@ def _client(code: str, area: _Area, rng: random.Random) -> Client:
 
 REMOTE_CONSENT_SHARE = 0.2
 """Clients whose plan says they may take part remotely (l. 456, 469, 473-474)."""
+
+
+def _postal_code(code: str, postal_codes: Sequence[str]) -> str:
+    """One of the municipality's postal codes, alike for all; its own stream per client, like
+    `_agrees_to_remote`, so the table's size moves nothing else in the season."""
+    return random.Random(f"postal/{code}").choice(postal_codes)
 
 
 def _agrees_to_remote(code: str) -> bool:

@@ -80,6 +80,7 @@ def as_client(profile: Profile) -> Client:
         max_travel_min=profile.max_travel_min,
         needs_accessible=profile.needs_accessible,
         counsellor="",
+        postal_code=profile.postal_code,
         audience=profile.audience,
         remote=profile.remote,
     )
@@ -183,19 +184,23 @@ def test_tauno_gets_small_groups_first_near_karkkila_on_his_themes(season, plan)
 def test_kimmo_gets_low_threshold_popup_hybrid_or_nepsy_groups(season, plan):
     """Kimmo, 25, Kirkkonummi, goes out at night: open pop-up groups, hybrid and nepsy groups.
 
-    In the sample: the hybrid nepsy group G-015 at Kirkkonummi, the other hybrid nepsy group
-    G-038, which he joins remotely (he has agreed to take part remotely, and it is out of his
-    reach), then the evening pop-up cooking group G-014 (Thu 16:30) at Kirkkonummi."""
+    In the sample's plan both nepsy groups (G-015, G-038) meet on Mondays, not one of his
+    days, so they are not offered. First comes the evening pop-up cooking group G-014
+    (Thu 16:30) at Kirkkonummi, then the men's peer group G-036 there, the remote group G-003
+    and the hybrid music group G-010 in Lohja, out of his reach, which he joins remotely (he
+    has agreed to take part remotely)."""
     found = fit_ranking(season, plan, "P-KIMMO")
-    assert [(m.group_id, m.kind, m.mode, m.theme) for m in found[:3]] == [
-        ("G-015", "targeted", "hybrid", "nepsy"),
-        ("G-038", "targeted", "hybrid", "nepsy"),
-        ("G-014", "popup", "in_person", "cooking"),
+    assert [(m.group_id, m.kind, m.mode) for m in found[:4]] == [
+        ("G-014", "popup", "in_person"),
+        ("G-036", "peer", "in_person"),
+        ("G-003", "targeted", "remote"),
+        ("G-010", "theme", "hybrid"),
     ]
-    assert any(r.startswith("Hybrid group: can join remotely") for r in found[1].reasons)
+    assert not {"G-015", "G-038"} & {m.group_id for m in found}
+    assert any(r.startswith("Hybrid group: can join remotely") for r in found[3].reasons)
     plain = replace(persona(season, "P-KIMMO"), remote=False)
     without_consent = find_groups(season, plan, plain, taken={}, member_of=(), today=BEFORE_TERM)
-    assert "G-038" not in [m.group_id for m in without_consent]
+    assert "G-010" not in [m.group_id for m in without_consent]
     assert all(m.mode != "remote" for m in without_consent)
     popups = [m for m in found if m.kind == "popup"]
     assert [m.group_id for m in popups] == ["G-014"]
@@ -355,7 +360,9 @@ def test_a_group_deep_into_its_term_ranks_lower_and_an_ended_one_is_not_offered(
     assert same.parts["start"] < 0 < best.parts["start"]
     assert f"now in week {group.weeks - 1} of {group.weeks}" in " ".join(same.reasons)
     after = group.start_date + dt.timedelta(weeks=group.weeks + 1)
-    gone = find_groups(season, plan, profile, taken={}, today=after, include_failed=True)
+    gone = find_groups(
+        season, plan, profile, taken={}, member_of=(), today=after, include_failed=True
+    )
     ended = next(m for m in gone if m.group_id == best.group_id)
     assert ended.failed_rules == ["ended"] and ended.failed[0].startswith("group ended ")
 

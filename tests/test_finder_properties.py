@@ -74,6 +74,7 @@ def as_client(profile: Profile) -> Client:
         max_travel_min=profile.max_travel_min,
         needs_accessible=profile.needs_accessible,
         counsellor="",
+        postal_code=profile.postal_code,
         audience=profile.audience,
         remote=profile.remote,
     )

@@ -206,7 +206,8 @@ def test_about_one_client_in_six_speaks_swedish_mostly_in_swedish_speaking_areas
     season: Season,
 ) -> None:
     swedish = [c for c in season.clients if "sv" in c.languages]
-    assert 0.15 <= len(swedish) / len(season.clients) <= 0.21
+    # AREA_TABLE's shares give 0.20 on average, give or take 0.02 (binomial) for one seed
+    assert 0.15 <= len(swedish) / len(season.clients) <= 0.25
     in_swedish_areas = [c for c in swedish if c.municipality in sample.SWEDISH_SPEAKING]
     assert len(in_swedish_areas) / len(swedish) >= 0.75
 

@@ -277,6 +277,7 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
                     audience=args.audience,
                     prefers_small=args.small,
                     remote=args.remote,
+                    postal_code=args.postal_code,
                 )
             )
         except ProfileError as exc:
@@ -405,6 +406,11 @@ def add_find_command(add: Add) -> None:
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
     p.add_argument("--client", help="the client's pseudonymous code")
     p.add_argument("--municipality", help="code or name, e.g. 078 or Hanko")
+    p.add_argument(
+        "--postal-code",
+        default="",
+        help="5 digits, e.g. 10900: trips start from its area's centre (else the municipality's)",
+    )
     p.add_argument("--language", default="fi", help="languages the client manages, e.g. fi;sv")
     p.add_argument("--interests", default="", help="e.g. nature;music")
     p.add_argument("--audience", default="", help="e.g. young_adults;women")

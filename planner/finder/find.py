@@ -59,7 +59,7 @@ def find_groups(
     s = Situation(
         profile=profile,
         interests=frozenset(profile.interests),
-        minutes=index.minutes_from(profile.municipality, profile.travel),
+        minutes=index.minutes_from(profile.municipality, profile.travel, profile.postal_code),
         today=today or terms.local_today(),
         lang=lang,
         busy=tuple(plan.placement[gid] for gid in sorted(mine) if gid in plan.placement),

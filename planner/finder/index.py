@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from planner.geo import TravelModel
+from planner.geo import TravelModel, home_key
 from planner.model import Client, Group, Placement, Plan, Season, Venue
 from planner.rules import MAX_GROUP_SIZE, TRAVEL_MODES, leaders_needed
 
@@ -42,11 +42,12 @@ def seat_limit(group: Group, venue: Venue | None) -> int:
     return limit
 
 
-def _probe(municipality: str, mode: str) -> Client:
-    """A stand-in client at a municipality's centre: all geo needs to time a trip."""
+def _probe(municipality: str, mode: str, postal_code: str = "") -> Client:
+    """A stand-in client at home (`planner.geo.client_home`): all geo needs to time a trip."""
     return Client(
         client_code="finder",
         municipality=municipality,
+        postal_code=postal_code,
         languages=(),
         interests=(),
         days=(),
@@ -82,14 +83,17 @@ class FinderIndex:
             offers.append(Offer(group, p, venue, seat_limit(group, venue), taken_by))
         self.offers: tuple[Offer, ...] = tuple(offers)
         self._venue_ids = tuple(sorted({o.venue.venue_id for o in offers if o.venue}))
-        self._minutes: dict[tuple[str, str], MappingProxyType[str, int]] = {}
+        self._minutes: dict[tuple[str, str, str], MappingProxyType[str, int]] = {}
 
-    def minutes_from(self, municipality: str, mode: str) -> MappingProxyType[str, int]:
-        """Minutes from a municipality's centre to every venue in use, by `mode`."""
-        key = (municipality, mode)
+    def minutes_from(
+        self, municipality: str, mode: str, postal_code: str = ""
+    ) -> MappingProxyType[str, int]:
+        """Minutes from home to every venue in use, by `mode`: from the postal area's centre
+        when the season knows `postal_code`, else from the municipality's centre."""
+        probe = _probe(municipality, mode, postal_code)
+        key = (*home_key(self.season, probe), mode)
         found = self._minutes.get(key)
         if found is None:
-            probe = _probe(municipality, mode)
             found = MappingProxyType(
                 {v: self.travel.client_to_venue(probe, v, mode) for v in self._venue_ids}
             )

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.io.fields import FieldError, parse_choice, parse_days, parse_languages, split_list
+from planner.io.fields import (
+    FieldError,
+    parse_choice,
+    parse_days,
+    parse_languages,
+    parse_postal_code,
+    split_list,
+)
 from planner.model import Client, Season
 from planner.rules import TRAVEL_MODES
 
@@ -61,6 +68,8 @@ class Profile:
     audience_known: bool = True
     """False when the worker did not say whom the client is (a description with no audience
     tag): targeted groups are then offered with whom they are meant for, not filtered out."""
+    postal_code: str = ""
+    """The client's postal code: trips start from its area's centre when the season has it."""
 
     def __post_init__(self) -> None:
         if self.travel not in TRAVEL_MODES:
@@ -98,6 +107,7 @@ def profile_from_client(client: Client) -> Profile:
         client_code=client.client_code,
         wishes=client.wishes,
         remote=client.remote,
+        postal_code=client.postal_code,
     )
 
 
@@ -147,15 +157,19 @@ def parse_profile_args(
     audience: str = "",
     prefers_small: bool = False,
     remote: bool = False,
+    postal_code: str = "",
 ) -> Profile:
     """A profile from the answers a worker types in (the `planner find` options).
 
     `language`, `interests`, `audience` are ';'-separated lists; `days` takes "Mon;Wed",
-    "Mon-Thu", "ma-ke" or "" (every weekday). Raises `ProfileError` on anything unusable.
+    "Mon-Thu", "ma-ke" or "" (every weekday); `postal_code` ("" for none) places the client's
+    home at its area's centre when the season has it. Raises `ProfileError` on anything
+    unusable.
     """
     try:
         languages = parse_languages(language)
         weekdays = parse_days(days) if days.strip() else ALL_WEEKDAYS
+        postal = parse_postal_code(postal_code.strip()) if postal_code.strip() else ""
     except FieldError as exc:
         raise ProfileError(exc.message) from exc
     words = tuple(dict.fromkeys(normalise_interest(w) for w in split_list(interests)))
@@ -171,4 +185,5 @@ def parse_profile_args(
         needs_accessible=bool(needs_accessible),
         prefers_small=prefers_small or bool(SMALL_GROUP_WORDS.intersection(words)),
         remote=bool(remote),
+        postal_code=postal,
     )

@@ -377,6 +377,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{place} ligger utanför Västra Nyland ({area})",
         "en": "{place} is outside Western Uusimaa ({area})",
     },
+    "io.postal_centre_swapped": {
+        "fi": "{place}: lat ja lon näyttävät olevan väärin päin (Suomi on {area})",
+        "sv": "{place}: lat och lon verkar ha bytt plats (Finland är {area})",
+        "en": "{place}: looks like lat and lon are swapped (Finland is {area})",
+    },
+    "io.postal_centre_outside_finland": {
+        "fi": "postinumeroalueen keskipiste {place} on Suomen ulkopuolella ({area})",
+        "sv": "postnummerområdets mittpunkt {place} ligger utanför Finland ({area})",
+        "en": "the postal area's centre {place} is outside Finland ({area})",
+    },
+    "io.postal_centre_outside_county": {
+        "fi": "postinumeroalueen keskipiste {place} on Länsi-Uudenmaan ulkopuolella ({area}): "
+        "tarkista koordinaatit",
+        "sv": "postnummerområdets mittpunkt {place} ligger utanför Västra Nyland ({area}): "
+        "kontrollera koordinaterna",
+        "en": "the postal area's centre {place} is outside Western Uusimaa ({area}): "
+        "check the coordinates",
+    },
+    "io.postal_code_unknown": {
+        "fi": "postinumeroa {value} ei ole taulukossa {table}: asiakas matkustaa kuntansa "
+        "keskustasta",
+        "sv": "postnumret {value} finns inte i {table}: klienten reser från sin kommuns centrum",
+        "en": "postal code {value} is not in {table}: the client travels from their "
+        "municipality's centre",
+    },
+    "io.postal_code_elsewhere": {
+        "fi": "postinumeroalue {value} ({area}) on kunnassa {other}, asiakkaan kunta on {own}: "
+        "tarkista postinumero tai kunta",
+        "sv": "postnummerområdet {value} ({area}) ligger i {other}, klientens kommun är {own}: "
+        "kontrollera postnumret eller kommunen",
+        "en": "postal area {value} ({area}) lies in {other}, the client's municipality is {own}: "
+        "check the postal code or the municipality",
+    },
     "io.min_over_max": {
         "fi": "min_size {min} on suurempi kuin max_size {max}",
         "sv": "min_size {min} är större än max_size {max}",

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner import rules
+from planner.geo import distance_km
 from planner.io.fields import FieldError, contains_hetu, shown
 from planner.io.problems import HIDDEN, ImportReport, Message, Problem, ProblemLog, msg
 from planner.io.schema import (
     COUNTY_LAT,
     COUNTY_LON,
+    FINLAND_LAT,
+    FINLAND_LON,
     REQUIRED,
     SPECS,
     CellContext,
@@ -27,6 +30,7 @@ from planner.model import (
     Group,
     Municipality,
     Partner,
+    PostalArea,
     Season,
     SeasonError,
     Staff,
@@ -37,6 +41,11 @@ from planner.model import (
 log = logging.getLogger("planner")
 
 PERSONAL_ID = msg("personal_id")
+FAR_FROM_OWN = 2.0
+FAR_FROM_OWN_KM = 10.0
+"""Without a `municipality` column, a postal area lies in another municipality when its centre
+is more than twice as far from the client's municipality's centre as from another's, and at
+least 10 km further: well beyond the error of a centre, so a border area is not flagged."""
 
 
 @dataclass(slots=True)
@@ -263,10 +272,11 @@ class SeasonBuilder:
             ("venues", "municipality"),
             ("groups", "municipality"),
             ("clients", "municipality"),
+            ("postal_areas", "municipality"),
         ):
             table = self.tables.get(name)
             for row in table.rows if table else ():
-                if column in row.values:
+                if row.values.get(column) is not None:
                     row.values[column] = self.resolve_municipality(
                         table, row, column, row.values[column]
                     )
@@ -391,6 +401,9 @@ class SeasonBuilder:
         if table := self.tables.get("groups"):
             for row in table.rows:
                 self.check_group(table, row)
+        if table := self.tables.get("postal_areas"):
+            for row in table.rows:
+                self.check_postal_centre(table, row)
         if table := self.tables.get("travel_times"):
             seen: dict[tuple[str, str, str], int] = {}
             for row in table.rows:
@@ -431,6 +444,36 @@ class SeasonBuilder:
         else:
             message = msg("outside_county", place=place, area=area)
         self.error(table, row, column, row.raw[column], message)
+
+    def check_postal_centre(self, table: Table, row: Row) -> None:
+        """A postal area's centre outside Finland is an error (a typo or a swapped pair);
+        inside Finland but outside the county's box only a warning."""
+        lat, lon = row.values.get("lat"), row.values.get("lon")
+        if lat is None or lon is None:
+            return
+        place = f"lat {row.raw['lat']}, lon {row.raw['lon']}"
+        lat_ok = FINLAND_LAT[0] <= lat <= FINLAND_LAT[1]
+        lon_ok = FINLAND_LON[0] <= lon <= FINLAND_LON[1]
+        column = "lon" if lat_ok else "lat"
+        if not (lat_ok and lon_ok):
+            area = f"lat {FINLAND_LAT[0]}-{FINLAND_LAT[1]}, lon {FINLAND_LON[0]}-{FINLAND_LON[1]}"
+            swapped = (
+                FINLAND_LAT[0] <= lon <= FINLAND_LAT[1] and FINLAND_LON[0] <= lat <= FINLAND_LON[1]
+            )
+            key = "postal_centre_swapped" if swapped else "postal_centre_outside_finland"
+            self.error(table, row, column, row.raw[column], msg(key, place=place, area=area))
+            return
+        if COUNTY_LAT[0] <= lat <= COUNTY_LAT[1] and COUNTY_LON[0] <= lon <= COUNTY_LON[1]:
+            return
+        column = "lon" if COUNTY_LAT[0] <= lat <= COUNTY_LAT[1] else "lat"
+        area = f"lat {COUNTY_LAT[0]}-{COUNTY_LAT[1]}, lon {COUNTY_LON[0]}-{COUNTY_LON[1]}"
+        self.problems.warning(
+            table.source,
+            row.row,
+            column,
+            row.raw[column],
+            msg("postal_centre_outside_county", place=place, area=area),
+        )
 
     def check_group(self, table: Table, row: Row) -> None:
         v = row.values
@@ -516,6 +559,81 @@ class SeasonBuilder:
                         msg("no_group_planned", municipality=names.get(code, code), code=code),
                     )
 
+    def warn_about_postal_codes(self) -> None:
+        """A client's postal code not in the `postal_areas` table (they travel from their
+        municipality's centre), or an area in another municipality than the client's: by the
+        table's `municipality` column, or else when the area's centre is more than
+        `FAR_FROM_OWN` times as far from the client's municipality's centre as from another's
+        and at least `FAR_FROM_OWN_KM` further."""
+        areas, clients = self.keys.get("postal_areas"), self.tables.get("clients")
+        if areas is None or clients is None or "postal_code" not in clients.columns:
+            return
+        centres = {
+            code: (r.values["lat"], r.values["lon"])
+            for code, r in self.keys.get("municipalities", {}).items()
+            if "lat" in r.values and "lon" in r.values
+        }
+        names = {
+            code: r.values.get("name_fi", code)
+            for code, r in self.keys.get("municipalities", {}).items()
+        }
+        for row in clients.rows:
+            postal = row.values.get("postal_code")
+            own = row.values.get("municipality")
+            if not postal:
+                continue
+            area = areas.get(postal)
+            if area is None:
+                self.problems.warning(
+                    clients.source,
+                    row.row,
+                    "postal_code",
+                    row.raw.get("postal_code"),
+                    msg(
+                        "postal_code_unknown",
+                        value=shown(postal),
+                        table=self.source("postal_areas"),
+                    ),
+                )
+                continue
+            if own is None:
+                continue
+            other = area.values.get("municipality")
+            if other is None:
+                other = self._nearer_municipality(area, own, centres)
+            if other is not None and other != own:
+                self.problems.warning(
+                    clients.source,
+                    row.row,
+                    "postal_code",
+                    row.raw.get("postal_code"),
+                    msg(
+                        "postal_code_elsewhere",
+                        value=shown(postal),
+                        area=area.values.get("name_fi", postal),
+                        other=names.get(other, other),
+                        own=names.get(own, own),
+                    ),
+                )
+
+    @staticmethod
+    def _nearer_municipality(
+        area: Row, own: str, centres: dict[str, tuple[float, float]]
+    ) -> str | None:
+        """Another municipality whose centre is far nearer the area's centre than the
+        client's own municipality's, or None."""
+        if own not in centres or "lat" not in area.values or "lon" not in area.values:
+            return None
+        point = (area.values["lat"], area.values["lon"])
+        own_km = distance_km(point, centres[own])
+        others = [(distance_km(point, c), code) for code, c in centres.items() if code != own]
+        if not others:
+            return None
+        km, code = min(others)
+        if own_km > FAR_FROM_OWN * km and own_km - km >= FAR_FROM_OWN_KM:
+            return code
+        return None
+
     # --- the season ---
 
     def season(self) -> Season:
@@ -530,6 +648,7 @@ class SeasonBuilder:
             groups=make(Group, "groups"),
             clients=make(Client, "clients"),
             name=self.tableset.name,
+            postal_areas=make(PostalArea, "postal_areas"),
             travel_minutes=tuple(
                 (r.values["from_id"], r.values["to_id"], r.values["mode"], r.values["minutes"])
                 for r in self.rows("travel_times")
@@ -553,6 +672,7 @@ class SeasonBuilder:
         self.resolve_references()
         self.check_rows()
         self.warn_about_access_and_coverage()
+        self.warn_about_postal_codes()
         order = {source: i for i, source in enumerate(self.tableset.sources.values())}
 
         def reading_order(p: Problem) -> tuple[int, int]:

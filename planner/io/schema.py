@@ -17,6 +17,11 @@ from planner.io.problems import Message, msg
 # The county's area; a coordinate outside it is a typo or a swapped pair.
 COUNTY_LAT = (59.6, 60.8)
 COUNTY_LON = (22.5, 25.0)
+# Finland's extent, a little generous (Hanko's islands to Utsjoki, Åland to Ilomantsi): a
+# postal area's centre outside it is a typo or a swapped pair; inside Finland but outside the
+# county box above it is only warned about (an area across the county's border).
+FINLAND_LAT = (59.5, 70.1)
+FINLAND_LON = (19.0, 31.6)
 TRAVEL_TIME_MODES = ("car", "transit", "ride", "walk")
 
 
@@ -347,6 +352,29 @@ TRAVEL_TIMES = TableSpec(
     ),
 )
 
+POSTAL_AREAS = TableSpec(
+    "postal_areas",
+    "postal_code",
+    (
+        C("postal_code", postal_code),
+        C("name_fi", text),
+        C("name_sv", text),
+        C("lat", number()),
+        C("lon", number()),
+        C("municipality", municipality_ref, required=False, blank=None),
+    ),
+)
+
 SPECS: dict[str, TableSpec] = {
-    s.name: s for s in (MUNICIPALITIES, VENUES, STAFF, PARTNERS, GROUPS, CLIENTS, TRAVEL_TIMES)
+    s.name: s
+    for s in (
+        MUNICIPALITIES,
+        VENUES,
+        STAFF,
+        PARTNERS,
+        GROUPS,
+        CLIENTS,
+        TRAVEL_TIMES,
+        POSTAL_AREAS,
+    )
 }

@@ -22,7 +22,7 @@ from planner.io.problems import Message, Problem, msg
 log = logging.getLogger("planner")
 
 TABLES = ("municipalities", "venues", "staff", "partners", "groups", "clients")
-OPTIONAL_TABLES = ("travel_times",)
+OPTIONAL_TABLES = ("travel_times", "postal_areas")
 ALL_TABLES = TABLES + OPTIONAL_TABLES
 
 NOT_UTF8 = msg("not_utf8")

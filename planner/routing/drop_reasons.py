@@ -48,7 +48,8 @@ def drop_reason(
             for k, v in values.items()
         }
         if home is not None:
-            found = season.municipality.get(home) if season else None
+            places = (season.postal_area, season.municipality) if season else ()
+            found = next((p[home] for p in places if home in p), None)
             fields["home"] = found.name(lang) if found else home
         if venue is not None:
             place = season.venue.get(venue) if season else None

@@ -3,8 +3,9 @@
 Per weekday, every (client, group) pair of a `ride` client at a group with a venue is one
 request with two legs: home -> venue, arriving at most `early_min` before the start, and
 venue -> home, leaving at most `early_min` after the end. Both legs are served by the work
-cars or both are dropped, with a reason. A client's home is their municipality's centre (the
-contract holds no address), so clients of one municipality share a pick-up point.
+cars or both are dropped, with a reason. A client's home is their postal area's centre, or
+their municipality's when the season lacks the area (`planner.geo.client_home`; the contract
+holds no address), so clients of one postal area (or municipality) share a pick-up point.
 
 Hubs (handbook l. 434, "solmukohdat"): a client may instead be met at a hub, a venue they
 reach by public transport or on foot within `hub_reach_min` (and their own travel limit),
@@ -24,8 +25,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal, NamedTuple, cast
 
-from planner.geo import LOCAL_KM, TravelModel, road_km, trip_minutes
-from planner.model import Plan, Season
+from planner.geo import LOCAL_KM, TravelModel, client_km, postal_area_of, road_km, trip_minutes
+from planner.model import Client, Plan, Season
 from planner.routing.drivers import assign_drivers
 from planner.routing.drop_reasons import DropReason, drop_reason
 from planner.routing.vrptw import SolveParams, VrpInstance, VrpSolution, solve_vrptw
@@ -49,7 +50,7 @@ class Request:
     client_code: str
     group_id: str
     weekday: int
-    home: str  # municipality code
+    home: str  # the client's postal code when the season has its area, else municipality code
     venue_id: str
     start: int
     end: int
@@ -68,7 +69,7 @@ StopKind = Literal["pickup", "dropoff"]
 @dataclass(frozen=True, slots=True)
 class Stop:
     kind: StopKind
-    place: str  # venue id, or municipality code for clients' homes
+    place: str  # venue id, or a client's home (`Request.home`)
     time: int
     clients: tuple[str, ...]
 
@@ -143,7 +144,7 @@ def ride_requests(season: Season, plan: Plan) -> list[Request]:
                 code,
                 gid,
                 place.weekday,
-                client.municipality,
+                _home(season, client),
                 place.venue_id,
                 place.start,
                 place.end,
@@ -443,19 +444,29 @@ def _leg(season: Season, a: str, b: str, travel: TravelModel) -> tuple[int, floa
         return travel.between_venues(a, b, "car"), travel.venue_km(a, b)
     if a in season.venue or b in season.venue:
         home, venue_id = (b, a) if a in season.venue else (a, b)
-        # TravelModel prices a client's trip; any client of the municipality stands for it.
-        client = next((c for c in season.clients if c.municipality == home), None)
+        # TravelModel prices a client's trip; any client with this home stands for it.
+        client = next((c for c in season.clients if _home(season, c) == home), None)
         v = season.venue[venue_id]
-        km = max(road_km(_centre(season, home), (v.lat, v.lon)), LOCAL_KM)
         if client is None:
+            km = max(road_km(_centre(season, home), (v.lat, v.lon)), LOCAL_KM)
             return trip_minutes(km, "car"), km
-        return travel.client_to_venue(client, venue_id, "car"), km
+        return travel.client_to_venue(client, venue_id, "car"), client_km(season, client, v)
     km = road_km(_centre(season, a), _centre(season, b))
     return trip_minutes(km, "car"), km
 
 
-def _centre(season: Season, code: str) -> tuple[float, float]:
-    m = season.municipality[code]
+def _home(season: Season, client: Client) -> str:
+    """The place a client's rides start from: their postal code when the season has its
+    area (`planner.geo.client_home`), else their municipality's code."""
+    area = postal_area_of(season, client)
+    return area.postal_code if area else client.municipality
+
+
+def _centre(season: Season, home: str) -> tuple[float, float]:
+    area = season.postal_area.get(home)
+    if area is not None:
+        return (area.lat, area.lon)
+    m = season.municipality[home]
     return (m.lat, m.lon)
 
 

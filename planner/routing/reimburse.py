@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.geo import LOCAL_KM, TravelModel, road_km
+from planner.geo import TravelModel
+from planner.geo import client_km as geo_client_km
 from planner.model import Client, Plan, Season
 from planner.routing.allowance import DEFAULT_RATE, AllowanceRate
 
@@ -59,10 +60,8 @@ def ticket_eur(km: float) -> float:
 
 
 def client_km(season: Season, client: Client, venue_id: str) -> float:
-    """Road km from the client's home (their municipality's centre) to the venue."""
-    home = season.municipality[client.municipality]
-    venue = season.venue[venue_id]
-    return max(road_km((home.lat, home.lon), (venue.lat, venue.lon)), LOCAL_KM)
+    """Road km from the client's home (`planner.geo.client_home`) to the venue."""
+    return geo_client_km(season, client, season.venue[venue_id])
 
 
 def travel_options(

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from planner import rules
-from planner.geo import TravelModel
+from planner.geo import TravelModel, home_key
 from planner.model import Client, Group, Plan, Season, Staff, Venue
 from planner.solve.params import GRID_MIN, SolveParams
 
@@ -105,7 +105,7 @@ class Candidates:
         self.relaxed = relaxed
         self.travel = travel or TravelModel(season)
         self._venue_min: dict[tuple[str, str, str], int] = {}
-        self._client_min: dict[tuple[str, str, str], int] = {}
+        self._client_min: dict[tuple[str, str, str, str], int] = {}
         self._open: dict[tuple[str, int, int], frozenset[int]] = {}
         self._gap: dict[tuple[str, str, str], int] = {}
         self._reach: dict[tuple[str, str, int], frozenset[str]] = {}
@@ -159,7 +159,7 @@ class Candidates:
 
     def client_minutes(self, code: str, vid: str) -> int:
         client = self.season.client[code]
-        key = (client.municipality, vid, client.travel)
+        key = (*home_key(self.season, client), vid, client.travel)
         if key not in self._client_min:
             self._client_min[key] = self.travel.client_to_venue(client, vid)
         return self._client_min[key]

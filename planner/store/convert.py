@@ -17,6 +17,7 @@ from planner.model import (
     Partner,
     Placement,
     Plan,
+    PostalArea,
     Season,
     Staff,
     Unscheduled,
@@ -133,6 +134,17 @@ def travel_time_row(t: tuple[str, str, str, float]) -> Row:
     return {"from_id": from_id, "to_id": to_id, "mode": mode, "minutes": minutes}
 
 
+def postal_area_row(a: PostalArea) -> Row:
+    return {
+        "postal_code": a.postal_code,
+        "name_fi": a.name_fi,
+        "name_sv": a.name_sv,
+        "lat": a.lat,
+        "lon": a.lon,
+        "municipality": a.municipality,
+    }
+
+
 def season_rows(season: Season) -> dict[str, list[Row]]:
     """Rows per table name, each with its `position` in the season's tuple."""
     parts: dict[str, tuple[Sequence[Any], Any]] = {
@@ -143,6 +155,7 @@ def season_rows(season: Season) -> dict[str, list[Row]]:
         "groups": (season.groups, group_row),
         "clients": (season.clients, client_row),
         "travel_times": (season.travel_minutes, travel_time_row),
+        "postal_areas": (season.postal_areas, postal_area_row),
     }
     return {
         table: [{**to_row(item), "position": i} for i, item in enumerate(items)]
@@ -256,6 +269,17 @@ def travel_time_from(r: Mapping[str, Any]) -> tuple[str, str, str, float]:
     return (r["from_id"], r["to_id"], r["mode"], r["minutes"])
 
 
+def postal_area_from(r: Mapping[str, Any]) -> PostalArea:
+    return PostalArea(
+        postal_code=r["postal_code"],
+        name_fi=r["name_fi"],
+        name_sv=r["name_sv"],
+        lat=r["lat"],
+        lon=r["lon"],
+        municipality=r["municipality"],
+    )
+
+
 def season_from(name: str, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Season:
     """A season from rows per table name, each list already in `position` order."""
     return Season(
@@ -267,6 +291,7 @@ def season_from(name: str, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> S
         clients=tuple(client_from(r) for r in rows["clients"]),
         name=name,
         travel_minutes=tuple(travel_time_from(r) for r in rows["travel_times"]),
+        postal_areas=tuple(postal_area_from(r) for r in rows.get("postal_areas", ())),
     )
 
 

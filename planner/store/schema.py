@@ -240,6 +240,23 @@ class TravelTimeRow(Base):
     minutes: Mapped[float]
 
 
+class PostalAreaRow(Base):
+    """The season's optional postal areas' centres (`Season.postal_areas`, migration 0012)."""
+
+    __tablename__ = "postal_areas"
+    __table_args__ = (sa.UniqueConstraint("season_id", "postal_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    postal_code: Mapped[str]
+    name_fi: Mapped[str]
+    name_sv: Mapped[str]
+    lat: Mapped[float]
+    lon: Mapped[float]
+    municipality: Mapped[str | None]
+
+
 class PlanRow(Base):
     __tablename__ = "plans"
     __table_args__ = (_only_one_current("uq_plans_current", "season_id"),)
@@ -323,6 +340,7 @@ SEASON_TABLES = (
     GroupRow,
     ClientRow,
     TravelTimeRow,
+    PostalAreaRow,
 )
 """Tables holding one season's rows, in import order."""
 

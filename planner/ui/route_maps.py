@@ -39,10 +39,14 @@ PALETTE = [
 
 
 def place_point(season: Season, place: str) -> list[float] | None:
-    """[lon, lat] of a venue id or a municipality code (a client's home area)."""
+    """[lon, lat] of a venue id, or of a client's home: a postal code or a municipality code
+    (`planner.routing.pickups.Request.home`)."""
     if place in season.venue:
         v = season.venue[place]
         return [v.lon, v.lat]
+    if place in season.postal_area:
+        a = season.postal_area[place]
+        return [a.lon, a.lat]
     if place in season.municipality:
         m = season.municipality[place]
         return [m.lon, m.lat]
@@ -52,6 +56,9 @@ def place_point(season: Season, place: str) -> list[float] | None:
 def place_name(season: Season, place: str, lang: str) -> str:
     if place in season.venue:
         return season.venue[place].display_name(lang)
+    if place in season.postal_area:
+        name = f"{place} {season.postal_area[place].name(lang)}"
+        return t("routes.home_in", lang, name=name)
     if place in season.municipality:
         return t("routes.home_in", lang, name=season.municipality[place].name(lang))
     return place
