@@ -150,6 +150,8 @@ class SolveParams:
     engine: str = "auto"
     """auto: PyVRP for plain VRPTW (no pairs, no ride limit), OR-Tools otherwise."""
     seed: int = 0
+    gls_lambda: float | None = None
+    """Guided local search's penalty weight (None: OR-Tools' default, 0.1)."""
     ride_limits_in_search: bool = False
     """Also hand each pair's ride limit to the time dimension's pickup-to-delivery limit, which
     local search checks while it moves visits (the dial-a-ride benchmark's setting)."""
@@ -157,6 +159,8 @@ class SolveParams:
     def __post_init__(self) -> None:
         if self.seconds <= 0:
             raise ValueError("seconds must be positive")
+        if self.gls_lambda is not None and self.gls_lambda <= 0:
+            raise ValueError("gls_lambda must be positive")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
 
@@ -267,6 +271,8 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
     search.local_search_metaheuristic = getattr(
         routing_enums_pb2.LocalSearchMetaheuristic, params.local_search
     )
+    if params.gls_lambda is not None:
+        search.guided_local_search_lambda_coefficient = params.gls_lambda
     search.time_limit.FromMilliseconds(int(params.seconds * 1000))
     assignment = routing.SolveWithParameters(search)
     status = _status(routing.status())
