@@ -25,7 +25,13 @@ instances (a2-16's 294.25 is also quoted from the survey of Ho et al. 2018 in mo
 figure was found for the other 16 "b" instances: their gap is left empty, not guessed, and the
 mean gap is over the instances that have a figure.
 
-Measured (see README.md, "Work car vs. the dial-a-ride benchmark", for the table): RESULTS.
+Measured on 4 Dec 2026 (30 s per instance, 2 shared cores; table in README.md, "Work car vs.
+the dial-a-ride benchmark"): every request served and every constraint kept on all 42; mean
+gap 1.96 % over the 26 with a reference (0.24 % on the 12 with at most 4 vehicles, 3.43 % on
+the 14 larger ones, at most 9.0 % on a7-84). Where the engine falls short: on 56-96 requests
+OR-Tools' local search spends most of the time in its first descent, and each later guided
+local search step scans 10^5-10^6 moves that the window and ride filters reject, so the gap
+of the large instances barely moves between 10 s and 30 s.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ Euclidean distances, not rounded; travel time equals distance; cost is total dis
 DARP conventions honoured exactly:
 - the ride time of request i is the start of service at its drop-off minus the END of
   service at its pick-up, at most L; the core bounds start-to-start, so each pair's limit is
-  L + the service time at its pick-up (`VrpInstance.max_rides`; the "b" set's service
-  times differ by request);
+  L + the service time at its pick-up, rounded down as a whole (`VrpInstance.max_rides`;
+  the "b" set's service times differ by request);
 - a route lasts from leaving the depot to coming back, waiting included, at most T
   (`VrpInstance.max_route_duration`).
 
@@ -194,7 +194,7 @@ def to_instance(darp: Darp) -> VrpInstance:
     distance = tuple(tuple(round(darp.travel(a, b) * SCALE) for b in nodes) for a in nodes)
     pickups = range(1, darp.requests + 1)
     service = tuple(_up(s) for s in darp.service)
-    rides = tuple(_down(darp.max_ride) + service[p] for p in pickups)
+    rides = tuple(_down(darp.max_ride + darp.service[p]) for p in pickups)
     return VrpInstance(
         duration=duration,
         distance=distance,
