@@ -19,7 +19,8 @@ def violations(inst: VrpInstance, sol: VrpSolution) -> list[str]:
             if node in seen:
                 out.append(f"node {node} is served twice")
             seen[node] = k
-        out += _route_violations(inst, k, route, times)
+        span = sol.route_span[k] if k < len(sol.route_span) else None
+        out += _route_violations(inst, k, route, times, span)
     skipped = unused(inst, set(seen))
     for node in inst.visits():
         if node in skipped:
@@ -36,9 +37,10 @@ def violations(inst: VrpInstance, sol: VrpSolution) -> list[str]:
     return out
 
 
-def _route_violations(inst: VrpInstance, k: int, route, times) -> list[str]:
+def _route_violations(inst: VrpInstance, k: int, route, times, span=None) -> list[str]:
     out: list[str] = []
     load = 0
+    out += _span_violations(inst, k, route, times, span)
     for node, t in zip(route, times, strict=True):
         load += inst.demands[node]
         if load > inst.capacities[k] or load < 0:
@@ -65,15 +67,37 @@ def _route_violations(inst: VrpInstance, k: int, route, times) -> list[str]:
         for ps, ds in inst.pair_sets
         if any(n in position for n in (*ps, *ds))
     ]
-    for p, d in (*inst.pairs, *chosen):
+    limits = [inst.ride_limit(i) for i in range(len(inst.pairs))] + [inst.max_ride] * len(chosen)
+    for (p, d), limit in zip((*inst.pairs, *chosen), limits, strict=True):
         if (p in position) != (d in position):
             out.append(f"vehicle {k}: pair ({p}, {d}) split across vehicles")
         elif p in position:
             if position[p] > position[d]:
                 out.append(f"vehicle {k}: delivery {d} before its pickup {p}")
             ride = times[position[d]] - times[position[p]]
-            if inst.max_ride is not None and ride > inst.max_ride:
-                out.append(f"vehicle {k}: ride {p}->{d} is {ride}, over {inst.max_ride}")
+            if limit is not None and ride > limit:
+                out.append(f"vehicle {k}: ride {p}->{d} is {ride}, over {limit}")
+    return out
+
+
+def _span_violations(inst: VrpInstance, k: int, route, times, span) -> list[str]:
+    """The maximum route duration: departure and return times that fit the route and lie
+    no further apart than the limit (only checked when the instance has a limit)."""
+    if inst.max_route_duration is None or not route:
+        return []
+    if span is None:
+        return [f"vehicle {k}: no departure and return time to check the route duration"]
+    out: list[str] = []
+    depart, back = span
+    start, end = inst.vehicle_start(k), inst.vehicle_end(k)
+    if depart < inst.time_windows[start][0]:
+        out.append(f"vehicle {k}: departs at {depart}, before its start opens")
+    if times[0] < depart + inst.service_times[start] + inst.duration[start][route[0]]:
+        out.append(f"vehicle {k}: departs at {depart}, too late to reach node {route[0]}")
+    if back < times[-1] + inst.service_times[route[-1]] + inst.duration[route[-1]][end]:
+        out.append(f"vehicle {k}: returns at {back}, before it can be back from {route[-1]}")
+    if back - depart > inst.max_route_duration:
+        out.append(f"vehicle {k}: route lasts {back - depart}, over {inst.max_route_duration}")
     return out
 
 

@@ -19,8 +19,13 @@ from planner.routing.vrptw import VrpInstance, VrpSolution, default_penalty
 
 
 def supports(inst: VrpInstance) -> bool:
-    """PyVRP here serves plain VRPTW: no paired visits, no ride-time limit."""
-    return not inst.pairs and not inst.pair_sets and inst.max_ride is None
+    """PyVRP here serves plain VRPTW: no paired visits, no ride-time or route-duration limit."""
+    return (
+        not inst.pairs
+        and not inst.pair_sets
+        and inst.max_ride is None
+        and inst.max_route_duration is None
+    )
 
 
 def solve_vrptw_pyvrp(inst: VrpInstance, seconds: float, seed: int = 0) -> VrpSolution:

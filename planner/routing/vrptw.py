@@ -31,10 +31,12 @@ class VrpInstance:
     """Nodes 0..n-1; vehicle k starts at `starts[k]` and ends at `ends[k]` (default: depot).
 
     `pairs` are (pickup, delivery) nodes served by one vehicle, pickup first; `max_ride` bounds
-    delivery time minus pickup time for every pair. Demands are signed (+ at a pickup, - at
+    delivery time minus pickup time for every pair, and `max_rides` (one per pair of `pairs`,
+    optional) replaces it pair by pair. Demands are signed (+ at a pickup, - at
     its delivery). `pair_sets` are pairs with alternatives: (pickup nodes, delivery nodes), of
     which at most one pickup and one delivery are visited, both or neither (e.g. a client met
-    at home or at a hub).
+    at home or at a hub). `max_route_duration` bounds each vehicle's return time minus its
+    departure time (waiting included).
     """
 
     duration: Matrix
@@ -51,6 +53,8 @@ class VrpInstance:
     max_ride: int | None = None
     vehicle_cost: int = 0
     drop_penalty: int | None = None
+    max_rides: tuple[int, ...] | None = None
+    max_route_duration: int | None = None
 
     def __post_init__(self) -> None:
         n = len(self.duration)
@@ -73,6 +77,10 @@ class VrpInstance:
             raise ValueError("a node belongs to more than one pair or pair set")
         if any(not pickups or not deliveries for pickups, deliveries in self.pair_sets):
             raise ValueError("a pair set needs at least one pickup and one delivery")
+        if self.max_rides is not None and len(self.max_rides) != len(self.pairs):
+            raise ValueError("max_rides needs one limit per pair")
+        if self.max_route_duration is not None and self.max_route_duration < 0:
+            raise ValueError("max_route_duration must not be negative")
 
     @property
     def n_nodes(self) -> int:
@@ -85,6 +93,10 @@ class VrpInstance:
     @property
     def dist(self) -> Matrix:
         return self.distance if self.distance is not None else self.duration
+
+    def ride_limit(self, pair: int) -> int | None:
+        """The ride limit of `pairs[pair]`: its own in `max_rides`, else `max_ride`."""
+        return self.max_rides[pair] if self.max_rides is not None else self.max_ride
 
     def vehicle_start(self, k: int) -> int:
         return self.starts[k] if self.starts is not None else self.depot
@@ -138,10 +150,17 @@ class SolveParams:
     engine: str = "auto"
     """auto: PyVRP for plain VRPTW (no pairs, no ride limit), OR-Tools otherwise."""
     seed: int = 0
+    gls_lambda: float | None = None
+    """Guided local search's penalty weight (None: OR-Tools' default, 0.1)."""
+    ride_limits_in_search: bool = False
+    """Also hand each pair's ride limit to the time dimension's pickup-to-delivery limit, which
+    local search checks while it moves visits (the dial-a-ride benchmark's setting)."""
 
     def __post_init__(self) -> None:
         if self.seconds <= 0:
             raise ValueError("seconds must be positive")
+        if self.gls_lambda is not None and self.gls_lambda <= 0:
+            raise ValueError("gls_lambda must be positive")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
 
@@ -180,22 +199,17 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
     routing = pywrapcp.RoutingModel(manager)
     dur, dist = inst.duration, inst.dist
 
-    def dist_cb(i: int, j: int) -> int:
-        return dist[manager.IndexToNode(i)][manager.IndexToNode(j)]
-
-    def time_cb(i: int, j: int) -> int:
-        a, b = manager.IndexToNode(i), manager.IndexToNode(j)
-        return inst.service_times[a] + dur[a][b]
-
-    def demand_cb(i: int) -> int:
-        return inst.demands[manager.IndexToNode(i)]
-
-    routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitCallback(dist_cb))
+    # Node-indexed matrices, evaluated inside OR-Tools (no Python call per arc): the arc
+    # cost, and the travel time from a node including its service time.
+    routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix([list(r) for r in dist]))
+    travel = [[inst.service_times[a] + dur[a][b] for b in range(n)] for a in range(n)]
+    time_cb = routing.RegisterTransitMatrix(travel)
+    demand_cb = routing.RegisterUnaryTransitVector(list(inst.demands))
     if inst.vehicle_cost:
         routing.SetFixedCostOfAllVehicles(inst.vehicle_cost)
 
     horizon = max(b for _, b in inst.time_windows) + max(inst.service_times, default=0)
-    routing.AddDimension(routing.RegisterTransitCallback(time_cb), horizon, horizon, False, "T")
+    routing.AddDimension(time_cb, horizon, horizon, False, "T")
     time = routing.GetDimensionOrDie("T")
     for node, (a, b) in enumerate(inst.time_windows):
         if node in inst.terminals():
@@ -208,20 +222,27 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
         time.CumulVar(routing.End(k)).SetRange(a1, b1)
         routing.AddVariableMinimizedByFinalizer(time.CumulVar(routing.End(k)))
         routing.AddVariableMaximizedByFinalizer(time.CumulVar(routing.Start(k)))
+        if inst.max_route_duration is not None:
+            time.SetSpanUpperBoundForVehicle(inst.max_route_duration, k)
 
     # Signed demands (pick-ups and drop-offs): the load may not start above zero.
-    routing.AddDimensionWithVehicleCapacity(
-        routing.RegisterUnaryTransitCallback(demand_cb), 0, list(inst.capacities), True, "Q"
-    )
+    routing.AddDimensionWithVehicleCapacity(demand_cb, 0, list(inst.capacities), True, "Q")
 
     solver = routing.solver()
-    for p, d in inst.pairs:
+    for pair, (p, d) in enumerate(inst.pairs):
         pi, di = manager.NodeToIndex(p), manager.NodeToIndex(d)
         routing.AddPickupAndDelivery(pi, di)
         solver.Add(routing.VehicleVar(pi) == routing.VehicleVar(di))
         solver.Add(time.CumulVar(pi) <= time.CumulVar(di))
-        if inst.max_ride is not None:
-            solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= inst.max_ride)
+        limit = inst.ride_limit(pair)
+        if limit is not None:
+            solver.Add(time.CumulVar(di) - time.CumulVar(pi) <= limit)
+            if params.ride_limits_in_search:
+                # The same limit where local search sees it (the dimension's path filter), so
+                # moves that break a ride are rejected before the solver is asked.
+                time.SetPickupToDeliveryLimitFunctionForPair(
+                    lambda _p, _d, limit=limit: limit, pair
+                )
 
     penalty = inst.drop_penalty or default_penalty(inst)
     alternatives = set()
@@ -250,6 +271,8 @@ def solve_vrptw_ortools(inst: VrpInstance, params: SolveParams) -> VrpSolution:
     search.local_search_metaheuristic = getattr(
         routing_enums_pb2.LocalSearchMetaheuristic, params.local_search
     )
+    if params.gls_lambda is not None:
+        search.guided_local_search_lambda_coefficient = params.gls_lambda
     search.time_limit.FromMilliseconds(int(params.seconds * 1000))
     assignment = routing.SolveWithParameters(search)
     status = _status(routing.status())
