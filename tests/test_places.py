@@ -414,3 +414,24 @@ def test_a_described_client_is_added_and_picked_ready_to_enrol(live_url, monkeyp
         added = store.load_season().client["C-77001"]
     assert (added.municipality, added.languages, added.travel) == ("078", ("sv",), "car")
     assert [b for b in at.button if str(b.key).startswith("find_enrol_")], "ready to enrol"
+
+
+def test_a_described_client_can_start_from_a_postal_area(live_url, monkeypatch) -> None:
+    """A postal code in the description places the trips at its area's centre (and goes into
+    the new client's row); one that is not five digits is said, in the page's language."""
+    monkeypatch.setenv("PLANNER_DB_URL", live_url)
+    with Store.open(live_url) as store:
+        season = store.load_season()
+    area = next(a for a in season.postal_areas if a.postal_code == "10600")  # Ekenäs
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.segmented_control(key="lang").set_value("sv").run()
+    at.switch_page(common.PAGE_FILES["find"]).run()
+    at.segmented_control(key="find_mode").set_value("describe").run()
+    at.selectbox(key="find_municipality_sv").set_value("710")
+    at.multiselect(key="find_languages_sv").set_value(["sv"]).run()
+    at.text_input(key="find_postal").input(area.postal_code).run()
+    assert not at.exception, [e.value for e in at.exception]
+    form = [x for x in at.text_input if str(x.key).startswith("client_add_")]
+    assert [x.value for x in form if str(x.key).endswith("_postal_code_sv")] == ["10600"]
+    at.text_input(key="find_postal").input("1060").run()
+    assert t("find.postal_code_bad", "sv") in [w.value for w in at.warning]

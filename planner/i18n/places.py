@@ -153,6 +153,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Ledarens sammanfattning: {group} ({leader})",
         "en": "The leader's summary: {group} ({leader})",
     },
+    "find.postal_code": {
+        "fi": "Postinumero (valinnainen)",
+        "sv": "Postnummer (frivilligt)",
+        "en": "Postal code (optional)",
+    },
+    "find.postal_code_help": {
+        "fi": "Matkat lasketaan postinumeroalueen keskeltä; ilman sitä kotikunnan keskustasta.",
+        "sv": "Resorna räknas från postnummerområdets mitt; utan det från hemkommunens centrum.",
+        "en": "Trips are measured from the postal area's centre; without it from the home "
+        "municipality's centre.",
+    },
+    "find.postal_code_bad": {
+        "fi": "Postinumerossa on viisi numeroa, esim. 02600. Matkat lasketaan nyt kotikunnan "
+        "keskustasta.",
+        "sv": "Ett postnummer har fem siffror, t.ex. 02600. Resorna räknas nu från hemkommunens "
+        "centrum.",
+        "en": "A postal code has five digits, e.g. 02600. Trips are now measured from the home "
+        "municipality's centre.",
+    },
     "find.add_client": {
         "fi": "Lisää uutena asiakkaana (kuvauksen tiedoin)",
         "sv": "Lägg till som ny klient (med beskrivningens uppgifter)",

@@ -83,6 +83,7 @@ def _start_of_profile(season: Season, profile: Profile | None) -> dict[str, Any]
     return {
         "client_code": "",
         "municipality": profile.municipality,
+        "postal_code": profile.postal_code,
         "languages": profile.languages,
         "interests": profile.interests,
         "audience": profile.audience,

@@ -33,6 +33,7 @@ STATE_DEFAULTS: dict[str, Any] = {
 KEPT_WIDGETS = (
     "find_mode",
     "find_client",
+    "find_postal",
     "find_travel",
     "find_max_travel",
     "find_needs_accessible",

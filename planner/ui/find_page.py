@@ -11,6 +11,7 @@ from planner import access
 from planner.finder import Match, Profile, ProfileError, find_groups, profile_from_client
 from planner.finder.profile import ALL_WEEKDAYS, MAX_TRAVEL_LIMIT_MIN
 from planner.i18n import t
+from planner.io.fields import FieldError, parse_postal_code
 from planner.model import Client, Plan, Season
 from planner.rules import TRAVEL_MODES
 from planner.store import (
@@ -114,6 +115,19 @@ def described_profile(season: Season, lang: str) -> Profile | None:
         key=key,
     )
     st.session_state["find_municipality"] = municipality
+    postal_text = st.text_input(
+        t("find.postal_code", lang),
+        key="find_postal",
+        max_chars=5,
+        placeholder="02600",
+        help=t("find.postal_code_help", lang),
+    ).strip()
+    postal = ""
+    if postal_text:
+        try:
+            postal = parse_postal_code(postal_text)
+        except FieldError:  # the value is the worker's typing, not a spreadsheet's cell
+            st.warning(t("find.postal_code_bad", lang), icon=":material/markunread_mailbox:")
 
     spoken = {g.language for g in season.groups}
     spoken |= {code for c in season.clients for code in c.languages}
@@ -197,6 +211,7 @@ def described_profile(season: Season, lang: str) -> Profile | None:
             interests=tuple(interests),
             audience=tuple(audience),
             audience_known=bool(audience),
+            postal_code=postal,
             days=tuple(sorted(days)),
             travel=str(travel or "transit"),
             max_travel_min=int(limit),
