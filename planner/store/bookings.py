@@ -159,20 +159,26 @@ def cancel_meetings_of_place(
         )
     ).all()
     for row in rows:
-        conn.execute(
-            sa.update(MeetingRow)
-            .where(MeetingRow.id == row.id)
-            .values(
-                status="cancelled",
-                cancelled_at=utcnow(),
-                cancelled_by=actor,
-                sequence=MeetingRow.sequence + 1,
-            )
-        )
-        add_event(
-            conn, actor, "meeting.cancel", {**_audit(_read(conn, row.id)), "why": "place_ended"}
-        )
+        _cancel(conn, row.id, actor, why="place_ended")
     return [row.id for row in rows]
+
+
+def _cancel(conn: sa.Connection, meeting_id: int, actor: str, why: str = "") -> Meeting:
+    """Cancel a booked meeting in the caller's transaction: its invitation's SEQUENCE goes
+    up (METHOD:CANCEL) and a "meeting.cancel" event records it (with `why`, when given)."""
+    conn.execute(
+        sa.update(MeetingRow)
+        .where(MeetingRow.id == meeting_id, MeetingRow.status == "booked")
+        .values(
+            status="cancelled",
+            cancelled_at=utcnow(),
+            cancelled_by=actor,
+            sequence=MeetingRow.sequence + 1,
+        )
+    )
+    done = _read(conn, meeting_id)
+    add_event(conn, actor, "meeting.cancel", {**_audit(done), **({"why": why} if why else {})})
+    return done
 
 
 def _booked_times(conn: sa.Connection, season_id: int) -> list[Booked]:
@@ -363,19 +369,7 @@ class Meetings:
             meeting = self._for_update(conn, meeting_id)
             if meeting.status != "booked":
                 raise MeetingRefused(f"already_{meeting.status}", id=meeting_id)
-            conn.execute(
-                sa.update(MeetingRow)
-                .where(MeetingRow.id == meeting_id, MeetingRow.status == "booked")
-                .values(
-                    status="cancelled",
-                    cancelled_at=utcnow(),
-                    cancelled_by=actor,
-                    sequence=MeetingRow.sequence + 1,
-                )
-            )
-            done = _read(conn, meeting_id)
-            add_event(conn, actor, "meeting.cancel", _audit(done))
-            return done
+            return _cancel(conn, meeting_id, actor)
 
         return run_write(self.store, "cancel the meeting", work)
 
