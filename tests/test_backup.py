@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import json
 import shutil
+import stat
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,11 +18,35 @@ import sqlalchemy as sa
 from planner.calendar import create_feed, find_feed
 from planner.cli.main import main
 from planner.store import Enrolments, Meetings, Store, StoreError
-from planner.store.backup import backup, restore
+from planner.store.backup import HEADER, KEY_ENV, backup, new_backup_key, restore
 from planner.store.engine import scratch_schema
 from planner.store.schema import Base
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+KEY = new_backup_key()
+
+
+@pytest.fixture(autouse=True)
+def _the_backup_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The county's backup key, as the command line finds it."""
+    monkeypatch.setenv(KEY_ENV, KEY)
+
+
+def rewritten(path: Path, out: Path, change, key: str = KEY) -> Path:
+    """The backup at `path` opened with the key, its members changed by `change(members)`,
+    and sealed again with `key`: what someone holding a key could forge."""
+    from cryptography.fernet import Fernet
+
+    plain = Fernet(KEY).decrypt(path.read_bytes().removeprefix(HEADER))
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    change(members)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    out.write_bytes(HEADER + Fernet(key).encrypt(buffer.getvalue()))
+    return out
 
 
 @pytest.fixture
@@ -128,17 +155,120 @@ def test_a_damaged_backup_is_refused_and_nothing_is_written(busy_db, tmp_path):
     db, _ = busy_db
     with Store.open(f"sqlite:///{db}") as store:
         backup(store, tmp_path / "store.zip")
-    damaged = tmp_path / "damaged.zip"
-    with zipfile.ZipFile(tmp_path / "store.zip") as src, zipfile.ZipFile(damaged, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "tables/enrolments.jsonl":
-                data = data.replace(b'"active"', b'"waiting"', 1)
-            dst.writestr(item, data)
+
+    def change_a_place(members):
+        name = "tables/enrolments.jsonl"
+        members[name] = members[name].replace(b'"active"', b'"waiting"', 1)
+
+    damaged = rewritten(tmp_path / "store.zip", tmp_path / "damaged.zip", change_a_place)
     target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
     with Store.open(target) as store, pytest.raises(StoreError, match="enrolments is damaged"):
         restore(store, damaged)
     assert all(not rows for name, rows in table_rows(target).items())
+
+
+def test_a_backup_is_encrypted_and_readable_by_its_owner_only(busy_db, tmp_path):
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.bak")
+        codes = [c.client_code for c in store.load_season().clients]
+    data = (tmp_path / "store.bak").read_bytes()
+    assert data.startswith(HEADER)
+    assert not any(code.encode() in data for code in codes)
+    assert b"client_code" not in data and not data[len(HEADER) :].startswith(b"PK")
+    assert stat.S_IMODE((tmp_path / "store.bak").stat().st_mode) == 0o600
+
+
+def test_an_edited_and_rehashed_backup_is_refused(busy_db, tmp_path):
+    """Someone changes a place and writes the new checksum into the manifest: the manifest's
+    signature no longer holds."""
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.bak")
+
+    def change_and_rehash(members):
+        name = "tables/enrolments.jsonl"
+        members[name] = members[name].replace(b'"active"', b'"waiting"', 1)
+        manifest = json.loads(members["manifest.json"])
+        for entry in manifest["tables"]:
+            if entry["name"] == "enrolments":
+                entry["sha256"] = hashlib.sha256(members[name]).hexdigest()
+        members["manifest.json"] = json.dumps(manifest, indent=2).encode()
+
+    forged = rewritten(tmp_path / "store.bak", tmp_path / "forged.bak", change_and_rehash)
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    with Store.open(target) as store, pytest.raises(StoreError, match="not signed"):
+        restore(store, forged)
+    assert all(not rows for rows in table_rows(target).values())
+
+
+def test_a_backup_sealed_with_another_key_or_changed_by_a_byte_is_refused(busy_db, tmp_path):
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.bak")
+    other = rewritten(
+        tmp_path / "store.bak", tmp_path / "other.bak", lambda m: None, new_backup_key()
+    )
+    flipped = tmp_path / "flipped.bak"
+    data = bytearray((tmp_path / "store.bak").read_bytes())
+    data[len(HEADER) + 200] ^= 0x01
+    flipped.write_bytes(bytes(data))
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    for bad in (other, flipped):
+        with Store.open(target) as store, pytest.raises(StoreError, match="with this key"):
+            restore(store, bad)
+    with Store.open(target) as store, pytest.raises(StoreError, match="with this key"):
+        restore(store, tmp_path / "store.bak", key=new_backup_key())
+
+
+def test_a_plain_zip_backup_is_refused_as_unsigned(busy_db, tmp_path, capsys):
+    """What an older planner wrote, or anyone can forge: a plain zip with a manifest."""
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.bak")
+    from cryptography.fernet import Fernet
+
+    plain = tmp_path / "plain.zip"
+    plain.write_bytes(Fernet(KEY).decrypt((tmp_path / "store.bak").read_bytes()[len(HEADER) :]))
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    assert main(["restore", str(plain), "--db", target]) == 2
+    err = capsys.readouterr().err
+    assert "unencrypted, unsigned" in err and len(err.strip().splitlines()) == 1
+
+
+def test_without_a_key_backup_and_restore_say_how_to_make_one(
+    busy_db, tmp_path, capsys, monkeypatch
+):
+    db, _ = busy_db
+    monkeypatch.delenv(KEY_ENV)
+    monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml here
+    assert main(["backup", str(tmp_path / "b.bak"), "--db", f"sqlite:///{db}"]) == 2
+    err = capsys.readouterr().err
+    assert "no backup key" in err and "planner backup-key" in err
+    assert not (tmp_path / "b.bak").exists()
+    assert main(["backup-key", "--json"]) == 0
+    key = json.loads(capsys.readouterr().out)["key"]
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir()
+    secrets.write_text(f'[backup]\nkey = "{key}"\n')
+    assert main(["backup", str(tmp_path / "b.bak"), "--db", f"sqlite:///{db}"]) == 0
+    monkeypatch.setenv(KEY_ENV, "not-a-key")
+    assert (
+        main(["restore", str(tmp_path / "b.bak"), "--db", f"sqlite:///{tmp_path / 'n.sqlite3'}"])
+        == 2
+    )
+    assert "not a key made by" in capsys.readouterr().err
+
+
+def test_a_new_sqlite_store_file_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    with Store.open(f"sqlite:///{path}"):
+        pass
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.chmod(0o644)
+    with Store.open(f"sqlite:///{path}"):
+        pass
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize(

@@ -21,12 +21,13 @@ from planner.geo import LOCAL_KM, TravelModel, client_home, client_km, road_km
 from planner.io import read_season, read_season_from_files
 from planner.model import PostalArea, Season
 from planner.store import Store
-from planner.store.backup import backup, restore
+from planner.store.backup import backup, new_backup_key, restore
 from planner.store.engine import scratch_schema
 
 TOY = Path(__file__).parent / "data" / "toy"
 SAMPLE = Path(__file__).parent.parent / "data"
 HEADER = ["postal_code", "name_fi", "name_sv", "lat", "lon", "municipality"]
+KEY = new_backup_key()
 AREAS = [
     ["02100", "Tapiola", "Hagalund", "60.1766", "24.8046", "049"],  # at V-ESP-1
     ["02230", "Matinkylä", "Mattby", "60.1525", "24.7465", "Espoo"],
@@ -331,9 +332,9 @@ def test_a_backup_restores_the_postal_areas(db_url: str, season: Season, tmp_pat
     source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
     with Store.open(source) as store:
         store.import_season(season, "toy")
-        backup(store, tmp_path / "backup.zip")
+        backup(store, tmp_path / "backup.zip", key=KEY)
     with Store.open(db_url) as store:
-        restore(store, tmp_path / "backup.zip")
+        restore(store, tmp_path / "backup.zip", key=KEY)
         assert store.load_season().postal_areas == season.postal_areas
 
 

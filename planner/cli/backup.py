@@ -1,5 +1,6 @@
 """Keeping the store safe: `planner backup FILE` and `planner restore FILE` (the whole store
-as one checked zip file) and `planner purge` (clients whose service ended long ago).
+as one encrypted, signed file), `planner backup-key` (a new key for them) and `planner purge`
+(clients whose service ended long ago).
 Registered by `planner.cli.main.build_parser`."""
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from planner.cli.common import Add, Emit
 
 def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store import Store
-    from planner.store.backup import backup
+    from planner.store.backup import backup, backup_key
 
+    key = backup_key(args.secrets)
     store = Store.open(args.db)
     try:
-        report = backup(store, args.file, actor=args.actor)
+        report = backup(store, args.file, key=key, actor=args.actor)
     finally:
         store.dispose()
     emit(
@@ -30,11 +32,12 @@ def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:
 
 def cmd_restore(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store import Store
-    from planner.store.backup import restore
+    from planner.store.backup import backup_key, restore
 
+    key = backup_key(args.secrets)
     store = Store.open(args.db)
     try:
-        report = restore(store, args.file, actor=args.actor)
+        report = restore(store, args.file, key=key, actor=args.actor)
     finally:
         store.dispose()
     emit(
@@ -45,16 +48,40 @@ def cmd_restore(args: argparse.Namespace, emit: Emit) -> int:
     return 0
 
 
+def cmd_backup_key(args: argparse.Namespace, emit: Emit) -> int:
+    from planner.store.backup import KEY_ENV, new_backup_key
+
+    key = new_backup_key()
+    emit(
+        args,
+        {"key": key},
+        f"{key}\n# keep it in {KEY_ENV} or as `key` under [backup] in the secrets file, and "
+        "apart from the backups: without it no backup can be restored",
+    )
+    return 0
+
+
+SECRETS_HELP = "secrets file with the [backup] key (default .streamlit/secrets.toml)"
+
+
 def add_backup_commands(add: Add) -> None:
-    p = add("backup", cmd_backup, "Write the whole store to one zip file (SQLite or PostgreSQL).")
-    p.add_argument("file", help="the backup file to write (.zip; never overwritten)")
+    p = add(
+        "backup",
+        cmd_backup,
+        "Write the whole store to one file, encrypted and signed with the backup key.",
+    )
+    p.add_argument("file", help="the backup file to write (never overwritten; mode 0600)")
+    p.add_argument("--secrets", default=".streamlit/secrets.toml", help=SECRETS_HELP)
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
     p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p = add("restore", cmd_restore, "Load a backup into an empty store; all or nothing.")
     p.add_argument("file", help="a file written by `planner backup`")
+    p.add_argument("--secrets", default=".streamlit/secrets.toml", help=SECRETS_HELP)
     p.add_argument("--db", help="database URL of an empty store")
     p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p = add("backup-key", cmd_backup_key, "Print a new random key for `planner backup`.")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
 

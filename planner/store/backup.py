@@ -1,22 +1,33 @@
 """Backup and restore of a whole store, on SQLite and PostgreSQL alike (`planner backup`,
 `planner restore`).
 
-A backup is one zip file: `manifest.json` (format, schema revision, time, and per table its
-row count and SHA-256) and one JSON Lines file per table. It is logical, not a file copy, so
-a SQLite backup restores into PostgreSQL and back. Reading happens in one transaction (on
-PostgreSQL a repeatable-read snapshot), so the copy is consistent while people work.
+A backup holds every client profile and the whole audit trail, so it is encrypted and signed
+with the county's backup key (a Fernet key: AES-128-CBC with HMAC-SHA256, from the maintained
+`cryptography` package; `PLANNER_BACKUP_KEY` or `[backup] key` in the secrets file; `planner
+backup-key` makes one). The file is a header line and one Fernet token, written mode 0600.
+Inside the token is a zip: `manifest.json` (format, schema revision, time, and per table its
+row count and SHA-256), `manifest.sig` (HMAC-SHA256 of the manifest with the key) and one
+JSON Lines file per table. It is logical, not a file copy, so a SQLite backup restores into
+PostgreSQL and back. Reading happens in one transaction (on PostgreSQL a repeatable-read
+snapshot), so the copy is consistent while people work.
 
-Restoring checks the whole file first (format, revision, every checksum and row count), then
-writes every table in one transaction into an empty store; anything wrong and nothing is
-written. A store that already holds data is never overwritten: restore into a new database.
+Restoring checks the whole file first (the token's authenticity with the key, the manifest's
+signature, format, revision, every checksum and row count), then writes every table in one
+transaction into an empty store; anything wrong and nothing is written. A store that already
+holds data is never overwritten: restore into a new database. A plain zip (a backup from an
+older planner, or one edited and re-hashed) is refused: it cannot be told from a forgery.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
+import os
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from cryptography.fernet import Fernet, InvalidToken
 
 from planner.store.engine import WRITE
 from planner.store.errors import StoreError
@@ -32,9 +44,55 @@ from planner.store.schema import Base, SeasonRow
 from planner.store.store import Store
 
 FORMAT = "sosku-planner-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+HEADER = b"sosku-planner-backup/2 fernet\n"
 MAX_MEMBER_BYTES = 2 * 1024**3
 """A member larger than this is refused before it is read (a zip bomb, or not our file)."""
+MAX_FILE_BYTES = 3 * 1024**3
+"""A backup file larger than this is refused before it is read."""
+KEY_ENV = "PLANNER_BACKUP_KEY"
+SECRETS = Path(".streamlit/secrets.toml")
+NO_KEY = (
+    f"no backup key: set {KEY_ENV} or `key` in the [backup] section of the secrets file "
+    "(make one with `planner backup-key`; keep it apart from the backups)"
+)
+
+
+def new_backup_key() -> str:
+    """A fresh random backup key, as text to keep in the environment or the secrets file."""
+    return Fernet.generate_key().decode("ascii")
+
+
+def backup_key(secrets: str | Path = SECRETS) -> bytes:
+    """The backup key: `PLANNER_BACKUP_KEY`, else `[backup] key` of the secrets file."""
+    text = os.environ.get(KEY_ENV, "").strip()
+    if not text:
+        path = Path(secrets)
+        if path.is_file():
+            try:
+                text = str(tomllib.loads(path.read_text("utf-8")).get("backup", {}).get("key", ""))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError) as exc:
+                raise StoreError(f"{path}: cannot read the secrets file ({exc})") from None
+    if not text.strip():
+        raise StoreError(NO_KEY)
+    return _checked_key(text.strip().encode("ascii", "replace"))
+
+
+def _checked_key(key: bytes | str) -> bytes:
+    key = key.encode("ascii", "replace") if isinstance(key, str) else key
+    try:
+        Fernet(key)
+    except ValueError:
+        raise StoreError(
+            "the backup key is not a key made by `planner backup-key` (32 bytes, url-safe base64)"
+        ) from None
+    return key
+
+
+def _signature(key: bytes, manifest: bytes) -> str:
+    """HMAC-SHA256 of the manifest, with a key derived from the backup key for this use only."""
+    signing_key = hmac.new(base64.urlsafe_b64decode(key), b"manifest.sig", hashlib.sha256)
+    return hmac.new(signing_key.digest(), manifest, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -48,12 +106,18 @@ class BackupReport:
         return sum(self.rows.values())
 
 
-def backup(store: Store, path: str | Path, actor: str = "cli") -> BackupReport:
-    """Write the whole store to `path` (a new .zip file) and return what it holds; the audit
-    trail records who took it (after the copy, so the backup holds the trail before it)."""
+def backup(
+    store: Store, path: str | Path, key: bytes | str | None = None, actor: str = "cli"
+) -> BackupReport:
+    """Write the whole store to `path` (a new file, encrypted and signed with `key`, by default
+    `backup_key()`) and return what it holds; the audit trail records who took it (after the
+    copy, so the backup holds the trail before it)."""
     path = Path(path)
+    key = backup_key() if key is None else _checked_key(key)
     if path.exists():
         raise StoreError(f"{path} exists already: a backup never overwrites a file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: no such folder for the backup")
     revision = _revision(store)
     tables = list(Base.metadata.sorted_tables)
     members: dict[str, bytes] = {}
@@ -82,20 +146,25 @@ def backup(store: Store, path: str | Path, actor: str = "cli") -> BackupReport:
             for name, data in members.items()
         ],
     }
-    partial = path.with_name(path.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", json.dumps(manifest, indent=2))
+    manifest_bytes = json.dumps(manifest, indent=2).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", manifest_bytes)
+        zf.writestr("manifest.sig", _signature(key, manifest_bytes))
         for name, data in members.items():
             zf.writestr(f"tables/{name}.jsonl", data)
-    partial.replace(path)  # a crash mid-write leaves no half backup under the real name
+    _write_private(path, HEADER + Fernet(key).encrypt(buffer.getvalue()))
     store.record_event("store.backup", {"file": path.name, "rows": sum(counts.values())}, actor)
     return BackupReport(path, revision, counts)
 
 
-def restore(store: Store, path: str | Path, actor: str = "cli") -> BackupReport:
+def restore(
+    store: Store, path: str | Path, key: bytes | str | None = None, actor: str = "cli"
+) -> BackupReport:
     """Load a backup into `store`, which must be empty; all or nothing."""
     path = Path(path)
-    manifest, members = _read_checked(path)
+    key = backup_key() if key is None else _checked_key(key)
+    manifest, members = _read_checked(path, key)
     revision = _revision(store)
     if manifest["revision"] != revision:
         raise StoreError(
@@ -133,14 +202,57 @@ def _revision(store: Store) -> str:
     return head
 
 
-def _read_checked(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+def _write_private(path: Path, data: bytes) -> None:
+    """Write `data` to a new file readable by its owner only; a crash mid-write leaves no half
+    backup under the real name."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write the backup ({exc.strerror or exc})") from None
+
+
+def _decrypted(path: Path, key: bytes) -> bytes:
     if not path.is_file():
         raise StoreError(f"{path}: no such backup file")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise StoreError(f"{path}: larger than {MAX_FILE_BYTES} bytes, not a backup of ours")
+    with path.open("rb") as f:
+        header = f.read(len(HEADER))
+        if header != HEADER:
+            if header.startswith(b"PK"):
+                raise StoreError(
+                    f"{path}: an unencrypted, unsigned backup (a plain zip): not a readable "
+                    "backup, since it cannot be told from a forged one"
+                )
+            raise StoreError(f"{path}: not a readable backup (no sosku planner header)")
+        token = f.read()
     try:
-        with zipfile.ZipFile(path) as zf:
-            manifest = json.loads(_member(zf, "manifest.json"))
+        return Fernet(key).decrypt(token)
+    except InvalidToken:
+        raise StoreError(
+            f"{path}: not a readable backup with this key (another key, or the file was changed)"
+        ) from None
+
+
+def _read_checked(path: Path, key: bytes) -> tuple[dict[str, Any], dict[str, bytes]]:
+    data = _decrypted(path, key)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            manifest_bytes = _member(zf, "manifest.json")
+            signature = _member(zf, "manifest.sig").decode("ascii", "replace")
+            if not hmac.compare_digest(signature, _signature(key, manifest_bytes)):
+                raise StoreError(f"{path}: the backup's manifest is not signed with this key")
+            manifest = json.loads(manifest_bytes)
             if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
-                raise StoreError(f"{path}: not a sosku planner backup (format {FORMAT} 1)")
+                raise StoreError(
+                    f"{path}: not a sosku planner backup (format {FORMAT} {FORMAT_VERSION})"
+                )
             listed = {entry["name"]: entry for entry in manifest["tables"]}
             expected = {t.name for t in Base.metadata.sorted_tables}
             if set(listed) != expected:

@@ -49,6 +49,7 @@ def make_engine(url: URL) -> Engine:
     """An engine for `url`; SQLite gets foreign keys, a busy timeout, WAL and real BEGINs."""
     try:
         if url.get_backend_name() == "sqlite":
+            _private_sqlite_file(url)
             engine = sa.create_engine(url)
             sa.event.listen(engine, "connect", _sqlite_connect)
             sa.event.listen(engine, "begin", _sqlite_begin)
@@ -63,6 +64,22 @@ def make_engine(url: URL) -> Engine:
     except sa.exc.ArgumentError as exc:
         raise StoreError(f"bad database URL {safe_url(url)}: {exc}".splitlines()[0]) from exc
     return engine
+
+
+def _private_sqlite_file(url: URL) -> None:
+    """The store file (client profiles, the audit trail) is readable by its owner only;
+    SQLite gives its -wal and -shm files the same mode."""
+    name = url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    try:
+        if not path.exists() and path.parent.is_dir():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        elif path.is_file() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass  # SQLite itself says what is wrong with the path when it opens it
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
