@@ -301,3 +301,38 @@ def test_the_routes_page_offers_the_run_sheet_shown_as_pdf(
     assert vehicle in name
     [text] = pages(pdf)
     assert text.startswith(f"Körlista: {vehicle}, {t(f'weekday.{WEEKDAY_CODES[day]}', 'sv')}")
+
+
+@pytest.mark.browser
+def test_the_browsers_own_print_leaves_out_the_sidebar_and_the_header(
+    chromium, published_db, tmp_path
+):
+    import test_browser
+    from appserver import CHROMIUM_ARGS
+    from page_ready import settled
+    from playwright.sync_api import expect, sync_playwright
+
+    db = tmp_path / "planner.sqlite3"
+    shutil.copy(published_db, db)
+    served = test_browser.serve(f"sqlite:///{db}", tmp_path)
+    url = next(served)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport=test_browser.VIEWPORT)
+                page.goto(f"{url}/groups?lang=fi", wait_until="domcontentloaded")
+                settled(page)
+                sidebar = page.get_by_test_id("stSidebar")
+                download = page.get_by_role("button", name=t("print.download_list", "fi"))
+                expect(sidebar).to_be_visible()
+                expect(download).to_be_visible()
+                page.emulate_media(media="print")
+                expect(sidebar).to_be_hidden()
+                expect(page.get_by_test_id("stHeader")).to_be_hidden()
+                expect(download).to_be_hidden()
+                expect(page.get_by_role("heading", name=t("groups.title", "fi"))).to_be_visible()
+            finally:
+                browser.close()
+    finally:
+        served.close()

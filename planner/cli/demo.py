@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -119,6 +120,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.fresh and args.db:
         raise UserError("--fresh starts the default demo store anew; remove your --db yourself")
+    if not args.no_app:  # before planning: a busy port should not cost the wait
+        for flag, port in (("--port", args.port), ("--feed-port", args.feed_port)):
+            if not _port_free(port):
+                raise UserError(f"port {port} is in use: choose another with {flag}")
     url = args.db or default_demo_url(fresh=args.fresh)
     demo = prepare_published_demo(url, time_limit_s=args.time_limit)
     how = "planned and published" if demo.solved else "its published plan reused"
@@ -200,6 +205,8 @@ def _run_together(
                 webbrowser.open(app_url)
         while server.poll() is None and feeds.poll() is None:
             time.sleep(0.5)
+        stopped = "the feed server" if feeds.poll() is not None else "the app"
+        print(f"planner demo: {stopped} stopped, so the other stops too", file=sys.stderr)
     except KeyboardInterrupt:
         pass
     finally:
@@ -210,6 +217,15 @@ def _run_together(
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

@@ -85,9 +85,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download the run sheet (PDF)",
     },
     "print.download_week": {
-        "fi": "Lataa viikkoni (PDF)",
-        "sv": "Ladda ner min vecka (PDF)",
-        "en": "Download my week (PDF)",
+        "fi": "Lataa ohjaajan viikko (PDF)",
+        "sv": "Ladda ner handledarens vecka (PDF)",
+        "en": "Download the leader's week (PDF)",
     },
     "print.download_list": {
         "fi": "Lataa osallistujalista (PDF)",

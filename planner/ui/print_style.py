@@ -1,5 +1,5 @@
 """The browser's own print (Ctrl+P) of any page: the page's content without Streamlit's
-sidebar, header and toolbar, full width, and no element cut across pages where the browser
+sidebar, header, toolbar and buttons, full width, and no element cut across pages where the browser
 can help it. The sheets meant for paper are PDF downloads (`planner.printing`)."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ PRINT_CSS = """
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-  [data-testid="stStatusWidget"], [data-testid="stBottom"] { display: none !important; }
+  [data-testid="stStatusWidget"], [data-testid="stBottom"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"] { display: none !important; }
   [data-testid="stMain"], [data-testid="stAppViewContainer"] { margin-left: 0 !important; }
   [data-testid="stMainBlockContainer"] { padding-top: 0 !important; max-width: 100% !important; }
   [data-testid="stElementContainer"], tr { break-inside: avoid; }
