@@ -32,6 +32,7 @@ from planner.store import Enrolments, Store
 
 REPO = Path(__file__).resolve().parents[1]
 
+APP_COMMAND = ("./dev.sh", "app", "--time-limit", "5")
 APP_START_S = 300
 """How long `./dev.sh app` may take to set up and start: a backstop, the wait ends when it is up
 (a first run installs the virtualenv)."""
@@ -58,9 +59,10 @@ def test_the_app_command_starts_without_a_prompt_on_a_fresh_home(tmp_path):
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
     env.setdefault("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
     out = tmp_path / "app.log"
+    db = f"sqlite:///{tmp_path / 'd.db'}"
     with out.open("wb") as log:
         server = subprocess.Popen(
-            ["./dev.sh", "app", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'd.db'}"],
+            [*APP_COMMAND, "--port", str(port), "--feed-port", str(free_port()), "--db", db],
             cwd=REPO,
             env=env,
             stdin=subprocess.DEVNULL,

@@ -189,7 +189,10 @@ def _run_together(
 ) -> int:
     """Start the app and the feed server; when either stops, or on Ctrl+C, stop both."""
     app_url = f"http://localhost:{args.port}"
-    signal.signal(signal.SIGTERM, _interrupt)  # a `kill` stops both, as Ctrl+C does
+    # Ctrl+C and a `kill` stop both; SIGINT is set too, since a shell starts a background
+    # job with it ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     feeds = subprocess.Popen(feed_cmd, env=env, stdin=subprocess.DEVNULL)
     server = subprocess.Popen(app_cmd, env=env, stdin=subprocess.DEVNULL)
     try:
