@@ -20,10 +20,15 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli.common import APP_PATH, Add, UserError
 from planner.cli.season import DEMO_FILE as DEFAULT_DEMO_FILE
 from planner.cli.season import prepare_demo_store
+
+if TYPE_CHECKING:  # the command line loads the solver only when it plans
+    from planner.model import Plan
+    from planner.solve import SolveParams
 
 DEMO_TIME_LIMIT_S = 20.0
 """The first start's solve: long enough for a good plan of the sample, short enough to wait."""
@@ -50,7 +55,7 @@ def prepare_published_demo(
     db_url: str,
     time_limit_s: float = DEMO_TIME_LIMIT_S,
     say: Callable[[str], None] = print,
-    params=None,
+    params: SolveParams | None = None,
 ) -> DemoStore:
     """The store at `db_url` with a published live season: reused when it has one, else the
     sample loaded (into an empty store), planned by the solver within `time_limit_s` (or
@@ -90,7 +95,7 @@ def prepare_published_demo(
     return DemoStore(db_url, True, groups, clients)
 
 
-def _clients_placed(plan) -> int:
+def _clients_placed(plan: Plan) -> int:
     return len({code for code, _ in plan.participants})
 
 
