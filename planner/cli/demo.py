@@ -123,6 +123,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from planner import terms
     from planner.calendar import links
 
+    if args.time_limit <= 0:
+        raise UserError(f"--time-limit must be above 0 seconds, got {args.time_limit}")
     if args.fresh and args.db:
         raise UserError("--fresh starts the default demo store anew; remove your --db yourself")
     if not args.no_app:  # before planning: a busy port should not cost the wait
