@@ -232,10 +232,11 @@ def test_a_workbook_with_postal_codes_as_numbers_reads_as_the_sample(
         ("sample.xlsx, sheet postal_areas", 2, "postal_code"),
     ]
     clients = padded[0]
+    zeros = sum(c.postal_code.startswith("0") for c in sample_season.clients)
     assert clients.line("en") == (
         "sample.xlsx, sheet clients, row 3, column postal_code: 2770 was read as postal code "
-        "02770: Excel dropped the leading zero (format the column as text); 266 more cells in "
-        "this column like this"
+        f"02770: Excel dropped the leading zero (format the column as text); {zeros - 1} more "
+        "cells in this column like this"
     )
     assert clients.message_in("fi").startswith(
         "2770 luettiin postinumeroksi 02770: Excel pudotti alkunollan"
