@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner import access
 from planner.i18n import LANGUAGES, t
-from planner.ui import auth, common
+from planner.ui import auth, common, print_style
 
 # Navigation sections and their pages: (page key in common.PAGE_FILES, title key, icon).
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
@@ -31,6 +31,7 @@ common.init_state()
 auth.adopt_account_language()
 lang = common.lang()
 st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:", layout="wide")
+print_style.apply()
 
 with st.sidebar:
     st.segmented_control(

@@ -20,11 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the ap
 
 from appserver import CHROMIUM, CHROMIUM_ARGS, running_app
 
-from planner.cli.season import prepare_demo_store
+from planner.cli.demo import prepare_published_demo
 from planner.i18n import LANGUAGES
-from planner.solve import SolveParams, solve
-from planner.solve.output import summary
-from planner.store import Enrolments, Store
 
 DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
@@ -34,14 +31,8 @@ FIND_CLIENT = "P-ELINA"
 
 
 def planned_store(folder: Path, seconds: float) -> str:
-    url = prepare_demo_store(f"sqlite:///{folder / 'tour.sqlite3'}")
-    with Store.open(url) as store:
-        season = store.load_season()
-        assert season is not None
-        result = solve(season, SolveParams(time_limit_s=seconds))
-        store.save_plan(result.plan, summary(result, season), actor="tour")
-        Enrolments(store).publish(actor="tour")
-    return url
+    """The store `planner demo` opens: the sample planned, saved and published."""
+    return prepare_published_demo(f"sqlite:///{folder / 'tour.sqlite3'}", time_limit_s=seconds).url
 
 
 def settle(page) -> None:

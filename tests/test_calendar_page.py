@@ -389,6 +389,29 @@ def test_subscribing_creates_a_feed_and_shows_its_https_and_webcal_links(planned
     assert at.success[0].value == t("calpage.subscribe_done", "en", id=feeds[0].id)
 
 
+@pytest.mark.parametrize(
+    ("base", "label", "note"),
+    [
+        ("http://127.0.0.1:8502", "calpage.http_link", "calpage.http_note"),
+        ("https://kalenteri.example.fi", "calpage.https_link", "calpage.outlook_note"),
+    ],
+)
+def test_the_links_label_says_https_only_above_an_https_address(
+    planned_url, monkeypatch, base, label, note
+):
+    monkeypatch.setenv("PLANNER_FEED_URL", base)
+    at = open_calendar("sv")
+    at.button(key="cal_subscribe").click()
+    rerun(at)
+
+    assert at.code[0].value.startswith(base + "/ics/")
+    said = [m.value for m in at.markdown]
+    assert t(label, "sv") in said
+    assert t(note, "sv") in [c.value for c in at.caption]
+    if base.startswith("http:"):
+        assert not any("https" in text for text in said)
+
+
 def test_no_client_code_appears_on_the_page_or_in_its_calendars(
     published_url, season_and_plan, downloads
 ):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
-from planner.store import Store
+from planner.store import Enrolments, Store
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -98,12 +98,13 @@ def test_import_of_a_broken_season_stores_nothing(capsys, sample_dir, broken_sea
         store.dispose()
 
 
-def test_demo_without_the_app_loads_the_sample_season(capsys, sqlite_url):
-    code, out, _ = run(capsys, "demo", "--no-app", "--db", sqlite_url)
-    assert code == 0 and "Sample season loaded" in out
+def test_demo_without_the_app_loads_plans_and_publishes_the_sample_season(capsys, sqlite_url):
+    code, out, _ = run(capsys, "demo", "--no-app", "--time-limit", "5", "--db", sqlite_url)
+    assert code == 0 and "(planned and published)" in out
     store = Store.open(sqlite_url)
     try:
         assert store.load_season().client["P-ELINA"].municipality == "078"
+        assert Enrolments(store).live_plan() is not None
     finally:
         store.dispose()
 

@@ -79,7 +79,7 @@ def said(problems) -> list[tuple]:
         ("max_travel_min", "500"),
         ("languages", "x"),
         ("wishes", "G-999"),
-        ("postal_code", "2100"),
+        ("postal_code", "210"),
         ("needs_accessible", "maybe"),
     ],
 )
@@ -201,3 +201,11 @@ def test_any_cells_give_a_client_or_problems_and_never_raise(season, cells, type
     else:
         assert not check.problems
         with_client(season, check.client)  # raises SeasonError when invalid
+
+
+def test_a_postal_code_that_lost_its_zero_is_padded_with_the_imports_warning(season, cells):
+    check = check_client(season, {**cells, "postal_code": "2100"})
+    assert check.ok and check.client.postal_code == "02100"
+    assert [(p.column, p.text.key) for p in check.warnings] == [
+        ("postal_code", "padded_postal_code")
+    ]

@@ -474,11 +474,10 @@ def test_fully_empty_rows_are_skipped_but_still_counted_in_row_numbers(tmp_path:
             "clients",
             3,
             "postal_code",
-            "2100",
-            'clients.csv row 3, column postal_code: "2100" has 4 digits, a postal code has 5: '
-            "did Excel drop the leading zero of 02100? Format the column as text and type the "
-            "code again",
-            id="postal_code_lost_its_zero",
+            "210",
+            'clients.csv row 3, column postal_code: "210" is not a postal code (five digits, '
+            "e.g. 02100)",
+            id="postal_code_of_three_digits",
         ),
         pytest.param(
             "clients",

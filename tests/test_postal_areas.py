@@ -147,13 +147,15 @@ def test_a_missing_name_column_is_an_error(tmp_path: Path) -> None:
     )
 
 
-def test_a_four_digit_code_is_an_error_that_suggests_the_lost_zero(tmp_path: Path) -> None:
+def test_a_four_digit_code_is_padded_with_a_warning(tmp_path: Path) -> None:
     rows = [["2100", *AREAS[0][1:]], *AREAS[1:]]
-    assert only_error(season_folder(tmp_path, rows)) == (
-        'postal_areas.csv row 2, column postal_code: "2100" has 4 digits, '
-        "a postal code has 5: did Excel drop the leading zero of 02100? Format the column "
-        "as text and type the code again"
-    )
+    report = read_season(season_folder(tmp_path, rows))
+    assert report.ok
+    assert "02100" in report.season.postal_area
+    assert [str(w) for w in report.warnings] == [
+        "postal_areas.csv row 2, column postal_code: 2100 was read as postal code 02100: "
+        "Excel dropped the leading zero (format the column as text)"
+    ]
 
 
 def test_an_unknown_municipality_is_an_error(tmp_path: Path) -> None:
@@ -162,6 +164,101 @@ def test_an_unknown_municipality_is_an_error(tmp_path: Path) -> None:
         'postal_areas.csv row 2, column municipality: "091" is not a municipality code or '
         "name in municipalities.csv"
     )
+
+
+# --- a season saved from Excel: codes that became numbers ---
+
+CODE_COLUMNS = {"postal_code", "code", "municipality"}
+"""The columns Excel reads as numbers when a person opens the CSV files and saves them."""
+
+
+def as_excel_number(column: str, text: str) -> object:
+    return int(text) if column in CODE_COLUMNS and text.isdigit() else text
+
+
+def sample_workbook(path: Path) -> Path:
+    """The bundled sample as one workbook in which every code cell is a number, as Excel
+    keeps a column of digits it was not told is text."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for file in sorted(SAMPLE.glob("*.csv")):
+        sheet = book.create_sheet(file.stem)
+        with open(file, encoding="utf-8", newline="") as f:
+            header, *rows = csv.reader(f)
+        sheet.append(header)
+        for cells in rows:
+            sheet.append([as_excel_number(c, t) for c, t in zip(header, cells, strict=True)])
+    book.save(path)
+    return path
+
+
+def sample_csv_without_zeros(tmp_path: Path) -> Path:
+    """The sample's CSV files as Excel writes them back: leading zeros of codes gone."""
+    folder = Path(
+        shutil.copytree(
+            SAMPLE, tmp_path / "sample", ignore=shutil.ignore_patterns("*.md", "sources")
+        )
+    )
+    for file in folder.glob("*.csv"):
+        with open(file, encoding="utf-8", newline="") as f:
+            header, *rows = csv.reader(f)
+        rows = [
+            [str(as_excel_number(c, t)) for c, t in zip(header, cells, strict=True)]
+            for cells in rows
+        ]
+        with open(file, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows([header, *rows])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sample_season() -> Season:
+    report = read_season(SAMPLE)
+    assert report.ok, report.lines()
+    return report.season
+
+
+def test_a_workbook_with_postal_codes_as_numbers_reads_as_the_sample(
+    tmp_path: Path, sample_season: Season
+) -> None:
+    path = sample_workbook(tmp_path / "sample.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book["clients"]["C3"].value == 2770 and book["postal_areas"]["A2"].value == 2100
+    report = read_season(path)
+    assert report.errors == []
+    assert replace(report.season, name=sample_season.name) == sample_season
+    padded = [p for p in report.warnings if p.column == "postal_code"]
+    assert [(p.source, p.row, p.column) for p in padded] == [
+        ("sample.xlsx, sheet clients", 3, "postal_code"),
+        ("sample.xlsx, sheet postal_areas", 2, "postal_code"),
+    ]
+    clients = padded[0]
+    zeros = sum(c.postal_code.startswith("0") for c in sample_season.clients)
+    assert clients.line("en") == (
+        "sample.xlsx, sheet clients, row 3, column postal_code: 2770 was read as postal code "
+        f"02770: Excel dropped the leading zero (format the column as text); {zeros - 1} more "
+        "cells in this column like this"
+    )
+    assert clients.message_in("fi").startswith(
+        "2770 luettiin postinumeroksi 02770: Excel pudotti alkunollan"
+    )
+    assert clients.message_in("sv").startswith(
+        "2770 lästes som postnummer 02770: Excel tappade den inledande nollan"
+    )
+
+
+def test_the_sample_csv_files_saved_from_excel_have_no_errors(
+    tmp_path: Path, sample_season: Season
+) -> None:
+    folder = sample_csv_without_zeros(tmp_path)
+    with open(folder / "clients.csv", encoding="utf-8") as f:
+        assert ",2770," in f.read()
+    report = read_season(folder)
+    assert report.errors == []
+    assert replace(report.season, name=sample_season.name) == sample_season
+    said = [str(p) for p in report.warnings]
+    assert any("clients.csv row 3, column postal_code: 2770 was read as" in w for w in said)
+    assert any("postal_areas.csv row 2, column postal_code: 2100 was read as" in w for w in said)
 
 
 # --- planner check's warnings ---

@@ -1,6 +1,6 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
 into the library, one module per command family (`season`, `solve`, `offering`, `meetings`,
-`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`); `common` holds what
+`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`, `demo`); `common` holds what
 they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
@@ -22,13 +22,14 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.calendar import add_calendar_commands
     from planner.cli.change import add_change_commands
     from planner.cli.client import add_client_commands
+    from planner.cli.demo import add_demo_command
     from planner.cli.meetings import add_meetings_command
     from planner.cli.mobile import add_mobile_commands
     from planner.cli.notify import add_notify_command
     from planner.cli.offering import add_find_command, add_offering_commands
     from planner.cli.pin import add_pin_commands
     from planner.cli.report import add_report_commands
-    from planner.cli.season import add_demo_command, add_season_commands
+    from planner.cli.season import add_season_commands
     from planner.cli.solve import add_solve_commands
 
     parser = Parser(

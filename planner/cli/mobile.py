@@ -86,6 +86,8 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
             ["client_code", "group_id", "leg", "hub", "minutes"],
             [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
         )
+    if args.pdf:
+        _write_run_sheets(season, result.runs, Path(args.pdf), args.lang)
     payload = {
         "runs": [
             {
@@ -128,8 +130,20 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         f"not served: {d['client_code']} to {d['group_id']}: {d['reason']}"
         for d in payload["dropped"]
     ]
+    if args.pdf and result.runs:
+        lines.append(f"Wrote the run sheets to {args.pdf}")
     emit(args, payload, "\n".join(lines) or "no client rides with the work car")
     return 0
+
+
+def _write_run_sheets(season, runs, path: Path, lang: str) -> None:
+    """Every run's sheet in one PDF, a run from a new page (nothing written without runs)."""
+    from planner.printing import run_sheet_pdf
+
+    if not runs:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(run_sheet_pdf(season, runs, lang))
 
 
 def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
@@ -187,6 +201,10 @@ def add_mobile_commands(add: Add, load: Loader) -> None:
     )
     p.add_argument(
         "--out", help="folder for pickup_runs.csv, pickup_dropped.csv and pickup_hubs.csv"
+    )
+    p.add_argument("--pdf", help="PDF file for the drivers' run sheets (A4, one run a page)")
+    p.add_argument(
+        "--lang", choices=("fi", "sv", "en"), default="fi", help="language of the run sheets"
     )
 
     p = add(

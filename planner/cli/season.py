@@ -1,16 +1,14 @@
 """`planner check`, `import`, `season` (list, publish, rename, archive), `generate` (the sample
-season) and `demo`."""
+season) and the demo's store (`prepare_demo_store`; the command is `planner.cli.demo`)."""
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from planner.cli.common import (
-    APP_PATH,
     SAMPLE_SEASON_NAME,
     Add,
     UserError,
@@ -176,6 +174,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_FILE = "planner-demo.sqlite3"
+"""The demo's store in the working folder, unless a database URL is given."""
+
+
 def prepare_demo_store(db_url: str | None = None) -> str:
     """Load the sample season into a fresh store (its first season, so the live one);
     return the store's URL."""
@@ -185,7 +187,7 @@ def prepare_demo_store(db_url: str | None = None) -> str:
     from planner.store import Store
 
     if db_url is None:
-        db_file = Path.cwd() / "planner-demo.sqlite3"
+        db_file = Path.cwd() / DEMO_FILE
         db_file.unlink(missing_ok=True)
         db_url = f"sqlite:///{db_file}"
     report = read_season(sample_data_dir())
@@ -198,67 +200,6 @@ def prepare_demo_store(db_url: str | None = None) -> str:
     finally:
         store.dispose()
     return db_url
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    url = prepare_demo_store(args.db)
-    print(f"Sample season loaded into {url}")
-    if args.no_app:
-        return 0
-    env = {**os.environ, "PLANNER_DB_URL": url}
-    if not args.sign_in:
-        # The bundled sample season holds no real person: a laptop demo needs no sign-in.
-        env["PLANNER_SINGLE_USER"] = "1"
-    # Always headless: otherwise Streamlit's first run asks for an e-mail address on the
-    # terminal (and exits with 255 without one). We open the browser ourselves instead.
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(APP_PATH),
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    app_url = f"http://localhost:{args.port}"
-    server = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
-    try:
-        if _wait_for_app(app_url, server):
-            print(f"sosku planner is running at {app_url} (Ctrl+C stops it)", flush=True)
-            if not args.headless and _has_display():
-                import webbrowser
-
-                webbrowser.open(app_url)
-        return server.wait()
-    except KeyboardInterrupt:
-        server.terminate()
-        return server.wait()
-
-
-def _wait_for_app(url: str, server: subprocess.Popen[bytes], timeout_s: float = 120) -> bool:
-    """True once the app answers its health check; False if it exited or never answered."""
-    import time
-    import urllib.request
-
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.3)
-    return False
-
-
-def _has_display() -> bool:
-    return sys.platform in ("darwin", "win32") or bool(
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
 
 
 def add_season_commands(add: Add) -> None:
@@ -317,16 +258,3 @@ def add_season_commands(add: Add) -> None:
 
 def _season_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand
     raise UserError("say what to do: list, publish, rename or archive")
-
-
-def add_demo_command(add: Add) -> None:
-    p = add("demo", cmd_demo, "Load the sample season into a fresh store and start the app.")
-    p.add_argument("--db", help="database URL (default: a fresh ./planner-demo.sqlite3)")
-    p.add_argument(
-        "--sign-in",
-        action="store_true",
-        help="sign in as configured in .streamlit/secrets.toml instead of single-user mode",
-    )
-    p.add_argument("--port", type=int, default=8501, help="port for the app")
-    p.add_argument("--headless", action="store_true", help="do not open a browser window")
-    p.add_argument("--no-app", action="store_true", help="only load the data")

@@ -457,6 +457,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{written} was read as municipality code {code}: Excel dropped the leading zero "
         "(format the column as text)",
     },
+    "io.padded_postal_code": {
+        "fi": "{written} luettiin postinumeroksi {code}: Excel pudotti alkunollan (muotoile "
+        "sarake tekstiksi)",
+        "sv": "{written} lästes som postnummer {code}: Excel tappade den inledande nollan "
+        "(formatera kolumnen som text)",
+        "en": "{written} was read as postal code {code}: Excel dropped the leading zero "
+        "(format the column as text)",
+    },
     # --- files, sheets and headers ---
     "io.not_utf8": {
         "fi": "ei ole UTF-8-tekstiä: tallenna Excelissä muodossa CSV UTF-8",

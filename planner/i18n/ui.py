@@ -1620,6 +1620,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Outlook och Teams (https):",
         "en": "Outlook and Teams (https):",
     },
+    "calpage.http_link": {
+        "fi": "Tilausosoite (http, salaamaton):",
+        "sv": "Prenumerationsadress (http, okrypterad):",
+        "en": "Subscription address (http, not encrypted):",
+    },
+    "calpage.http_note": {
+        "fi": "Tämä on salaamaton http-osoite: Outlookin työpöytäsovellus ja muut "
+        "kalenterisovellukset voivat tilata sen, mutta Outlook verkossa ja Teams tilaavat vain "
+        "https-osoitteita (asetus PLANNER_FEED_URL).",
+        "sv": "Det här är en okrypterad http-adress: Outlooks skrivbordsapp och andra "
+        "kalenderappar kan prenumerera på den, men Outlook på webben och Teams prenumererar "
+        "bara på https-adresser (inställningen PLANNER_FEED_URL).",
+        "en": "This is a plain http address: Outlook for desktop and other calendar apps can "
+        "subscribe to it, but Outlook on the web and Teams subscribe only to https addresses "
+        "(the setting PLANNER_FEED_URL).",
+    },
     "calpage.webcal_link": {
         "fi": "Muut kalenterisovellukset (webcal):",
         "sv": "Andra kalenderappar (webcal):",

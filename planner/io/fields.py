@@ -313,13 +313,25 @@ def parse_municipality_code(text: str) -> tuple[str, bool]:
 
 
 def parse_postal_code(text: str) -> str:
-    """Five digits. Unlike a municipality code, a 4-digit postal code is not repaired:
-    a client's postal code is too close to personal data to guess at."""
+    """Five digits, as a person types them (a form, a command line flag): 4 digits are
+    refused with a hint, since no spreadsheet stood between the person and the code."""
     if re.fullmatch(r"\d{5}", text):
         return text
     if re.fullmatch(r"\d{4}", text):
         raise FieldError(msg("postal_code_4_digits", value=shown(text), padded=f"0{text}"))
     raise FieldError(msg("not_postal_code", value=shown(text)))
+
+
+def parse_table_postal_code(text: str) -> tuple[str, bool]:
+    """A postal code in a season's table. Returns (code, padded).
+
+    A 4-digit number is a code whose leading zero Excel dropped when it read the column as
+    numbers (02100 -> 2100; every Finnish code of 4 digits or fewer written out starts with
+    0): it is zero-padded, and `padded` says so for a warning, as a municipality code is.
+    """
+    if re.fullmatch(r"\d{4}", text):
+        return f"0{text}", True
+    return parse_postal_code(text), False
 
 
 # Finnish personal identity code: DDMMYY, century sign, individual number, check character.

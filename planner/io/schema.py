@@ -121,7 +121,10 @@ def client_code(t: str, ctx: CellContext) -> str:
 
 
 def postal_code(t: str, ctx: CellContext) -> str:
-    return fields.parse_postal_code(t)
+    code, padded = fields.parse_table_postal_code(t)
+    if padded:
+        ctx.notes.append(msg("padded_postal_code", written=t, code=code))
+    return code
 
 
 def _padded_code(t: str, ctx: CellContext) -> str:

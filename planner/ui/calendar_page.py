@@ -18,6 +18,7 @@ from planner.calendar import (
     calendar_from_store,
     create_feed,
 )
+from planner.calendar.links import feed_base_url
 from planner.calendar.series import Series
 from planner.i18n import t
 from planner.model import Plan, Season
@@ -309,6 +310,14 @@ def download_panel(
     )
 
 
+def link_texts(feed_url: str) -> tuple[str, str]:
+    """The keys of the label above a feed's address and of the note under the links: only an
+    https address is one Outlook on the web and Teams subscribe to."""
+    if feed_url.lower().startswith("https://"):
+        return "calpage.https_link", "calpage.outlook_note"
+    return "calpage.http_link", "calpage.http_note"
+
+
 def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
     """Create a feed of this view (a write to the store, so only on the button) and show its
     links once."""
@@ -341,13 +350,14 @@ def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
             except (CalendarError, StoreError) as exc:
                 st.error(t("calpage.subscribe_failed", lang, reason=exc), icon=":material/error:")
         feed = st.session_state[FEED_KEY]
+        label, note = link_texts(feed["url"] if feed is not None else feed_base_url())
         if feed is not None:
             st.success(t("calpage.subscribe_done", lang, id=feed["id"]), icon=":material/link:")
-            st.markdown(t("calpage.https_link", lang))
+            st.markdown(t(label, lang))
             st.code(feed["url"], language=None, wrap_lines=True)
             st.markdown(t("calpage.webcal_link", lang))
             st.code(feed["webcal"], language=None, wrap_lines=True)
-        st.caption(t("calpage.outlook_note", lang))
+        st.caption(t(note, lang))
 
 
 # --- the calendar ---

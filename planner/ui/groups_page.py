@@ -19,6 +19,7 @@ from planner import access, terms
 from planner.access import Identity
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
+from planner.printing.sheet import week_monday, week_sessions
 from planner.store import (
     ChangeRefused,
     DatedChange,
@@ -31,6 +32,7 @@ from planner.store.changes import NOTE_MAX, held_dates, planned_dates
 from planner.ui import auth, common
 from planner.ui.meetings_panel import group_meetings_section
 from planner.ui.offering import date_text, day_name, published_plan_id
+from planner.ui.print_buttons import leader_week_download, participant_list_download
 
 GROUP_KEY = "groups_group"
 DONE_KEY = "groups_done"  # the last recorded change, shown once after the rerun
@@ -370,6 +372,51 @@ def group_heading(season: Season, plan: Plan, group_id: str, lang: str) -> str:
     return f"{day_name(p.weekday, lang)} {hhmm(p.start)}–{hhmm(p.end)} · {venue}"
 
 
+def week_person(who: Identity, offerings: list, leaders: tuple[str, ...]) -> str:
+    """Whose week to print: the signed-in leader's own; for anyone who leads no group (a
+    coordinator), the chosen group's first leader's."""
+    if who.staff_id is not None and any(who.staff_id in o.leaders for o in offerings):
+        return who.staff_id
+    return leaders[0]
+
+
+def print_section(
+    season: Season,
+    plan: Plan,
+    live: Enrolments,
+    who: Identity,
+    offerings: list,
+    group_id: str,
+    leaders: tuple[str, ...],
+    today: dt.date,
+    changes: list[DatedChange],
+    lang: str,
+) -> None:
+    """The PDF downloads: the group's participant list and its leader's week."""
+    person = week_person(who, offerings, leaders)
+    groups = [o.group_id for o in offerings if person in o.leaders and o.group_id in plan.placement]
+    monday = week_monday(today)
+    sessions = week_sessions(season, plan, groups, monday, changes)
+    counts = {}
+    for g in {s.group_id for s in sessions}:
+        remote = set(live.remote_participants(g))
+        counts[g] = (len([c for c in live.participants(g) if c not in remote]), len(remote))
+    participants = live.participants(group_id)
+    left, right = st.columns(2)
+    with left:
+        participant_list_download(
+            season,
+            plan,
+            group_id,
+            participants,
+            live.remote_participants(group_id),
+            len(live.waiting_list(group_id)),
+            lang,
+        )
+    with right:
+        leader_week_download(season, plan, person, monday, sessions, counts, lang)
+
+
 def render() -> None:
     who = auth.require(access.OWN_GROUPS)
     st.session_state.setdefault(GROUP_KEY, None)
@@ -458,6 +505,9 @@ def render() -> None:
     today = terms.local_today()
     placement = plan.placement[group_id]
     season_changes = DatedChanges(db, season_id).current()
+    print_section(
+        season, plan, live, who, offerings, group_id, leaders, today, season_changes, lang
+    )
     ours = DatedChanges(db, season_id).for_group(group_id, leaders, placement.venue_id)
     st.subheader(t("groups.changes", lang))
     if ours:

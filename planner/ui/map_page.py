@@ -16,6 +16,7 @@ from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
 from planner.routing.reimburse import group_travel
 from planner.ui import auth, common
+from planner.ui.print_buttons import run_sheet_download
 from planner.ui.route_maps import (
     allowance_table,
     dropped_table,
@@ -173,6 +174,7 @@ def render() -> None:
         )
         if run is not None:
             st.dataframe(run_sheet(season, run, lang), hide_index=True, width="stretch")
+            run_sheet_download(season, run, lang)
             st.caption(t("routes.run_caption", lang, km=run.km, minutes=run.minutes))
             start, end = hhmm(run.depart), hhmm(run.depart + run.minutes)
             if run.driver is not None:
