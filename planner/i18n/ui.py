@@ -370,14 +370,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan.metric.bound": {"fi": "Paras raja", "sv": "Bästa gräns", "en": "Best bound"},
     "plan.metric.gap": {"fi": "Ero rajaan", "sv": "Gap till gränsen", "en": "Gap"},
     "plan.metric.wall": {"fi": "Laskenta-aika", "sv": "Beräkningstid", "en": "Solve time"},
-    "plan.status.OPTIMAL": {"fi": "optimaalinen", "sv": "optimal", "en": "optimal"},
-    "plan.status.FEASIBLE": {"fi": "käypä", "sv": "tillåten", "en": "feasible"},
-    "plan.status.INFEASIBLE": {"fi": "mahdoton", "sv": "omöjlig", "en": "infeasible"},
-    "plan.status.UNKNOWN": {"fi": "ei ratkaisua", "sv": "ingen lösning", "en": "no solution"},
+    # CP-SAT's statuses and the plan's, in words a coordinator reads (see `planner.ui.summary`).
+    "plan.status.OPTIMAL": {
+        "fi": "paras vaihtoehdoista",
+        "sv": "bäst bland alternativen",
+        "en": "best of the options",
+    },
+    "plan.status.FEASIBLE": {
+        "fi": "sääntöjen mukainen, parempikin voi olla",
+        "sv": "följer reglerna, en bättre kan finnas",
+        "en": "follows the rules, a better one may exist",
+    },
+    "plan.status.INFEASIBLE": {
+        "fi": "mahdoton näillä tiedoilla",
+        "sv": "omöjlig med dessa uppgifter",
+        "en": "impossible with this data",
+    },
+    "plan.status.UNKNOWN": {
+        "fi": "ei ratkaisua annetussa ajassa",
+        "sv": "ingen lösning inom tiden",
+        "en": "no solution in the time given",
+    },
     "plan.status.MODEL_INVALID": {
-        "fi": "virheellinen malli",
-        "sv": "ogiltig modell",
-        "en": "invalid model",
+        "fi": "laskentavirhe (virheellinen malli)",
+        "sv": "beräkningsfel (ogiltig modell)",
+        "en": "solver fault (invalid model)",
     },
     "plan.status.FIRST_FIT": {
         "fi": "ensimmäinen sopiva suunnitelma",

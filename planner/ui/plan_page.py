@@ -20,11 +20,13 @@ from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import render_publish
 from planner.ui.replan_panel import Replan, replan_inputs
 from planner.ui.summary import (
-    percent,
+    no_plan_words,
     plan_signed_gap,
     plan_status,
     plan_words,
+    progress_words,
     soft_rule_lines,
+    status_words,
     week_words,
 )
 from planner.ui.week_grid import (
@@ -59,13 +61,6 @@ def _number(value: float | None, digits: int = 0) -> str:
     return MISSING if value is None else f"{value:,.{digits}f}".replace(",", "\u202f")
 
 
-def _status(status: str | None, lang: str) -> str:
-    if not status:
-        return MISSING
-    key = f"plan.status.{status}"
-    return t(key, lang) if has(key) else status
-
-
 def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> None:
     """The run in plain words (every group placed or how many not, how close to the best plan
     among the options considered, the time), groups, clients and the plan's own status; the
@@ -83,7 +78,7 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
     values = [
         ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}"),
         ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}"),
-        ("plan.metric.status", _status(status, lang)),
+        ("plan.metric.status", status_words(status, lang)),
     ]
     for column, (key, value) in zip(st.columns(len(values)), values, strict=True):
         column.metric(t(key, lang), value, border=True)
@@ -100,7 +95,7 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
         wall = summary.get("wall_s")
         source = summary.get("plan_source")
         details = [
-            ("plan.metric.model_status", _status(summary.get("status"), lang)),
+            ("plan.metric.model_status", status_words(summary.get("status"), lang)),
             ("plan.metric.objective", _number(summary.get("objective"))),
             ("plan.metric.bound", _number(summary.get("best_bound"))),
             ("plan.metric.gap", MISSING if gap is None else f"{gap:.1%}"),
@@ -205,17 +200,6 @@ def _limit(run: SolveRun) -> int:
     return round(float(run.params.get("time_limit_s", 0)))
 
 
-def progress_words(run: SolveRun, lang: str) -> str:
-    """The search so far in one sentence: no plan yet, or how many and how close the best
-    one is to the bound of the stage under way."""
-    gap = relative_gap(run.objective, run.bound)
-    if not run.solutions or gap is None:
-        return t("run.progress.none", lang)
-    if gap == 0:
-        return t("run.progress.best", lang, n=run.solutions)
-    return t("run.progress.found", lang, n=run.solutions, gap=percent(gap, lang))
-
-
 @st.fragment(run_every=1)
 def progress_panel(db: Store, run_id: int, lang: str) -> None:
     """The stored run as its worker reports it, read again each second; the whole page
@@ -240,12 +224,12 @@ def progress_panel(db: Store, run_id: int, lang: str) -> None:
         )
     elif st.button(
         t("run.stop", lang),
-        key=f"plan_stop_{run.id}",
+        key="plan_stop",
         icon=":material/stop_circle:",
         help=t("run.stop.help", lang),
     ):
         runs.request_stop(run.id, auth.actor())
-        st.rerun(scope="fragment")
+        st.rerun()
     objective, bound = st.columns(2)
     objective.metric(t("plan.metric.objective", lang), _number(run.objective), border=True)
     bound.metric(t("plan.metric.bound", lang), _number(run.bound), border=True)
@@ -271,16 +255,6 @@ def ended_words(run: SolveRun, lang: str) -> tuple[str, str]:
     return "success", t("run.finished", lang, who=run.started_by, at=at)
 
 
-def no_plan_words(run: SolveRun, summary: dict[str, Any], lang: str) -> str:
-    """Why a run ended without a plan, and what to do, by how it ended."""
-    status = str(summary.get("status", ""))
-    if run.state == "stopped" and status in ("UNKNOWN", ""):
-        return t("run.no_plan.stopped", lang)
-    if has(f"run.no_plan.{status}"):
-        return t(f"run.no_plan.{status}", lang)
-    return t("plan.result.no_plan", lang, status=_status(status, lang))
-
-
 def _discard(db: Store, run: SolveRun) -> None:
     SolveRuns(db).close(run.id, auth.actor())
     st.rerun()
@@ -292,7 +266,7 @@ def show_interrupted(db: Store, run: SolveRun, lang: str) -> None:
         t("run.interrupted", lang, who=run.started_by, at=common.local_time(run.started_at)),
         icon=":material/sync_problem:",
     )
-    if st.button(t("plan.result.discard", lang), key=f"plan_discard_{run.id}"):
+    if st.button(t("plan.result.discard", lang), key="plan_discard"):
         _discard(db, run)
 
 
@@ -301,7 +275,7 @@ def show_result(db: Store, run: SolveRun, season: Season, previous: Plan | None,
     st.subheader(t("plan.result.title", lang))
     if run.state == "failed" or run.plan is None:
         st.error(t("plan.solve.failed", lang, reason=run.error or MISSING), icon=":material/error:")
-        if st.button(t("plan.result.discard", lang), key=f"plan_discard_{run.id}"):
+        if st.button(t("plan.result.discard", lang), key="plan_discard"):
             _discard(db, run)
         return
     plan = run.plan
@@ -314,11 +288,11 @@ def show_result(db: Store, run: SolveRun, season: Season, previous: Plan | None,
     clicked = save_col.button(
         t("plan.result.save", lang),
         type="primary",
-        key=f"plan_save_{run.id}",
+        key="plan_save",
         icon=":material/save:",
         disabled=not plan.placements,
     )
-    if discard_col.button(t("plan.result.discard", lang), key=f"plan_discard_{run.id}"):
+    if discard_col.button(t("plan.result.discard", lang), key="plan_discard"):
         _discard(db, run)
     if clicked:
         try:
@@ -363,7 +337,8 @@ def solve_controls(db: Store, season: Season, season_id: int, lang: str) -> Solv
         t("plan.solve.button", lang),
         type="primary",
         key="plan_solve",
-        disabled=running,
+        # Not disabled while a run is under way: a click then says whose run it is (the store
+        # refuses a second run of the season), where a greyed-out button would say nothing.
         icon=":material/play_arrow:",
     ):
         problem = start_solve(db, season_id, lang, int(limit), replan)
