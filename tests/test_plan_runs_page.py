@@ -23,7 +23,7 @@ from planner.solve_runs import run_summary
 from planner.store import SolveRun, SolveRuns, Store
 from planner.store.solve_runs import STALE_AFTER_S
 from planner.ui.common import local_time
-from planner.ui.summary import no_plan_words, progress_words, status_words
+from planner.ui.summary import no_plan_words, progress_words, status_help, status_words
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -31,6 +31,8 @@ PLAN_PAGE = "planner/ui/plan_page.py"
 TIMEOUT_S = 60
 ME = access.SINGLE_USER  # who the page acts as in single-user mode
 CP_SAT_STATUSES = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
+MAX_METRIC_CHARS = 15
+"""What a third of the page's width shows of a metric's value without cutting it off."""
 
 
 @pytest.fixture
@@ -89,7 +91,8 @@ def test_a_run_started_elsewhere_is_seen_running_and_can_be_stopped_here(url, la
     captions = [c.value for c in at.caption]
     assert t("run.started", lang, who="bo", at=local_time(run.started_at), limit=90) in captions
     assert progress_words(run, lang) in [m.value for m in at.markdown]
-    assert at.slider(key="plan_time_limit").disabled  # the run under way has its own
+    shown = at.slider(key=f"plan_time_limit_run_{run_id}")  # the run's own limit
+    assert shown.disabled and shown.value == 90
     stop = at.button(key="plan_stop")
     assert stop.label == t("run.stop", lang) and stop.help == t("run.stop.help", lang)
 
@@ -122,8 +125,9 @@ def test_a_finished_run_from_the_store_is_shown_and_saved_by_the_coordinator(url
     assert t("plan.result.title", "en") in [s.value for s in at.subheader]
     at_text = local_time(run.finished_at)
     assert t("run.finished", "en", who="bo", at=at_text) in [s.value for s in at.success]
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("plan.metric.status", "en")] == t("plan.status.FEASIBLE", "en")
+    status = next(m for m in at.metric if m.label == t("plan.metric.status", "en"))
+    assert status.value == t("plan.status.FEASIBLE", "en")
+    assert status.help == t("plan.status_help.FEASIBLE", "en")
     assert not at.button(key="plan_save").disabled
 
     at.button(key="plan_save").click().run()
@@ -191,6 +195,14 @@ def test_every_cp_sat_status_reads_in_words_not_as_its_code(status, lang):
     words = status_words(status, lang)
     assert words == t(f"plan.status.{status}", lang)
     assert status not in words and status.lower().replace("_", " ") not in words
+    assert len(words) <= MAX_METRIC_CHARS  # a metric's value shows whole
+    assert status_help(status, lang) == t(f"plan.status_help.{status}", lang)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("status", ["FIRST_FIT", "NO_PLAN", "EDITED"])
+def test_a_plans_own_status_fits_its_metric(status, lang):
+    assert len(status_words(status, lang)) <= MAX_METRIC_CHARS
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])

@@ -41,15 +41,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "run.progress.found": {
         "fi": "Löydettyjä suunnitelmia tähän mennessä: {n}. Paras niistä on enintään {gap} "
         "parhaasta mahdollisesta tässä vaiheessa.",
-        "sv": "Planer hittade hittills: {n}. Den bästa av dem är högst {gap} från den bästa "
-        "möjliga i det här steget.",
+        "sv": "Planer som hittats hittills: {n}. Den bästa av dem är högst {gap} från den "
+        "bästa möjliga i det här steget.",
         "en": "Plans found so far: {n}. The best of them is at most {gap} from the best "
         "possible in this stage.",
     },
     "run.progress.best": {
         "fi": "Löydettyjä suunnitelmia tähän mennessä: {n}. Paras niistä on tämän vaiheen "
         "paras mahdollinen.",
-        "sv": "Planer hittade hittills: {n}. Den bästa av dem är den bästa möjliga i det "
+        "sv": "Planer som hittats hittills: {n}. Den bästa av dem är den bästa möjliga i det "
         "här steget.",
         "en": "Plans found so far: {n}. The best of them is the best possible in this stage.",
     },

@@ -26,6 +26,7 @@ from planner.ui.summary import (
     plan_words,
     progress_words,
     soft_rule_lines,
+    status_help,
     status_words,
     week_words,
 )
@@ -76,12 +77,12 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
     else:
         st.success(words, icon=":material/task_alt:")
     values = [
-        ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}"),
-        ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}"),
-        ("plan.metric.status", status_words(status, lang)),
+        ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}", None),
+        ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}", None),
+        ("plan.metric.status", status_words(status, lang), status_help(status, lang)),
     ]
-    for column, (key, value) in zip(st.columns(len(values)), values, strict=True):
-        column.metric(t(key, lang), value, border=True)
+    for column, (key, value, help_text) in zip(st.columns(len(values)), values, strict=True):
+        column.metric(t(key, lang), value, border=True, help=help_text)
     if plan.placements:
         st.markdown("\n".join(f"- {line}" for line in week_words(season, plan, lang)))
     with st.expander(t("plan.soft_rules", lang)):
@@ -325,13 +326,21 @@ def solve_controls(db: Store, season: Season, season_id: int, lang: str) -> Solv
     running = run is not None and run.active and not run.stale()
     st.subheader(t("plan.solve.title", lang))
     st.markdown(t("plan.solve.intro", lang))
-    limit = st.slider(
-        t("plan.solve.time_limit", lang),
-        *TIME_LIMIT_S,
-        step=5,
-        key="plan_time_limit",
-        disabled=running,
-    )
+    if running:
+        # The run's own limit, under a key of its own: the session's choice stays for the next.
+        st.slider(
+            t("plan.solve.time_limit", lang),
+            *TIME_LIMIT_S,
+            value=min(max(_limit(run), TIME_LIMIT_S[0]), TIME_LIMIT_S[1]),
+            step=5,
+            key=f"plan_time_limit_run_{run.id}",
+            disabled=True,
+        )
+        limit = st.session_state.get("plan_time_limit", STATE_DEFAULTS["plan_time_limit"])
+    else:
+        limit = st.slider(
+            t("plan.solve.time_limit", lang), *TIME_LIMIT_S, step=5, key="plan_time_limit"
+        )
     replan = replan_inputs(db, season, season_id, lang, disabled=running)
     if st.button(
         t("plan.solve.button", lang),

@@ -183,6 +183,12 @@ def status_words(status: str | None, lang: str) -> str:
     return t(key, lang) if has(key) else status
 
 
+def status_help(status: str | None, lang: str) -> str | None:
+    """A status in one sentence (a metric's tooltip), or None where there is none."""
+    key = f"plan.status_help.{status}"
+    return t(key, lang) if status and has(key) else None
+
+
 def no_plan_words(run: SolveRun, summary: Mapping[str, Any], lang: str) -> str:
     """Why a run ended without a plan, and what to do about it, by how it ended: stopped
     first, no plan in the time, rules that rule everything out, a fault of the planner."""
