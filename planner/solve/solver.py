@@ -432,7 +432,8 @@ def solve(
     far, as at the time limit, and `stats["stopped"]` says so.
     """
     params = params or SolveParams()
-    clock = _Clock(params.time_limit_s, stop=stop)
+    clock = _Clock(params.time_limit_s)
+    clock.stop = stop
     started = clock.started
     work = apply_changes(season, changes) if changes is not None else season
     before = _previous_in(work, previous)
