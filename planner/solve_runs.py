@@ -144,7 +144,8 @@ class _Beat:
         with self.lock:
             objective, bound, solutions = self.objective, self.bound, self.solutions
         state = self.runs.beat(self.run_id, objective, bound, solutions)
-        if state == "stopping":
+        if state != "running":
+            # Stopping, or given up for dead (interrupted) while this worker was stalled.
             self.stop.request()  # again on each beat: a search starting just then hears it too
 
     def _loop(self) -> None:

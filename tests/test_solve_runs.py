@@ -151,6 +151,11 @@ def test_a_run_whose_worker_died_is_interrupted_and_does_not_block_the_season(
 
     fresh = runs.start(sid, "bo", {"time_limit_s": 60})
     assert runs.get(dead).state == "interrupted" and runs.get(fresh).state == "running"
+    # Its worker was only stalled: it hears the state on its next beat, and its late result
+    # does not bring the run back.
+    assert runs.beat(dead, -1.0, -2.0, 1) == "interrupted"
+    runs.finish(dead, "finished", SUMMARY, toy_plan())
+    assert runs.get(dead).state == "interrupted" and runs.get(dead).plan is None
 
 
 def test_an_interrupted_run_can_be_put_aside_but_a_live_one_cannot(store: Store) -> None:

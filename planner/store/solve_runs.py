@@ -220,7 +220,8 @@ class SolveRuns:
         error: str | None = None,
         now: dt.datetime | None = None,
     ) -> None:
-        """The worker's end of the run: `finished`, `stopped` or `failed`, with its result."""
+        """The worker's end of the run: `finished`, `stopped` or `failed`, with its result.
+        A run already ended (an `interrupted` one, given up for dead) keeps its state."""
         if state not in ENDED_STATES:
             raise ValueError(f"a run ends as one of {', '.join(ENDED_STATES)}, not {state!r}")
         when = now or utcnow()
@@ -228,7 +229,7 @@ class SolveRuns:
         def work(conn: sa.Connection) -> None:
             conn.execute(
                 sa.update(SolveRunRow)
-                .where(SolveRunRow.id == run_id)
+                .where(SolveRunRow.id == run_id, SolveRunRow.state.in_(ACTIVE_RUN_STATES))
                 .values(
                     state=state,
                     finished_at=when,
