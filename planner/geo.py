@@ -1,9 +1,9 @@
 """Places and travel times: the one place that decides how long a trip takes.
 
-Estimates, not timetables: geodesic distance (geopy, WGS-84) times a road factor, at a
-mode speed, plus a fixed access/wait time per mode. Public transport gets a wait penalty by
-municipality, long where buses are rare (handbook l. 409, 422). When the season carries a
-travel-time matrix (`travel_times` table), its figures win over the estimate.
+Estimates, not timetables: geodesic distance (geopy, WGS-84) walked, driven or ridden as
+`planner.travel_figures` says (short trips on foot, a bus or train's wait only when one is
+taken, by area; handbook l. 409, 422), with every figure and its source there. When the
+season carries a travel-time matrix (`travel_times` table), its figures win over the estimate.
 
 A client starts from their postal area's centre when their postal code is in the season's
 `postal_areas` table, from their municipality's centre otherwise (the contract holds no home
@@ -21,29 +21,23 @@ from functools import lru_cache
 from geopy.distance import geodesic
 
 from planner.model import Client, PostalArea, Season, Venue
+from planner.travel_figures import (
+    CAR_ACCESS_MIN,
+    DEFAULT_AREA,
+    LOCAL_KM,
+    RIDE_ACCESS_MIN,
+    RIDE_SLOWER_KMH,
+    ROAD_FACTOR,
+    TRANSIT_EGRESS_MIN,
+    WALK_ALWAYS_KM,
+    WALK_FACTOR,
+    WALK_KMH,
+    WALKABLE_KM,
+    Area,
+    area_of,
+)
 
-ROAD_FACTOR = 1.3  # road km per geodesic km, typical for Finnish rural road networks
-SPEED_KMH = {"car": 60.0, "ride": 55.0, "transit": 30.0, "walk": 4.8}
-ACCESS_MIN = {"car": 5, "ride": 10, "transit": 10, "walk": 0}
-"""Fixed minutes per trip: parking, the work car's pick-up detour, walking to the stop."""
-
-TRANSIT_WAIT_MIN: dict[str, int] = {
-    "049": 5,  # Espoo: HSL capital-region network
-    "235": 5,  # Kauniainen: HSL
-    "257": 15,  # Kirkkonummi: HSL zone D, commuter trains
-    "444": 20,  # Lohja: town buses, sparse outside the centre
-    "927": 20,  # Vihti
-    "224": 30,  # Karkkila
-    "755": 30,  # Siuntio
-    "149": 35,  # Inkoo
-    "710": 30,  # Raasepori: long distances, few buses
-    "078": 30,  # Hanko
-}
-DEFAULT_TRANSIT_WAIT_MIN = 30
-LOCAL_KM = 3.0
-"""A trip from a municipality's centre is at least this long: the client lives somewhere in
-the municipality, not at its centre. A trip from a postal area's centre has no such floor:
-the centre is a real estimate of the home, and a venue next to it is a short trip."""
+MODES = ("car", "ride", "transit", "walk")
 
 
 def postal_area_of(season: Season, client: Client) -> PostalArea | None:
@@ -68,11 +62,17 @@ def home_key(season: Season, client: Client) -> tuple[str, str]:
     return (client.municipality, area.postal_code if area else "")
 
 
+def client_line_km(season: Season, client: Client, venue: Venue) -> float:
+    """Straight-line km from the client's home to a venue; from a municipality's centre at least
+    the straight line of `LOCAL_KM` road km."""
+    km = distance_km(client_home(season, client), _point(venue))
+    return km if postal_area_of(season, client) else max(km, LOCAL_KM / ROAD_FACTOR)
+
+
 def client_km(season: Season, client: Client, venue: Venue) -> float:
     """Road km from the client's home to a venue (at least `LOCAL_KM` from a municipality's
     centre)."""
-    km = road_km(client_home(season, client), _point(venue))
-    return km if postal_area_of(season, client) else max(km, LOCAL_KM)
+    return client_line_km(season, client, venue) * ROAD_FACTOR
 
 
 @lru_cache(maxsize=200_000)
@@ -87,12 +87,41 @@ def road_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return distance_km(a, b) * ROAD_FACTOR
 
 
-def trip_minutes(km: float, mode: str, transit_wait: int = DEFAULT_TRANSIT_WAIT_MIN) -> int:
-    """Door-to-door minutes for `km` road kilometres by `mode`."""
-    if mode not in SPEED_KMH:
+def walk_minutes(line_km: float) -> float:
+    return line_km * WALK_FACTOR / WALK_KMH * 60
+
+
+def trip_minutes(
+    line_km: float, mode: str, origin: Area = DEFAULT_AREA, destination: Area | None = None
+) -> int:
+    """Door-to-door minutes for a trip of `line_km` straight-line km by `mode`, from an area
+    to an area (`planner.travel_figures` says how and with which figures)."""
+    if mode not in MODES:
         raise ValueError(f"unknown travel mode {mode!r}")
-    extra = ACCESS_MIN[mode] + (transit_wait if mode == "transit" else 0)
-    return math.ceil(km / SPEED_KMH[mode] * 60 + extra)
+    destination = destination or origin
+    road = line_km * ROAD_FACTOR
+    if mode == "car":
+        minutes = road / _mean(origin.car_kmh, destination.car_kmh) * 60 + CAR_ACCESS_MIN
+    elif mode == "ride":
+        kmh = _mean(origin.car_kmh, destination.car_kmh) - RIDE_SLOWER_KMH
+        minutes = road / kmh * 60 + RIDE_ACCESS_MIN
+    else:
+        minutes = _on_foot_or_transit(line_km, mode, origin, destination)
+    return math.ceil(minutes - 1e-9)
+
+
+def _on_foot_or_transit(line_km: float, mode: str, origin: Area, destination: Area) -> float:
+    walk = walk_minutes(line_km)
+    foot_km = line_km * WALK_FACTOR
+    if mode == "walk" or foot_km < WALK_ALWAYS_KM:
+        return walk
+    riding = line_km * ROAD_FACTOR / _mean(origin.transit_kmh, destination.transit_kmh) * 60
+    transit = origin.walk_to_stop_min + origin.transit_wait_min + riding + TRANSIT_EGRESS_MIN
+    return min(walk, transit) if foot_km <= WALKABLE_KM else transit
+
+
+def _mean(a: float, b: float) -> float:
+    return (a + b) / 2
 
 
 @dataclass(frozen=True)
@@ -121,8 +150,8 @@ class TravelModel:
         if known is not None:
             return known
         va, vb = self.season.venue[a], self.season.venue[b]
-        wait = TRANSIT_WAIT_MIN.get(vb.municipality, DEFAULT_TRANSIT_WAIT_MIN)
-        return trip_minutes(road_km(_point(va), _point(vb)), mode, wait)
+        line = distance_km(_point(va), _point(vb))
+        return trip_minutes(line, mode, area_of(va.municipality), area_of(vb.municipality))
 
     def venue_km(self, a: str, b: str) -> float:
         if a == b:
@@ -140,12 +169,9 @@ class TravelModel:
         if known is not None:
             return known
         venue = self.season.venue[venue_id]
-        km = client_km(self.season, client, venue)
-        wait = max(
-            TRANSIT_WAIT_MIN.get(client.municipality, DEFAULT_TRANSIT_WAIT_MIN),
-            TRANSIT_WAIT_MIN.get(venue.municipality, DEFAULT_TRANSIT_WAIT_MIN),
-        )
-        return trip_minutes(km, mode, wait)
+        line = client_line_km(self.season, client, venue)
+        origin = area_of(client.municipality)
+        return trip_minutes(line, mode, origin, area_of(venue.municipality))
 
     def reachable_venues(self, client: Client, venues: Iterable[Venue]) -> list[str]:
         return [

@@ -150,3 +150,30 @@ def test_the_command_line_is_a_package_and_the_test_harness_is_outside_the_plann
     assert not (PLANNER / "appserver.py").exists()
     assert (REPO / "tests" / "appserver.py").is_file()
     assert not (PLANNER / "calendar" / "db.py").exists()
+
+
+TRAVEL_FIGURE = re.compile(r"(_KMH|_FACTOR|_WAIT_MIN|WALK\w*_KM|_ACCESS_MIN)$")
+"""The names the travel model's figures go by."""
+
+
+def _assigned_names(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def test_every_travel_figure_lives_in_travel_figures():
+    home = PLANNER / "travel_figures.py"
+    assert {n for n in _assigned_names(home) if TRAVEL_FIGURE.search(n)}, "the scan finds none"
+    elsewhere = {
+        f"{_rel(path)}: {name}"
+        for path in _modules(PLANNER)
+        if path != home
+        for name in _assigned_names(path)
+        if TRAVEL_FIGURE.search(name)
+    }
+    assert not elsewhere, sorted(elsewhere)

@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 import pytest
-from toys import who_can_join_leaving_clashes
+from toys import groups_with_a_seat, who_can_join_leaving_clashes
 
 from planner.baseline import greedy_plan
 from planner.cli.main import main
@@ -54,7 +54,7 @@ def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store)
     with Store.open(planned_store) as store:
         plan = store.load_plan()
         season = store.load_season()
-        free = [g for g, seats in Enrolments(store).seats().items() if seats.free]
+        free = groups_with_a_seat(Enrolments(store), plan)
     group, outsider = who_can_join_leaving_clashes(planned_store, season, plan, free)
     code, out, _ = run(capsys, "enrol", group, outsider, "--db", planned_store, "--json")
     assert code == 0 and json.loads(out)["status"] == "enrolled"
@@ -195,7 +195,7 @@ def test_files_and_feeds_show_the_live_seats_as_the_app_does(capsys, planned_sto
     with Store.open(planned_store) as store:
         live = Enrolments(store)
         season, plan = store.load_season(), store.load_plan()
-        roomy = [g for g, s in sorted(live.seats().items()) if s.free > 1]
+        roomy = groups_with_a_seat(live, plan, spare=2)
         gid, code = who_can_join_leaving_clashes(planned_store, season, plan, roomy)
         seats = live.seats()[gid]
         before = calendar_from_store(store, Selection("group", gid))

@@ -237,8 +237,8 @@ def test_a_client_with_a_known_postal_code_travels_from_the_area_centre(season: 
     assert client_km(season, client, season.venue["V-ESP-1"]) == 0.0  # no LOCAL_KM floor
     travel = TravelModel(season)
     assert travel.client_home(client) == (60.1766, 24.8046)
-    # transit: 0 km, the access time and Espoo's wait only
-    assert travel.client_to_venue(client, "V-ESP-1") == 10 + 5
+    # transit: 0 km is a walk next door, no bus and no wait (planner.travel_figures)
+    assert travel.client_to_venue(client, "V-ESP-1") == 0
 
 
 def test_a_client_without_a_known_postal_code_travels_from_the_municipality(
@@ -276,7 +276,7 @@ def test_the_finder_times_trips_from_the_client_postal_centre(season: Season) ->
     index = FinderIndex(season, plan)
     near = index.minutes_from("049", "transit", "02100")["V-ESP-1"]
     centre = index.minutes_from("049", "transit")["V-ESP-1"]
-    assert near == 15 and centre > near
+    assert near == 0 and centre > near
 
 
 # --- a property: every client starts at the area's centre or the municipality's ---
@@ -370,4 +370,4 @@ def test_planner_find_takes_a_postal_code(
     near = {m["group_id"]: m["travel_min"] for m in json.loads(capsys.readouterr().out)}
     assert main(common) == 0
     centre = {m["group_id"]: m["travel_min"] for m in json.loads(capsys.readouterr().out)}
-    assert near["G-02"] == 15 and centre["G-02"] > 15
+    assert near["G-02"] == 0 and centre["G-02"] > 0  # next door: walked

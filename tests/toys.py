@@ -687,3 +687,16 @@ def who_can_join_leaving_clashes(
                 leave_groups_at_the_same_hour(url, m.group_id, code)
                 return m.group_id, code
     raise AssertionError(f"nobody can join any of {wanted}")
+
+
+def groups_with_a_seat(live: Any, plan: Plan, spare: int = 1) -> list[str]:
+    """Open groups with at least `spare` free seats whose leaders may take one more participant
+    (a group of one leader takes a fifth only with a second leader, l. 363-364)."""
+    from planner import rules
+
+    leaders = {p.group_id: len(p.leaders) for p in plan.placements}
+    return [
+        g
+        for g, seats in sorted(live.seats().items())
+        if seats.free >= spare and rules.leaders_needed(seats.taken + 1) <= leaders.get(g, 0)
+    ]

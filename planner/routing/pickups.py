@@ -25,11 +25,12 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal, NamedTuple, cast
 
-from planner.geo import LOCAL_KM, TravelModel, client_km, postal_area_of, road_km, trip_minutes
+from planner.geo import TravelModel, client_km, distance_km, postal_area_of, trip_minutes
 from planner.model import Client, Plan, Season
 from planner.routing.drivers import assign_drivers
 from planner.routing.drop_reasons import DropReason, drop_reason
 from planner.routing.vrptw import SolveParams, VrpInstance, VrpSolution, solve_vrptw
+from planner.travel_figures import LOCAL_KM, ROAD_FACTOR, Area, area_of
 
 DAY_START = 7 * 60
 DAY_END = 20 * 60
@@ -448,11 +449,12 @@ def _leg(season: Season, a: str, b: str, travel: TravelModel) -> tuple[int, floa
         client = next((c for c in season.clients if _home(season, c) == home), None)
         v = season.venue[venue_id]
         if client is None:
-            km = max(road_km(_centre(season, home), (v.lat, v.lon)), LOCAL_KM)
-            return trip_minutes(km, "car"), km
+            line = max(distance_km(_centre(season, home), (v.lat, v.lon)), LOCAL_KM / ROAD_FACTOR)
+            area = area_of(v.municipality)
+            return trip_minutes(line, "car", area, area), line * ROAD_FACTOR
         return travel.client_to_venue(client, venue_id, "car"), client_km(season, client, v)
-    km = road_km(_centre(season, a), _centre(season, b))
-    return trip_minutes(km, "car"), km
+    line = distance_km(_centre(season, a), _centre(season, b))
+    return trip_minutes(line, "car", _area(season, a), _area(season, b)), line * ROAD_FACTOR
 
 
 def _home(season: Season, client: Client) -> str:
@@ -460,6 +462,11 @@ def _home(season: Season, client: Client) -> str:
     area (`planner.geo.client_home`), else their municipality's code."""
     area = postal_area_of(season, client)
     return area.postal_code if area else client.municipality
+
+
+def _area(season: Season, home: str) -> Area:
+    area = season.postal_area.get(home)
+    return area_of(area.municipality if area is not None and area.municipality else home)
 
 
 def _centre(season: Season, home: str) -> tuple[float, float]:
