@@ -291,3 +291,16 @@ def test_the_worker_process_carries_out_a_run_started_from_the_store(tmp_path: P
         run = SolveRuns(store).get(run_id)
         assert run.state == "finished", run.error
         assert len(run.plan.placements) == 3
+
+
+def test_a_worker_process_that_dies_before_ending_its_run_fails_the_run(store: Store) -> None:
+    import subprocess
+    import sys
+
+    run_id = SolveRuns(store).start(season_id(store), "anna", {"time_limit_s": 60})
+    dying = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+
+    solve_runs._reap(store, run_id, dying)
+
+    run = SolveRuns(store).get(run_id)
+    assert run.state == "failed" and run.error == "the worker exited with code 3"
