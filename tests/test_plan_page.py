@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner import solve_runs
 from planner.baseline import greedy_plan
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.model import Plan, Season
 from planner.solve.reason import Reason
 from planner.solve.result import Result
-from planner.store import Store
+from planner.store import SolveRun, SolveRuns, Store
 from planner.ui.summary import percent, plan_status, plan_words
 from planner.ui.week_grid import (
     changes_table,
@@ -86,12 +88,29 @@ SOLVE_WAIT_S = 300
 """How long to wait for the page's background run: only a backstop, the wait ends with it."""
 
 
+@pytest.fixture(autouse=True)
+def worker_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs start their worker in a thread here, so a test can swap `planner.solve.solve`."""
+    monkeypatch.setattr(solve_runs, "launch", solve_runs.launch_thread)
+
+
+def newest_run(url: str | None = None) -> SolveRun | None:
+    with Store.open(url or os.environ["PLANNER_DB_URL"]) as store:
+        season_id = store.working_season_id()
+        assert season_id is not None
+        return SolveRuns(store).latest(season_id, open_only=False)
+
+
 def wait_for_the_solve(at: AppTest, timeout_s: float = SOLVE_WAIT_S) -> None:
-    """Wait for the background run to finish, then rerun the page as its fragment would."""
+    """Wait for the stored run to end, then rerun the page as its fragment would."""
     deadline = time.monotonic() + timeout_s
-    while not at.session_state["plan_job"].done and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        run = newest_run()
+        if run is not None and not run.active:
+            break
         time.sleep(0.05)
-    assert at.session_state["plan_job"].done, "the background run did not finish"
+    run = newest_run()
+    assert run is not None and not run.active, "the background run did not finish"
     at.run()
 
 
@@ -203,7 +222,7 @@ def test_a_finished_solve_is_shown_and_stored_only_when_saved(unplanned_url, sto
     _, plan = stored
     calls: list[float] = []
 
-    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None, stop=None):
         calls.append(params.time_limit_s)
         on_progress(-10.0, -20.0, 0.1)
         return Result(
@@ -368,7 +387,7 @@ def test_a_new_plan_lists_the_groups_that_change_from_the_current_one(
 ):
     _, plan = stored
 
-    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None, stop=None):
         return Result(
             status="FEASIBLE",
             objective=-5.0,
@@ -398,7 +417,7 @@ def test_without_the_solver_the_button_explains_that_planning_is_unavailable(
     at.button(key="plan_solve").click().run()
 
     assert at.error[0].value.startswith("The planner is not available:")
-    assert at.session_state["plan_job"] is None
+    assert newest_run(unplanned_url) is None
     with Store.open(unplanned_url) as store:
         assert store.load_plan() is None
 
@@ -497,7 +516,7 @@ def test_a_replan_starts_from_the_live_offering_and_keeps_its_enrolled_clients(
 
     calls: list = []
 
-    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None):
+    def fake_solve(season_arg, params, previous=None, changes=None, on_progress=None, stop=None):
         calls.append((previous, changes))
         return Result("OPTIMAL", -1.0, -1.0, 0.1, 0.1, plan=previous)
 

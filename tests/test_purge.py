@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from planner.cli.main import main
-from planner.store import Enrolments, Store
+from planner.store import Enrolments, SolveRuns, Store
 from planner.store.purge import months_before, purge_ended_clients
 from planner.store.schema import ClientRow, EnrolmentRow, EventRow, PlanParticipantRow
 
@@ -111,3 +111,17 @@ def test_the_cli_purges_and_says_how_many(store, capsys) -> None:
     assert "not a whole number of months" in capsys.readouterr().err
     with store.engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(EventRow)) > 0
+
+
+def test_an_ended_solve_run_naming_a_purged_client_goes_with_them(store) -> None:
+    runs = SolveRuns(store)
+    season_id = store.live_season_id()
+    plan = store.load_plan()
+    assert any(code == store.old for code, _ in plan.participants)
+    ended = runs.start(season_id, "anna", {"time_limit_s": 60})
+    runs.finish(ended, "finished", {"status": "FEASIBLE"}, plan)
+    runs.close(ended, "anna")
+
+    report = purge_ended_clients(store, 18, actor="coordinator", now=NOW)
+
+    assert report.rows["solve_runs"] == 1 and runs.get(ended) is None

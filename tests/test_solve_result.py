@@ -124,13 +124,13 @@ def _unknown_for(names: set[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = solver_module._run_stage
     ran: list[str] = []
 
-    def run_stage(name, model, params, seconds, objective, started, on_progress):
+    def run_stage(name, model, params, seconds, objective, started, on_progress, stop=None):
         ran.append(name)
         presolve[name] = params.presolve_iterations
         if name in names:
             stage = StageResult(name, "UNKNOWN", None, None, 0.0, None, 0)
             return stage, None, solver_module.cp_model.UNKNOWN
-        return real(name, model, params, seconds, objective, started, on_progress)
+        return real(name, model, params, seconds, objective, started, on_progress, stop)
 
     monkeypatch.setattr(solver_module, "_run_stage", run_stage)
     return ran

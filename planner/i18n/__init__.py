@@ -7,8 +7,8 @@ dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them)
 `io.*` (import problems), `notice.*`/`changes.*` (what counsellors and leaders hear
 about), `clients.*` (the client form), `meetings.*` (the joint meetings
 and their invitations), `places.*` (a client's places), `plan_edit.*`
-(one group changed by hand on the Plan page), `print.*` (the printed sheets) and `words`
-(weekdays, themes, audiences).
+(one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
+solve run on the Plan page) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
 from the data (`Municipality.name(lang)`); rule names and handbook lines from `planner.rules`.
@@ -31,6 +31,7 @@ from planner.i18n import (
     plan_edit,
     printing,
     routing,
+    solve_runs,
     solver,
     ui,
     words,
@@ -56,6 +57,7 @@ NAMESPACES = (
     plan_edit,
     meetings,
     printing,
+    solve_runs,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

@@ -370,20 +370,60 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan.metric.bound": {"fi": "Paras raja", "sv": "Bästa gräns", "en": "Best bound"},
     "plan.metric.gap": {"fi": "Ero rajaan", "sv": "Gap till gränsen", "en": "Gap"},
     "plan.metric.wall": {"fi": "Laskenta-aika", "sv": "Beräkningstid", "en": "Solve time"},
-    "plan.status.OPTIMAL": {"fi": "optimaalinen", "sv": "optimal", "en": "optimal"},
-    "plan.status.FEASIBLE": {"fi": "käypä", "sv": "tillåten", "en": "feasible"},
-    "plan.status.INFEASIBLE": {"fi": "mahdoton", "sv": "omöjlig", "en": "infeasible"},
+    # CP-SAT's statuses and the plan's, in short words for a metric (`plan.status_help.*` says
+    # each in a sentence, as the metric's tooltip; see `planner.ui.summary`).
+    "plan.status.OPTIMAL": {"fi": "paras", "sv": "bäst", "en": "best"},
+    "plan.status.FEASIBLE": {"fi": "kelvollinen", "sv": "giltig", "en": "valid"},
+    "plan.status.INFEASIBLE": {"fi": "mahdoton", "sv": "omöjlig", "en": "impossible"},
     "plan.status.UNKNOWN": {"fi": "ei ratkaisua", "sv": "ingen lösning", "en": "no solution"},
     "plan.status.MODEL_INVALID": {
-        "fi": "virheellinen malli",
-        "sv": "ogiltig modell",
-        "en": "invalid model",
+        "fi": "laskentavirhe",
+        "sv": "beräkningsfel",
+        "en": "solver fault",
     },
-    "plan.status.FIRST_FIT": {
-        "fi": "ensimmäinen sopiva suunnitelma",
-        "sv": "första passande plan",
-        "en": "first-fit plan",
+    "plan.status_help.OPTIMAL": {
+        "fi": "Laskenta osoitti, ettei sen läpikäymistä vaihtoehdoista löydy parempaa "
+        "suunnitelmaa.",
+        "sv": "Beräkningen visade att ingen bättre plan finns bland de alternativ den prövade.",
+        "en": "The solver proved that no better plan exists among the options it considered.",
     },
+    "plan.status_help.FEASIBLE": {
+        "fi": "Suunnitelma täyttää kaikki säännöt, mutta parempikin voi olla: laskennan aika "
+        "loppui ennen kuin se ehti osoittaa tämän parhaaksi.",
+        "sv": "Planen följer alla regler, men en bättre kan finnas: tiden tog slut innan "
+        "beräkningen hann visa att den är bäst.",
+        "en": "The plan follows every rule, but a better one may exist: the time ran out "
+        "before the solver could prove this one best.",
+    },
+    "plan.status_help.INFEASIBLE": {
+        "fi": "Kauden säännöt ja tiedot eivät salli yhtään suunnitelmaa; lisäaika ei auta.",
+        "sv": "Säsongens regler och data tillåter ingen plan; mer tid hjälper inte.",
+        "en": "The season's rules and data allow no plan at all; more time will not help.",
+    },
+    "plan.status_help.UNKNOWN": {
+        "fi": "Laskenta ei löytänyt ratkaisua annetussa ajassa.",
+        "sv": "Beräkningen hittade ingen lösning inom den givna tiden.",
+        "en": "The solver found no solution in the time given.",
+    },
+    "plan.status_help.MODEL_INVALID": {
+        "fi": "Laskenta ei voinut käsitellä malliaan: vika on suunnittelijassa, ei tiedoissa.",
+        "sv": "Beräkningen kunde inte hantera sin modell: felet ligger i planeraren, inte i datan.",
+        "en": "The solver could not handle its model: the fault is in the planner, not the data.",
+    },
+    "plan.status_help.FIRST_FIT": {
+        "fi": "Haku ei löytänyt omaa suunnitelmaa ajoissa, joten tämä on ensimmäinen sopiva "
+        "suunnitelma; se täyttää kaikki säännöt.",
+        "sv": "Sökningen hittade ingen egen plan i tid, så det här är den första passande "
+        "planen; den följer alla regler.",
+        "en": "The search found no plan of its own in time, so this is the first-fit plan; "
+        "it follows every rule.",
+    },
+    "plan.status_help.NO_PLAN": {
+        "fi": "Yhtään ryhmää ei voitu sijoittaa.",
+        "sv": "Ingen grupp kunde placeras.",
+        "en": "No group could be placed.",
+    },
+    "plan.status.FIRST_FIT": {"fi": "pikaratkaisu", "sv": "snabbplan", "en": "first-fit plan"},
     "plan.status.NO_PLAN": {"fi": "ei suunnitelmaa", "sv": "ingen plan", "en": "no plan"},
     "plan.metric.model_status": {
         "fi": "Mallin tila (vaihe 1)",
@@ -473,8 +513,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "after it looked further",
     },
     "plan.quality.first_fit": {
-        "fi": "ensimmäinen sopiva suunnitelma: haku ei löytänyt parempaa annetussa ajassa",
-        "sv": "första passande plan: sökningen hittade ingen bättre inom den givna tiden",
+        "fi": "pikaratkaisu eli ensimmäinen sopiva suunnitelma: haku ei löytänyt parempaa "
+        "annetussa ajassa",
+        "sv": "snabbplan, den första passande planen: sökningen hittade ingen bättre inom den "
+        "givna tiden",
         "en": "a first-fit plan: the search found no better one in the time given",
     },
     "groups.no_sessions_yet": {

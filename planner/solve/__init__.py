@@ -8,7 +8,8 @@ Modules: `params` (settings), `candidates` (options per group), `variables` (dec
 variables), `rules_hard` (one function per handbook rule, `HARD_RULES`), `objective`
 (tiers and weights), `warm_start` (first-fit hint), `solver` (the two stages), `explain`
 (reasons in fi/sv/en), `reason` (the solver-free `Reason`), `result`, `output` (the DESIGN.md
-files), `replan` (changes, diff). Staff routes are `planner.plan_figures`.
+files), `replan` (changes, diff), `stop` (a stop asked for from another thread). Staff
+routes are `planner.plan_figures`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _EXPORTS = {
     "Result": "planner.solve.result",
     "SolveParams": "planner.solve.params",
     "StageResult": "planner.solve.result",
+    "StopSignal": "planner.solve.stop",
     "blocking_rules": "planner.solve.explain",
     "can_run": "planner.solve.explain",
     "plan_diff": "planner.solve.replan",
@@ -40,6 +42,7 @@ __all__ = [
     "Result",
     "SolveParams",
     "StageResult",
+    "StopSignal",
     "blocking_rules",
     "can_run",
     "plan_diff",
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
     from planner.solve.result import Result, StageResult
     from planner.solve.rules_hard import HARD_RULES
     from planner.solve.solver import solve
+    from planner.solve.stop import StopSignal
 
 
 def __getattr__(name: str) -> Any:

@@ -73,6 +73,7 @@ from planner.solve.repair import complete_plan, improve_plan
 from planner.solve.replan import Changes, apply_changes
 from planner.solve.result import Result, StageResult
 from planner.solve.rules_hard import add_hard_rules
+from planner.solve.stop import StopSignal
 from planner.solve.variables import SeasonVars, build_variables
 from planner.solve.warm_start import add_plan_hint, hint_values, plan_values, warm_start_plan
 
@@ -86,10 +87,13 @@ MIN_STAGE_S = 0.5
 class _Progress(cp_model.CpSolverSolutionCallback):
     """Counts solutions, notes the first one's time and reports progress; nothing more."""
 
-    def __init__(self, started: float, on_progress: Progress | None) -> None:
+    def __init__(
+        self, started: float, on_progress: Progress | None, stop: StopSignal | None = None
+    ) -> None:
         super().__init__()
         self.started = started
         self.on_progress = on_progress
+        self.stop = stop
         self.first_s: float | None = None
         self.solutions = 0
 
@@ -100,6 +104,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self.first_s = now
         if self.on_progress is not None:
             self.on_progress(self.objective_value, self.best_objective_bound, now)
+        if self.stop is not None and self.stop.requested:
+            self.stop_search()
 
 
 def _solver(params: SolveParams, seconds: float) -> cp_model.CpSolver:
@@ -131,11 +137,16 @@ def _run_stage(
     objective: Objective,
     started: float,
     on_progress: Progress | None,
+    stop: StopSignal | None = None,
 ) -> tuple[StageResult, cp_model.CpSolver, int]:
     solver = _solver(params, seconds)
-    progress = _Progress(started, on_progress)
+    progress = _Progress(started, on_progress, stop)
     t = time.perf_counter()
-    status = solver.solve(model, progress)
+    if stop is None:
+        status = solver.solve(model, progress)
+    else:
+        with stop.searching(solver):
+            status = solver.solve(model, progress)
     wall = time.perf_counter() - t
     solved = status in SOLVED
     stage = StageResult(
@@ -171,9 +182,15 @@ class _Clock:
     that finishes early leaves its rest to the next, so the budgets may add up to more.)
     """
 
-    def __init__(self, limit_s: float, now: Callable[[], float] = time.perf_counter) -> None:
+    def __init__(
+        self,
+        limit_s: float,
+        now: Callable[[], float] = time.perf_counter,
+        stop: StopSignal | None = None,
+    ) -> None:
         self.limit_s = limit_s
         self.now = now
+        self.stop = stop
         self.started = now()
         self.budget_s: dict[str, float] = {}
         self.ends_s: dict[str, float] = {}
@@ -181,13 +198,18 @@ class _Clock:
     def elapsed(self) -> float:
         return self.now() - self.started
 
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.requested
+
     def left(self) -> float:
-        return self.limit_s - self.elapsed()
+        """Seconds until the limit; none once a stop was asked for."""
+        return 0.0 if self.stopped() else self.limit_s - self.elapsed()
 
     def grant(self, step: str, want: float) -> float:
-        """Seconds for `step`: `want`, but never past the limit (0 once it has passed)."""
+        """Seconds for `step`: `want`, but never past the limit (0 once it has passed or a
+        stop was asked for)."""
         at = self.elapsed()
-        seconds = max(0.0, min(want, self.limit_s - at))
+        seconds = 0.0 if self.stopped() else max(0.0, min(want, self.limit_s - at))
         self.budget_s[step] = seconds
         self.ends_s[step] = at + seconds
         return seconds
@@ -208,7 +230,9 @@ def _run_budgeted(
         log.info("stage %s: not started, the time limit is spent", name)
         stage = StageResult(name, "UNKNOWN", None, None, 0.0, None, 0)
         return stage, None, cp_model.UNKNOWN
-    return _run_stage(name, model, params, seconds, objective, clock.started, on_progress)
+    return _run_stage(
+        name, model, params, seconds, objective, clock.started, on_progress, clock.stop
+    )
 
 
 def _previous_in(season: Season, previous: Plan | None) -> Plan | None:
@@ -396,16 +420,20 @@ def solve(
     previous: Plan | None = None,
     changes: Changes | None = None,
     on_progress: Progress | None = None,
+    stop: StopSignal | None = None,
 ) -> Result:
     """Plan the season: who meets when and where, led by whom, with which clients.
 
     With `previous` (and optionally `changes`), re-plan: keep what still works, drop absent
     people, closed venues and cancelled groups, and change as little else as possible.
     `on_progress(objective, bound, wall_s)` is called on each improving solution of either
-    stage (stage 1: coverage, stage 2: cost); keep it cheap.
+    stage (stage 1: coverage, stage 2: cost); keep it cheap. `stop.request()` (from another
+    thread) ends the search under way and starts no other: the plan returned is the best so
+    far, as at the time limit, and `stats["stopped"]` says so.
     """
     params = params or SolveParams()
     clock = _Clock(params.time_limit_s)
+    clock.stop = stop
     started = clock.started
     work = apply_changes(season, changes) if changes is not None else season
     before = _previous_in(work, previous)
@@ -477,6 +505,7 @@ def solve(
             "budget_ends_s": dict(clock.ends_s),
             "after_search_s": round(time.perf_counter() - after_search, 3),
             "overrun_s": round(max(0.0, wall - params.time_limit_s), 3),
+            "stopped": clock.stopped(),
         },
         plan_objective=value,
         changed_after_search=changed,

@@ -15,7 +15,8 @@ the joint meetings (l. 379) and `Meetings(store)` books, cancels and marks them 
 `DatedChanges(store)` keeps closures, cancelled or moved sessions, absences and substitutes,
 checked when entered; `Clients(store)` adds and edits clients after the import, re-checking
 their places; `planner.store.figures` has the team's tracked figures. One group set by hand:
-`Store.pin_group` (`planner.store.pins`).
+`Store.pin_group` (`planner.store.pins`). Solve runs, seen by every session: `SolveRuns(store)`
+(`planner.store.solve_runs`).
 """
 
 from planner.store.bookings import Meeting, MeetingRefused, Meetings
@@ -34,6 +35,7 @@ from planner.store.publish_diff import (
     ResolutionRefused,
     StrandedClients,
 )
+from planner.store.solve_runs import RunRefused, SolveRun, SolveRuns
 from planner.store.store import Store
 
 __all__ = [
@@ -60,7 +62,10 @@ __all__ = [
     "PublishReport",
     "Resolution",
     "ResolutionRefused",
+    "RunRefused",
     "Seats",
+    "SolveRun",
+    "SolveRuns",
     "Store",
     "StoreError",
     "StrandedClients",

@@ -3,11 +3,11 @@
 Social rehabilitation lasts at most 18 months (handbook l. 118, 596); after that the team has
 no reason to keep a client's planning data. A client is purged when they hold no place or
 waiting-list place in any group and their last place ended more than `months` ago. Purging
-deletes their client rows (every season), places, attendance, summaries, joint meetings and
-plan participations, and blanks their code in the audit trail's details (the entries
-themselves stay, so the trail still says what happened and when). Clients who never had a place are
-planning data for the current season and are kept. One transaction; the purge itself is
-recorded with counts only.
+deletes their client rows (every season), places, attendance, summaries, joint meetings, plan
+participations and the ended solve runs whose candidate plan names them, and blanks their
+code in the audit trail's details (the entries themselves stay, so the trail still says what
+happened and when). Clients who never had a place are planning data for the current season
+and are kept. One transaction; the purge itself is recorded with counts only.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from planner.store.live import add_event, run_write, utcnow
 from planner.store.schema import (
+    ACTIVE_RUN_STATES,
     LIVE_STATUSES,
     AttendanceRow,
     AuditRedactionRow,
@@ -28,6 +29,7 @@ from planner.store.schema import (
     EventRow,
     MeetingRow,
     PlanParticipantRow,
+    SolveRunRow,
     SummaryRow,
 )
 from planner.store.store import Store
@@ -96,6 +98,7 @@ def purge_ended_clients(
                 )
                 if not dry_run:
                     conn.execute(sa.delete(table).where(where))
+            rows["solve_runs"] = drop_runs_naming(conn, set(codes), dry_run)
             rows["events"] = redact_codes(conn, set(codes), dry_run)
         if not dry_run:
             add_event(
@@ -112,6 +115,29 @@ def purge_ended_clients(
         return PurgeReport(cutoff, len(codes), rows, dry_run)
 
     return run_write(store, "purge ended clients", work)
+
+
+def drop_runs_naming(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:
+    """Delete the ended solve runs whose plan or re-plan base names one of `codes` (a run's
+    plan is a candidate; a saved one lives on as a plan, purged above)."""
+    found = [
+        run_id
+        for run_id, plan, previous in conn.execute(
+            sa.select(SolveRunRow.id, SolveRunRow.plan, SolveRunRow.previous).where(
+                SolveRunRow.state.not_in(ACTIVE_RUN_STATES)
+            )
+        ).all()
+        if any(_names(rows, codes) for rows in (plan, previous))
+    ]
+    if found and not dry_run:
+        conn.execute(sa.delete(SolveRunRow).where(SolveRunRow.id.in_(found)))
+    return len(found)
+
+
+def _names(rows: dict | None, codes: set[str]) -> bool:
+    return bool(rows) and any(
+        r.get("client_code") in codes for r in rows.get("plan_participants", ())
+    )
 
 
 def redact_codes(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:

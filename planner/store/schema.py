@@ -574,3 +574,60 @@ class MeetingRow(Base):
     cancelled_by: Mapped[str | None]
     uid: Mapped[str] = mapped_column(unique=True)
     sequence: Mapped[int] = mapped_column(default=0)
+
+
+# --- solve runs (migration 0013) ---
+
+RUN_STATES = ("running", "stopping", "finished", "stopped", "failed", "interrupted")
+"""A solve run (`planner.store.solve_runs`) is `running` until its worker ends it as
+`finished`, `stopped` (a Stop asked for, the best plan so far kept) or `failed`; `stopping`
+says a Stop was asked for and the worker has not ended the search yet. `interrupted`: its
+worker died (no heartbeat), written when the next run of the season starts."""
+
+ACTIVE_RUN_STATES = ("running", "stopping")
+
+
+class SolveRunRow(Base):
+    """One solve of a season, stored so that every session sees it: who started it and with
+    which parameters, its progress and heartbeat (written by the worker about once a second),
+    and its result (the summary and the plan as a candidate draft, saved only by a person).
+    At most one active (running or stopping) run per season."""
+
+    __tablename__ = "solve_runs"
+    __table_args__ = (
+        sa.Index(
+            "uq_solve_runs_active",
+            "season_id",
+            unique=True,
+            sqlite_where=sa.text("state IN ('running', 'stopping')"),
+            postgresql_where=sa.text("state IN ('running', 'stopping')"),
+        ),
+        sa.CheckConstraint(
+            "state IN ('running', 'stopping', 'finished', 'stopped', 'failed', 'interrupted')",
+            name="state_known",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk(index=True)
+    started_at: Mapped[dt.datetime]
+    started_by: Mapped[str]
+    params: Mapped[dict[str, Any]]  # time_limit_s, language, the re-plan's changes
+    previous: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)  # a re-plan's base plan
+    state: Mapped[str]
+    objective: Mapped[float | None]  # progress: the current stage's best objective and bound
+    bound: Mapped[float | None]
+    solutions: Mapped[int] = mapped_column(default=0)
+    progress_at: Mapped[dt.datetime | None]
+    heartbeat_at: Mapped[dt.datetime]
+    stop_requested_at: Mapped[dt.datetime | None]
+    stop_requested_by: Mapped[str | None]
+    finished_at: Mapped[dt.datetime | None]
+    summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    plan: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)  # plan rows (convert.plan_rows)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    closed_at: Mapped[dt.datetime | None]  # saved or discarded: no longer shown
+    closed_by: Mapped[str | None]
+    saved_plan_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("plans.id", ondelete="SET NULL")
+    )

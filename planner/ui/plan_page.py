@@ -1,30 +1,33 @@
-"""Plan page: the current season's stored plan, and a solver run that is stored only on save."""
+"""Plan page: the season's stored plan, and its solve runs (stored, seen by every session);
+a run's plan becomes the current plan only when a coordinator saves it."""
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
-from planner import access, rules
+from planner import access, rules, solve_runs
 from planner.i18n import has, t
 from planner.model import Plan, Season
-from planner.store import PlanRejected, StoreError
+from planner.solve.reason import Reason
+from planner.store import PlanRejected, RunRefused, SolveRun, SolveRuns, Store, StoreError
+from planner.store.live import utcnow
 from planner.ui import auth, common
 from planner.ui.group_edit_panel import group_edit_panel
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import render_publish
 from planner.ui.replan_panel import Replan, replan_inputs
 from planner.ui.summary import (
+    no_plan_words,
     plan_signed_gap,
     plan_status,
     plan_words,
+    progress_words,
     soft_rule_lines,
+    status_help,
+    status_words,
     week_words,
 )
 from planner.ui.week_grid import (
@@ -40,59 +43,14 @@ from planner.ui.week_grid import (
 )
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
-JOB_KEY = "plan_job"  # the session's solver run (a SolveJob), None when there is none
 SAVED_KEY = "plan_saved"  # id of the plan this session saved last, for the confirmation
 STATE_DEFAULTS: dict[str, Any] = {
-    JOB_KEY: None,
     SAVED_KEY: None,
     "plan_time_limit": 30,
 }
 TIME_LIMIT_S = (10, 120)
-WORKERS = 2
 MISSING = "–"
 log = logging.getLogger("planner")
-
-
-@dataclass
-class SolveJob:
-    """One solver run in a background thread; the thread writes, the page reads (under lock)."""
-
-    season_id: int
-    time_limit_s: int
-    started: float = field(default_factory=time.monotonic)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    objective: float | None = None
-    bound: float | None = None
-    wall_s: float = 0.0
-    done: bool = False
-    result: Any = None
-    error: str | None = None
-    previous: Plan | None = None  # a re-plan's previous plan (the live offering): the diff's base
-    changes: Any = None  # a re-plan's Changes (absent, closed, cancelled)
-
-    def progress(self, objective: float, bound: float, wall_s: float) -> None:
-        """The solver's `on_progress`; called from its thread, so it only stores numbers."""
-        with self.lock:
-            self.objective, self.bound, self.wall_s = objective, bound, wall_s
-
-    def snapshot(self) -> dict[str, Any]:
-        with self.lock:
-            return {
-                "objective": self.objective,
-                "bound": self.bound,
-                "done": self.done,
-                "elapsed": time.monotonic() - self.started,
-            }
-
-    def finish(self, result: Any = None, error: str | None = None) -> None:
-        with self.lock:
-            self.result, self.error, self.done = result, error, True
-
-
-@st.cache_resource(show_spinner=False)
-def _solver_slot() -> threading.Lock:
-    # One solve at a time across all sessions: the server has few cores. Holds no user data.
-    return threading.Lock()
 
 
 def init_state() -> None:
@@ -102,13 +60,6 @@ def init_state() -> None:
 
 def _number(value: float | None, digits: int = 0) -> str:
     return MISSING if value is None else f"{value:,.{digits}f}".replace(",", "\u202f")
-
-
-def _status(status: str | None, lang: str) -> str:
-    if not status:
-        return MISSING
-    key = f"plan.status.{status}"
-    return t(key, lang) if has(key) else status
 
 
 def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> None:
@@ -126,12 +77,12 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
     else:
         st.success(words, icon=":material/task_alt:")
     values = [
-        ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}"),
-        ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}"),
-        ("plan.metric.status", _status(status, lang)),
+        ("plan.metric.groups", f"{counts['groups_scheduled']} / {counts['groups']}", None),
+        ("plan.metric.clients", f"{counts['clients_placed']} / {counts['clients']}", None),
+        ("plan.metric.status", status_words(status, lang), status_help(status, lang)),
     ]
-    for column, (key, value) in zip(st.columns(len(values)), values, strict=True):
-        column.metric(t(key, lang), value, border=True)
+    for column, (key, value, help_text) in zip(st.columns(len(values)), values, strict=True):
+        column.metric(t(key, lang), value, border=True, help=help_text)
     if plan.placements:
         st.markdown("\n".join(f"- {line}" for line in week_words(season, plan, lang)))
     with st.expander(t("plan.soft_rules", lang)):
@@ -145,7 +96,7 @@ def metrics(season: Season, plan: Plan, summary: dict[str, Any], lang: str) -> N
         wall = summary.get("wall_s")
         source = summary.get("plan_source")
         details = [
-            ("plan.metric.model_status", _status(summary.get("status"), lang)),
+            ("plan.metric.model_status", status_words(summary.get("status"), lang)),
             ("plan.metric.objective", _number(summary.get("objective"))),
             ("plan.metric.bound", _number(summary.get("best_bound"))),
             ("plan.metric.gap", MISSING if gap is None else f"{gap:.1%}"),
@@ -209,110 +160,131 @@ def show_plan(
         st.success(t("plan.all_scheduled", lang), icon=":material/task_alt:")
 
 
-def _solve_in_background(job: SolveJob, season: Season, lang: str, slot: threading.Lock) -> None:
-    try:
-        from planner import solve as solver
-
-        params = solver.SolveParams(time_limit_s=job.time_limit_s, workers=WORKERS, language=lang)
-        result = solver.solve(
-            season, params, previous=job.previous, changes=job.changes, on_progress=job.progress
-        )
-        job.finish(result=result)
-    except Exception as exc:  # shown to the coordinator; the page keeps working
-        # log.log, not log.error: the translation check reads .error(...) as st.error
-        log.log(logging.ERROR, "planning season %d failed", job.season_id, exc_info=True)
-        job.finish(error=f"{type(exc).__name__}: {exc}")
-    finally:
-        slot.release()
-
-
 def start_solve(
-    season: Season, season_id: int, lang: str, time_limit_s: int, replan: Replan | None = None
+    db: Store, season_id: int, lang: str, time_limit_s: int, replan: Replan | None = None
 ) -> str | None:
-    """Start a run (a re-plan with `replan`) in a background thread; an error message when
-    it cannot start."""
+    """Start a stored run (a re-plan with `replan`) with its worker; an error message in the
+    page's language when it cannot start."""
     try:
         import planner.solve  # noqa: F401  (fails early when the solver is not installed)
     except ImportError as exc:
         return t("plan.solve.unavailable", lang, reason=exc)
-    slot = _solver_slot()
-    if not slot.acquire(blocking=False):
-        return t("plan.solve.busy", lang)
-    job = SolveJob(season_id=season_id, time_limit_s=time_limit_s)
-    if replan is not None:
-        job.previous, job.changes = replan.previous, replan.changes
-    st.session_state[JOB_KEY] = job
-    st.session_state[SAVED_KEY] = None
+    changes = replan.changes if replan is not None else None
+    previous = replan.previous if replan is not None else None
     try:
-        threading.Thread(
-            target=_solve_in_background,
-            args=(job, season, lang, slot),
-            name="planner-solve",
-            daemon=True,
-        ).start()
-    except RuntimeError as exc:
-        slot.release()
-        st.session_state[JOB_KEY] = None
+        solve_runs.start_run(
+            db,
+            season_id,
+            auth.actor(),
+            solve_runs.run_params(time_limit_s, lang, changes),
+            previous,
+        )
+    except RunRefused as exc:
+        return exc.message_in(lang)
+    except (StoreError, OSError, RuntimeError) as exc:
         return t("plan.solve.failed", lang, reason=exc)
+    st.session_state[SAVED_KEY] = None
     return None
 
 
-@st.fragment(run_every=1)
-def progress_panel(job: SolveJob, lang: str) -> None:
-    """Objective and bound as they improve; reruns the page once the run has finished."""
-    now = job.snapshot()
-    if now["done"]:
-        st.rerun()
-    st.progress(
-        min(now["elapsed"] / job.time_limit_s, 1.0),
-        text=t("plan.solve.running", lang, elapsed=round(now["elapsed"]), limit=job.time_limit_s),
+def _who_and_when(run: SolveRun, lang: str) -> str:
+    return t(
+        "run.started",
+        lang,
+        who=run.started_by,
+        at=common.local_time(run.started_at),
+        limit=_limit(run),
     )
+
+
+def _limit(run: SolveRun) -> int:
+    return round(float(run.params.get("time_limit_s", 0)))
+
+
+@st.fragment(run_every=1)
+def progress_panel(db: Store, run_id: int, lang: str) -> None:
+    """The stored run as its worker reports it, read again each second; the whole page
+    runs again once the run has ended (or its worker is gone)."""
+    runs = SolveRuns(db)
+    run = runs.get(run_id)
+    if run is None or not run.active or run.stale():
+        st.rerun()
+        return
+    elapsed = (utcnow() - run.started_at).total_seconds()
+    limit = max(_limit(run), 1)
+    st.progress(
+        min(max(elapsed, 0) / limit, 1.0),
+        text=t("plan.solve.running", lang, elapsed=round(max(elapsed, 0)), limit=limit),
+    )
+    st.caption(_who_and_when(run, lang))
+    st.markdown(progress_words(run, lang))
+    if run.state == "stopping":
+        st.info(
+            t("run.stopping", lang, who=run.stop_requested_by or MISSING),
+            icon=":material/hourglass_top:",
+        )
+    elif st.button(
+        t("run.stop", lang),
+        key="plan_stop",
+        icon=":material/stop_circle:",
+        help=t("run.stop.help", lang),
+    ):
+        runs.request_stop(run.id, auth.actor())
+        st.rerun()
     objective, bound = st.columns(2)
-    objective.metric(t("plan.metric.objective", lang), _number(now["objective"]), border=True)
-    bound.metric(t("plan.metric.bound", lang), _number(now["bound"]), border=True)
+    objective.metric(t("plan.metric.objective", lang), _number(run.objective), border=True)
+    bound.metric(t("plan.metric.bound", lang), _number(run.bound), border=True)
     st.caption(t("plan.solve.progress_note", lang))
 
 
-def result_summary(result: Any) -> dict[str, Any]:
-    """What the store keeps about a run: `result.summary()` when it has one."""
-    summary = getattr(result, "summary", None)
-    if callable(summary):
-        found = dict(summary())
-        if found.get("state") is not None:
-            # Cancelled groups are not requested: the plain words count the others.
-            found["groups_requested"] = len(result.plan.placements) + found["groups_left_out"]
-        return found
+def _reasons(summary: dict[str, Any], lang: str) -> dict[str, str]:
     return {
-        "status": result.status,
-        "objective": result.objective,
-        "best_bound": result.best_bound,
-        "wall_s": result.wall_s,
+        r["subject"]: Reason(
+            r["subject"], r["key"], r.get("params", {}), tuple(r.get("rules", ()))
+        ).text(lang)
+        for r in summary.get("reasons", ())
+        if has(f"solver.{r.get('key')}")
     }
 
 
-def show_result(
-    job: SolveJob,
-    season: Season,
-    previous: Plan | None,
-    lang: str,
-    save: Callable[[Plan, dict[str, Any]], int],
-) -> None:
-    """The finished run: its metrics and plan, what changed, and the save / discard buttons."""
+def ended_words(run: SolveRun, lang: str) -> tuple[str, str]:
+    """How the run ended, as (kind, sentence): who stopped it and when, or when it ended."""
+    at = common.local_time(run.finished_at or run.heartbeat_at)
+    if run.state == "stopped":
+        who = run.stop_requested_by or MISSING
+        return "info", t("run.stopped_by", lang, who=who, at=at)
+    return "success", t("run.finished", lang, who=run.started_by, at=at)
+
+
+def _discard(db: Store, run: SolveRun) -> None:
+    SolveRuns(db).close(run.id, auth.actor())
+    st.rerun()
+
+
+def show_interrupted(db: Store, run: SolveRun, lang: str) -> None:
+    """A run whose worker is gone: said so, and put aside with one click."""
+    st.warning(
+        t("run.interrupted", lang, who=run.started_by, at=common.local_time(run.started_at)),
+        icon=":material/sync_problem:",
+    )
+    if st.button(t("plan.result.discard", lang), key="plan_discard"):
+        _discard(db, run)
+
+
+def show_result(db: Store, run: SolveRun, season: Season, previous: Plan | None, lang: str) -> None:
+    """The ended run: how it ended, its metrics and plan, what changed, save / discard."""
     st.subheader(t("plan.result.title", lang))
-    if job.error is not None:
-        st.error(t("plan.solve.failed", lang, reason=job.error), icon=":material/error:")
+    if run.state == "failed" or run.plan is None:
+        st.error(t("plan.solve.failed", lang, reason=run.error or MISSING), icon=":material/error:")
         if st.button(t("plan.result.discard", lang), key="plan_discard"):
-            st.session_state[JOB_KEY] = None
-            st.rerun()
+            _discard(db, run)
         return
-    result = job.result
-    plan: Plan = result.plan
-    summary = result_summary(result)
+    plan = run.plan
+    summary = dict(run.summary or {})
+    kind, words = ended_words(run, lang)
+    (st.info if kind == "info" else st.success)(words, icon=":material/flag:")
     if not plan.placements:
-        st.warning(
-            t("plan.result.no_plan", lang, status=_status(result.status, lang)),
-            icon=":material/warning:",
-        )
+        st.warning(no_plan_words(run, summary, lang), icon=":material/warning:")
     save_col, discard_col = st.columns(2)
     clicked = save_col.button(
         t("plan.result.save", lang),
@@ -322,17 +294,17 @@ def show_result(
         disabled=not plan.placements,
     )
     if discard_col.button(t("plan.result.discard", lang), key="plan_discard"):
-        st.session_state[JOB_KEY] = None
-        st.rerun()
+        _discard(db, run)
     if clicked:
         try:
-            plan_id = save(plan, {**summary, "params": {"time_limit_s": job.time_limit_s}})
+            plan_id = SolveRuns(db).save(run.id, auth.actor())
         except PlanRejected as exc:
             st.error(rejected_markdown(exc, season, lang, "save"), icon=":material/block:")
+        except RunRefused as exc:
+            st.error(exc.message_in(lang), icon=":material/block:")
         except StoreError as exc:
             st.error(t("plan.result.save_failed", lang, reason=exc), icon=":material/error:")
         else:
-            st.session_state[JOB_KEY] = None
             st.session_state[SAVED_KEY] = plan_id
             st.rerun()
     metrics(season, plan, summary, lang)
@@ -344,36 +316,47 @@ def show_result(
                 st.markdown(t("plan.result.no_changes", lang))
             else:
                 st.dataframe(changes, hide_index=True, width="stretch")
-    reasons = {r.subject: r.text(lang) for r in getattr(result, "unscheduled", ())}
-    show_plan(season, plan, lang, "plan_new", reasons)
+    show_plan(season, plan, lang, "plan_new", _reasons(summary, lang))
 
 
-def solve_controls(season: Season, season_id: int, lang: str) -> None:
-    job: SolveJob | None = st.session_state[JOB_KEY]
-    running = job is not None and not job.done
+def solve_controls(db: Store, season: Season, season_id: int, lang: str) -> SolveRun | None:
+    """The time limit, the re-plan's inputs and the button; the season's run under way as
+    the store has it. Returns the season's newest open run (after a start, the new one)."""
+    run = SolveRuns(db).latest(season_id)
+    running = run is not None and run.active and not run.stale()
     st.subheader(t("plan.solve.title", lang))
     st.markdown(t("plan.solve.intro", lang))
-    limit = st.slider(
-        t("plan.solve.time_limit", lang),
-        *TIME_LIMIT_S,
-        step=5,
-        key="plan_time_limit",
-        disabled=running,
-    )
-    replan = replan_inputs(common.store(), season, season_id, lang, disabled=running)
+    if running:
+        # The run's own limit, under a key of its own: the session's choice stays for the next.
+        st.slider(
+            t("plan.solve.time_limit", lang),
+            *TIME_LIMIT_S,
+            value=min(max(_limit(run), TIME_LIMIT_S[0]), TIME_LIMIT_S[1]),
+            step=5,
+            key=f"plan_time_limit_run_{run.id}",
+            disabled=True,
+        )
+        limit = st.session_state.get("plan_time_limit", STATE_DEFAULTS["plan_time_limit"])
+    else:
+        limit = st.slider(
+            t("plan.solve.time_limit", lang), *TIME_LIMIT_S, step=5, key="plan_time_limit"
+        )
+    replan = replan_inputs(db, season, season_id, lang, disabled=running)
     if st.button(
         t("plan.solve.button", lang),
         type="primary",
         key="plan_solve",
-        disabled=running,
+        # Not disabled while a run is under way: a click then says whose run it is (the store
+        # refuses a second run of the season), where a greyed-out button would say nothing.
         icon=":material/play_arrow:",
     ):
-        problem = start_solve(season, season_id, lang, int(limit), replan)
+        problem = start_solve(db, season_id, lang, int(limit), replan)
         if problem is not None:
             st.error(problem, icon=":material/error:")
-        job = st.session_state[JOB_KEY]
-    if job is not None and job.season_id == season_id and not job.done:
-        progress_panel(job, lang)
+        run = SolveRuns(db).latest(season_id)
+    if run is not None and run.active and not run.stale():
+        progress_panel(db, run.id, lang)
+    return run
 
 
 def render() -> None:
@@ -396,18 +379,12 @@ def render() -> None:
             t("plan.result.saved", lang, plan_id=st.session_state[SAVED_KEY]),
             icon=":material/check_circle:",
         )
-    solve_controls(season, season_id, lang)
-    job: SolveJob | None = st.session_state[JOB_KEY]
-    if job is not None and job.season_id == season_id and job.done:
-        show_result(
-            job,
-            season,
-            job.previous if job.previous is not None else plan,
-            lang,
-            lambda new, about: db.save_plan(
-                new, about, season_id=season_id, actor=auth.actor(), note="app"
-            ),
-        )
+    run = solve_controls(db, season, season_id, lang)
+    if run is not None and run.stale():
+        show_interrupted(db, run, lang)
+        st.divider()
+    elif run is not None and not run.active:
+        show_result(db, run, season, run.previous if run.previous is not None else plan, lang)
         st.divider()
 
     if plan is None or summary is None:

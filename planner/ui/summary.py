@@ -11,11 +11,12 @@ from typing import Any
 import pandas as pd
 
 from planner import rules
-from planner.i18n import t, weekday_name
+from planner.i18n import has, t, weekday_name
 from planner.model import Plan, Season
 from planner.plan_figures import week_shape
 from planner.solve.result import plan_state, relative_gap, signed_gap
 from planner.store.pins import EDIT_STATUS as EDITED
+from planner.store.solve_runs import SolveRun
 
 COLUMNS = (
     ("municipality", "col.municipality"),
@@ -158,3 +159,42 @@ def week_words(season: Season, plan: Plan, lang: str) -> list[str]:
 def soft_rule_lines(lang: str) -> list[str]:
     """The aims of a plan beyond its hard rules, most important first, with their sources."""
     return [rule.label(lang) for rule in rules.SOFT_RULES.values()]
+
+
+# --- a stored solve run in plain words ---
+
+
+def progress_words(run: SolveRun, lang: str) -> str:
+    """The search so far in one sentence: no plan yet, or how many plans and how close the
+    best one is to the bound of the stage under way."""
+    gap = relative_gap(run.objective, run.bound)
+    if not run.solutions or gap is None:
+        return t("run.progress.none", lang)
+    if gap == 0:
+        return t("run.progress.best", lang, n=run.solutions)
+    return t("run.progress.found", lang, n=run.solutions, gap=percent(gap, lang))
+
+
+def status_words(status: str | None, lang: str) -> str:
+    """A CP-SAT status or a plan's status in words ("–" for none, the code if unknown)."""
+    if not status:
+        return "–"
+    key = f"plan.status.{status}"
+    return t(key, lang) if has(key) else status
+
+
+def status_help(status: str | None, lang: str) -> str | None:
+    """A status in one sentence (a metric's tooltip), or None where there is none."""
+    key = f"plan.status_help.{status}"
+    return t(key, lang) if status and has(key) else None
+
+
+def no_plan_words(run: SolveRun, summary: Mapping[str, Any], lang: str) -> str:
+    """Why a run ended without a plan, and what to do about it, by how it ended: stopped
+    first, no plan in the time, rules that rule everything out, a fault of the planner."""
+    status = str(summary.get("status") or "")
+    if run.state == "stopped" and status in ("UNKNOWN", ""):
+        return t("run.no_plan.stopped", lang)
+    if has(f"run.no_plan.{status}"):
+        return t(f"run.no_plan.{status}", lang)
+    return t("plan.result.no_plan", lang, status=status_words(status, lang))
