@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner import access
 from planner.i18n import LANGUAGES, t
-from planner.ui import auth, common, print_style
+from planner.ui import a11y_style, auth, common, print_style
 
 # Navigation sections and their pages: (page key in common.PAGE_FILES, title key, icon).
 NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
@@ -32,7 +32,10 @@ auth.adopt_account_language()
 lang = common.lang()
 st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:", layout="wide")
 print_style.apply()
+a11y_style.apply()
 
+# The pages' links come first in the sidebar, drawn once the person's pages are known.
+navigation_box = st.sidebar.container()
 with st.sidebar:
     st.segmented_control(
         t("app.language", lang),
@@ -63,4 +66,16 @@ pages = {
     ]
     for section, entries in NAVIGATION.items()
 }
-st.navigation({section: entries for section, entries in pages.items() if entries}).run()
+# Streamlit's own sidebar menu puts its section headings inside the list (<ul><div><header>),
+# which screen readers cannot follow as a list (axe: list, listitem); links under headings are
+# the same menu in valid markup.
+current = st.navigation(
+    {section: entries for section, entries in pages.items() if entries}, position="hidden"
+)
+with navigation_box:
+    for section, entries in pages.items():
+        if entries:
+            st.markdown(f"**{section}**")
+            for page in entries:
+                st.page_link(page)
+current.run()

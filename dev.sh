@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sosku planner: the two commands of the README.
 #   ./dev.sh app    set up (first time) and open the app on the bundled sample season (SQLite)
-#   ./dev.sh test   set up (first time, incl. Debian's chromium for the browser test) and run all tests
+#   ./dev.sh test   set up (first time, incl. Debian's chromium and axe-core for the browser tests)
+#                   and run all tests
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +33,18 @@ setup_chromium() {
   fi
 }
 
+setup_axe() {
+  # The accessibility tests run axe-core (npm) in the browser; package-lock.json pins it.
+  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "Installing Debian's npm for the accessibility tests..."
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    fi
+    npm ci --silent --no-audit --no-fund
+  fi
+}
+
 start_postgres() {
   # The store tests also run against PostgreSQL at 127.0.0.1:5432 (see README).
   if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -50,6 +63,7 @@ case "${1:-}" in
   test)
     setup_python
     setup_chromium
+    setup_axe
     start_postgres
     shift
     # Lint and format first: a style slip fails in seconds, not after the whole suite.

@@ -127,7 +127,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "partners, groups, clients) or as one Excel workbook with one sheet per table. "
         "The data is checked first; nothing is stored if it has errors.",
     },
-    "import.upload_button": {"fi": "Lataa tiedostot", "sv": "Ladda upp", "en": "Upload"},
     "import.upload_limit": {
         "fi": "enintään {mb} Mt tiedostoa kohden • CSV, XLSX",
         "sv": "högst {mb} MB per fil • CSV, XLSX",

@@ -67,17 +67,14 @@ def _css_text(text: str) -> str:
 
 
 def uploader_words(lang: str) -> str:
-    """Streamlit's own words on the file uploader (its button and the size limit) in the page's
-    language: Streamlit has no setting for them, so a stylesheet replaces the text it draws;
-    the button's accessible name follows, as Chromium reads generated content."""
+    """Streamlit's own words under the file uploader (the size limit) in the page's language:
+    Streamlit has no setting for them, so a stylesheet replaces the text it draws. Its button
+    keeps Streamlit's word ("Upload"): text drawn by a stylesheet would not be the button's
+    accessible name, and a name that differs from the visible label fails WCAG 2.5.3."""
     limit_mb = int(st.get_option("server.maxUploadSize"))
-    button = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]'
     hint = '[data-testid="stFileUploaderDropzoneInstructions"]'
     return (
         "<style>"
-        f'{button} [data-testid="stMarkdownContainer"] p {{ display: none; }}'
-        f'{button} [data-testid="stMarkdownContainer"]::after '
-        f"{{ content: {_css_text(t('import.upload_button', lang))}; }}"
         f"{hint} span {{ display: none; }}"
         f"{hint} > div::after {{ font-size: 0.875rem; content: "
         f"{_css_text(t('import.upload_limit', lang, mb=limit_mb))}; }}"
