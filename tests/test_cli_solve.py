@@ -194,3 +194,10 @@ def test_a_model_invalid_result_is_neither_written_nor_saved_and_exits_non_zero(
     assert not out.exists()
     with Store.open(sqlite_url) as store:
         assert store.load_plan() is None
+
+
+def test_an_unknown_id_with_escape_codes_is_shown_escaped_on_one_line(capsys, sample_dir):
+    code, _, err = run(capsys, "solve", str(sample_dir), "--absent", "S-X\x1b[2K\rOK: all fine")
+    assert code == 2
+    assert r"S-X\x1b[2K\rOK: all fine" in err
+    assert "\x1b" not in err and "\r" not in err and err.count("\n") == 1

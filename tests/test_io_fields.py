@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.io.fields import (
+    ID_MAX,
     FieldError,
     check_client_code,
+    is_safe_id,
     parse_bool,
     parse_choice,
     parse_date,
     parse_days,
+    parse_id,
+    parse_ids,
     parse_int,
     parse_language,
     parse_languages,
@@ -22,8 +30,10 @@ from planner.io.fields import (
     parse_postal_code,
     parse_time,
     parse_weekday,
+    shown,
     split_list,
 )
+from planner.io.problems import escaped
 from planner.io.tables import cell_text, normalise_column
 from planner.model import Interval
 
@@ -252,15 +262,22 @@ def test_pseudonyms_that_only_resemble_a_henkilotunnus_or_name_are_accepted(code
     assert check_client_code(code) == code
 
 
+NOT_CLIENT_CODE = (
+    "is not a client code (value hidden): use 1-40 letters A-Z, digits, '-', '_' and '.', "
+    "beginning with a letter or digit, such as C-00012"
+)
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        ("C", "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
-              "such as C-00012"),
-        ("C-" + "0" * 40, "is not a client code (value hidden): use 2-32 letters A-Z, digits, "
-                          "'-' and '_', such as C-00012"),
-        ("Äiti-1", "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and "
-                   "'_', such as C-00012"),
+        ("-C1", NOT_CLIENT_CODE),  # begins with '-'
+        ("C-" + "0" * 40, NOT_CLIENT_CODE),  # 42 characters
+        ("Äiti-1", NOT_CLIENT_CODE),
+        ("C-0О1", NOT_CLIENT_CODE),  # a Cyrillic О
+        ("C-00\u200b1", NOT_CLIENT_CODE),  # a zero-width space
+        ("C-001\x1b[2K", NOT_CLIENT_CODE),  # a terminal escape
+        ("<b>C1</b>", NOT_CLIENT_CODE),
     ],
 )  # fmt: skip
 def test_malformed_client_codes_are_refused_and_still_hidden(code: str, expected: str) -> None:
@@ -285,3 +302,65 @@ def test_excel_cells_read_as_the_text_a_coordinator_typed() -> None:
 
 def test_column_names_are_case_insensitive_and_spaces_are_underscores() -> None:
     assert normalise_column("\ufeff Max Size ") == "max_size"
+
+
+# --- ids and values shown in messages (issue 20 item 8) ---
+
+SAFE_FIRST = string.ascii_letters + string.digits
+SAFE_REST = SAFE_FIRST + "-_."
+safe_ids = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from(SAFE_FIRST),
+    st.text(st.sampled_from(SAFE_REST), max_size=ID_MAX - 1),
+)
+
+
+@given(safe_ids)
+def test_every_id_of_the_safe_set_is_accepted(text: str) -> None:
+    assert parse_id(text) == text and is_safe_id(text)
+
+
+@given(safe_ids, st.characters(exclude_characters=SAFE_REST), st.data())
+def test_an_id_with_any_character_outside_the_safe_set_is_refused(
+    text: str, odd: str, data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    bad = text[:at] + odd + text[at:]
+    with pytest.raises(FieldError) as info:
+        parse_id(bad)
+    value, _, rule = info.value.message.partition(" is not an id: ")
+    assert rule.startswith("an id is 1-40 characters")
+    assert value.isascii() and value.isprintable()  # a look-alike letter shows as its code
+
+
+def test_an_id_may_not_begin_with_a_separator_nor_be_longer_than_forty() -> None:
+    for bad in ("-G1", ".G1", "_G1", "G" * (ID_MAX + 1), ""):
+        assert not is_safe_id(bad)
+    assert is_safe_id("G" * ID_MAX) and is_safe_id("G-2027-001") and is_safe_id("V-ESP-SP-1")
+
+
+def test_each_item_of_an_id_list_is_an_id() -> None:
+    assert parse_ids("S-01; P-02") == ("S-01", "P-02")
+    assert '"S-0\\u0430"' in message(parse_ids, "S-01;S-0\u0430")
+
+
+INVISIBLE = ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn")
+
+
+@given(st.text())
+def test_an_escaped_value_holds_no_control_or_invisible_character(text: str) -> None:
+    out = escaped(text)
+    assert not any(unicodedata.category(c) in INVISIBLE for c in out)
+    assert escaped(out) == out  # escaping twice changes nothing more
+    assert escaped(text, ascii_only=True).isascii()
+
+
+@given(st.text(st.characters(exclude_categories=INVISIBLE)))
+def test_printable_text_is_shown_as_it_is(text: str) -> None:
+    assert escaped(text) == text
+
+
+def test_escapes_line_breaks_and_invisible_characters_read_as_escapes() -> None:
+    assert escaped("OK\x1b[2K\r\nX\tY\u200bZ\u202e") == r"OK\x1b[2K\r\nX\tY\u200bZ\u202e"
+    assert escaped("Hanko\u00a0ö") == "Hanko\u00a0ö"  # a no-break space and ö are printable
+    assert shown("a\nb") == r'"a\nb"'

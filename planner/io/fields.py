@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from planner.i18n import LANGUAGES, weekday_names
-from planner.io.problems import Message, msg
+from planner.io.problems import Message, escaped, msg
 from planner.model import Interval
 
 MAX_SHOWN = 40
@@ -30,8 +30,11 @@ class FieldError(ValueError):
         self.hide_value = hide_value
 
 
-def shown(text: str) -> str:
-    """The value as it appears inside a message: quoted and cut short when very long."""
+def shown(text: str, *, ascii_only: bool = False) -> str:
+    """The value as it appears inside a message: escaped (`problems.escaped`: control
+    characters, terminal escapes and line breaks made visible; with `ascii_only` everything
+    outside printable ASCII), quoted and cut short when very long."""
+    text = escaped(text, ascii_only=ascii_only)
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
     return f'"{text}"'
@@ -287,11 +290,29 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(langs))
 
 
+ID_MAX = 40
+_SAFE_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{ID_MAX - 1}}}", re.ASCII)
+"""The one rule for every id of the data contract (group, staff, partner and venue ids, the
+references to them, client codes): printable ASCII from a safe set, so an id survives being
+an item of a list cell, a file name or a line of a calendar, and no two ids only look alike
+(a Cyrillic "О" beside a Latin "O", a zero-width space, a line break, markup)."""
+
+
+def is_safe_id(text: str) -> bool:
+    """1-40 ASCII letters, digits, '-', '_' and '.', beginning with a letter or a digit."""
+    return _SAFE_ID.fullmatch(text) is not None
+
+
 def parse_id(text: str) -> str:
-    """An identifier other rows refer to; it must survive being an item of a list cell."""
-    if re.search(r"[;,]", text):
-        raise FieldError(msg("not_id", value=shown(text)))
+    """An identifier other rows refer to (`is_safe_id`)."""
+    if not is_safe_id(text):
+        raise FieldError(msg("not_id", value=shown(text, ascii_only=True), max=ID_MAX))
     return text
+
+
+def parse_ids(text: str) -> tuple[str, ...]:
+    """A list cell of ids (leaders, wishes): each item an id (`parse_id`)."""
+    return tuple(parse_id(item) for item in split_list(text))
 
 
 # --- Codes ---
@@ -345,7 +366,6 @@ def contains_hetu(text: str) -> bool:
     return _HETU.search(text) is not None
 
 
-_CLIENT_CODE = re.compile(r"[A-Za-z0-9_-]{2,32}")
 _NAME_PART = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -365,6 +385,6 @@ def check_client_code(text: str) -> str:
         raise FieldError(msg("client_code_hetu"), hide_value=True)
     if re.search(r"[\s,@]", text) or _looks_like_name(text):
         raise FieldError(msg("client_code_name"), hide_value=True)
-    if not _CLIENT_CODE.fullmatch(text):
-        raise FieldError(msg("not_client_code"), hide_value=True)
+    if not is_safe_id(text):
+        raise FieldError(msg("not_client_code", max=ID_MAX), hide_value=True)
     return text

@@ -105,9 +105,4 @@ class SolveParams:
 
 def _finite_positive(x: object) -> bool:
     """A real number of seconds above zero: not inf (CP-SAT refuses the model), not nan."""
-    return (
-        isinstance(x, int | float)
-        and not isinstance(x, bool)
-        and math.isfinite(x)
-        and x > 0
-    )
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) and x > 0
