@@ -103,7 +103,7 @@ def test_demo_without_the_app_loads_plans_and_publishes_the_sample_season(capsys
     assert code == 0 and "(planned and published)" in out
     store = Store.open(sqlite_url)
     try:
-        assert store.load_season().client["P-ELINA"].municipality == "078"
+        assert store.load_season().client["P-01"].municipality == "078"
         assert Enrolments(store).live_plan() is not None
     finally:
         store.dispose()

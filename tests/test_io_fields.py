@@ -14,6 +14,8 @@ from planner.io.fields import (
     ID_MAX,
     FieldError,
     check_client_code,
+    first_names,
+    hetu_check_char,
     is_safe_id,
     parse_bool,
     parse_choice,
@@ -30,6 +32,7 @@ from planner.io.fields import (
     parse_postal_code,
     parse_time,
     parse_weekday,
+    personal_data_in,
     shown,
     split_list,
 )
@@ -257,7 +260,7 @@ def test_any_henkilotunnus_in_a_client_code_is_refused_and_hidden(code: str) -> 
     assert "henkilötunnus" in info.value.message and code not in info.value.message
 
 
-@pytest.mark.parametrize("code", ["C-000001-0001", "C-00012", "P-ELINA", "x9", "K_25"])
+@pytest.mark.parametrize("code", ["C-000001-0001", "C-00012", "P-01", "x9", "K_25"])
 def test_pseudonyms_that_only_resemble_a_henkilotunnus_or_name_are_accepted(code: str) -> None:
     assert check_client_code(code) == code
 
@@ -364,3 +367,105 @@ def test_escapes_line_breaks_and_invisible_characters_read_as_escapes() -> None:
     assert escaped("OK\x1b[2K\r\nX\tY\u200bZ\u202e") == r"OK\x1b[2K\r\nX\tY\u200bZ\u202e"
     assert escaped("Hanko\u00a0ö") == "Hanko\u00a0ö"  # a no-break space and ö are printable
     assert shown("a\nb") == r'"a\nb"'
+
+
+# --- client codes: pseudonyms, never personal data (issue 20 item 1) ---
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        ("010190123A", "hetu"),
+        ("010190_123A", "hetu"),
+        ("010190 123A", "hetu"),
+        ("0401234567", "phone"),
+        ("040-1234567", "phone"),
+        ("+358 40 123 4567", "phone"),
+        ("019 123 4567", "phone"),
+        ("elina-virtanen", "first_name"),
+        ("ELINA_VIRTANEN", "first_name"),
+        ("Elina-Virtanen-85", "first_name"),
+        ("ElinaVirtanen1985", "first_name"),
+        ("C-Måns", "first_name"),
+        ("C-YRJO", "first_name"),  # the ASCII form of Yrjö
+        ("virtanen.marja@example.fi", "email"),
+    ],
+)
+def test_codes_that_hold_personal_data_are_refused_saying_which_kind(code: str, kind: str) -> None:
+    assert personal_data_in(code) == kind
+    with pytest.raises(FieldError) as info:
+        check_client_code(code)
+    assert info.value.hide_value and info.value.text.key == f"client_code_{kind}"
+    for lang in ("fi", "sv", "en"):
+        assert code not in info.value.text.text(lang)
+
+
+@pytest.mark.parametrize("code", ["C-00042", "P-01", "K-0123456", "AB12", "C-2027-001", "x9"])
+def test_codes_without_personal_data_are_accepted(code: str) -> None:
+    assert personal_data_in(code) is None and check_client_code(code) == code
+
+
+def test_the_first_names_cover_finnish_and_swedish_names_of_three_letters_or_more() -> None:
+    names = first_names()
+    assert len(names) > 1500
+    assert {"elina", "marja", "kimmo", "tauno", "anna", "yrjö", "yrjo", "gunnel"} <= names
+    assert all(len(n) >= 3 and n == n.lower() for n in names)
+
+
+@given(st.integers(0, 99_999))
+def test_every_code_of_the_documented_format_is_accepted(n: int) -> None:
+    code = f"C-{n:05d}"
+    assert check_client_code(code) == code
+
+
+CENTURY_SIGNS = ("+", "-", "A", "B", "C", "D", "E", "F", "U", "V", "W", "X", "Y", "", "_", " ")
+code_ends = st.text(st.sampled_from(string.ascii_letters + "-_."), max_size=6)
+
+
+@st.composite
+def identity_codes(draw: st.DrawFn) -> str:
+    day = draw(st.dates(dt.date(1900, 1, 1), dt.date(2029, 12, 31)))
+    date = day.strftime("%d%m%y")
+    individual = f"{draw(st.integers(2, 899)):03d}"
+    sign = draw(st.sampled_from(CENTURY_SIGNS))
+    check = hetu_check_char(date, individual)
+    return date + sign + individual + draw(st.sampled_from([check, check.lower()]))
+
+
+@st.composite
+def phone_numbers(draw: st.DrawFn) -> str:
+    prefix = draw(st.sampled_from(["040", "041", "044", "045", "046", "050", "+35840", "0035850"]))
+    rest = draw(st.text(st.sampled_from(string.digits), min_size=5, max_size=7))
+    sep = draw(st.sampled_from(["", " ", "-"]))
+    if draw(st.booleans()):  # a landline: the area code, then always a separator
+        prefix, sep = (
+            draw(st.sampled_from(["09", "019", "02", "013"])),
+            draw(st.sampled_from([" ", "-", "/"])),
+        )
+    return prefix + sep + rest
+
+
+@given(code_ends, identity_codes(), code_ends)
+def test_every_code_embedding_an_identity_code_is_refused(
+    before: str, identity: str, after: str
+) -> None:
+    code = before + identity + after
+    with pytest.raises(FieldError) as info:
+        check_client_code(code)
+    assert info.value.hide_value and info.value.text.key in (
+        "client_code_hetu",
+        "client_code_phone",  # 0401234567 is both 4 Jan 2023 and a mobile number
+    )
+
+
+@given(code_ends, phone_numbers(), code_ends)
+def test_every_code_embedding_a_phone_number_is_refused(
+    before: str, phone: str, after: str
+) -> None:
+    code = before + phone + after
+    with pytest.raises(FieldError) as info:
+        check_client_code(code)
+    assert info.value.hide_value and info.value.text.key in (
+        "client_code_phone",
+        "client_code_hetu",
+    )

@@ -169,6 +169,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
         "use a pseudonym such as C-00012, never personal data",
     },
+    "io.client_code_phone": {
+        "fi": "sisältää puhelinnumeron (arvo piilotettu): käytä pseudonyymiä kuten C-00012, "
+        "ei koskaan henkilötietoja",
+        "sv": "innehåller ett telefonnummer (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds a phone number (value hidden): use a pseudonym such as C-00012, never "
+        "personal data",
+    },
+    "io.client_code_email": {
+        "fi": "sisältää sähköpostiosoitteen (arvo piilotettu): käytä pseudonyymiä kuten "
+        "C-00012, ei koskaan henkilötietoja",
+        "sv": "innehåller en e-postadress (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds an e-mail address (value hidden): use a pseudonym such as C-00012, never "
+        "personal data",
+    },
+    "io.client_code_first_name": {
+        "fi": "sisältää yleisen etunimen (arvo piilotettu): käytä pseudonyymiä kuten C-00012, "
+        "ei koskaan henkilötietoja",
+        "sv": "innehåller ett vanligt förnamn (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds a common first name (value hidden): use a pseudonym such as C-00012, "
+        "never personal data",
+    },
     "io.client_code_name": {
         "fi": "näyttää henkilön nimeltä (arvo piilotettu): käytä pseudonyymiä kuten C-00012",
         "sv": "ser ut som ett personnamn (värdet dolt): använd en pseudonym som C-00012",
