@@ -90,7 +90,7 @@ def test_a_refused_client_shows_the_imports_problems_in_the_pages_language(live_
     at = submit(at, "clients.add.submit", "sv")
     [error] = at.error
     assert t("clients.problems", "sv") in error.value
-    assert "kolumn client_code" in error.value and "personnamn" in error.value
+    assert "kolumn client_code" in error.value and "förnamn" in error.value
     assert "Elina" not in error.value
     with Store.open(live_url) as store:
         assert store.events(limit=1)[0]["action"] != "client.add"
