@@ -109,6 +109,13 @@ def test_demo_without_the_app_loads_plans_and_publishes_the_sample_season(capsys
         store.dispose()
 
 
+@pytest.mark.parametrize("limit", ["inf", "nan", "0"])
+def test_a_demo_time_limit_that_is_not_positive_and_finite_is_one_line(capsys, sqlite_url, limit):
+    code, out, err = run(capsys, "demo", "--no-app", "--time-limit", limit, "--db", sqlite_url)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "--time-limit: time_limit_s must be positive and finite" in err
+
+
 def test_an_unknown_option_gives_one_line_not_a_traceback():
     proc = subprocess.run(
         [sys.executable, "-m", "planner.cli", "check", "--frobnicate", "data"],
