@@ -27,7 +27,7 @@ DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
 PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures", "groups")
 """url paths of the app's pages (see app.py); the overview is the app's home."""
-FIND_CLIENT = "P-ELINA"
+FIND_CLIENT = "P-01"
 
 
 def planned_store(folder: Path, seconds: float) -> str:

@@ -417,7 +417,7 @@ def test_no_client_code_appears_on_the_page_or_in_its_calendars(
 ):
     season, _ = season_and_plan
     at = open_calendar("en")
-    at.button(key="cal_ev_2027-01-12_G-017").click()  # P-KARIMA's group
+    at.button(key="cal_ev_2027-01-12_G-017").click()  # P-06's group
     rerun(at)
     at.segmented_control(key="cal_view").set_value("month")
     rerun(at)

@@ -103,10 +103,17 @@ def test_demo_without_the_app_loads_plans_and_publishes_the_sample_season(capsys
     assert code == 0 and "(planned and published)" in out
     store = Store.open(sqlite_url)
     try:
-        assert store.load_season().client["P-ELINA"].municipality == "078"
+        assert store.load_season().client["P-01"].municipality == "078"
         assert Enrolments(store).live_plan() is not None
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize("limit", ["inf", "nan", "0"])
+def test_a_demo_time_limit_that_is_not_positive_and_finite_is_one_line(capsys, sqlite_url, limit):
+    code, out, err = run(capsys, "demo", "--no-app", "--time-limit", limit, "--db", sqlite_url)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "--time-limit: time_limit_s must be positive and finite" in err
 
 
 def test_an_unknown_option_gives_one_line_not_a_traceback():

@@ -64,14 +64,16 @@ def test_each_problem_is_one_line_naming_the_flag_and_the_column(capsys, db):
     )
     assert any("--days (column days): Saturday" in line for line in lines)
     assert any('--municipality (column municipality): "Nowhere"' in line for line in lines)
-    assert any("--client-code (column client_code): looks like" in line for line in lines)
+    assert any(
+        "--client-code (column client_code): holds a common first name" in line for line in lines
+    )
     assert "Elina" not in err and "Traceback" not in err
 
 
 def test_a_taken_code_is_refused_without_being_shown(capsys, db):
-    argv = [*NEW, "--client-code", "P-ELINA"]
+    argv = [*NEW, "--client-code", "P-01"]
     code, out, err = run(capsys, "client", "add", *argv, "--db", db, "--json")
-    assert code == 2 and "P-ELINA" not in err
+    assert code == 2 and "P-01" not in err
     [problem] = json.loads(out)["problems"]
     assert (problem["column"], problem["value"]) == ("client_code", "(value hidden)")
 
@@ -97,7 +99,7 @@ def test_edit_and_show_of_an_unknown_code_never_repeat_it(capsys, db):
 
 
 def test_an_unknown_ending_reason_is_one_line(capsys, db):
-    argv = ["--client-code", "P-ELINA", "--end-places", "bored", "--db", db]
+    argv = ["--client-code", "P-01", "--end-places", "bored", "--db", db]
     code, _, err = run(capsys, "client", "edit", *argv)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "moved_to_work" in err
 

@@ -80,7 +80,7 @@ def test_enrol_takes_a_free_seat_and_cancel_gives_it_back(capsys, planned_store)
 
 def test_enrolling_in_an_unknown_group_is_refused(capsys, planned_store):
     run(capsys, "publish", "--db", planned_store)
-    code, out, _ = run(capsys, "enrol", "G-NOPE", "P-ELINA", "--db", planned_store)
+    code, out, _ = run(capsys, "enrol", "G-NOPE", "P-01", "--db", planned_store)
     assert code == 1 and "G-NOPE" in out
 
 

@@ -159,3 +159,45 @@ def test_a_deterministic_time_that_is_not_positive_is_a_one_line_error(capsys, s
     code, _, err = run(capsys, "solve", str(sample_dir), "--deterministic-time", "0")
     assert code != 0
     assert "deterministic_time_s must be positive" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("limit", ["inf", "nan", "0", "-5"])
+def test_a_time_limit_that_is_not_a_positive_finite_number_is_a_one_line_error(
+    capsys, sample_dir, limit
+):
+    code, out, err = run(capsys, "solve", str(sample_dir), "--time-limit", limit)
+    assert code == 2 and out == ""
+    assert "time_limit_s must be positive and finite" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_model_invalid_result_is_neither_written_nor_saved_and_exits_non_zero(
+    capsys, sample_dir, sample_season, sqlite_url, tmp_path, monkeypatch
+):
+    """CP-SAT's MODEL_INVALID comes with the first-fit plan; it is still not made current."""
+    from planner.baseline import greedy_plan
+    from planner.solve.result import Result
+
+    def invalid_solve(season, params, **_):
+        plan = greedy_plan(season)
+        assert plan.placements  # the case the issue met: a plan, but no model behind it
+        return Result(
+            "MODEL_INVALID", None, None, 0.1, None, plan, stats={"plan_source": "warm_start"}
+        )
+
+    monkeypatch.setattr(planner.solve, "solve", invalid_solve)
+    out = tmp_path / "plan"
+    flags = ("--save", "--db", sqlite_url, "--out", str(out))
+    code, text, _ = run(capsys, "solve", str(sample_dir), *flags)
+    assert code == 1
+    assert "status MODEL_INVALID" in text and "Saved as plan" not in text
+    assert not out.exists()
+    with Store.open(sqlite_url) as store:
+        assert store.load_plan() is None
+
+
+def test_an_unknown_id_with_escape_codes_is_shown_escaped_on_one_line(capsys, sample_dir):
+    code, _, err = run(capsys, "solve", str(sample_dir), "--absent", "S-X\x1b[2K\rOK: all fine")
+    assert code == 2
+    assert r"S-X\x1b[2K\rOK: all fine" in err
+    assert "\x1b" not in err and "\r" not in err and err.count("\n") == 1

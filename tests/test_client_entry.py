@@ -105,14 +105,20 @@ def test_the_unknown_counsellor_and_municipality_read_as_the_import_says_them(se
 @pytest.mark.parametrize(
     ("code", "key"),
     [
-        ("Elina", "client_code_name"),
-        ("Anna-Liisa", "client_code_name"),
-        ("Matti Meikäläinen", "client_code_name"),
+        ("Elina", "client_code_first_name"),
+        ("Anna-Liisa", "client_code_first_name"),
+        ("Matti Meikäläinen", "client_code_first_name"),
+        ("Virtanen-Korhonen", "client_code_name"),  # no first name, but words only
         ("131052-308T", "client_code_hetu"),
         ("C-131052-308T", "client_code_hetu"),
+        ("131052308T", "client_code_hetu"),
+        ("040-1234567", "client_code_phone"),
+        ("m.virtanen@example.fi", "client_code_email"),
     ],
 )
-def test_a_name_or_identity_code_is_refused_and_never_shown_back(season, cells, code, key):
+def test_a_name_identity_code_phone_or_e_mail_is_refused_and_never_shown_back(
+    season, cells, code, key
+):
     check = check_client(season, {**cells, "client_code": code})
     [problem] = check.problems
     assert (problem.column, problem.value, problem.text.key) == ("client_code", HIDDEN, key)

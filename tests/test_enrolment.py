@@ -38,7 +38,7 @@ from toys import (
 )
 
 from planner.model import Placement, Plan
-from planner.store import Enrolments, PlanRejected, Store, StoreError, publishing
+from planner.store import Enrolments, PlanRejected, PlanUnsolved, Store, StoreError, publishing
 from planner.store.migrate import alembic_config
 from planner.store.schema import (
     AttendanceRow,
@@ -203,6 +203,19 @@ def test_a_stored_plan_the_validator_rejects_is_not_published(
         Enrolments(store).publish()
     assert Enrolments(store).offerings() == []
     assert actions(store)[-1] == "plan.save"
+
+
+def test_a_stored_plan_whose_solver_status_has_no_valid_plan_is_not_published(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A MODEL_INVALID plan stored around the save gate (before it existed) never goes live."""
+    with monkeypatch.context() as around:
+        around.setattr("planner.store.store.ensure_solved", lambda *args: None)
+        store.save_plan(toy_plan(), {**SUMMARY, "status": "MODEL_INVALID"})
+
+    with pytest.raises(PlanUnsolved, match=r"cannot publish the plan: .* status MODEL_INVALID"):
+        Enrolments(store).publish()
+    assert Enrolments(store).offerings() == []
 
 
 def test_a_publish_that_fails_midway_changes_nothing(

@@ -52,6 +52,11 @@ def test_progress_is_reported_with_objective_bound_and_time() -> None:
     "bad",
     [
         dict(time_limit_s=0),
+        dict(time_limit_s=-1),
+        dict(time_limit_s=float("inf")),
+        dict(time_limit_s=float("nan")),
+        dict(deterministic_time_s=float("inf")),
+        dict(deterministic_time_s=float("nan")),
         dict(workers=0),
         dict(gap_limit=1.5),
         dict(allowance_min=-5),

@@ -188,6 +188,18 @@ def test_a_plan_the_validator_rejects_is_not_saved_and_the_run_stays_open(store:
     assert runs.latest(sid).id == run_id
 
 
+def test_a_run_that_ended_model_invalid_is_not_saved_though_it_has_a_plan(store: Store) -> None:
+    runs = SolveRuns(store)
+    sid = season_id(store)
+    run_id = runs.start(sid, "anna", {"time_limit_s": 60})
+    runs.finish(run_id, "finished", {**SUMMARY, "status": "MODEL_INVALID"}, toy_plan())
+
+    with pytest.raises(RunRefused) as refused:
+        runs.save(run_id, "anna")
+    assert refused.value.rule == "no_plan"
+    assert store.load_plan(season_id=sid) is None
+
+
 # --- the worker ---
 
 

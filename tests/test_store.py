@@ -25,7 +25,7 @@ from planner.model import (
     Unscheduled,
     Venue,
 )
-from planner.store import PlanRejected, Store, StoreError, default_url
+from planner.store import PlanRejected, PlanUnsolved, Store, StoreError, default_url
 from planner.store.engine import scratch_schema
 from planner.store.migrate import head_revision
 from planner.store.purge import redact_codes
@@ -337,7 +337,7 @@ def test_a_saved_plan_loads_back_equal_with_its_unscheduled_groups(
 def test_an_empty_plan_round_trips(store: Store, season: Season) -> None:
     store.import_season(season, source="x")
     empty = Plan(placements=(), participants=())
-    store.save_plan(empty, {"status": "INFEASIBLE"})
+    store.save_plan(empty, {"status": "UNKNOWN"})
 
     assert store.load_plan() == empty
     summary = store.plan_summary()
@@ -418,6 +418,21 @@ def test_a_plan_the_validator_rejects_is_not_saved(
     assert isinstance(refused.value, StoreError)  # every caller that shows StoreError shows it
     assert len(store.list_plans()) == 1 and store.load_plan() == plan
     assert [e["action"] for e in store.events()].count("plan.save") == 1
+
+
+@pytest.mark.parametrize("status", ["MODEL_INVALID", "INFEASIBLE"])
+def test_a_plan_whose_solver_status_has_no_valid_plan_is_never_made_current(
+    store: Store, season: Season, plan: Plan, status: str
+) -> None:
+    store.import_season(season, source="x")
+    current = store.save_plan(plan, SUMMARY)
+
+    with pytest.raises(PlanUnsolved, match=f"status {status}") as refused:
+        store.save_plan(plan, {**SUMMARY, "status": status})
+
+    assert isinstance(refused.value, StoreError)  # the command line's one line, exit 2
+    assert [p["id"] for p in store.list_plans()] == [current]
+    assert store.plan_summary()["id"] == current
 
 
 def test_the_gate_checks_with_the_allowance_the_plan_was_made_with(

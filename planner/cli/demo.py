@@ -122,9 +122,12 @@ def demo_today(db_url: str, today: dt.date | None = None) -> dt.date | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from planner import terms
     from planner.calendar import links
+    from planner.solve.params import SolveParams
 
-    if args.time_limit <= 0:
-        raise UserError(f"--time-limit must be above 0 seconds, got {args.time_limit}")
+    try:  # the solver's own rule: a positive, finite number of seconds
+        SolveParams(time_limit_s=args.time_limit)
+    except ValueError as exc:
+        raise UserError(f"--time-limit: {exc}") from exc
     if args.fresh and args.db:
         raise UserError("--fresh starts the default demo store anew; remove your --db yourself")
     if not args.no_app:  # before planning: a busy port should not cost the wait

@@ -76,12 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planner.cli.mobile import MobileError
     from planner.cli.offering import OfferingError
     from planner.cli.report import ReportError
+    from planner.io.problems import escaped
     from planner.store import StoreError
 
     try:
         return args.func(args)
     except (UserError, StoreError, OfferingError, CalendarError, MobileError, ReportError) as exc:
-        print(f"planner {args.command}: {exc}", file=sys.stderr)
+        # one line, whatever the values in it hold (escape codes, line breaks)
+        print(f"planner {args.command}: {escaped(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

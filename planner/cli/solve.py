@@ -68,6 +68,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.solve import Changes, SolveParams, solve, write_outputs
     from planner.solve.output import summary as plan_summary
     from planner.store import Enrolments, Store
+    from planner.store.plan_gate import unsolved
 
     report = read_valid_season(args)
     if not report.ok:
@@ -112,11 +113,14 @@ def cmd_solve(args: argparse.Namespace) -> int:
         problems = [str(p) for p in plan_problems(season, result.plan, params.allowance_min)]
         if problems:  # a model bug, never a user mistake: refuse to publish it
             raise RuntimeError("the plan failed validation: " + "; ".join(problems[:5]))
-        if args.out:
+        # a status without a valid plan (MODEL_INVALID, INFEASIBLE) is never written or
+        # saved, and an empty plan never replaces the current one
+        refused = unsolved(result.summary())
+        if args.out and refused is None:
             write_outputs(result, season, Path(args.out))
         diff = result.diff(previous) if previous is not None else []
         plan_id = None
-        if store and args.save:
+        if store and args.save and refused is None and result.plan.placements:
             season_id = _store_season(store, season, str(args.data), args.actor)
             plan_id = store.save_plan(
                 result.plan,
@@ -142,10 +146,21 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if previous is not None:
         lines.append(f"{len(diff)} change(s) against the stored plan:")
         lines += [f"  {d}" for d in diff]
+    if refused is not None:
+        lines.append(
+            f"Nothing written or saved: the solver ended with status {refused}, "
+            "which has no valid plan."
+        )
+        emit(args, payload, "\n".join(lines))
+        return 1
     if args.out:
         lines.append(
             f"Wrote {args.out}/plan_groups.csv, plan_participants.csv, staff_days.csv, summary.json"
         )
+    if args.save and not plan_id:
+        lines.append("Not saved: the plan schedules no group; the current plan stays.")
+        emit(args, payload, "\n".join(lines))
+        return 1
     lines.append(f"Saved as plan {plan_id}." if plan_id else "Not saved (use --save).")
     emit(args, payload, "\n".join(lines))
     return 0

@@ -1,7 +1,7 @@
 """Find a group with a client: the plan's groups ranked by how well they suit one client.
 
     from planner.finder import Profile, find_groups, profile_from_client
-    profile = profile_from_client(season.client["P-ELINA"])      # or Profile(...) by hand
+    profile = profile_from_client(season.client["P-01"])      # or Profile(...) by hand
     for match in find_groups(season, plan, profile, lang="fi", limit=5):
         print(match.name, match.weekday, match.start, match.score, match.reasons)
 

@@ -112,12 +112,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Column {column} of the clients table.",
     },
     "clients.help.client_code": {
-        "fi": "Pseudonyymi, esimerkiksi C-00042: 2-32 merkkiä A-Z, numeroita, '-' ja '_'. "
-        "Nimeä tai henkilötunnusta ei hyväksytä. Koodia ei voi myöhemmin muuttaa.",
-        "sv": "En pseudonym, till exempel C-00042: 2-32 tecken A-Z, siffror, '-' och '_'. "
-        "Ett namn eller en personbeteckning godtas inte. Koden kan inte ändras senare.",
-        "en": "A pseudonym such as C-00042: 2-32 letters A-Z, digits, '-' and '_'. A name "
-        "or a personal identity code is refused. The code cannot be changed later.",
+        "fi": "Pseudonyymi, esimerkiksi C-00042: 1-40 merkkiä A-Z, numeroita, '-', '_' ja '.'. "
+        "Nimeä, henkilötunnusta, puhelinnumeroa tai sähköpostiosoitetta ei hyväksytä. Koodia "
+        "ei voi myöhemmin muuttaa.",
+        "sv": "En pseudonym, till exempel C-00042: 1-40 tecken A-Z, siffror, '-', '_' och '.'. "
+        "Ett namn, en personbeteckning, ett telefonnummer eller en e-postadress godtas inte. "
+        "Koden kan inte ändras senare.",
+        "en": "A pseudonym such as C-00042: 1-40 letters A-Z, digits, '-', '_' and '.'. A name, "
+        "a personal identity code, a phone number or an e-mail address is refused. The code "
+        "cannot be changed later.",
     },
     "clients.placeholder.client_code": {"fi": "C-00042", "sv": "C-00042", "en": "C-00042"},
     "clients.field.client_code": {

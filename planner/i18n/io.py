@@ -133,9 +133,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{value} names no language (write e.g. fi;sv)",
     },
     "io.not_id": {
-        "fi": "{value} ei kelpaa tunnisteeksi: tunnisteessa ei saa olla merkkejä ';' tai ','",
-        "sv": "{value} är inget id: ett id får inte innehålla ';' eller ','",
-        "en": "{value} is not an id: an id may not contain ';' or ','",
+        "fi": "{value} ei kelpaa tunnisteeksi: tunniste on 1-{max} merkkiä A-Z, a-z, 0-9, "
+        "'-', '_' tai '.' ja alkaa kirjaimella tai numerolla (ei välilyöntejä, ääkkösiä, "
+        "samannäköisiä kirjaimia muista kirjaimistoista eikä näkymättömiä merkkejä)",
+        "sv": "{value} är inget id: ett id har 1-{max} tecken A-Z, a-z, 0-9, '-', '_' eller "
+        "'.' och börjar med en bokstav eller siffra (inga mellanslag, å, ä, ö, likadana "
+        "bokstäver från andra alfabet eller osynliga tecken)",
+        "en": "{value} is not an id: an id is 1-{max} characters A-Z, a-z, 0-9, '-', '_' or "
+        "'.', beginning with a letter or digit (no spaces, no letters such as ä, no "
+        "look-alike letters of other scripts, no invisible characters)",
     },
     "io.not_municipality_code": {
         "fi": "{value} ei ole kolminumeroinen kuntakoodi (esim. 049)",
@@ -163,18 +169,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "looks like a Finnish personal identity code (henkilötunnus) (value hidden): "
         "use a pseudonym such as C-00012, never personal data",
     },
+    "io.client_code_phone": {
+        "fi": "sisältää puhelinnumeron (arvo piilotettu): käytä pseudonyymiä kuten C-00012, "
+        "ei koskaan henkilötietoja",
+        "sv": "innehåller ett telefonnummer (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds a phone number (value hidden): use a pseudonym such as C-00012, never "
+        "personal data",
+    },
+    "io.client_code_email": {
+        "fi": "sisältää sähköpostiosoitteen (arvo piilotettu): käytä pseudonyymiä kuten "
+        "C-00012, ei koskaan henkilötietoja",
+        "sv": "innehåller en e-postadress (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds an e-mail address (value hidden): use a pseudonym such as C-00012, never "
+        "personal data",
+    },
+    "io.client_code_first_name": {
+        "fi": "sisältää yleisen etunimen (arvo piilotettu): käytä pseudonyymiä kuten C-00012, "
+        "ei koskaan henkilötietoja",
+        "sv": "innehåller ett vanligt förnamn (värdet dolt): använd en pseudonym som C-00012, "
+        "aldrig personuppgifter",
+        "en": "holds a common first name (value hidden): use a pseudonym such as C-00012, "
+        "never personal data",
+    },
     "io.client_code_name": {
         "fi": "näyttää henkilön nimeltä (arvo piilotettu): käytä pseudonyymiä kuten C-00012",
         "sv": "ser ut som ett personnamn (värdet dolt): använd en pseudonym som C-00012",
         "en": "looks like a person's name (value hidden): use a pseudonym such as C-00012",
     },
     "io.not_client_code": {
-        "fi": "ei ole asiakaskoodi (arvo piilotettu): käytä 2-32 merkkiä A-Z, numeroita, '-' "
-        "ja '_', kuten C-00012",
-        "sv": "är ingen klientkod (värdet dolt): använd 2-32 tecken A-Z, siffror, '-' och '_', "
-        "som C-00012",
-        "en": "is not a client code (value hidden): use 2-32 letters A-Z, digits, '-' and '_', "
-        "such as C-00012",
+        "fi": "ei ole asiakaskoodi (arvo piilotettu): käytä 1-{max} merkkiä A-Z, numeroita, "
+        "'-', '_' ja '.', alussa kirjain tai numero, kuten C-00012",
+        "sv": "är ingen klientkod (värdet dolt): använd 1-{max} tecken A-Z, siffror, '-', '_' "
+        "och '.', med en bokstav eller siffra först, som C-00012",
+        "en": "is not a client code (value hidden): use 1-{max} letters A-Z, digits, '-', '_' "
+        "and '.', beginning with a letter or digit, such as C-00012",
     },
     # --- a client entered by hand (planner.io.client_entry, planner.store.clients) ---
     "io.client_code_taken": {
@@ -273,6 +303,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "{value} on luettelossa kahdesti",
         "sv": "{value} finns två gånger i listan",
         "en": "{value} is listed twice",
+    },
+    "io.client_no_group_language": {
+        "fi": "asiakas ei puhu suomea eikä ruotsia: mikään ryhmä ei voi ottaa häntä, sillä "
+        "ryhmissä ei ole tulkkia ({source}); tuonti jatkuu",
+        "sv": "klienten talar varken finska eller svenska: ingen grupp kan ta emot hen, "
+        "eftersom grupperna saknar tolk ({source}); importen fortsätter",
+        "en": "the client speaks neither Finnish nor Swedish: no group can take them, as "
+        "groups have no interpreter ({source}); imported all the same",
     },
     "io.weeks_empty": {
         "fi": "weeks on tyhjä, mutta vain pop up -ryhmä voi toimia ilman määräaikaa "

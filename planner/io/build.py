@@ -559,6 +559,22 @@ class SeasonBuilder:
                         msg("no_group_planned", municipality=names.get(code, code), code=code),
                     )
 
+    def warn_about_client_languages(self) -> None:
+        """A client who speaks neither Finnish nor Swedish: every group is in one of them
+        and none has an interpreter (l. 370), so no group can take them. Only a warning:
+        the client stays on the list, and the counsellor looks for other help."""
+        clients = self.tables.get("clients")
+        for row in clients.rows if clients else ():
+            spoken = row.values.get("languages")
+            if spoken and not set(spoken) & set(rules.GROUP_LANGUAGES):
+                self.problems.warning(
+                    clients.source,
+                    row.row,
+                    "languages",
+                    row.raw.get("languages"),
+                    msg("client_no_group_language", rule="participant_language"),
+                )
+
     def warn_about_postal_codes(self) -> None:
         """A client's postal code not in the `postal_areas` table (they travel from their
         municipality's centre), or an area in another municipality than the client's: by the
@@ -673,6 +689,7 @@ class SeasonBuilder:
         self.check_rows()
         self.warn_about_access_and_coverage()
         self.warn_about_postal_codes()
+        self.warn_about_client_languages()
         order = {source: i for i, source in enumerate(self.tableset.sources.values())}
 
         def reading_order(p: Problem) -> tuple[int, int]:

@@ -108,6 +108,7 @@ def check_client(
     )
     builder = SeasonBuilder.beside(season, tables)
     builder.resolve_references()
+    builder.warn_about_client_languages()
     values = builder.tables[TABLE].rows[0].values
     code = values.get("client_code")
     if editing is None and code is not None and code in season.client:

@@ -8,12 +8,15 @@ expected. Values that may be personal data are never echoed (`hide_value`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
+from importlib import resources
 
 from planner.i18n import LANGUAGES, weekday_names
-from planner.io.problems import Message, msg
+from planner.io.problems import Message, escaped, msg
 from planner.model import Interval
 
 MAX_SHOWN = 40
@@ -30,8 +33,11 @@ class FieldError(ValueError):
         self.hide_value = hide_value
 
 
-def shown(text: str) -> str:
-    """The value as it appears inside a message: quoted and cut short when very long."""
+def shown(text: str, *, ascii_only: bool = False) -> str:
+    """The value as it appears inside a message: escaped (`problems.escaped`: control
+    characters, terminal escapes and line breaks made visible; with `ascii_only` everything
+    outside printable ASCII), quoted and cut short when very long."""
+    text = escaped(text, ascii_only=ascii_only)
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
     return f'"{text}"'
@@ -287,11 +293,29 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(langs))
 
 
+ID_MAX = 40
+_SAFE_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{ID_MAX - 1}}}", re.ASCII)
+"""The one rule for every id of the data contract (group, staff, partner and venue ids, the
+references to them, client codes): printable ASCII from a safe set, so an id survives being
+an item of a list cell, a file name or a line of a calendar, and no two ids only look alike
+(a Cyrillic "О" beside a Latin "O", a zero-width space, a line break, markup)."""
+
+
+def is_safe_id(text: str) -> bool:
+    """1-40 ASCII letters, digits, '-', '_' and '.', beginning with a letter or a digit."""
+    return _SAFE_ID.fullmatch(text) is not None
+
+
 def parse_id(text: str) -> str:
-    """An identifier other rows refer to; it must survive being an item of a list cell."""
-    if re.search(r"[;,]", text):
-        raise FieldError(msg("not_id", value=shown(text)))
+    """An identifier other rows refer to (`is_safe_id`)."""
+    if not is_safe_id(text):
+        raise FieldError(msg("not_id", value=shown(text, ascii_only=True), max=ID_MAX))
     return text
+
+
+def parse_ids(text: str) -> tuple[str, ...]:
+    """A list cell of ids (leaders, wishes): each item an id (`parse_id`)."""
+    return tuple(parse_id(item) for item in split_list(text))
 
 
 # --- Codes ---
@@ -334,10 +358,34 @@ def parse_table_postal_code(text: str) -> tuple[str, bool]:
     return parse_postal_code(text), False
 
 
+# --- Client codes: pseudonyms, never personal data ---
+
+CLIENT_CODE_FORMAT = "C-00042"
+"""The pseudonym the county should use: "C-" and five digits, numbered in order (README,
+data/README.md). Any code of the id rule (`is_safe_id`) is accepted that holds no personal
+data (`personal_data_in`)."""
+
+_DATE = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d"
+_CHECK = r"[0-9A-FHJ-NPR-Y]"
 # Finnish personal identity code: DDMMYY, century sign, individual number, check character.
-_HETU = re.compile(
-    r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]", re.IGNORECASE
+_HETU = re.compile(rf"{_DATE}[-+A-FU-Y]\d{{3}}{_CHECK}", re.IGNORECASE)
+# ... and the forms people write it in besides: without a sign, or "_" or a space for it.
+_HETU_LOOSE = re.compile(rf"{_DATE}[_ ]?\d{{3}}{_CHECK}", re.IGNORECASE)
+_SEP = r"[ ._/-]?"
+# Finnish phone numbers: mobile 04x and 050 (or +358 / 00358 for the 0), 7-12 digits in all
+# with or without separators; a landline (0 and a one- or two-digit area code, 019 for
+# Western Uusimaa) only with a separator after the area code, as "019 123 4567" or
+# "09-123456": without one, a pseudonym such as "K-0123456" would look like a number.
+_PHONE_MOBILE = re.compile(
+    rf"(?<![\d+])(?:(?:\+|00)358{_SEP}\(?0?\)?{_SEP}[1-9]|0(?:4\d|50))(?:{_SEP}\d){{4,10}}(?!\d)"
 )
+_PHONE_LANDLINE = re.compile(rf"(?<![\d+])0[1-9]\d?[ /-]\d(?:{_SEP}\d){{4,8}}(?!\d)")
+_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def hetu_check_char(date: str, individual: str) -> str:
+    """The check character of an identity code: DDMMYY and the individual number, mod 31."""
+    return _CHECK_CHARS[int(date + individual) % 31]
 
 
 def contains_hetu(text: str) -> bool:
@@ -345,7 +393,65 @@ def contains_hetu(text: str) -> bool:
     return _HETU.search(text) is not None
 
 
-_CLIENT_CODE = re.compile(r"[A-Za-z0-9_-]{2,32}")
+def _words(text: str) -> list[str]:
+    """The words of a code, lower-cased: split on anything but letters (`-`, `_`, `.`,
+    digits) and at camelCase boundaries ("ElinaVirtanen1985" -> elina, virtanen)."""
+    words: list[str] = []
+    for run in re.findall(r"[^\W\d_]+", text):
+        start = 0
+        for i in range(1, len(run)):
+            before, here = run[i - 1], run[i]
+            after = run[i + 1] if i + 1 < len(run) else ""
+            if (before.islower() and here.isupper()) or (
+                before.isupper() and here.isupper() and after.islower()
+            ):
+                words.append(run[start:i])
+                start = i
+        words.append(run[start:])
+    return [w.lower() for w in words]
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """The common first names of Finland, Finnish and Swedish, lower-case with their ASCII
+    forms (`planner/data/first_names.txt`, from DVV's open data, CC BY 4.0)."""
+    text = resources.files("planner").joinpath("data/first_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+MIN_NAME_LETTERS = 3
+"""A word of a code is a first name only from three letters on ("Bo" and "My" are names, but
+also the letters of many codes)."""
+
+
+def personal_data_in(text: str) -> str | None:
+    """What kind of personal data a client code holds, or None: "hetu" (an identity code in
+    any of its written forms), "phone" (a Finnish phone number), "email" (an e-mail
+    address: an "@") or "first_name" (a common first name as a whole word of the code)."""
+    if "@" in text:
+        return "email"
+    if _HETU.search(text):
+        return "hetu"
+    if _PHONE_MOBILE.search(text):
+        return "phone"
+    if _HETU_LOOSE.search(text):
+        return "hetu"
+    if _PHONE_LANDLINE.search(text):
+        return "phone"
+    names = first_names()
+    for word in _words(text):
+        if len(word) >= MIN_NAME_LETTERS and (word in names or _folded(word) in names):
+            return "first_name"
+    return None
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 _NAME_PART = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -359,12 +465,14 @@ def _looks_like_name(text: str) -> bool:
 
 
 def check_client_code(text: str) -> str:
-    """A client code is a pseudonym. Anything that may be personal data is refused, and the
-    value is never shown back (it would end up in logs and screenshots)."""
-    if _HETU.search(text):
-        raise FieldError(msg("client_code_hetu"), hide_value=True)
-    if re.search(r"[\s,@]", text) or _looks_like_name(text):
+    """A client code is a pseudonym (`CLIENT_CODE_FORMAT`). Anything that may be personal
+    data is refused with the kind found (`personal_data_in`), and the value is never shown
+    back (it would end up in logs and screenshots)."""
+    kind = personal_data_in(text)
+    if kind is not None:
+        raise FieldError(msg(f"client_code_{kind}"), hide_value=True)
+    if re.search(r"[\s,]", text) or _looks_like_name(text):
         raise FieldError(msg("client_code_name"), hide_value=True)
-    if not _CLIENT_CODE.fullmatch(text):
-        raise FieldError(msg("not_client_code"), hide_value=True)
+    if not is_safe_id(text):
+        raise FieldError(msg("not_client_code", max=ID_MAX), hide_value=True)
     return text

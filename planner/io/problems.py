@@ -6,10 +6,16 @@ while `message` and `str()` stay English for the command line. A parameter `rule
 catalogue rule and `lines` handbook lines: either fills the text's `{source}` in the same
 language. Parameters hold only what the coordinator typed in non-personal cells (shown
 through `fields.shown`), never a hidden value.
+
+Every value that reaches a message goes through `escaped`: a control character, a terminal
+escape code, a line break or an invisible format character (zero-width space, a bidi
+override) is shown as a visible escape (`\x1b`, `\n`, `\u200b`), so a cell can neither draw
+over the lines around it nor hide what it holds.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,6 +26,37 @@ Severity = Literal["error", "warning"]
 
 HIDDEN = "(value hidden)"
 
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+"""Unicode categories shown escaped: controls (ESC, CR, LF, TAB, DEL), format characters
+(zero-width, bidi), line and paragraph separators, private use, surrogates, unassigned."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escaped(text: str, *, ascii_only: bool = False) -> str:
+    """`text` with every invisible or controlling character written as a visible escape
+    ("OK\\x1b[2K" for ESC, "\\n" for a line break): the one way a value enters a message.
+    Printable text (letters of any script, no-break spaces) is kept as it is, and escaping
+    twice changes nothing more. `ascii_only` escapes every character outside printable
+    ASCII too, for an id that must be ASCII (a Cyrillic "О" reads "\\u041e")."""
+
+    def hidden(char: str) -> bool:
+        if ascii_only and not " " <= char <= "~":
+            return True
+        return unicodedata.category(char) in _INVISIBLE
+
+    if not any(hidden(c) for c in text):
+        return text
+    return "".join(_escape(c) if hidden(c) else c for c in text)
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -29,7 +66,10 @@ class Message:
     params: tuple[tuple[str, Any], ...] = ()
 
     def text(self, lang: str = "en") -> str:
-        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.params}
+        values = {
+            k: v.text(lang) if isinstance(v, Message) else escaped(v) if isinstance(v, str) else v
+            for k, v in self.params
+        }
         if "rule" in values:
             values["source"] = rules.RULES[values.pop("rule")].source(lang)
         if "lines" in values:
@@ -73,13 +113,13 @@ class Problem:
     def line(self, lang: str = "en") -> str:
         """Where and what in `lang`: "groups.csv rad 4, kolumn max_size: ..."."""
         lang = i18n.known_language(lang, "en")
-        where = self.source
+        where = escaped(self.source)
         if self.row is not None:
             # "season.xlsx, sheet groups, row 3" reads better than "... sheet groups row 3"
             row = i18n.t("io.where.row", lang, row=self.row)
             where += f"{', ' if ',' in self.source else ' '}{row}"
         if self.column:
-            where += ", " + i18n.t("io.where.column", lang, column=self.column)
+            where += ", " + i18n.t("io.where.column", lang, column=escaped(self.column))
         return f"{where}: {self.message_in(lang)}"
 
     def __str__(self) -> str:
@@ -90,7 +130,7 @@ class Problem:
             "file": self.source,
             "row": self.row,
             "column": self.column,
-            "value": self.value,
+            "value": None if self.value is None else escaped(self.value),
             "message": self.message,
             "severity": self.severity,
         }

@@ -76,7 +76,7 @@ def ident(t: str, ctx: CellContext) -> str:
 
 
 def id_list(t: str, ctx: CellContext) -> tuple[str, ...]:
-    return fields.split_list(t)
+    return fields.parse_ids(t)
 
 
 def tags(t: str, ctx: CellContext) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from planner import rules
@@ -58,11 +59,14 @@ class SolveParams:
 
     def __post_init__(self) -> None:
         problems = []
-        if not self.time_limit_s > 0:
-            problems.append(f"time_limit_s must be positive, got {self.time_limit_s}")
-        if self.deterministic_time_s is not None and not self.deterministic_time_s > 0:
+        if not _finite_positive(self.time_limit_s):
+            problems.append(f"time_limit_s must be positive and finite, got {self.time_limit_s}")
+        if self.deterministic_time_s is not None and not _finite_positive(
+            self.deterministic_time_s
+        ):
             problems.append(
-                f"deterministic_time_s must be positive or None, got {self.deterministic_time_s}"
+                "deterministic_time_s must be positive and finite or None, "
+                f"got {self.deterministic_time_s}"
             )
         if not 1 <= self.workers <= 64:
             problems.append(f"workers must be 1-64, got {self.workers}")
@@ -97,3 +101,8 @@ class SolveParams:
             problems.append(f"language must be fi, sv or en, got {self.language!r}")
         if problems:
             raise ValueError("; ".join(problems))
+
+
+def _finite_positive(x: object) -> bool:
+    """A real number of seconds above zero: not inf (CP-SAT refuses the model), not nan."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) and x > 0

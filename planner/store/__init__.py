@@ -28,7 +28,7 @@ from planner.store.errors import StoreError
 from planner.store.meetings import GroupRecords, MeetingSlot, suggest_meetings
 from planner.store.outcomes import EnrolOutcome, Outcome, PublishReport, Seats
 from planner.store.pins import PinEdit, PinRefused, Pins
-from planner.store.plan_gate import PlanRejected
+from planner.store.plan_gate import PlanRejected, PlanUnsolved
 from planner.store.publish_diff import (
     PublishPreview,
     Resolution,
@@ -58,6 +58,7 @@ __all__ = [
     "Pins",
     "PlacesNoLongerFit",
     "PlanRejected",
+    "PlanUnsolved",
     "PublishPreview",
     "PublishReport",
     "Resolution",

@@ -3,8 +3,8 @@
     from planner.store import Enrolments, Store
     live = Enrolments(Store.open())
     live.publish(actor="coordinator")           # the current plan becomes enrollable
-    live.enrol("G-001", "P-ELINA", actor="anna")  # enrolled | waiting | refused
-    live.cancel("G-001", "P-ELINA", actor="anna", reason="moved_to_work")
+    live.enrol("G-001", "P-01", actor="anna")  # enrolled | waiting | refused
+    live.cancel("G-001", "P-01", actor="anna", reason="moved_to_work")
 
 Seats are never overbooked, however many workers or processes enrol at once: the database
 enforces it (see `planner.store.seats`): a conditional `UPDATE ... SET taken = taken + 1

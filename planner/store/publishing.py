@@ -32,7 +32,7 @@ from planner.store.bookings import cancel_meetings_of_place
 from planner.store.errors import StoreError
 from planner.store.live import add_event, season_of, utcnow
 from planner.store.outcomes import FOLLOW_UP_OF_REASON, PublishReport
-from planner.store.plan_gate import ensure_valid
+from planner.store.plan_gate import ensure_solved, ensure_valid
 from planner.store.publish_diff import (
     Affected,
     Case,
@@ -371,7 +371,10 @@ def _ensure_publishable(conn: sa.Connection, season_id: int, plan_id: int) -> No
     season = season_at(conn, season_id)
     if season is None:
         raise StoreError(f"no season with id {season_id}")
-    params = conn.scalar(sa.select(PlanRow.params).where(PlanRow.id == plan_id))
+    params, status = conn.execute(
+        sa.select(PlanRow.params, PlanRow.status).where(PlanRow.id == plan_id)
+    ).one()
+    ensure_solved({"status": status}, "publish the plan")
     ensure_valid(season, plan_at(conn, plan_id), "publish the plan", params)
 
 

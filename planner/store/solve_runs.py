@@ -32,6 +32,7 @@ from planner.model import Plan
 from planner.store.convert import plan_from, plan_rows
 from planner.store.errors import StoreError
 from planner.store.live import reading, run_write, utcnow
+from planner.store.plan_gate import unsolved
 from planner.store.schema import ACTIVE_RUN_STATES, RUN_STATES, SolveRunRow
 from planner.store.store import Store
 
@@ -280,7 +281,7 @@ class SolveRuns:
             raise StoreError(f"no solve run with id {run_id}")
         if run.closed_at is not None:
             raise RunRefused("closed")
-        if run.plan is None or not run.plan.placements:
+        if run.plan is None or not run.plan.placements or unsolved(run.summary):
             raise RunRefused("no_plan")
         summary = {**(run.summary or {}), "params": run.params}
         plan_id = self.store.save_plan(

@@ -18,7 +18,7 @@ from planner.store import migrate
 from planner.store.convert import Row, plan_rows, season_rows
 from planner.store.engine import WRITE, database_url, make_engine, safe_url
 from planner.store.errors import StoreError, reason
-from planner.store.plan_gate import ensure_valid
+from planner.store.plan_gate import ensure_solved, ensure_valid
 from planner.store.schema import (
     LIVE_STATE,
     SEASON_TABLES,
@@ -573,6 +573,7 @@ def insert_plan(
     if season is None:
         raise StoreError(f"no season with id {season_id}")
     params = _params(summary.get("params"))
+    ensure_solved(summary, "save the plan")
     ensure_valid(season, plan, "save the plan", params)
     conn.execute(
         sa.update(PlanRow)

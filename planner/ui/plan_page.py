@@ -14,6 +14,7 @@ from planner.model import Plan, Season
 from planner.solve.reason import Reason
 from planner.store import PlanRejected, RunRefused, SolveRun, SolveRuns, Store, StoreError
 from planner.store.live import utcnow
+from planner.store.plan_gate import unsolved
 from planner.ui import auth, common
 from planner.ui.group_edit_panel import group_edit_panel
 from planner.ui.plan_rejected import rejected_markdown
@@ -283,7 +284,8 @@ def show_result(db: Store, run: SolveRun, season: Season, previous: Plan | None,
     summary = dict(run.summary or {})
     kind, words = ended_words(run, lang)
     (st.info if kind == "info" else st.success)(words, icon=":material/flag:")
-    if not plan.placements:
+    savable = bool(plan.placements) and unsolved(summary) is None
+    if not savable:
         st.warning(no_plan_words(run, summary, lang), icon=":material/warning:")
     save_col, discard_col = st.columns(2)
     clicked = save_col.button(
@@ -291,7 +293,7 @@ def show_result(db: Store, run: SolveRun, season: Season, previous: Plan | None,
         type="primary",
         key="plan_save",
         icon=":material/save:",
-        disabled=not plan.placements,
+        disabled=not savable,
     )
     if discard_col.button(t("plan.result.discard", lang), key="plan_discard"):
         _discard(db, run)
