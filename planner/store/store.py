@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import sqlalchemy as sa
 
 from planner.model import Plan, Season
-from planner.store import migrate
+from planner.store import audit, migrate
 from planner.store.convert import Row, plan_rows, season_rows
 from planner.store.engine import WRITE, database_url, make_engine, safe_url
 from planner.store.errors import StoreError, reason
@@ -422,9 +422,21 @@ class Store:
                 sa.select(EventRow).order_by(EventRow.id.desc()).limit(limit)
             ).all()
         return [
-            {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "detail": e.detail}
+            {
+                "id": e.id,
+                "at": e.at,
+                "actor": e.actor,
+                "action": e.action,
+                "detail": audit.as_shown(e),
+            }
             for e in found
         ]
+
+    @_database_errors("check the audit trail")
+    def verify_audit(self) -> audit.ChainReport:
+        """Check the audit trail's hash chain (`planner audit verify`)."""
+        with self.engine.connect() as conn:
+            return audit.verify_chain(conn)
 
     # --- helpers ---
 
@@ -534,10 +546,7 @@ class Store:
 
     @staticmethod
     def _record(conn: sa.Connection, actor: str, action: str, detail: dict[str, Any]) -> int:
-        result = conn.execute(
-            sa.insert(EventRow).values(at=_utcnow(), actor=actor, action=action, detail=detail)
-        )
-        return int(result.inserted_primary_key[0])
+        return audit.append(conn, actor, action, detail)
 
 
 def insert_plan(
