@@ -19,13 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from toys import toy_season
 
+from planner.cli.audit import MIGRATE_ENV
 from planner.cli.main import main
-from planner.store import Store
+from planner.store import Store, StoreError
 from planner.store.audit import GENESIS, PURGED, entry_hash, sealed, verify_entries
 from planner.store.engine import scratch_schema
 from planner.store.live import add_event, run_write
 from planner.store.migrate import alembic_config
 from planner.store.purge import redact_codes
+from planner.store.roles import grant_app_role
 from planner.store.schema import ClientRow, EventRow, UtcDateTime
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -390,10 +392,11 @@ def test_any_change_to_any_entry_breaks_the_chain_there(data, pick, field) -> No
 # --- PostgreSQL roles: migrations as the owner, the app as a role that owns nothing ---
 
 
-@pytest.mark.postgres
-def test_the_app_role_appends_but_cannot_touch_the_triggers_or_entries(
-    pg_url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def roles(pg_url: str) -> Iterator[tuple[str, str, str]]:
+    """An owner role, an application role (unique names) and an empty schema the owner owns,
+    as README's PostgreSQL set-up makes them; all dropped afterwards. Yields the owner's URL,
+    the app's URL and the app role's name."""
     suffix = uuid.uuid4().hex[:10]
     owner, app, schema = f"planner_owner_{suffix}", f"planner_app_{suffix}", f"audit_{suffix}"
     admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
@@ -402,38 +405,12 @@ def test_the_app_role_appends_but_cannot_touch_the_triggers_or_entries(
         conn.exec_driver_sql(f"CREATE ROLE {app} LOGIN")
         conn.exec_driver_sql(f"CREATE SCHEMA {schema} AUTHORIZATION {owner}")
     base = sa.make_url(pg_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    owner_url = base.set(username=owner).render_as_string(hide_password=False)
-    app_url = base.set(username=app).render_as_string(hide_password=False)
     try:
-        assert main(["migrate", "--db", owner_url, "--grant-to", app]) == 0
-        assert "Schema at 0014" in capsys.readouterr().out
-        with Store.open(app_url) as store:  # the schema is current: no DDL is tried
-            store.record_event("enrolment.enrol", {"client_code": "C-1"}, actor="bo")
-            store.record_event("feed.create", {"feed_id": 1}, actor="bo")
-            assert store.verify_audit().ok
-            attempts = [
-                "ALTER TABLE events DISABLE TRIGGER events_append_only",
-                "ALTER TABLE events DISABLE TRIGGER USER",
-                "DROP TRIGGER events_append_only ON events",
-                "DROP TRIGGER events_chain_insert ON events",
-                "DROP FUNCTION events_append_only() CASCADE",
-                "UPDATE events SET actor = 'mallory'",
-                "UPDATE events SET detail = '{}'",
-                "DELETE FROM events",
-                "TRUNCATE events",
-                "SET session_replication_role = replica",
-                "CREATE TABLE shadow (id integer)",
-            ]
-            for sql in attempts:
-                with (
-                    pytest.raises(sa.exc.DBAPIError, match=r"owner|permission denied"),
-                    store.engine.begin() as conn,
-                ):
-                    conn.exec_driver_sql(sql)
-            # The one update the role holds a column grant for is still narrowed by the trigger.
-            with pytest.raises(sa.exc.DBAPIError, match=APPEND_ONLY), store.engine.begin() as c:
-                c.exec_driver_sql("UPDATE events SET client_code = 'C-2'")
-            assert store.verify_audit().ok and store.verify_audit().entries == 2
+        yield (
+            base.set(username=owner).render_as_string(hide_password=False),
+            base.set(username=app).render_as_string(hide_password=False),
+            app,
+        )
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
@@ -441,3 +418,59 @@ def test_the_app_role_appends_but_cannot_touch_the_triggers_or_entries(
                 conn.exec_driver_sql(f"DROP OWNED BY {role}")
                 conn.exec_driver_sql(f"DROP ROLE {role}")
         admin.dispose()
+
+
+@pytest.mark.postgres
+def test_the_app_role_appends_but_cannot_touch_the_triggers_or_entries(
+    roles: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    owner_url, app_url, app = roles
+    assert main(["migrate", "--db", owner_url, "--grant-to", app]) == 0
+    assert "Schema at 0014" in capsys.readouterr().out
+    with Store.open(app_url) as store:  # the schema is current: no DDL is tried
+        store.record_event("enrolment.enrol", {"client_code": "C-1"}, actor="bo")
+        store.record_event("feed.create", {"feed_id": 1}, actor="bo")
+        assert store.verify_audit().ok
+        attempts = [
+            "ALTER TABLE events DISABLE TRIGGER events_append_only",
+            "ALTER TABLE events DISABLE TRIGGER USER",
+            "DROP TRIGGER events_append_only ON events",
+            "DROP TRIGGER events_chain_insert ON events",
+            "DROP FUNCTION events_append_only() CASCADE",
+            "UPDATE events SET actor = 'mallory'",
+            "UPDATE events SET detail = '{}'",
+            "DELETE FROM events",
+            "TRUNCATE events",
+            "SET session_replication_role = replica",
+            "CREATE TABLE shadow (id integer)",
+        ]
+        for sql in attempts:
+            with (
+                pytest.raises(sa.exc.DBAPIError, match=r"owner|permission denied"),
+                store.engine.begin() as conn,
+            ):
+                conn.exec_driver_sql(sql)
+        # The one update the role holds a column grant for is still narrowed by the trigger.
+        with pytest.raises(sa.exc.DBAPIError, match=APPEND_ONLY), store.engine.begin() as c:
+            c.exec_driver_sql("UPDATE events SET client_code = 'C-2'")
+        assert store.verify_audit().ok and store.verify_audit().entries == 2
+
+
+@pytest.mark.postgres
+def test_the_app_role_on_an_older_schema_is_told_to_migrate_as_the_owner(
+    roles: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner_url, app_url, app = roles
+    with Store.open(owner_url) as owner:
+        grant_app_role(owner.engine, app)
+        cfg = alembic_config()
+        with owner.engine.begin() as conn:  # as a store made by the planner before
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0013")
+    with pytest.raises(StoreError, match="planner migrate --db OWNER_URL"):
+        Store.open(app_url)
+    monkeypatch.setenv(MIGRATE_ENV, owner_url)
+    assert main(["migrate", "--grant-to", app]) == 0  # PLANNER_MIGRATE_DB_URL
+    with Store.open(app_url) as store:
+        store.record_event("after", {})
+        assert store.verify_audit().ok
