@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import threading
 import uuid
 from collections.abc import Iterator
@@ -176,8 +177,6 @@ def test_an_insert_must_go_at_the_end_naming_the_last_hash(store: Store) -> None
 
 
 def _sql(entry: dict) -> dict:
-    import json
-
     return {**entry, "detail": json.dumps(entry["detail"])}
 
 
@@ -291,6 +290,17 @@ def test_a_back_dated_entry_is_named_even_with_a_correct_hash(store: Store) -> N
 def test_cli_says_ok_with_the_count(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "verify", "--db", _url(store), "--lang", "sv"]) == 0
     assert "Loggkedjan är hel: 5 poster" in capsys.readouterr().out
+    assert main(["audit", "verify", "--db", _url(store), "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["ok"] and said["entries"] == 5 and said["head"] == row(store, 5)["hash"]
+
+
+def test_cli_json_names_the_broken_entry(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    with triggers_off(store) as conn:
+        conn.execute(sa.update(EventRow).where(EventRow.id == 2).values(actor="mallory"))
+    assert main(["audit", "verify", "--db", _url(store), "--json"]) == 1
+    said = json.loads(capsys.readouterr().out)
+    assert not said["ok"] and said["broken"] == {"id": 2, "kind": "content"}
 
 
 # --- migration 0014 ---

@@ -27,6 +27,7 @@ def cmd_audit(args: argparse.Namespace, emit: Emit) -> int:
         "entries": report.entries,
         "head": report.head,
         "broken": None if broken is None else {"id": broken.entry_id, "kind": broken.kind},
+        "message": report.message(args.lang),
     }
     if report.ok:
         emit(args, payload, report.message(args.lang))
