@@ -287,6 +287,28 @@ def test_a_back_dated_entry_is_named_even_with_a_correct_hash(store: Store) -> N
     assert broken(store) == (6, "time")
 
 
+def test_entries_cut_off_the_end_show_only_against_a_kept_hash(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The chain alone cannot tell a trail cut short from one that ended there (README); a
+    head kept from an earlier verify can."""
+    kept = store.verify_audit().head
+    store.record_event("feed.revoke", {"feed_id": 7}, "anna")
+    assert store.verify_audit([kept]).ok  # the trail grew past the kept head
+    with triggers_off(store) as conn:
+        conn.execute(sa.delete(EventRow).where(EventRow.id >= 5))
+    assert store.verify_audit().ok
+    assert broken_kept(store, kept) == (4, "kept")
+    assert main(["audit", "verify", "--db", _url(store), "--kept", kept]) == 1
+    assert kept in capsys.readouterr().err
+
+
+def broken_kept(store: Store, kept: str) -> tuple[int, str]:
+    report = store.verify_audit([kept])
+    assert report.broken is not None
+    return report.broken.entry_id, report.broken.kind
+
+
 def test_cli_says_ok_with_the_count(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "verify", "--db", _url(store), "--lang", "sv"]) == 0
     assert "Loggkedjan är hel: 5 poster" in capsys.readouterr().out

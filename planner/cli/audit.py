@@ -18,7 +18,7 @@ def cmd_audit(args: argparse.Namespace, emit: Emit) -> int:
 
     store = Store.open(args.db)
     try:
-        report = store.verify_audit()
+        report = store.verify_audit(args.kept)
     finally:
         store.dispose()
     broken = report.broken
@@ -72,6 +72,14 @@ def add_audit_commands(add: Add) -> None:
         "it elsewhere), or the first broken entry, exit code 1.",
     )
     q.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
+    q.add_argument(
+        "--kept",
+        action="append",
+        default=[],
+        metavar="HASH",
+        help="a last hash an earlier verify printed and you kept elsewhere: it must still be "
+        "an entry's (repeatable)",
+    )
     q.add_argument("--lang", choices=("fi", "sv", "en"), default="en", help="language")
     q.add_argument("--json", action="store_true", help="print the result as JSON")
     p = add(

@@ -24,6 +24,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: entries {id}-{last} at the chain's start are "
         "missing (deleted).",
     },
+    "audit.broken.kept": {
+        "fi": "Lokiketju ei sisällä tallessa olevaa tiivistettä {kept}: ketju on kirjoitettu "
+        "uudelleen tai sen lopusta on poistettu merkintöjä (viimeinen nyt {id}).",
+        "sv": "Loggkedjan innehåller inte den sparade hashen {kept}: kedjan har skrivits om "
+        "eller poster har tagits bort i slutet (den sista nu {id}).",
+        "en": "The audit chain does not hold the kept hash {kept}: it was rewritten, or "
+        "entries were cut off its end (the last one now {id}).",
+    },
     "audit.broken.first": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: se ei ole ketjun ensimmäinen "
         "merkintä, vaikka sitä ennen ei ole mitään (alku poistettu).",

@@ -27,7 +27,8 @@ chained by the migration in id order (`legacy`); their times are not checked for
 owner, a superuser, whoever holds the SQLite file) and rewrites every entry from the changed
 one to the end, or cuts entries off the end, leaves a chain that verifies. Against that, keep
 the head hash that `planner audit verify` prints somewhere else (it is also in each backup):
-a recorded head that is no longer in the chain shows the rewrite.
+a recorded head that is no longer in the chain shows the rewrite (`planner audit verify
+--kept HASH`).
 """
 
 from __future__ import annotations
@@ -152,9 +153,10 @@ class Break:
     kind: str
     before: int | None = None
     last: int | None = None
+    kept: str | None = None
 
 
-KINDS = ("missing", "missing_start", "link", "content", "code", "time", "legacy", "first")
+KINDS = ("missing", "missing_start", "link", "content", "code", "time", "legacy", "first", "kept")
 
 
 @dataclass(frozen=True)
@@ -179,11 +181,15 @@ class ChainReport:
             id=b.entry_id,
             before=b.before if b.before is not None else "",
             last=b.last if b.last is not None else "",
+            kept=b.kept or "",
         )
 
 
-def verify_entries(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
-    """Check entries given in id order: links, hashes, client codes, times."""
+def verify_entries(entries: Iterable[Mapping[str, Any]], kept: Iterable[str] = ()) -> ChainReport:
+    """Check entries given in id order: links, hashes, client codes, times; and that each
+    `kept` hash (a head printed by an earlier verify and kept elsewhere) is still an entry's:
+    a chain rewritten or cut after it was kept no longer holds it."""
+    missing = {h.strip().lower() for h in kept if h.strip()}
     prev: Mapping[str, Any] | None = None
     count = 0
     for entry in entries:
@@ -191,8 +197,13 @@ def verify_entries(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
         broken = _check(entry, prev)
         if broken is not None:
             return ChainReport(count - 1, prev["hash"] if prev else GENESIS, broken)
+        missing.discard(entry["hash"])
         prev = entry
-    return ChainReport(count, prev["hash"] if prev else GENESIS, None)
+    head = prev["hash"] if prev else GENESIS
+    if missing:
+        last = int(prev["id"]) if prev else 0
+        return ChainReport(count, head, Break(last, "kept", kept=min(missing)))
+    return ChainReport(count, head, None)
 
 
 def _check(entry: Mapping[str, Any], prev: Mapping[str, Any] | None) -> Break | None:
@@ -226,7 +237,7 @@ def _aware(at: dt.datetime) -> dt.datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
 
 
-def verify_chain(conn: sa.Connection) -> ChainReport:
+def verify_chain(conn: sa.Connection, kept: Iterable[str] = ()) -> ChainReport:
     """Check the whole audit trail in the database, entry by entry in id order."""
     rows = conn.execute(sa.select(EventRow.__table__).order_by(EventRow.id))
-    return verify_entries(row._mapping for row in rows)
+    return verify_entries((row._mapping for row in rows), kept)

@@ -433,10 +433,11 @@ class Store:
         ]
 
     @_database_errors("check the audit trail")
-    def verify_audit(self) -> audit.ChainReport:
-        """Check the audit trail's hash chain (`planner audit verify`)."""
+    def verify_audit(self, kept: Sequence[str] = ()) -> audit.ChainReport:
+        """Check the audit trail's hash chain (`planner audit verify`), and that every `kept`
+        hash (a head printed before and kept elsewhere) is still an entry's."""
         with self.engine.connect() as conn:
-            return audit.verify_chain(conn)
+            return audit.verify_chain(conn, kept)
 
     # --- helpers ---
 
