@@ -173,10 +173,10 @@ class ChainReport:
         from planner.i18n import t
 
         if self.broken is None:
-            return t("audit.ok", lang, entries=self.entries, head=self.head)
+            return t("chain.ok", lang, entries=self.entries, head=self.head)
         b = self.broken
         return t(
-            f"audit.broken.{b.kind}",
+            f"chain.broken.{b.kind}",
             lang,
             id=b.entry_id,
             before=b.before if b.before is not None else "",

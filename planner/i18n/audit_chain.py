@@ -1,14 +1,15 @@
-"""The audit trail's check (`planner audit verify`): the chain holds, or its first broken entry."""
+"""The audit trail's hash chain checked (`planner audit verify`, `chain.*`): it holds, or its
+first broken entry."""
 
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
-    "audit.ok": {
+    "chain.ok": {
         "fi": "Lokiketju kunnossa: {entries} merkintää, viimeisen tiiviste {head}.",
         "sv": "Loggkedjan är hel: {entries} poster, den sista postens hash {head}.",
         "en": "Audit chain OK: {entries} entries, the last one's hash {head}.",
     },
-    "audit.broken.missing": {
+    "chain.broken.missing": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: merkinnät {id}-{last} puuttuvat "
         "(poistettu merkinnän {before} jälkeen).",
         "sv": "Loggkedjan bryts vid post {id}: posterna {id}-{last} saknas (borttagna efter "
@@ -16,7 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: entries {id}-{last} are missing (deleted "
         "after entry {before}).",
     },
-    "audit.broken.missing_start": {
+    "chain.broken.missing_start": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: merkinnät {id}-{last} ketjun "
         "alusta puuttuvat (poistettu).",
         "sv": "Loggkedjan bryts vid post {id}: posterna {id}-{last} i kedjans början saknas "
@@ -24,7 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: entries {id}-{last} at the chain's start are "
         "missing (deleted).",
     },
-    "audit.broken.kept": {
+    "chain.broken.kept": {
         "fi": "Lokiketju ei sisällä tallessa olevaa tiivistettä {kept}: ketju on kirjoitettu "
         "uudelleen tai sen lopusta on poistettu merkintöjä (viimeinen nyt {id}).",
         "sv": "Loggkedjan innehåller inte den sparade hashen {kept}: kedjan har skrivits om "
@@ -32,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The audit chain does not hold the kept hash {kept}: it was rewritten, or "
         "entries were cut off its end (the last one now {id}).",
     },
-    "audit.broken.first": {
+    "chain.broken.first": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: se ei ole ketjun ensimmäinen "
         "merkintä, vaikka sitä ennen ei ole mitään (alku poistettu).",
         "sv": "Loggkedjan bryts vid post {id}: den är inte kedjans första post, fast inget "
@@ -40,7 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: it was not written as the first entry, yet "
         "nothing is before it (the start was deleted).",
     },
-    "audit.broken.link": {
+    "chain.broken.link": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: sitä ei ole ketjutettu edeltävään "
         "merkintään {before} (merkintä lisätty tai korvattu sovelluksen ohi).",
         "sv": "Loggkedjan bryts vid post {id}: den är inte kedjad till föregående post "
@@ -48,18 +49,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: it is not chained to the entry before it, "
         "{before} (an entry was put in or replaced outside the planner).",
     },
-    "audit.broken.content": {
+    "chain.broken.content": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: sen sisältöä on muutettu "
         "kirjaamisen jälkeen.",
         "sv": "Loggkedjan bryts vid post {id}: dess innehåll har ändrats efter att den skrevs.",
         "en": "Audit chain broken at entry {id}: its content was changed after it was written.",
     },
-    "audit.broken.code": {
+    "chain.broken.code": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: sen asiakastunnusta on muutettu.",
         "sv": "Loggkedjan bryts vid post {id}: dess klientkod har ändrats.",
         "en": "Audit chain broken at entry {id}: its client code was changed.",
     },
-    "audit.broken.time": {
+    "chain.broken.time": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: se on päivätty ennen edeltävää "
         "merkintää {before} (takautuvasti lisätty).",
         "sv": "Loggkedjan bryts vid post {id}: den är daterad före föregående post {before} "
@@ -67,7 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Audit chain broken at entry {id}: it is dated before the entry before it, "
         "{before} (back-dated).",
     },
-    "audit.broken.legacy": {
+    "chain.broken.legacy": {
         "fi": "Lokiketju katkeaa merkinnän {id} kohdalla: se väittää olevansa ketjua "
         "vanhempi, mutta tulee ketjutetun merkinnän {before} jälkeen.",
         "sv": "Loggkedjan bryts vid post {id}: den utger sig för att vara äldre än kedjan men "
