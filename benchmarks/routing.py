@@ -12,8 +12,10 @@ Every solution is re-checked by the independent checker (`planner.routing.check`
 
 Product case: one weekday of the sample season's greedy plan, the 6 groups with the most ride
 clients and 30 riders (topped up with other members of those groups when the sample has fewer),
-4 vehicles (2 minibuses, 2 cars) at the 4 busiest staff bases. Clients are met at home
-(hubs off) so that the proven lower bound of `planner.routing.bound` (a CP-SAT relaxation,
+each at most three quarters of the ride limit from their venue by car (a rider further away
+cannot share the ride within the limit, and the bound needs every rider served), minibuses (8)
+and cars (4) in turn at the busiest staff bases until every rider has a seat. Clients are met
+at home (hubs off) so that the proven lower bound of `planner.routing.bound` (a CP-SAT relaxation,
 `--bound-seconds`) applies; a last row gives the same case with hubs on. The reference is the
 same instance solved for `--reference-seconds`.
 """
@@ -33,7 +35,7 @@ from planner.io import read_season
 from planner.model import Plan, Season
 from planner.routing.bound import pickup_lower_bound
 from planner.routing.check import violations
-from planner.routing.pickups import PickupParams, Request, Vehicle, build_day
+from planner.routing.pickups import PickupParams, Request, Vehicle, _home, build_day
 from planner.routing.solomon import SCALE, read_sol, read_vrp, to_instance
 from planner.routing.vrptw import SolveParams, solve_vrptw
 
@@ -71,26 +73,41 @@ def solomon_rows(folder: Path, seconds: float, engines: list[str]) -> list[dict]
 
 def product_case(season: Season, plan: Plan, riders: int = 30, groups: int = 6):
     """Requests and vehicles of the busiest weekday, as described in the module docstring."""
+    travel = TravelModel(season)
+    share_min = PickupParams().max_ride_min * 3 // 4
+
+    def shareable(code: str, venue_id: str) -> bool:
+        return travel.client_to_venue(season.client[code], venue_id, "car") <= share_min
+
     ride = {c.client_code for c in season.clients if c.travel == "ride"}
     with_venue = [p for p in plan.placements if p.venue_id is not None]
     day = Counter(p.weekday for p in with_venue for c in plan.members.get(p.group_id, ()))
     weekday = day.most_common(1)[0][0]
+    members = {
+        p.group_id: [c for c in plan.members.get(p.group_id, ()) if shareable(c, p.venue_id)]
+        for p in with_venue
+        if p.weekday == weekday
+    }
     chosen = sorted(
         (p for p in with_venue if p.weekday == weekday),
-        key=lambda p: (-sum(c in ride for c in plan.members.get(p.group_id, ())), p.group_id),
+        key=lambda p: (-sum(c in ride for c in members[p.group_id]), p.group_id),
     )[:groups]
-    pairs = [(c, p) for p in chosen for c in plan.members.get(p.group_id, ()) if c in ride]
-    pairs += [(c, p) for p in chosen for c in plan.members.get(p.group_id, ()) if c not in ride]
+    pairs = [(c, p) for p in chosen for c in members[p.group_id] if c in ride]
+    pairs += [(c, p) for p in chosen for c in members[p.group_id] if c not in ride]
     requests = [
-        Request(c, p.group_id, weekday, season.client[c].municipality, p.venue_id, p.start, p.end)
+        Request(c, p.group_id, weekday, _home(season, season.client[c]), p.venue_id, p.start, p.end)
         for c, p in pairs[:riders]
     ]
     base = {s.staff_id: s.base_venue for s in season.staff}
     busy = Counter(base[x] for p in plan.placements for x in p.leaders if x in base)
-    bases = [b for b, _ in busy.most_common(4)]
-    seats = (8, 8, 4, 4)
-    kinds = ("minibus-1", "minibus-2", "car-1", "car-2")
-    vehicles = [Vehicle(k, s, b) for k, s, b in zip(kinds, seats, bases, strict=False)]
+    bases = [b for b, _ in busy.most_common()]
+    # Minibuses (8) and cars (4) in turn at the busiest bases until every rider has a seat:
+    # the groups start within the same hour or two, so a vehicle makes about one trip there.
+    vehicles: list[Vehicle] = []
+    while sum(v.seats for v in vehicles) < len(requests):
+        n = len(vehicles)
+        kind, seats = ("minibus", 8) if n % 2 == 0 else ("car", 4)
+        vehicles.append(Vehicle(f"{kind}-{n // 2 + 1}", seats, bases[n % len(bases)]))
     return requests, vehicles
 
 

@@ -11,6 +11,7 @@ for every page and every action, and tests ask it directly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,9 @@ class AccessSettings:
     staff_claim: str = "staff_id"
     role_names: Mapping[str, str] = field(default_factory=dict)
     """The provider's role value -> one of ROLES; our own role names always count."""
+    recheck_hours: float = 8.0
+    """How often the person's roles are asked again from the provider (and at every write);
+    0 turns the re-check off (a test set-up only: a removed role would last the session)."""
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any] | None) -> AccessSettings:
@@ -99,10 +103,17 @@ class AccessSettings:
                 f"[planner.role_names] maps to unknown roles {', '.join(wrong)}; "
                 f"use {', '.join(ROLES)}"
             )
+        try:
+            hours = float(raw.get("recheck_hours", cls.recheck_hours))
+        except (TypeError, ValueError):
+            hours = math.nan
+        if not math.isfinite(hours) or hours < 0:
+            raise ValueError("[planner] recheck_hours must be a number of hours, 0 or more")
         return cls(
             role_claim=str(raw.get("role_claim", cls.role_claim)),
             staff_claim=str(raw.get("staff_claim", cls.staff_claim)),
             role_names=names,
+            recheck_hours=hours,
         )
 
 
@@ -125,25 +136,27 @@ def single_user() -> Identity:
     return Identity(user=SINGLE_USER, roles=frozenset({COORDINATOR}), name=None)
 
 
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        # Some providers send one role as a string, or several separated by spaces/commas.
-        return [part for part in value.replace(",", " ").split() if part]
-    if isinstance(value, Iterable):
-        return [str(v) for v in value]
-    return [str(value)]
+STABLE_ID_CLAIMS = ("oid", "sub")
+"""The claims that name a person for good (Entra ID's object id, else the OIDC subject): the
+audit trail's actor. An e-mail address can be renamed or given to someone else."""
+
+
+def role_values(value: Any) -> list[str]:
+    """The role claim's values; anything but a list of strings gives none (a provider that
+    sends one string, a number or a mixed list is misconfigured, and guessing could grant)."""
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return []
 
 
 def identity_from_claims(claims: Mapping[str, Any], settings: AccessSettings) -> Identity:
     """Map an ID token's claims to an Identity; unknown role values are ignored."""
-    user = next(
-        (str(claims[k]) for k in ("email", "preferred_username", "upn", "sub") if claims.get(k)),
-        "unknown",
+    user = next((str(claims[k]) for k in STABLE_ID_CLAIMS if claims.get(k)), "unknown")
+    shown = next(
+        (str(claims[k]) for k in ("name", "email", "preferred_username") if claims.get(k)), None
     )
     roles = set()
-    for value in _as_list(claims.get(settings.role_claim)):
+    for value in role_values(claims.get(settings.role_claim)):
         role = settings.role_names.get(value, value)
         if role in ROLES:
             roles.add(role)
@@ -152,7 +165,7 @@ def identity_from_claims(claims: Mapping[str, Any], settings: AccessSettings) ->
         user=user,
         roles=frozenset(roles),
         staff_id=str(staff) if staff not in (None, "") else None,
-        name=str(claims["name"]) if claims.get("name") else None,
+        name=shown,
     )
 
 

@@ -68,14 +68,31 @@ def test_entra_id_style_claims_map_to_roles_and_staff() -> None:
         {"staff_claim": "employee_id", "role_names": {"Sosku.Worker": "worker"}}
     )
     who = identity_from_claims(claims, settings)
-    assert who.user == "anna@hyvil.fi" and who.name == "Anna"
+    assert who.user == "abc" and who.name == "Anna"
     assert who.roles == {access.WORKER} and who.staff_id == "S-ANNA"
 
 
-def test_roles_given_as_one_string_and_our_own_names_count() -> None:
-    who = identity_from_claims({"sub": "x", "roles": "leader read_only"}, DEFAULT)
+def test_our_own_role_names_count_and_a_roles_claim_that_is_not_a_list_of_strings_gives_none():
+    who = identity_from_claims({"sub": "x", "roles": ["leader", "read_only"]}, DEFAULT)
     assert who.roles == {access.LEADER, access.READ_ONLY} and who.user == "x"
     assert identity_from_claims({"sub": "x"}, DEFAULT).roles == frozenset()
+    for odd in ("coordinator", "leader read_only", ["coordinator", 1], 7, {"coordinator": 1}):
+        assert identity_from_claims({"sub": "x", "roles": odd}, DEFAULT).roles == frozenset()
+
+
+def test_the_actor_is_the_stable_object_id_not_the_e_mail() -> None:
+    claims = {"oid": "9f1c-oid", "sub": "pairwise-sub", "email": "anna@hyvil.fi"}
+    who = identity_from_claims(claims, DEFAULT)
+    assert who.user == "9f1c-oid" and who.name == "anna@hyvil.fi"
+    assert identity_from_claims({"sub": "s-1", "email": "a@b.fi"}, DEFAULT).user == "s-1"
+
+
+@pytest.mark.parametrize("hours", ["often", -1, float("nan"), float("inf")])
+def test_a_recheck_interval_that_is_not_hours_is_refused(hours) -> None:
+    with pytest.raises(ValueError, match="recheck_hours"):
+        AccessSettings.from_mapping({"recheck_hours": hours})
+    assert AccessSettings.from_mapping({"recheck_hours": 0}).recheck_hours == 0
+    assert AccessSettings().recheck_hours == 8
 
 
 def test_settings_mapping_to_an_unknown_role_are_refused() -> None:

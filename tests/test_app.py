@@ -281,3 +281,23 @@ def test_the_import_page_switches_the_live_season_after_a_preview(tmp_path, monk
     assert t("seasons.switched", "fi", season="Kevät") in [s.value for s in at.success]
     with Store.open(url) as store:
         assert store.live_season_id() == spring and autumn != spring
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_uploaders_own_words_are_in_the_pages_language(demo_url, lang):
+    from planner.ui.import_page import uploader_words
+
+    at = run_app()
+    at.segmented_control(key="lang").set_value(lang).run()
+    at.switch_page(IMPORT_PAGE).run()
+    styles = [h.proto.body for h in at.get("html")]
+    assert uploader_words(lang) in styles
+    assert t("import.upload_button", lang) in uploader_words(lang)
+    limit = t("import.upload_limit", lang, mb="").split(" • ")[0]
+    assert all(word in uploader_words(lang) for word in limit.split())
+
+
+def test_uploader_words_are_quoted_for_css():
+    from planner.ui.import_page import _css_text
+
+    assert _css_text('a "b" \\ c') == '"a \\"b\\" \\\\ c"'

@@ -26,6 +26,9 @@ AUTH = {
     "client_secret": "sosku-secret",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
+NO_RECHECK = {"recheck_hours": 0}
+"""These tests are about the roles of a sign-in; asking the provider again is
+test_role_recheck.py's."""
 
 
 @pytest.fixture
@@ -45,6 +48,7 @@ def app_as(url: str, monkeypatch, user: dict | None, script: str = APP) -> AppTe
     monkeypatch.setenv("PLANNER_DB_URL", url)
     at = AppTest.from_file(script, default_timeout=TIMEOUT_S)
     at.secrets["auth"] = AUTH
+    at.secrets["planner"] = NO_RECHECK
     if user is not None:
         at.user = {"is_logged_in": True, **user}
     else:

@@ -24,6 +24,9 @@ AUTH = {
     "client_secret": "sosku-secret",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
+NO_RECHECK = {"recheck_hours": 0}
+"""These tests are about the roles of a sign-in; asking the provider again is
+test_role_recheck.py's."""
 
 
 @pytest.fixture
@@ -40,6 +43,7 @@ def page(url: str, monkeypatch, role: str | None, lang: str = "en", **query: str
     if role is not None:
         monkeypatch.delenv("PLANNER_SINGLE_USER", raising=False)
         at.secrets["auth"] = AUTH
+        at.secrets["planner"] = NO_RECHECK
         email = f"{role}@hyvil.fi"
         at.user = {"is_logged_in": True, "email": email, "sub": email, "roles": [role]}
         at.user["staff_id"] = "S-001"

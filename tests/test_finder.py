@@ -29,6 +29,7 @@ from planner.finder import (
     seat_limit,
 )
 from planner.geo import TravelModel
+from planner.i18n import weekday_name
 from planner.io import read_season
 from planner.model import WEEKDAYS, Client, Placement, Plan, Season
 from planner.solve import solve
@@ -418,7 +419,11 @@ def test_match_as_dict_holds_the_design_keys_and_is_json(season, plan):
 def test_matches_read_as_text_on_a_terminal(season, plan):
     found = fit_ranking(season, plan, "P-TAUNO", lang="fi", limit=2, include_failed=True)
     lines = matches_text(found, "fi").splitlines()
-    assert lines[0].startswith(f"{found[0].group_id}  {found[0].weekday} {found[0].start}-")
+    day = weekday_name(WEEKDAYS.index(found[0].weekday), "fi", form="short")  # "ma", not "Mon"
+    assert lines[0].startswith(f"{found[0].group_id}  {day} {found[0].start}-")
+    swedish = matches_text(found, "sv").splitlines()[0]
+    assert weekday_name(WEEKDAYS.index(found[0].weekday), "sv", form="short") in swedish
+    assert found[0].weekday not in swedish.split()
     assert "Teema vastaa kiinnostuksen kohteita" in lines[1]
     assert matches_text([], "sv") == "Inga passande grupper hittades."
     failing = [

@@ -250,3 +250,22 @@ def test_without_a_plan_the_page_says_so(demo_db, tmp_path, monkeypatch):
     at = open_page("en")
     assert [i.value for i in at.info] == [t("routes.no_plan", "en")]
     assert not at.get("deck_gl_json_chart")
+
+
+def test_the_route_maps_labels_and_tips_use_the_venues_swedish_names(stored, runs) -> None:
+    from planner.ui.route_maps import route_map
+
+    season, plan = stored
+    days = staff_days(season, plan)
+    texts = {
+        str(row.get(field, ""))
+        for layer in route_map(season, days, runs, "sv").layers
+        for row in layer.data
+        for field in ("name", "tip")
+    }
+    bases = {s.base_venue for s in season.staff}
+    swedish = [season.venue[b] for b in bases if season.venue[b].name_sv not in ("", None)]
+    swedish = [v for v in swedish if v.name_sv != v.name]
+    assert swedish, "the sample has bases with a Swedish name"
+    for venue in swedish:
+        assert venue.name_sv in texts and venue.name not in texts

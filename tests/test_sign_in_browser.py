@@ -34,6 +34,7 @@ def write_secrets(folder: Path, app_port: int, provider_port: int) -> None:
         'client_secret = "not-a-real-secret"\n'
         f'server_metadata_url = "http://localhost:{provider_port}'
         '/.well-known/openid-configuration"\n'
+        'expose_tokens = ["access"]\n'
         "\n[planner]\n"
         'role_claim = "roles"\n'
         "[planner.role_names]\n"

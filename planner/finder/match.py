@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from planner.finder.texts import text
+from planner.i18n import weekday_name
+from planner.model import WEEKDAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ def matches_text(matches: Sequence[Match], lang: str = "en") -> str:
     lines = []
     for m in matches:
         where = f", {m.venue_name}" if m.venue_name else ""
-        when = f"{m.weekday} {m.start}-{m.end}"
+        day = weekday_name(WEEKDAYS.index(m.weekday), lang, form="short")
+        when = f"{day} {m.start}-{m.end}"
         if m.participation == "remote":
             how = text("joins_remotely", lang)
         else:

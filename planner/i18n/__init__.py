@@ -8,7 +8,7 @@ dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them)
 about), `clients.*` (the client form), `meetings.*` (the joint meetings
 and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
-solve run on the Plan page), `chain.*` (the audit
+solve run on the Plan page), `trail.*` (the audit trail in words), `chain.*` (the audit
 trail's hash chain checked) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from planner.i18n import (
     audit_chain,
+    audit_trail,
     calendar,
     clients,
     finder,
@@ -60,6 +61,7 @@ NAMESPACES = (
     meetings,
     printing,
     solve_runs,
+    audit_trail,
     audit_chain,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")

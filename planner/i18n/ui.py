@@ -127,6 +127,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "partners, groups, clients) or as one Excel workbook with one sheet per table. "
         "The data is checked first; nothing is stored if it has errors.",
     },
+    "import.upload_button": {"fi": "Lataa tiedostot", "sv": "Ladda upp", "en": "Upload"},
+    "import.upload_limit": {
+        "fi": "enintään {mb} Mt tiedostoa kohden • CSV, XLSX",
+        "sv": "högst {mb} MB per fil • CSV, XLSX",
+        "en": "{mb} MB per file at most • CSV, XLSX",
+    },
     "import.uploader": {
         "fi": "CSV-tiedostot tai Excel-työkirja",
         "sv": "CSV-filer eller en Excel-arbetsbok",
@@ -2105,6 +2111,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Roolisi ei salli tätä.",
         "sv": "Din roll tillåter inte detta.",
         "en": "Your role does not allow this.",
+    },
+    "auth.no_access_token": {
+        "fi": "Roolien tarkistus palveluntarjoajalta tarvitsee kirjautumisen "
+        'käyttöoikeustunnuksen: lisää [auth]-osioon expose_tokens = ["access"] (ks. README, '
+        "Kirjautuminen ja roolit).",
+        "sv": "Kontrollen av rollerna hos leverantören behöver inloggningens åtkomsttoken: "
+        'lägg till expose_tokens = ["access"] i avsnittet [auth] (se README, Inloggning och '
+        "roller).",
+        "en": "Re-checking roles with the provider needs the sign-in's access token: add "
+        'expose_tokens = ["access"] to the [auth] section (see the README, Sign-in and roles).',
+    },
+    "auth.access_ended": {
+        "fi": "Kirjautumisesi ei ole enää voimassa: tunnus tai sen oikeudet on poistettu tai "
+        "kirjautuminen on vanhentunut. Kirjaudu uudelleen.",
+        "sv": "Din inloggning gäller inte längre: kontot eller dess behörighet har tagits bort "
+        "eller inloggningen har gått ut. Logga in på nytt.",
+        "en": "Your sign-in is no longer valid: the account or its access was removed, or the "
+        "sign-in has expired. Sign in again.",
+    },
+    "auth.provider_unreachable": {
+        "fi": "Oikeuksiasi ei voitu tarkistaa kirjautumispalvelusta juuri nyt, joten mitään ei "
+        "tallennettu. Yritä hetken päästä uudelleen.",
+        "sv": "Din behörighet kunde inte kontrolleras hos inloggningstjänsten just nu, så "
+        "inget sparades. Försök igen om en stund.",
+        "en": "Your access could not be checked with the sign-in service just now, so nothing "
+        "was saved. Try again in a moment.",
+    },
+    "auth.roles_changed": {
+        "fi": "Roolisi ovat muuttuneet kirjautumisen jälkeen, joten mitään ei tallennettu. "
+        "Sivu näyttää nyt nykyisen roolisi mukaiset toiminnot.",
+        "sv": "Dina roller har ändrats sedan inloggningen, så inget sparades. Sidan visar nu "
+        "det som din nuvarande roll tillåter.",
+        "en": "Your roles have changed since you signed in, so nothing was saved. The page now "
+        "shows what your current role allows.",
+    },
+    "auth.sign_in_again": {
+        "fi": "Kirjaudu uudelleen",
+        "sv": "Logga in på nytt",
+        "en": "Sign in again",
     },
     "auth.single_user": {
         "fi": "Yhden käyttäjän esittelytila: ei kirjautumista.",

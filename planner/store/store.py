@@ -414,6 +414,24 @@ class Store:
         with self._writing() as conn:
             return self._record(conn, actor, action, dict(detail or {}))
 
+    @_database_errors("record the event")
+    def record_event_once(
+        self, action: str, detail: Mapping[str, Any], actor: str, key: str
+    ) -> int | None:
+        """`record_event`, unless the actor's recent entries of this action already carry
+        `detail[key]` (one sign-in recorded once however many pages it loads); the entry's id,
+        or None when it was there."""
+        with self._writing() as conn:
+            recent = conn.execute(
+                sa.select(EventRow.detail)
+                .where(EventRow.action == action, EventRow.actor == actor)
+                .order_by(EventRow.id.desc())
+                .limit(50)
+            ).scalars()
+            if any((d or {}).get(key) == detail[key] for d in recent):
+                return None
+            return self._record(conn, actor, action, dict(detail))
+
     @_database_errors("read the events")
     def events(self, limit: int = 100) -> list[dict[str, Any]]:
         """The newest `limit` audit entries, newest first: id, at, actor, action, detail."""

@@ -62,7 +62,31 @@ def render() -> None:
         seasons_section(chosen, lang)
 
 
+def _css_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def uploader_words(lang: str) -> str:
+    """Streamlit's own words on the file uploader (its button and the size limit) in the page's
+    language: Streamlit has no setting for them, so a stylesheet replaces the text it draws;
+    the button's accessible name follows, as Chromium reads generated content."""
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    button = '[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"]'
+    hint = '[data-testid="stFileUploaderDropzoneInstructions"]'
+    return (
+        "<style>"
+        f'{button} [data-testid="stMarkdownContainer"] p {{ display: none; }}'
+        f'{button} [data-testid="stMarkdownContainer"]::after '
+        f"{{ content: {_css_text(t('import.upload_button', lang))}; }}"
+        f"{hint} span {{ display: none; }}"
+        f"{hint} > div::after {{ font-size: 0.875rem; content: "
+        f"{_css_text(t('import.upload_limit', lang, mb=limit_mb))}; }}"
+        "</style>"
+    )
+
+
 def upload_section(lang: str) -> None:
+    st.html(uploader_words(lang))
     uploads = st.file_uploader(
         t("import.uploader", lang),
         type=["csv", "xlsx"],

@@ -220,7 +220,10 @@ def route_map(season: Season, days: list[StaffDay], runs: list[Run], lang: str =
                 }
             )
     base_labels = [
-        {"position": [season.venue[b].lon, season.venue[b].lat], "name": season.venue[b].name}
+        {
+            "position": [season.venue[b].lon, season.venue[b].lat],
+            "name": season.venue[b].display_name(lang),
+        }
         for b in sorted(bases)
         if b in season.venue
     ]
