@@ -423,12 +423,12 @@ class Store:
         or None when it was there."""
         with self._writing() as conn:
             recent = conn.execute(
-                sa.select(EventRow.detail)
+                sa.select(EventRow.detail, EventRow.client_code)
                 .where(EventRow.action == action, EventRow.actor == actor)
                 .order_by(EventRow.id.desc())
                 .limit(50)
-            ).scalars()
-            if any((d or {}).get(key) == detail[key] for d in recent):
+            ).all()
+            if any(audit.as_shown(d).get(key) == detail[key] for d in recent):
                 return None
             return self._record(conn, actor, action, dict(detail))
 
