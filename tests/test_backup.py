@@ -18,7 +18,14 @@ import sqlalchemy as sa
 from planner.calendar import create_feed, find_feed
 from planner.cli.main import main
 from planner.store import Enrolments, Meetings, Store, StoreError
-from planner.store.backup import HEADER, KEY_ENV, backup, new_backup_key, restore
+from planner.store.backup import (
+    HEADER,
+    KEY_ENV,
+    _signature,
+    backup,
+    new_backup_key,
+    restore,
+)
 from planner.store.engine import scratch_schema
 from planner.store.schema import Base
 
@@ -165,6 +172,34 @@ def test_a_damaged_backup_is_refused_and_nothing_is_written(busy_db, tmp_path):
     with Store.open(target) as store, pytest.raises(StoreError, match="enrolments is damaged"):
         restore(store, damaged)
     assert all(not rows for name, rows in table_rows(target).items())
+
+
+@pytest.mark.parametrize("empty_url", KINDS, indirect=True)
+def test_a_backup_whose_audit_chain_is_broken_is_refused(busy_db, empty_url, tmp_path):
+    """Someone holding the key takes an entry out of the audit trail, fixes the manifest's
+    count and checksum and signs it again: the hash chain names the missing entry."""
+    db, _ = busy_db
+    with Store.open(f"sqlite:///{db}") as store:
+        backup(store, tmp_path / "store.bak")
+
+    def drop_an_entry(members):
+        name = "tables/events.jsonl"
+        lines = members[name].splitlines(keepends=True)
+        members[name] = b"".join(lines[:2] + lines[3:])
+        manifest = json.loads(members["manifest.json"])
+        for entry in manifest["tables"]:
+            if entry["name"] == "events":
+                entry["sha256"] = hashlib.sha256(members[name]).hexdigest()
+                entry["rows"] -= 1
+        members["manifest.json"] = json.dumps(manifest, indent=2).encode()
+        members["manifest.sig"] = _signature(KEY.encode(), members["manifest.json"]).encode()
+
+    forged = rewritten(tmp_path / "store.bak", tmp_path / "forged.bak", drop_an_entry)
+    with Store.open(empty_url) as store:
+        with pytest.raises(StoreError, match=r"audit trail does not verify.* entry 3"):
+            restore(store, forged)
+        assert store.events() == []
+    assert all(not rows for rows in table_rows(empty_url).values())
 
 
 def test_a_backup_is_encrypted_and_readable_by_its_owner_only(busy_db, tmp_path):

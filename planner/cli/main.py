@@ -1,7 +1,7 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
 into the library, one module per command family (`season`, `solve`, `offering`, `meetings`,
-`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`, `demo`); `common` holds what
-they share.
+`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`, `audit`, `demo`);
+`common` holds what they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
 user's mistake) and offers `--json` where it prints results.
@@ -18,6 +18,7 @@ from planner.cli.common import Parser, UserError, emit, season_and_plan
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from planner.cli.audit import add_audit_commands
     from planner.cli.backup import add_backup_commands, add_purge_command
     from planner.cli.calendar import add_calendar_commands
     from planner.cli.change import add_change_commands
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(add_with_emit, season_and_plan)
     add_backup_commands(add_with_emit)
     add_purge_command(add_with_emit)
+    add_audit_commands(add_with_emit)
     add_notify_command(add_with_emit)
     add_demo_command(add)
     return parser

@@ -8,8 +8,8 @@ dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them)
 about), `clients.*` (the client form), `meetings.*` (the joint meetings
 and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
-solve run on the Plan page), `trail.*` (the audit trail in words) and `words` (weekdays,
-themes, audiences).
+solve run on the Plan page), `trail.*` (the audit trail in words), `chain.*` (the audit
+trail's hash chain checked) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
 from the data (`Municipality.name(lang)`); rule names and handbook lines from `planner.rules`.
@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from planner.i18n import (
+    audit_chain,
     audit_trail,
     calendar,
     clients,
@@ -61,6 +62,7 @@ NAMESPACES = (
     printing,
     solve_runs,
     audit_trail,
+    audit_chain,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

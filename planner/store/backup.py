@@ -5,17 +5,18 @@ A backup holds every client profile and the whole audit trail, so it is encrypte
 with the county's backup key (a Fernet key: AES-128-CBC with HMAC-SHA256, from the maintained
 `cryptography` package; `PLANNER_BACKUP_KEY` or `[backup] key` in the secrets file; `planner
 backup-key` makes one). The file is a header line and one Fernet token, written mode 0600.
-Inside the token is a zip: `manifest.json` (format, schema revision, time, and per table its
-row count and SHA-256), `manifest.sig` (HMAC-SHA256 of the manifest with the key) and one
-JSON Lines file per table. It is logical, not a file copy, so a SQLite backup restores into
-PostgreSQL and back. Reading happens in one transaction (on PostgreSQL a repeatable-read
-snapshot), so the copy is consistent while people work.
+Inside the token is a zip: `manifest.json` (format, schema revision, time, the audit trail's
+last hash, and per table its row count and SHA-256), `manifest.sig` (HMAC-SHA256 of the
+manifest with the key) and one JSON Lines file per table. It is logical, not a file copy, so
+a SQLite backup restores into PostgreSQL and back. Reading happens in one transaction (on
+PostgreSQL a repeatable-read snapshot), so the copy is consistent while people work.
 
 Restoring checks the whole file first (the token's authenticity with the key, the manifest's
-signature, format, revision, every checksum and row count), then writes every table in one
-transaction into an empty store; anything wrong and nothing is written. A store that already
-holds data is never overwritten: restore into a new database. A plain zip (a backup from an
-older planner, or one edited and re-hashed) is refused: it cannot be told from a forgery.
+signature, format, revision, every checksum and row count, and that the audit trail's hash
+chain verifies: `planner.store.audit`), then writes every table in one transaction into an
+empty store; anything wrong and nothing is written. A store that already holds data is never
+overwritten: restore into a new database. A plain zip (a backup from an older planner, or one
+edited and re-hashed) is refused: it cannot be told from a forgery.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from typing import Any
 import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken
 
+from planner.store.audit import verify_entries
 from planner.store.engine import WRITE
 from planner.store.errors import StoreError
 from planner.store.migrate import current_revisions, head_revision
-from planner.store.schema import Base, SeasonRow
+from planner.store.schema import Base, EventRow, SeasonRow
 from planner.store.store import Store
 
 FORMAT = "sosku-planner-backup"
@@ -134,6 +136,9 @@ def backup(
                     ]
                     members[table.name] = ("\n".join(lines) + "\n" if lines else "").encode()
                     counts[table.name] = len(lines)
+                audit_head = conn.scalar(
+                    sa.select(EventRow.hash).order_by(EventRow.id.desc()).limit(1)
+                )
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"could not read the store ({store.safe_url}): {exc}") from exc
     manifest = {
@@ -141,6 +146,7 @@ def backup(
         "version": FORMAT_VERSION,
         "revision": revision,
         "created_at": dt.datetime.now(dt.UTC).isoformat(),
+        "audit_head": audit_head,
         "tables": [
             {"name": name, "rows": counts[name], "sha256": hashlib.sha256(data).hexdigest()}
             for name, data in members.items()
@@ -173,6 +179,10 @@ def restore(
         )
     tables = {t.name: t for t in Base.metadata.sorted_tables}
     counts = {entry["name"]: entry["rows"] for entry in manifest["tables"]}
+    events = tables[EventRow.__tablename__]
+    chain = verify_entries(_decode(events, r) for r in _records(members[events.name]))
+    if not chain.ok:
+        raise StoreError(f"{path}: the backup's audit trail does not verify: {chain.message()}")
     try:
         with store.engine.connect() as conn:
             conn.execution_options(**{WRITE: True})

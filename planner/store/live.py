@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
+from planner.store import audit
 from planner.store.engine import WRITE
 from planner.store.errors import StoreError, reason
-from planner.store.schema import LIVE_STATE, EventRow, SeasonRow
+from planner.store.schema import LIVE_STATE, SeasonRow
 from planner.store.snapshot import live_season_of
 from planner.store.store import Store
 
@@ -64,9 +65,8 @@ def run_write(store: Store, doing: str, work: Callable[[sa.Connection], T]) -> T
 
 
 def add_event(conn: sa.Connection, actor: str, action: str, detail: Mapping[str, Any]) -> None:
-    conn.execute(
-        sa.insert(EventRow).values(at=utcnow(), actor=actor, action=action, detail=dict(detail))
-    )
+    """An entry at the audit chain's end, in the caller's transaction (`planner.store.audit`)."""
+    audit.append(conn, actor, action, detail)
 
 
 def season_of(conn: sa.Connection, season_id: int | None) -> int:

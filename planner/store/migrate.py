@@ -19,6 +19,7 @@ log = logging.getLogger("planner")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 PG_LOCK_KEY = 0x706C616E  # "plan": one migrator at a time on a shared server
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def alembic_config() -> Config:
@@ -41,8 +42,17 @@ def current_revisions(engine: Engine) -> tuple[str, ...]:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema; refuse one made by a newer planner."""
+    """Bring the database to the newest schema; refuse one made by a newer planner.
+
+    A database already at the newest schema is left alone, without a write transaction or
+    DDL: the application role of a PostgreSQL set-up owns no table and may not alter one, so
+    its migrations run as the owner role (`planner migrate --db OWNER_URL`, README)."""
     known = known_revisions()
+    try:
+        if current_revisions(engine) == (head_revision(),):
+            return
+    except sa.exc.SQLAlchemyError:
+        pass  # no version table readable: the upgrade below says what is wrong
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
@@ -63,7 +73,16 @@ def upgrade(engine: Engine) -> None:
                     )
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                try:
+                    command.upgrade(cfg, "head")
+                except sa.exc.DBAPIError as exc:
+                    if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                        raise StoreError(
+                            f"the schema needs upgrading to {head_revision()} and this "
+                            "database role may not: run `planner migrate --db OWNER_URL` as "
+                            "the role that owns the tables"
+                        ) from exc
+                    raise
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise StoreError("the schema upgrade would break references between rows")
         finally:

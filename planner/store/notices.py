@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from planner.notices import ACTIONS, Audience, Notice, notices_for
+from planner.store.audit import as_shown
 from planner.store.live import reading, run_write, season_of, utcnow
 from planner.store.schema import (
     ClientRow,
@@ -94,7 +95,7 @@ def _events(conn: sa.Connection, season_id: int, after: int, limit: int) -> list
         .limit(limit)
     ).all()
     return [
-        {"id": e.id, "at": e.at, "action": e.action, "detail": e.detail}
+        {"id": e.id, "at": e.at, "action": e.action, "detail": as_shown(e)}
         for e in reversed(rows)
         if (e.detail or {}).get("season_id", season_id) == season_id
     ]

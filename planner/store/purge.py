@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from planner.store.audit import PURGED
 from planner.store.live import add_event, run_write, utcnow
 from planner.store.schema import (
     ACTIVE_RUN_STATES,
@@ -35,7 +36,6 @@ from planner.store.schema import (
 from planner.store.store import Store
 
 SERVICE_MONTHS = 18
-PURGED = "purged"
 
 
 @dataclass(frozen=True)
@@ -141,24 +141,18 @@ def _names(rows: dict | None, codes: set[str]) -> bool:
 
 
 def redact_codes(conn: sa.Connection, codes: set[str], dry_run: bool) -> int:
-    """Blank the codes in the audit trail's details: the one change the append-only trail
-    allows, while this transaction holds the redaction row (migration 0004)."""
-    found = [
-        (event_id, detail)
-        for event_id, detail in conn.execute(sa.select(EventRow.id, EventRow.detail)).all()
-        if isinstance(detail, dict) and detail.get("client_code") in codes
-    ]
+    """Blank the codes in the audit trail: the one change the append-only trail allows, while
+    this transaction holds the redaction row, and only of `client_code` and its salt for a
+    client no longer stored (migration 0014). The chain hashes the code's salted digest,
+    which stays, so the trail still verifies (`planner.store.audit`)."""
+    where = EventRow.client_code.in_(sorted(codes))
+    found = conn.scalar(sa.select(sa.func.count()).select_from(EventRow).where(where)) or 0
     if dry_run or not found:
-        return len(found)
+        return found
     conn.execute(sa.insert(AuditRedactionRow).values(id=1))
-    for event_id, detail in found:
-        conn.execute(
-            sa.update(EventRow)
-            .where(EventRow.id == event_id)
-            .values(detail={**detail, "client_code": PURGED})
-        )
+    conn.execute(sa.update(EventRow).where(where).values(client_code=PURGED, code_salt=None))
     conn.execute(sa.delete(AuditRedactionRow))
-    return len(found)
+    return found
 
 
 def _aware(when: dt.datetime) -> dt.datetime:

@@ -312,20 +312,32 @@ class PlanUnscheduledRow(Base):
 
 
 class EventRow(Base):
-    """The audit trail: who did what, when. Append-only: database triggers refuse updates and
-    deletes (migration 0004), except a purge's redaction (`AuditRedactionRow`)."""
+    """The audit trail: who did what, when, as a hash chain (`planner.store.audit`).
+    Append-only: database triggers refuse updates, deletes and inserts anywhere but at the
+    chain's end (migrations 0004, 0014), except a purge's redaction of `client_code`
+    (`AuditRedactionRow`). Written only by `planner.store.audit.append`."""
 
     __tablename__ = "events"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[dt.datetime] = mapped_column(index=True)
     actor: Mapped[str]
     action: Mapped[str] = mapped_column(index=True)
     detail: Mapped[dict[str, Any]]
+    client_code: Mapped[str | None]
+    """The client the entry is about, apart from `detail` so that a purge blanks only it."""
+    code_salt: Mapped[str | None]
+    code_digest: Mapped[str | None]
+    """SHA-256 of `code_salt` and `client_code`: what the chain hashes of the code."""
+    legacy: Mapped[bool] = mapped_column(server_default=sa.false())
+    """Written before the chain existed and chained by migration 0014."""
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
 
 
 class AuditRedactionRow(Base):
-    """Present only inside `planner purge`'s transaction: lets it blank purged codes."""
+    """Present only inside `planner purge`'s transaction: lets it blank purged codes (and
+    nothing else: migration 0014)."""
 
     __tablename__ = "audit_redaction"
 

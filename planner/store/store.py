@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import sqlalchemy as sa
 
 from planner.model import Plan, Season
-from planner.store import migrate
+from planner.store import audit, migrate
 from planner.store.convert import Row, plan_rows, season_rows
 from planner.store.engine import WRITE, database_url, make_engine, safe_url
 from planner.store.errors import StoreError, reason
@@ -423,12 +423,12 @@ class Store:
         or None when it was there."""
         with self._writing() as conn:
             recent = conn.execute(
-                sa.select(EventRow.detail)
+                sa.select(EventRow.detail, EventRow.client_code)
                 .where(EventRow.action == action, EventRow.actor == actor)
                 .order_by(EventRow.id.desc())
                 .limit(50)
-            ).scalars()
-            if any((d or {}).get(key) == detail[key] for d in recent):
+            ).all()
+            if any(audit.as_shown(d).get(key) == detail[key] for d in recent):
                 return None
             return self._record(conn, actor, action, dict(detail))
 
@@ -440,9 +440,22 @@ class Store:
                 sa.select(EventRow).order_by(EventRow.id.desc()).limit(limit)
             ).all()
         return [
-            {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "detail": e.detail}
+            {
+                "id": e.id,
+                "at": e.at,
+                "actor": e.actor,
+                "action": e.action,
+                "detail": audit.as_shown(e),
+            }
             for e in found
         ]
+
+    @_database_errors("check the audit trail")
+    def verify_audit(self, kept: Sequence[str] = ()) -> audit.ChainReport:
+        """Check the audit trail's hash chain (`planner audit verify`), and that every `kept`
+        hash (a head printed before and kept elsewhere) is still an entry's."""
+        with self.engine.connect() as conn:
+            return audit.verify_chain(conn, kept)
 
     # --- helpers ---
 
@@ -552,10 +565,7 @@ class Store:
 
     @staticmethod
     def _record(conn: sa.Connection, actor: str, action: str, detail: dict[str, Any]) -> int:
-        result = conn.execute(
-            sa.insert(EventRow).values(at=_utcnow(), actor=actor, action=action, detail=detail)
-        )
-        return int(result.inserted_primary_key[0])
+        return audit.append(conn, actor, action, detail)
 
 
 def insert_plan(
