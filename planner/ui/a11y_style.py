@@ -1,6 +1,7 @@
 """Colours that meet WCAG 2.1 AA's contrast (4.5:1 for text) where Streamlit's defaults do not:
-its captions (grey text at 60 % opacity, 3.2:1 on the sidebar), and the selected segmented-control option drawn in
-the primary colour on its own light tint. Checked by axe-core in tests/test_accessibility.py."""
+its captions (grey text at 60 % opacity, 3.2:1 on the sidebar); the selected segmented-control
+option, drawn in the primary colour on its own light tint, is mended by the theme's darker
+primary colour (.streamlit/config.toml). Checked by axe-core in tests/test_accessibility.py."""
 
 from __future__ import annotations
 
