@@ -484,6 +484,79 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the file is {mb} MB, more than the {max} MB a season table may be: check that "
         "this is the right file",
     },
+    "io.unlisted_errors": {
+        "fi": "ja {n} virhettä lisää tässä tiedostossa, joita ei luetella: korjaa luetellut "
+        "ja tarkista uudelleen",
+        "sv": "och {n} fel till i den här filen som inte listas: rätta de listade och "
+        "kontrollera igen",
+        "en": "and {n} more errors in this file, not listed: fix those listed and check again",
+    },
+    "io.unlisted_warnings": {
+        "fi": "ja {n} varoitusta lisää tässä tiedostossa, joita ei luetella",
+        "sv": "och {n} varningar till i den här filen som inte listas",
+        "en": "and {n} more warnings in this file, not listed",
+    },
+    "io.too_many_cells": {
+        "fi": "kauden taulukoissa on tähän riviin mennessä yli {max} täytettyä solua: tämä ei "
+        "ole kauden aineisto; tarkista, että tiedostot ovat oikeat",
+        "sv": "säsongens tabeller har till och med den här raden över {max} ifyllda celler: "
+        "detta är inga säsongsdata; kontrollera att det är rätt filer",
+        "en": "the season's tables hold more than {max} filled cells up to this row: this is "
+        "not a season; check that these are the right files",
+    },
+    "io.too_many_columns": {
+        "fi": "rivillä on {cells} solua, enemmän kuin kauden taulukon suurin sallittu {max}: "
+        "tarkista, että tiedosto on oikea",
+        "sv": "raden har {cells} celler, fler än de {max} en säsongstabell får ha: kontrollera "
+        "att det är rätt fil",
+        "en": "the row has {cells} cells, more than the {max} a season table may have: check "
+        "that this is the right file",
+    },
+    "io.cell_too_long": {
+        "fi": "solussa on {n} merkkiä, enemmän kuin solun suurin sallittu {max}: tarkista, "
+        "että tiedosto on oikea",
+        "sv": "cellen har {n} tecken, fler än de {max} en cell får ha: kontrollera att det är "
+        "rätt fil",
+        "en": "the cell has {n} characters, more than the {max} a cell may have: check that "
+        "this is the right file",
+    },
+    "io.unclosed_quote": {
+        "fi": 'solu alkaa lainausmerkillä ("), jota ei suljeta: kaikki sen jälkeen tiedoston '
+        "loppuun asti olisi yksi solu; lisää sulkeva lainausmerkki tai poista avaava",
+        "sv": 'cellen börjar med ett citattecken (") som aldrig stängs: allt efter det till '
+        "filens slut skulle bli en cell; lägg till det stängande eller ta bort det inledande",
+        "en": 'the cell opens a quote (") that is never closed: everything after it to the '
+        "end of the file would be one cell; close the quote or remove it",
+    },
+    "io.workbook_parts": {
+        "fi": "työkirjassa on {n} osaa, enemmän kuin {max}: tämä ei ole kauden työkirja",
+        "sv": "arbetsboken har {n} delar, fler än {max}: detta är ingen säsongsarbetsbok",
+        "en": "the workbook has {n} parts, more than {max}: this is not a season workbook",
+    },
+    "io.workbook_part_big": {
+        "fi": "työkirjan osa {part} purkautuu {mb} Mt:ksi, enemmän kuin sallitut {max} Mt: "
+        "tämä ei ole kauden työkirja",
+        "sv": "arbetsbokens del {part} packas upp till {mb} MB, mer än tillåtna {max} MB: "
+        "detta är ingen säsongsarbetsbok",
+        "en": "the workbook's part {part} unpacks to {mb} MB, more than the {max} MB allowed: "
+        "this is not a season workbook",
+    },
+    "io.workbook_part_packed": {
+        "fi": "työkirjan osa {part} on pakattu {ratio} kertaa pienemmäksi kuin se purkautuu "
+        "(sallittu enintään {max}): tämä ei ole kauden työkirja",
+        "sv": "arbetsbokens del {part} är packad {ratio} gånger mindre än den packas upp till "
+        "(högst {max} tillåts): detta är ingen säsongsarbetsbok",
+        "en": "the workbook's part {part} is packed {ratio} times smaller than it unpacks "
+        "(at most {max} allowed): this is not a season workbook",
+    },
+    "io.workbook_unpacked_big": {
+        "fi": "työkirja purkautuu {mb} Mt:ksi, enemmän kuin sallitut {max} Mt: tämä ei ole "
+        "kauden työkirja",
+        "sv": "arbetsboken packas upp till {mb} MB, mer än tillåtna {max} MB: detta är ingen "
+        "säsongsarbetsbok",
+        "en": "the workbook unpacks to {mb} MB, more than the {max} MB allowed: this is not "
+        "a season workbook",
+    },
     "io.row_too_wide": {
         "fi": "rivillä on {cells} solua, mutta otsikkorivi nimeää {columns} saraketta: onko "
         "arvon sisällä ';' tai ',' ilman lainausmerkkejä?",
