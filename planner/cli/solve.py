@@ -14,6 +14,8 @@ from planner.cli.common import (
     read_valid_season,
     report_payload,
     report_text,
+    writable_folder,
+    write_failed,
 )
 
 
@@ -69,6 +71,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.solve.output import summary as plan_summary
     from planner.store import Enrolments, Store
 
+    out = writable_folder(args.out, args.lang) if args.out else None  # before any solving
     report = read_valid_season(args)
     if not report.ok:
         emit(args, report_payload(report), report_text(report))
@@ -112,8 +115,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
         problems = [str(p) for p in plan_problems(season, result.plan, params.allowance_min)]
         if problems:  # a model bug, never a user mistake: refuse to publish it
             raise RuntimeError("the plan failed validation: " + "; ".join(problems[:5]))
-        if args.out:
-            write_outputs(result, season, Path(args.out))
+        if out is not None:
+            try:
+                write_outputs(result, season, out)
+            except OSError as exc:  # the folder went, or the disk filled, while solving
+                raise write_failed(out, exc, args.lang) from None
         diff = result.diff(previous) if previous is not None else []
         plan_id = None
         if store and args.save:

@@ -3,6 +3,7 @@
 File, row and column come from the problem itself (`io.where.*`); these texts name the rule.
 `{value}` is a cell as the coordinator typed it, quoted, and only from cells that are not
 personal data; `{source}` is a handbook citation in the same language (`planner.rules`).
+`io.out.*` is what a command says about a path it was told to write to and cannot.
 """
 
 from __future__ import annotations
@@ -657,5 +658,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "kauden tiedot eivät sovi yhteen: {problem}",
         "sv": "säsongens uppgifter går inte ihop: {problem}",
         "en": "the season's data do not fit together: {problem}",
+    },
+    # --- where a command writes (`planner.cli.common.writable_file`, `writable_folder`) ---
+    "io.out.is_folder": {
+        "fi": "{path} on kansio: anna tiedoston nimi",
+        "sv": "{path} är en mapp: ange ett filnamn",
+        "en": "{path} is a folder: give a file name",
+    },
+    "io.out.is_file": {
+        "fi": "{path} on tiedosto: anna kansio",
+        "sv": "{path} är en fil: ange en mapp",
+        "en": "{path} is a file: give a folder",
+    },
+    "io.out.no_folder": {
+        "fi": "{path}: kansiota {folder} ei ole",
+        "sv": "{path}: mappen {folder} finns inte",
+        "en": "{path}: the folder {folder} does not exist",
+    },
+    "io.out.not_folder": {
+        "fi": "{path}: {folder} on tiedosto eikä kansio",
+        "sv": "{path}: {folder} är en fil, inte en mapp",
+        "en": "{path}: {folder} is a file, not a folder",
+    },
+    "io.out.read_only": {
+        "fi": "{path}: kansioon {folder} ei voi kirjoittaa",
+        "sv": "{path}: mappen {folder} går inte att skriva i",
+        "en": "{path}: the folder {folder} cannot be written to",
+    },
+    "io.out.file_read_only": {
+        "fi": "{path}: tiedostoon ei voi kirjoittaa",
+        "sv": "{path}: filen går inte att skriva",
+        "en": "{path}: the file cannot be written to",
+    },
+    "io.out.failed": {
+        "fi": "{path}: kirjoittaminen epäonnistui: {reason}",
+        "sv": "{path}: kunde inte skrivas: {reason}",
+        "en": "{path}: could not be written: {reason}",
     },
 }
