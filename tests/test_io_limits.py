@@ -148,6 +148,30 @@ def test_the_parts_together_may_not_unpack_past_the_limit(monkeypatch) -> None:
     assert line.startswith("season.xlsx: the workbook unpacks to 0 MB, more than the 0 MB")
 
 
+@pytest.mark.parametrize("parts", [200, 70_000], ids=["zip", "zip64"])
+def test_a_workbook_of_too_many_parts_is_refused(monkeypatch, parts: int) -> None:
+    monkeypatch.setattr(limits, "MAX_PARTS", 100)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for i in range(parts):
+            book.writestr(f"p{i}", b"")
+    report = read_season_from_files({"season.xlsx": out.getvalue()})
+    assert errors(report) == [
+        f"season.xlsx: the workbook has {parts:,} parts, more than 100: this is not a season "
+        "workbook"
+    ]
+
+
+def test_too_many_parts_are_refused_before_zipfile_reads_their_entries(monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_PARTS", 100)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for i in range(200):
+            book.writestr(f"p{i}", b"")
+    monkeypatch.setattr(zipfile, "ZipFile", None)  # calling it would fail the test
+    assert limits.workbook_bomb(out.getvalue()) == limits.msg("workbook_parts", n="200", max="100")
+
+
 def test_a_megabyte_cell_in_a_workbook_is_refused_as_the_csv_reader_refuses_it(
     tmp_path: Path,
 ) -> None:

@@ -75,16 +75,29 @@ def read_bounded(path: Path) -> bytes | Message:
     return data
 
 
+def _declared_parts(data: bytes) -> int | None:
+    """How many parts the zip's end record says it has, read before zipfile builds an entry
+    for every one of them (None when there is no such record; 65,535 for a zip64)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65_535))
+    if end < 0 or end + 22 > len(data):
+        return None
+    return int.from_bytes(data[end + 10 : end + 12], "little")
+
+
 def workbook_bomb(data: bytes) -> Message | None:
-    """Why this workbook must not be unpacked (a part or the whole unpacks too large, or packs
-    like a zip bomb), or None. A file that is no zip at all is left to openpyxl to refuse."""
+    """Why this workbook must not be unpacked (too many parts, a part or the whole unpacks
+    too large, or packs like a zip bomb), or None. A file that is no zip at all is left to
+    openpyxl to refuse."""
+    declared = _declared_parts(data)
+    if declared is not None and MAX_PARTS < declared < 0xFFFF:
+        return msg("workbook_parts", n=f"{declared:,}", max=f"{MAX_PARTS:,}")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return None
     if len(parts) > MAX_PARTS:
-        return msg("workbook_parts", n=len(parts), max=MAX_PARTS)
+        return msg("workbook_parts", n=f"{len(parts):,}", max=f"{MAX_PARTS:,}")
     total = 0
     for part in parts:
         size = part.file_size
