@@ -24,6 +24,7 @@ import openpyxl
 import pytest
 
 from planner.io import limits, read_season, read_season_from_files
+from planner.io.tables import read_csv
 
 REPO = Path(__file__).resolve().parents[1]
 TOY = Path(__file__).parent / "data" / "toy"
@@ -295,6 +296,12 @@ def test_a_quoted_cell_over_several_lines_is_still_read(tmp_path: Path) -> None:
 
 
 # --- how much is kept ---
+
+
+def test_a_row_keeps_its_filled_cells_and_of_a_name_written_twice_the_first() -> None:
+    table, problems = read_csv("groups", "groups.csv", b"group_id,name,,name,x\nG-1,,a,Other,\n")
+    assert table is not None and table.rows == [(2, {"group_id": "G-1"})]
+    assert [p.column for p in problems] == ["name"]  # the header names it twice
 
 
 def test_problems_past_the_listed_number_are_counted_not_kept(tmp_path, monkeypatch) -> None:

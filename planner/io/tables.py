@@ -42,13 +42,16 @@ class CellBudget:
 
 @dataclass
 class RawTable:
-    """One table as text. `rows` holds (Excel row number, {column: text}); empty rows are absent."""
+    """One table as text. `rows` holds (Excel row number, {column: filled text}); empty rows
+    and empty cells are absent."""
 
     name: str
     source: str
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
     decimal_comma: bool  # "2,5" means 2.5 (semicolon-separated CSV or a workbook)
+    read: list[tuple[int, str]] = field(default_factory=list, repr=False)
+    """(position, name) of the columns read: the first of a name written twice."""
 
 
 @dataclass
@@ -120,10 +123,7 @@ def _take_row(
                 "error",
             )
         )
-    values: dict[str, str] = {}
-    for name, text in zip(table.header, cells, strict=False):
-        if name and text and name not in values:
-            values[name] = text
+    values = {name: cells[i] for i, name in table.read if i < len(cells) and cells[i]}
     budget.left -= len(values)
     if budget.left < 0:
         message = msg("too_many_cells", max=f"{limits.MAX_CELLS:,}")
@@ -138,8 +138,9 @@ def cell_too_long(length: int) -> Message:
 
 def _set_header(table: RawTable, cells: list[str], problems: list[Problem]) -> None:
     table.header = [normalise_column(c) for c in cells]
+    table.read = []
     seen: set[str] = set()
-    for name in table.header:
+    for position, name in enumerate(table.header):
         if name and name in seen:
             problems.append(
                 Problem(
@@ -151,6 +152,8 @@ def _set_header(table: RawTable, cells: list[str], problems: list[Problem]) -> N
                     "error",
                 )
             )
+        elif name:
+            table.read.append((position, name))
         seen.add(name)
 
 
