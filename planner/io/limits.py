@@ -26,8 +26,9 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 1_000
 """Cells in a row once trailing empty ones are dropped; a season table has about twenty."""
 MAX_CELLS = 2_000_000
-"""Filled cells of all a season's tables together: the sample at scale 30 (10,000 clients)
-has about 400,000. Each cell read costs about 100 bytes of memory."""
+"""Filled cells of all a season's tables together: the sample has 6,645, so even at scale 30
+(10,000 clients, the benchmarks' largest) about 200,000. Each cell read costs up to about
+100 bytes of memory."""
 MAX_CELL_CHARS = 131_072
 """Characters in one cell: Python's csv reader refuses a longer field
 (`csv.field_size_limit()`), and a workbook's cell is held to the same, so both formats refuse
