@@ -228,6 +228,30 @@ def test_csv_files_and_a_workbook_together_are_refused(demo_url):
     assert "import_button" not in [b.key for b in at.button]
 
 
+def test_a_zip_bomb_workbook_is_refused_on_the_page_in_its_language(demo_url):
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        with book.open("xl/sharedStrings.xml", "w") as part:
+            for _ in range(64):
+                part.write(b"a" * 2**20)  # 64 MB packed into about 64 kB
+    before = seasons_in(demo_url)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    at = open_import_page()
+    at.file_uploader(key="import_files").set_value(("season.xlsx", out.getvalue(), xlsx)).run()
+
+    assert not at.exception, [e.value for e in at.exception]
+    [row] = at.dataframe[0].value.itertuples(index=False)
+    assert row[0] == "season.xlsx"
+    assert row[4].startswith('työkirjan osa "xl/sharedStrings.xml" purkautuu 64 Mt:ksi')
+    assert at.button(key="import_button").disabled
+    assert seasons_in(demo_url) == before
+
+
 def test_an_import_error_on_the_swedish_page_is_in_swedish(demo_url, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(sample_data_dir(), broken)

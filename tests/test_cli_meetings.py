@@ -124,7 +124,8 @@ def test_held_once_the_day_has_come(capsys, db, monkeypatch) -> None:
         (("book", "G1", "C20", *BOOK), "no_place"),
         (("book", "G1", "C01", "--kind", "before", "--date", "2025-12-25", "--start", "08:00"),
          "not_offered"),
-        (("book", "G1", "C01", *BOOK, "--out", "/no/such/folder/x.ics"), "no such folder"),
+        (("book", "G1", "C01", *BOOK, "--out", "/no/such/folder/x.ics"),
+         "kansiota /no/such/folder ei ole"),
         (("book", "G1", "C01", *BOOK, "--send", "--secrets", "/no/such/secrets.toml"),
          "no such secrets file"),
         (("G9", "C01"), "not_published"),
@@ -144,7 +145,7 @@ def test_a_folder_as_out_is_refused_before_anything_is_stored(capsys, db, tmp_pa
     code, _, err = run(
         capsys, "meetings", "book", "G1", "C01", *BOOK, "--out", str(tmp_path), "--db", db
     )
-    assert code == 2 and "is a folder" in err
+    assert code == 2 and "on kansio" in err  # in the invitation's language
     assert stored(db) == []
 
 

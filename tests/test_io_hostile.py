@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from planner.calendar import CalendarOptions, export_offering
+from planner.io import limits as io_limits
 from planner.io import read_season, read_season_from_files
-from planner.io import tables as io_tables
 from planner.model import Placement, Plan
 from planner.ui.offering import plain
 
@@ -30,7 +30,7 @@ def messages(report) -> list[str]:
 
 
 def test_a_huge_csv_is_refused_unread_with_its_size(sample_dir, monkeypatch) -> None:
-    monkeypatch.setattr(io_tables, "MAX_FILE_BYTES", 100_000)
+    monkeypatch.setattr(io_limits, "MAX_FILE_BYTES", 100_000)
     files = sample_files(sample_dir)
     files["clients.csv"] = files["clients.csv"] + b"\n" * 200_000
     report = read_season_from_files(files)
@@ -39,7 +39,7 @@ def test_a_huge_csv_is_refused_unread_with_its_size(sample_dir, monkeypatch) -> 
 
 
 def test_a_huge_workbook_is_refused_unread(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(io_tables, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(io_limits, "MAX_FILE_BYTES", 10)
     book = openpyxl.Workbook()
     path = tmp_path / "season.xlsx"
     book.save(path)
@@ -48,7 +48,7 @@ def test_a_huge_workbook_is_refused_unread(tmp_path, monkeypatch) -> None:
 
 
 def test_too_many_rows_are_refused(sample_dir, monkeypatch) -> None:
-    monkeypatch.setattr(io_tables, "MAX_ROWS", 50)
+    monkeypatch.setattr(io_limits, "MAX_ROWS", 50)
     report = read_season_from_files(sample_files(sample_dir))
     assert any(m.startswith("clients.csv") and "rows" in m for m in messages(report))
 

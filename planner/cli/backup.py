@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import os
 
-from planner.cli.common import Add, Emit
+from planner.cli.common import Add, Emit, writable_file
 
 
 def cmd_backup(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store import Store
     from planner.store.backup import backup, backup_key
 
+    writable_file(args.file)
     key = backup_key(args.secrets)
     store = Store.open(args.db)
     try:

@@ -5,9 +5,8 @@ dated changes (`planner change`), which every export and feed reads."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from planner.cli.common import Add, Emit
+from planner.cli.common import Add, Emit, writable_file, write_failed
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -56,6 +55,8 @@ def cmd_ics(args: argparse.Namespace, emit: Emit) -> int:
     from planner.calendar import CalendarError, calendar_from_store
     from planner.store import Store
 
+    lang = getattr(args, "lang", None)
+    out = writable_file(args.out, lang)
     selection, options = _selection(args), _options(args)
     with Store.open(args.db) as store:
         calendar = calendar_from_store(store, selection, options)
@@ -64,11 +65,10 @@ def cmd_ics(args: argparse.Namespace, emit: Emit) -> int:
             f"the {selection.kind} calendar asked for has no session in the live offering "
             "(check the ids and filters); nothing written"
         )
-    out = Path(args.out)
     try:
         out.write_bytes(calendar.body)
     except OSError as exc:
-        raise CalendarError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise write_failed(out, exc, lang) from None
     emit(
         args,
         {

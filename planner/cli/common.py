@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,69 @@ class UserError(Exception):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+# --- where a command writes ---
+
+
+def _said(key: str, lang: str | None, **params: Any) -> UserError:
+    from planner.i18n import known_language, t
+
+    return UserError(t(f"io.out.{key}", known_language(lang or "en", "en"), **params))
+
+
+def _nearest_existing(path: Path) -> Path:
+    """The path itself or its nearest ancestor that exists (the current folder at worst)."""
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path(".")
+
+
+def _writable_folder(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def writable_file(path: str | Path, lang: str | None = None) -> Path:
+    """`path` as a file a command may write (new, or replaced), checked before any work: its
+    folder exists, is a folder and can be written, and the path is no folder. Otherwise a
+    `UserError` of one line in `lang` (exit code 2)."""
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise _said("is_folder", lang, path=path)
+    if not folder.exists():
+        existing = _nearest_existing(folder)
+        if not existing.is_dir():
+            raise _said("not_folder", lang, path=path, folder=existing)
+        raise _said("no_folder", lang, path=path, folder=folder)
+    if not folder.is_dir():
+        raise _said("not_folder", lang, path=path, folder=folder)
+    if not _writable_folder(folder):
+        raise _said("read_only", lang, path=path, folder=folder)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _said("file_read_only", lang, path=path)
+    return path
+
+
+def writable_folder(path: str | Path, lang: str | None = None) -> Path:
+    """`path` as a folder a command writes its files into (made, with missing parents, when it
+    writes), checked before any work: it is no file, and it, or the nearest folder above it
+    that exists, can be written. Otherwise a `UserError` of one line in `lang`."""
+    path = Path(path)
+    existing = _nearest_existing(path)
+    if not existing.is_dir():
+        if existing == path:
+            raise _said("is_file", lang, path=path)
+        raise _said("not_folder", lang, path=path, folder=existing)
+    if not _writable_folder(existing):
+        raise _said("read_only", lang, path=path, folder=existing)
+    return path
+
+
+def write_failed(path: str | Path, exc: OSError, lang: str | None = None) -> UserError:
+    """The one line for a write that failed after the checks (a full disk, a file that went)."""
+    return _said("failed", lang, path=path, reason=exc.strerror or exc)
 
 
 def sample_data_dir() -> Path:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import Add, Emit, UserError
+from planner.cli.common import Add, Emit, UserError, writable_file
 from planner.cli.notify import SECRETS, load_mail_settings
 
 ACTIONS = ("suggest", "book", "list", "held", "cancel")
@@ -47,18 +47,9 @@ def _time(value: str) -> int:
         raise UserError(f"--start {value!r} is not a time like 09:00") from None
 
 
-def _writable(path: str | None) -> Path | None:
-    """The --out file, checked before anything is stored: its folder exists, it is no folder."""
-    if path is None:
-        return None
-    out = Path(path)
-    if out.is_dir():
-        raise UserError(f"--out {path}: is a folder, give a file name like invite.ics")
-    if not out.parent.is_dir():
-        raise UserError(f"--out {path}: no such folder {out.parent}")
-    if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise UserError(f"--out {path}: cannot be written")
-    return out
+def _writable(args: argparse.Namespace) -> Path | None:
+    """The --out file, checked before anything is stored (`common.writable_file`)."""
+    return writable_file(args.out, getattr(args, "lang", None)) if args.out else None
 
 
 def _rows(slots) -> list[dict[str, Any]]:
@@ -154,7 +145,7 @@ def _settings(args: argparse.Namespace):
 
 def _book(args: argparse.Namespace, emit: Emit) -> int:
     day, start = _date(args.date), _time(args.start)
-    out = _writable(args.out)
+    out = _writable(args)
     settings = _settings(args)
     store, meetings = _open(args)
     try:
@@ -189,7 +180,7 @@ def _held(args: argparse.Namespace, emit: Emit) -> int:
 
 
 def _cancel(args: argparse.Namespace, emit: Emit) -> int:
-    out = _writable(args.out)
+    out = _writable(args)
     settings = _settings(args)
     store, meetings = _open(args)
     try:

@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import Add, Emit, Loader
+from planner.cli.common import Add, Emit, Loader, writable_file, writable_folder, write_failed
 from planner.model import WEEKDAYS, hhmm
 
 
@@ -43,6 +43,8 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
 def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.pickups import PickupParams, plan_pickups
 
+    out = writable_folder(args.out, args.lang) if args.out else None
+    pdf = writable_file(args.pdf, args.lang) if args.pdf else None
     season, plan, store = load(args)
     if store:
         store.dispose()
@@ -68,26 +70,16 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         for run in result.runs
         for i, stop in enumerate(run.stops, 1)
     ]
-    if args.out:
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        _write_csv(
-            out / "pickup_runs.csv",
-            ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"],
-            stops,
-        )
-        _write_csv(
-            out / "pickup_dropped.csv",
-            ["client_code", "group_id", "reason"],
-            [[c, g, str(reason)] for c, g, reason in result.dropped],
-        )
-        _write_csv(
-            out / "pickup_hubs.csv",
-            ["client_code", "group_id", "leg", "hub", "minutes"],
-            [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
-        )
-    if args.pdf:
-        _write_run_sheets(season, result.runs, Path(args.pdf), args.lang)
+    if out is not None:
+        try:
+            _write_pickup_files(out, stops, result)
+        except OSError as exc:
+            raise write_failed(out, exc, args.lang) from None
+    if pdf is not None:
+        try:
+            _write_run_sheets(season, result.runs, pdf, args.lang)
+        except OSError as exc:
+            raise write_failed(pdf, exc, args.lang) from None
     payload = {
         "runs": [
             {
@@ -136,26 +128,49 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     return 0
 
 
+def _write_pickup_files(out: Path, stops: list[list[Any]], result) -> None:
+    """pickup_runs.csv, pickup_dropped.csv and pickup_hubs.csv into `out` (made if missing)."""
+    out.mkdir(parents=True, exist_ok=True)
+    _write_csv(
+        out / "pickup_runs.csv",
+        ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"],
+        stops,
+    )
+    _write_csv(
+        out / "pickup_dropped.csv",
+        ["client_code", "group_id", "reason"],
+        [[c, g, str(reason)] for c, g, reason in result.dropped],
+    )
+    _write_csv(
+        out / "pickup_hubs.csv",
+        ["client_code", "group_id", "leg", "hub", "minutes"],
+        [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
+    )
+
+
 def _write_run_sheets(season, runs, path: Path, lang: str) -> None:
     """Every run's sheet in one PDF, a run from a new page (nothing written without runs)."""
     from planner.printing import run_sheet_pdf
 
     if not runs:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(run_sheet_pdf(season, runs, lang))
 
 
 def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 
+    out = writable_file(args.out) if args.out else None
     season, plan, store = load(args)
     if store:
         store.dispose()
     rows = staff_allowance(season, plan)
     table = [[r.staff_id, WEEKDAYS[r.weekday], f"{r.km:.1f}", f"{r.eur:.2f}"] for r in rows]
-    if args.out:
-        _write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
+    if out is not None:
+        try:
+            _write_csv(out, ["staff_id", "weekday", "km", "eur"], table)
+        except OSError as exc:
+            raise write_failed(out, exc) from None
     total = sum(r.eur for r in rows)
     emit(
         args,

@@ -8,10 +8,17 @@ import argparse
 import os
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
 from planner import rules
-from planner.cli.common import Add, Emit, UserError, season_and_plan, today_arg
+from planner.cli.common import (
+    Add,
+    Emit,
+    UserError,
+    season_and_plan,
+    today_arg,
+    writable_file,
+    write_failed,
+)
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
 
 
@@ -233,12 +240,16 @@ def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
 def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
     from planner.store.figures import team_figures, write_figures_xlsx
 
+    out = writable_file(args.out)
     store, _ = _enrolments(args)
     try:
         figures = team_figures(store)
     finally:
         store.dispose()
-    path = write_figures_xlsx(figures, Path(args.out))
+    try:
+        path = write_figures_xlsx(figures, out)
+    except OSError as exc:
+        raise write_failed(out, exc) from None
     emit(
         args,
         {name: frame.to_dict(orient="records") for name, frame in figures.items()},

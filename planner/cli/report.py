@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import Add, Emit, Loader
+from planner.cli.common import Add, Emit, Loader, writable_file, write_failed
 
 
 class ReportError(Exception):
@@ -34,8 +34,7 @@ def cmd_report(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise ReportError(f"--out {out}: give a file name ending in .xlsx")
-    if not out.parent.is_dir():
-        raise ReportError(f"--out {out}: the folder {out.parent} does not exist")
+    writable_file(out, args.lang)
     season, plan, store = load(args)
     try:
         season_id = (args.season or store.live_season_id()) if store else None
@@ -44,7 +43,10 @@ def cmd_report(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
         if store:
             store.dispose()
     insight = season_insight(season, plan, lang=args.lang)
-    path = write_report(insight, out, team=team, title=season.name)
+    try:
+        path = write_report(insight, out, team=team, title=season.name)
+    except OSError as exc:
+        raise write_failed(out, exc, args.lang) from None
     headline = insight.headline()
     emit(
         args,

@@ -14,6 +14,8 @@ from planner.cli.common import (
     read_valid_season,
     report_payload,
     report_text,
+    writable_folder,
+    write_failed,
 )
 
 
@@ -70,6 +72,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.store import Enrolments, Store
     from planner.store.plan_gate import unsolved
 
+    out = writable_folder(args.out, args.lang) if args.out else None  # before any solving
     report = read_valid_season(args)
     if not report.ok:
         emit(args, report_payload(report), report_text(report))
@@ -116,8 +119,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
         # a status without a valid plan (MODEL_INVALID, INFEASIBLE) is never written or
         # saved, and an empty plan never replaces the current one
         refused = unsolved(result.summary())
-        if args.out and refused is None:
-            write_outputs(result, season, Path(args.out))
+        if out is not None and refused is None:
+            try:
+                write_outputs(result, season, out)
+            except OSError as exc:  # the folder went, or the disk filled, while solving
+                raise write_failed(out, exc, args.lang) from None
         diff = result.diff(previous) if previous is not None else []
         plan_id = None
         if store and args.save and refused is None and result.plan.placements:

@@ -4,9 +4,9 @@ Finnish and Swedish wording follows the county's handbook of social rehabilitati
 (`sosiaalinen kuntoutus` / `social rehabilitering`). Each module here holds one namespace as a
 dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them), `finder.*`,
 `calendar.*`, `solver.*` (why a group or client is left out), `insight.*`, `routing.*`,
-`io.*` (import problems), `notice.*`/`changes.*` (what counsellors and leaders hear
-about), `clients.*` (the client form), `meetings.*` (the joint meetings
-and their invitations), `places.*` (a client's places), `plan_edit.*`
+`io.*` (import problems; `io.out.*` a path a command cannot write), `notice.*`/`changes.*`
+(what counsellors and leaders hear about), `clients.*` (the client form), `meetings.*` (the
+joint meetings and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
 solve run on the Plan page), `trail.*` (the audit trail in words), `chain.*` (the audit
 trail's hash chain checked) and `words` (weekdays, themes, audiences).

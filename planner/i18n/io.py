@@ -3,6 +3,7 @@
 File, row and column come from the problem itself (`io.where.*`); these texts name the rule.
 `{value}` is a cell as the coordinator typed it, quoted, and only from cells that are not
 personal data; `{source}` is a handbook citation in the same language (`planner.rules`).
+`io.out.*` is what a command says about a path it was told to write to and cannot.
 """
 
 from __future__ import annotations
@@ -522,6 +523,79 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the file is {mb} MB, more than the {max} MB a season table may be: check that "
         "this is the right file",
     },
+    "io.unlisted_errors": {
+        "fi": "ja {n} virhettä lisää tässä tiedostossa, joita ei luetella: korjaa luetellut "
+        "ja tarkista uudelleen",
+        "sv": "och {n} fel till i den här filen som inte listas: rätta de listade och "
+        "kontrollera igen",
+        "en": "and {n} more errors in this file, not listed: fix those listed and check again",
+    },
+    "io.unlisted_warnings": {
+        "fi": "ja {n} varoitusta lisää tässä tiedostossa, joita ei luetella",
+        "sv": "och {n} varningar till i den här filen som inte listas",
+        "en": "and {n} more warnings in this file, not listed",
+    },
+    "io.too_many_cells": {
+        "fi": "kauden taulukoissa on tähän riviin mennessä yli {max} täytettyä solua: tämä ei "
+        "ole kauden aineisto; tarkista, että tiedostot ovat oikeat",
+        "sv": "säsongens tabeller har till och med den här raden över {max} ifyllda celler: "
+        "detta är inga säsongsdata; kontrollera att det är rätt filer",
+        "en": "the season's tables hold more than {max} filled cells up to this row: this is "
+        "not a season; check that these are the right files",
+    },
+    "io.too_many_columns": {
+        "fi": "rivillä on {cells} solua, enemmän kuin kauden taulukon suurin sallittu {max}: "
+        "tarkista, että tiedosto on oikea",
+        "sv": "raden har {cells} celler, fler än de {max} en säsongstabell får ha: kontrollera "
+        "att det är rätt fil",
+        "en": "the row has {cells} cells, more than the {max} a season table may have: check "
+        "that this is the right file",
+    },
+    "io.cell_too_long": {
+        "fi": "solussa on {n} merkkiä, enemmän kuin solun suurin sallittu {max}: tarkista, "
+        "että tiedosto on oikea",
+        "sv": "cellen har {n} tecken, fler än de {max} en cell får ha: kontrollera att det är "
+        "rätt fil",
+        "en": "the cell has {n} characters, more than the {max} a cell may have: check that "
+        "this is the right file",
+    },
+    "io.unclosed_quote": {
+        "fi": 'solu alkaa lainausmerkillä ("), jota ei suljeta: kaikki sen jälkeen tiedoston '
+        "loppuun asti olisi yksi solu; lisää sulkeva lainausmerkki tai poista avaava",
+        "sv": 'cellen börjar med ett citattecken (") som aldrig stängs: allt efter det till '
+        "filens slut skulle bli en cell; lägg till det stängande eller ta bort det inledande",
+        "en": 'the cell opens a quote (") that is never closed: everything after it to the '
+        "end of the file would be one cell; close the quote or remove it",
+    },
+    "io.workbook_parts": {
+        "fi": "työkirjassa on {n} osaa, enemmän kuin {max}: tämä ei ole kauden työkirja",
+        "sv": "arbetsboken har {n} delar, fler än {max}: detta är ingen säsongsarbetsbok",
+        "en": "the workbook has {n} parts, more than {max}: this is not a season workbook",
+    },
+    "io.workbook_part_big": {
+        "fi": "työkirjan osa {part} purkautuu {mb} Mt:ksi, enemmän kuin sallitut {max} Mt: "
+        "tämä ei ole kauden työkirja",
+        "sv": "arbetsbokens del {part} packas upp till {mb} MB, mer än tillåtna {max} MB: "
+        "detta är ingen säsongsarbetsbok",
+        "en": "the workbook's part {part} unpacks to {mb} MB, more than the {max} MB allowed: "
+        "this is not a season workbook",
+    },
+    "io.workbook_part_packed": {
+        "fi": "työkirjan osa {part} on pakattu {ratio} kertaa pienemmäksi kuin se purkautuu "
+        "(sallittu enintään {max}): tämä ei ole kauden työkirja",
+        "sv": "arbetsbokens del {part} är packad {ratio} gånger mindre än den packas upp till "
+        "(högst {max} tillåts): detta är ingen säsongsarbetsbok",
+        "en": "the workbook's part {part} is packed {ratio} times smaller than it unpacks "
+        "(at most {max} allowed): this is not a season workbook",
+    },
+    "io.workbook_unpacked_big": {
+        "fi": "työkirja purkautuu {mb} Mt:ksi, enemmän kuin sallitut {max} Mt: tämä ei ole "
+        "kauden työkirja",
+        "sv": "arbetsboken packas upp till {mb} MB, mer än tillåtna {max} MB: detta är ingen "
+        "säsongsarbetsbok",
+        "en": "the workbook unpacks to {mb} MB, more than the {max} MB allowed: this is not "
+        "a season workbook",
+    },
     "io.row_too_wide": {
         "fi": "rivillä on {cells} solua, mutta otsikkorivi nimeää {columns} saraketta: onko "
         "arvon sisällä ';' tai ',' ilman lainausmerkkejä?",
@@ -622,5 +696,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "kauden tiedot eivät sovi yhteen: {problem}",
         "sv": "säsongens uppgifter går inte ihop: {problem}",
         "en": "the season's data do not fit together: {problem}",
+    },
+    # --- where a command writes (`planner.cli.common.writable_file`, `writable_folder`) ---
+    "io.out.is_folder": {
+        "fi": "{path} on kansio: anna tiedoston nimi",
+        "sv": "{path} är en mapp: ange ett filnamn",
+        "en": "{path} is a folder: give a file name",
+    },
+    "io.out.is_file": {
+        "fi": "{path} on tiedosto: anna kansio",
+        "sv": "{path} är en fil: ange en mapp",
+        "en": "{path} is a file: give a folder",
+    },
+    "io.out.no_folder": {
+        "fi": "{path}: kansiota {folder} ei ole",
+        "sv": "{path}: mappen {folder} finns inte",
+        "en": "{path}: the folder {folder} does not exist",
+    },
+    "io.out.not_folder": {
+        "fi": "{path}: {folder} on tiedosto eikä kansio",
+        "sv": "{path}: {folder} är en fil, inte en mapp",
+        "en": "{path}: {folder} is a file, not a folder",
+    },
+    "io.out.read_only": {
+        "fi": "{path}: kansioon {folder} ei voi kirjoittaa",
+        "sv": "{path}: mappen {folder} går inte att skriva i",
+        "en": "{path}: the folder {folder} cannot be written to",
+    },
+    "io.out.file_read_only": {
+        "fi": "{path}: tiedostoon ei voi kirjoittaa",
+        "sv": "{path}: filen går inte att skriva",
+        "en": "{path}: the file cannot be written to",
+    },
+    "io.out.failed": {
+        "fi": "{path}: kirjoittaminen epäonnistui: {reason}",
+        "sv": "{path}: kunde inte skrivas: {reason}",
+        "en": "{path}: could not be written: {reason}",
     },
 }

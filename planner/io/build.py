@@ -696,8 +696,11 @@ class SeasonBuilder:
             return order.get(p.source, -1), p.row or 0
 
         season = None if self.problems.errors else self.checked_season()
+        unlisted = self.problems.unlisted()
         errors = sorted(self.problems.errors, key=reading_order)
+        errors += [p for p in unlisted if p.severity == "error"]
         warnings = sorted(self.problems.warnings, key=reading_order)
+        warnings += [p for p in unlisted if p.severity == "warning"]
         log.info(
             "read season %s: %d errors, %d warnings", self.tableset.name, len(errors), len(warnings)
         )

@@ -159,11 +159,30 @@ class ImportReport:
 
 
 class ProblemLog:
-    """Collects problems while reading; the import never stops at the first one."""
+    """Collects problems while reading; the import never stops at the first one.
+
+    Problems with a row are listed up to `limits.MAX_LISTED` per file and kind; the rest are
+    counted, and `unlisted()` says how many, so a wrong file of a hundred thousand bad rows
+    costs no more memory than a season."""
 
     def __init__(self) -> None:
+        from planner.io import limits  # limits' messages are built from this module
+
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self._listed: dict[tuple[str, Severity], int] = {}
+        self._unlisted: dict[tuple[str, Severity], int] = {}
+        self._cap = limits.MAX_LISTED
+
+    def _add(self, problem: Problem) -> None:
+        if problem.row is not None:
+            where = (problem.source, problem.severity)
+            listed = self._listed.get(where, 0)
+            if listed >= self._cap:
+                self._unlisted[where] = self._unlisted.get(where, 0) + 1
+                return
+            self._listed[where] = listed + 1
+        (self.errors if problem.severity == "error" else self.warnings).append(problem)
 
     def error(
         self,
@@ -173,7 +192,7 @@ class ProblemLog:
         value: str | None,
         message: str | Message,
     ) -> None:
-        self.errors.append(Problem(source, row, column, value, message, "error"))
+        self._add(Problem(source, row, column, value, message, "error"))
 
     def warning(
         self,
@@ -183,8 +202,15 @@ class ProblemLog:
         value: str | None,
         message: str | Message,
     ) -> None:
-        self.warnings.append(Problem(source, row, column, value, message, "warning"))
+        self._add(Problem(source, row, column, value, message, "warning"))
 
     def extend(self, problems: list[Problem]) -> None:
         for p in problems:
-            (self.errors if p.severity == "error" else self.warnings).append(p)
+            self._add(p)
+
+    def unlisted(self) -> list[Problem]:
+        """One problem per file and kind that had more than could be listed: how many more."""
+        return [
+            Problem(source, None, None, None, msg(f"unlisted_{severity}s", n=f"{n:,}"), severity)
+            for (source, severity), n in self._unlisted.items()
+        ]
