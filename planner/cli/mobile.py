@@ -5,9 +5,7 @@ or from the store (`planner.cli.common.season_and_plan`)."""
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
-from typing import Any
 
 from planner.cli.common import Add, Emit, Loader
 from planner.model import WEEKDAYS, hhmm
@@ -33,15 +31,9 @@ def _vehicles(specs: list[str] | None, season) -> list | None:
     return out
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.pickups import PickupParams, plan_pickups
+    from planner.spreadsheet import write_csv
 
     season, plan, store = load(args)
     if store:
@@ -71,17 +63,17 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        _write_csv(
+        write_csv(
             out / "pickup_runs.csv",
             ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"],
             stops,
         )
-        _write_csv(
+        write_csv(
             out / "pickup_dropped.csv",
             ["client_code", "group_id", "reason"],
             [[c, g, str(reason)] for c, g, reason in result.dropped],
         )
-        _write_csv(
+        write_csv(
             out / "pickup_hubs.csv",
             ["client_code", "group_id", "leg", "hub", "minutes"],
             [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
@@ -148,6 +140,7 @@ def _write_run_sheets(season, runs, path: Path, lang: str) -> None:
 
 def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.allowance import DEFAULT_RATE, staff_allowance
+    from planner.spreadsheet import write_csv
 
     season, plan, store = load(args)
     if store:
@@ -155,7 +148,7 @@ def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     rows = staff_allowance(season, plan)
     table = [[r.staff_id, WEEKDAYS[r.weekday], f"{r.km:.1f}", f"{r.eur:.2f}"] for r in rows]
     if args.out:
-        _write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
+        write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
     total = sum(r.eur for r in rows)
     emit(
         args,
