@@ -32,7 +32,6 @@ from planner.ui.offering import (
     history_table,
     language_name,
     outcome_message,
-    plain,
     profile_line,
     published_plan_id,
     theme_label,
@@ -41,6 +40,7 @@ from planner.ui.places_panel import RESULT_KEY as PLACES_RESULT_KEY
 from planner.ui.places_panel import places_section
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import refusal_markdown
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
@@ -454,7 +454,7 @@ def render() -> None:
         st.error(t("store.unavailable", lang, reason=exc), icon=":material/error:")
         return
     if plan is None:
-        st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("find.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         st.page_link(
             common.PAGE_FILES["plan"],
             label=t("find.go_plan", lang),

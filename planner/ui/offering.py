@@ -7,7 +7,6 @@ in `planner.insight.team`. Client codes appear only where a worker has picked th
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -40,23 +39,6 @@ def theme_label(code: str, lang: str) -> str:
 
 def audience_label(code: str, lang: str) -> str:
     return label("audience", code, lang)
-
-
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>~$|&])")
-_MARKDOWN_BLOCK_MARK = re.compile(r"^([#>+=-])")
-_MARKDOWN_ORDERED_MARK = re.compile(r"^(\d+)([.)])")
-
-
-def plain(text: str) -> str:
-    """Text from the data shown through st.markdown as itself: a group called
-    `[Apply](https://x)` or `**FREE**` shows those characters, not a link or bold type.
-
-    CommonMark lets a backslash escape punctuation. Only what starts formatting is escaped
-    (emphasis, code, links, HTML, entities, tables, math; a heading, list or quote marker at
-    the start), so times and names read as before; line breaks become spaces."""
-    text = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(text.split()))
-    text = _MARKDOWN_BLOCK_MARK.sub(r"\\\1", text)
-    return _MARKDOWN_ORDERED_MARK.sub(r"\1\\\2", text)
 
 
 def published_plan_id(offerings: Sequence[OfferingStatus]) -> int | None:

@@ -19,7 +19,8 @@ from planner.store import Enrolments, Store, StoreError
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome, Seats
 from planner.ui import auth
 from planner.ui.meetings_panel import meetings_section
-from planner.ui.offering import date_text, outcome_message, plain
+from planner.ui.offering import date_text, outcome_message
+from planner.ui.text import plain
 
 RESULT_KEY = "places_result"  # what the last action on a place did, for this session
 NO_FOLLOW_UP = ""

@@ -30,6 +30,7 @@ from planner.ui.summary import (
     status_words,
     week_words,
 )
+from planner.ui.text import plain
 from planner.ui.week_grid import (
     VIEW_BY,
     changes_table,
@@ -388,14 +389,14 @@ def render() -> None:
         st.divider()
 
     if plan is None or summary is None:
-        st.info(t("plan.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("plan.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         return
     st.header(t("plan.current_title", lang))
     st.caption(
         t(
             "plan.current",
             lang,
-            season=info["name"],
+            season=plain(info["name"]),
             plan_id=summary["id"],
             saved_at=common.local_time(summary["created_at"]),
             saved_by=summary["created_by"],
