@@ -37,9 +37,9 @@ BEACONS = (
 )
 NOT_TEXT = {"image", "link_open", "html_inline", "html_block"}
 """What Markdown may make of a name that is not text: a fetch, a link, raw HTML."""
-BARE_ADDRESS = re.compile(r"(?<!\\)://|(?<![\w\\])www\.")
+BARE_ADDRESS = re.compile(r"(?<!\\)://|(?i:(?<![\w\\])www\.)")
 """GitHub's bare-address autolinks (Streamlit renders GFM): `://` or `www.` unescaped."""
-AS_IS = {"text", "code", "json", "arrow_data_frame", "dataframe", "table", "arrow_table"}
+AS_IS = {"text", "code", "json", "arrow_data_frame", "dataframe"}
 """Elements that show their text as it is (no Markdown)."""
 INPUTS = {
     "text_input",
@@ -59,6 +59,7 @@ INPUTS = {
 }
 """Widgets whose value is what the user typed or picked, shown in an input (only their
 labels and, for some, options are Markdown)."""
+TABLES = {"table", "arrow_table"}
 MARKDOWN_OPTIONS = {"radio", "button_group"}
 """Widgets whose options render Markdown (a select box's and a multiselect's do not)."""
 
@@ -135,6 +136,11 @@ def shown_as_markdown(at: AppTest) -> Iterator[tuple[str, str]]:
                 value = getattr(proto, attr, None)
             if isinstance(value, str):
                 yield kind, value
+        if kind in TABLES:  # st.table: every cell and heading is Markdown
+            frame = node.value
+            cells = [*map(str, frame.columns), *map(str, frame.to_numpy().ravel())]
+            yield from ((kind, cell) for cell in cells)
+            continue
         if kind in MARKDOWN_OPTIONS:
             yield from ((kind, str(v)) for v in getattr(node, "options", None) or ())
 
@@ -162,6 +168,52 @@ def test_no_page_renders_a_name_as_markdown(
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     at.switch_page(PAGE_FILES[page]).run()
     assert not at.exception, [e.value for e in at.exception]
+    found = leaks(at)
+    assert found == [], "\n".join(f"{k}: {v}" for k, v in dict.fromkeys(found))
+
+
+def first_event(at: AppTest) -> str:
+    return next(b.key for b in at.button if (b.key or "").startswith("cal_ev_"))
+
+
+JOURNEYS: dict[str, tuple[str, list[Any]]] = {
+    # page, then steps: (widget, key, value or a function of the first placed group),
+    # ("selectbox_first", key, None) or ("click", a function of the page giving a key, None)
+    "a group picked on the calendar": ("calendar", [("click", first_event, None)]),
+    "the month view": ("calendar", [("segmented_control", "cal_view", "month")]),
+    "a leader's calendar": (
+        "calendar",
+        [("radio", "cal_by", "leader"), ("selectbox", "cal_leader", lambda p: p.leaders[0])],
+    ),
+    "a venue's calendar": (
+        "calendar",
+        [("radio", "cal_by", "venue"), ("selectbox", "cal_venue_fi", lambda p: p.venue_id)],
+    ),
+    "the plan by venue": ("plan", [("segmented_control", "plan_current_view_by", "venue")]),
+    "the plan by leader": ("plan", [("segmented_control", "plan_current_view_by", "leader")]),
+    "a client's matches": ("find", [("selectbox_first", "find_client", None)]),
+}
+
+
+@pytest.mark.parametrize("journey", sorted(JOURNEYS))
+def test_no_name_renders_as_markdown_after_a_click(
+    beacon_db: Path, journey: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANNER_DB_URL", f"sqlite:///{beacon_db}")
+    page, steps = JOURNEYS[journey]
+    with Store.open(f"sqlite:///{beacon_db}") as store:
+        placed = next(p for p in store.load_plan().placements if p.venue_id and p.leaders)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.switch_page(PAGE_FILES[page]).run()
+    for kind, key, value in steps:
+        if kind == "click":
+            at.button(key=key(at)).click().run()
+        elif kind == "selectbox_first":
+            at.selectbox(key=key).select_index(0).run()
+        else:
+            value = value(placed) if callable(value) else value
+            getattr(at, kind)(key=key).set_value(value).run()
+        assert not at.exception, [e.value for e in at.exception]
     found = leaks(at)
     assert found == [], "\n".join(f"{k}: {v}" for k, v in dict.fromkeys(found))
 

@@ -324,7 +324,7 @@ def show_outcome(
     if outcome is None or outcome["client_code"] != client.client_code:
         return
     group = season.group.get(outcome["group_id"])
-    name = group.display_name(lang) if group else ""
+    name = plain(group.display_name(lang)) if group else ""  # the message is Markdown
     if outcome["status"] == "failed":
         st.error(t("find.enrol_failed", lang, reason=outcome["message"]), icon=":material/error:")
         return
@@ -360,7 +360,7 @@ def show_card(
         info, side = st.columns([5, 2], vertical_alignment="top")
         info.markdown(f"**{plain(lines['title'])}**")
         info.markdown(plain(lines["when"]))
-        info.caption(lines["kind"])
+        info.caption(plain(lines["kind"]))  # theme names may come from the season's table
         info.caption(lines["access"])
         info.markdown("\n".join(f"- {plain(reason)}" for reason in match.reasons))
         side.markdown(f"**{lines['seats']}**")

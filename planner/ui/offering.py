@@ -23,6 +23,7 @@ from planner.insight.team import translated
 from planner.model import Season
 from planner.store.figures import write_figures_xlsx
 from planner.store.outcomes import OfferingStatus
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 WEEKDAY_CODES = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -56,18 +57,19 @@ def day_name(weekday: str | int, lang: str) -> str:
 
 
 def profile_line(season: Season, profile: Profile, counsellor: str, lang: str) -> str:
-    """One line about the client's needs (no code, no name): what the finder goes by."""
+    """One line about the client's needs (no code, no name): what the finder goes by; for a
+    caption, so the names show as text."""
     days = weekday_names(lang)
     return t(
         "find.profile",
         lang,
-        municipality=season.municipality[profile.municipality].name(lang),
+        municipality=plain(season.municipality[profile.municipality].name(lang)),
         languages=", ".join(language_name(code, lang) for code in profile.languages),
         days=", ".join(days[d][:2] for d in profile.days),
         limit=profile.max_travel_min,
         travel=finder_text(f"travel.{profile.travel}", lang),
         accessible=t("yes" if profile.needs_accessible else "no", lang),
-        counsellor=counsellor or MISSING,
+        counsellor=plain(counsellor) if counsellor else MISSING,
     )
 
 

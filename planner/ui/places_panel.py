@@ -137,9 +137,9 @@ def show_result(season: Season, client: Client, lang: str) -> None:
         st.error(t("places.refused", lang, reason=done["message"]), icon=":material/error:")
         return
     group = season.group.get(done["group_id"])
-    name = f"{done['group_id']} {group.display_name(lang) if group else ''}".strip()
+    name = plain(f"{done['group_id']} {group.display_name(lang) if group else ''}".strip())
     if done["status"] == "refused":
-        _, message = outcome_message(done, group.display_name(lang) if group else "", lang)
+        _, message = outcome_message(done, plain(group.display_name(lang)) if group else "", lang)
         st.error(message, icon=":material/block:")
         return
     code = client.client_code
