@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from planner.cli.common import Add, Emit, Loader
 from planner.model import WEEKDAYS, hhmm
@@ -31,9 +32,15 @@ def _vehicles(specs: list[str] | None, season) -> list | None:
     return out
 
 
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    # The one CSV writer: formula-like text (a name "=HYPERLINK(...)") is neutralised.
+    from planner.spreadsheet import write_csv
+
+    write_csv(path, header, rows)
+
+
 def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.pickups import PickupParams, plan_pickups
-    from planner.spreadsheet import write_csv
 
     season, plan, store = load(args)
     if store:
@@ -63,17 +70,17 @@ def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        write_csv(
+        _write_csv(
             out / "pickup_runs.csv",
             ["vehicle", "weekday", "stop", "kind", "place", "time", "clients"],
             stops,
         )
-        write_csv(
+        _write_csv(
             out / "pickup_dropped.csv",
             ["client_code", "group_id", "reason"],
             [[c, g, str(reason)] for c, g, reason in result.dropped],
         )
-        write_csv(
+        _write_csv(
             out / "pickup_hubs.csv",
             ["client_code", "group_id", "leg", "hub", "minutes"],
             [[m.client_code, m.group_id, m.leg, m.hub, m.minutes] for m in result.meeting_points],
@@ -140,7 +147,6 @@ def _write_run_sheets(season, runs, path: Path, lang: str) -> None:
 
 def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     from planner.routing.allowance import DEFAULT_RATE, staff_allowance
-    from planner.spreadsheet import write_csv
 
     season, plan, store = load(args)
     if store:
@@ -148,7 +154,7 @@ def cmd_allowance(args: argparse.Namespace, emit: Emit, load: Loader) -> int:
     rows = staff_allowance(season, plan)
     table = [[r.staff_id, WEEKDAYS[r.weekday], f"{r.km:.1f}", f"{r.eur:.2f}"] for r in rows]
     if args.out:
-        write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
+        _write_csv(Path(args.out), ["staff_id", "weekday", "km", "eur"], table)
     total = sum(r.eur for r in rows)
     emit(
         args,
