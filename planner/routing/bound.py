@@ -70,7 +70,8 @@ def pickup_lower_bound(
     per_rider: bool = False,
 ) -> RideBound:
     """`per_rider`: one copy per rider, which is the real problem itself (riders of a cluster
-    ordered by pick-up time, as they are interchangeable): its bound is the optimum's."""
+    ordered by pick-up time, as they are interchangeable) on shortest-path travel: its bound
+    is the optimum's when the travel times keep the triangle inequality."""
     params = params or PickupParams()
     travel = travel or TravelModel(season)
     clusters = Counter((r.home, r.venue_id, r.start, r.end) for r in requests)
