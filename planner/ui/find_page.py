@@ -86,14 +86,16 @@ def client_profile_input(season: Season, lang: str) -> tuple[Client | None, Prof
     codes = sorted(c.client_code for c in season.clients)
     if st.session_state.get("find_client") not in (None, *codes):  # kept from another season
         st.session_state["find_client"] = None
+    # The help goes under the field, not in a tooltip: the tooltip's button took the keyboard's
+    # focus back from the field as it closed (tests/test_accessibility.py).
     code = st.selectbox(
         t("find.client", lang),
         codes,
         index=None,
         key="find_client",
         placeholder=t("find.client_placeholder", lang),
-        help=t("find.client_help", lang),
     )
+    st.caption(t("find.client_help", lang))
     if code is None:
         return None, None
     client = season.client[code]
