@@ -1739,6 +1739,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Staff member or vehicle",
     },
     "routes.everyone": {"fi": "Kaikki", "sv": "Alla", "en": "Everyone"},
+    "routes.not_computed": {
+        "fi": "Työauton ajoja ei ole vielä laskettu tälle suunnitelmalle. Laskenta ratkaisee "
+        "jokaisen arkipäivän ajot, suuressa kaudessa puolikin minuuttia; tulos tallennetaan, "
+        "joten seuraava katselu lukee sen heti.",
+        "sv": "Tjänstebilens körningar har inte räknats ut för den här planen ännu. "
+        "Beräkningen löser körningarna för varje vardag, i en stor säsong upp till en halv "
+        "minut; resultatet sparas, så nästa visning läser det genast.",
+        "en": "The work car's runs are not computed for this plan yet. Computing solves the "
+        "runs of every weekday, up to half a minute in a large season; the result is stored, "
+        "so the next view reads it at once.",
+    },
+    "routes.compute": {"fi": "Laske reitit", "sv": "Räkna ut rutterna", "en": "Compute the routes"},
+    "routes.vehicle_named": {"fi": "Työauto {id}", "sv": "Tjänstebil {id}", "en": "Work car {id}"},
+    "routes.one_at_a_time": {
+        "fi": "{count} työntekijää ja autoa: kartta näyttää yhden kerrallaan.",
+        "sv": "{count} anställda och bilar: kartan visar en i taget.",
+        "en": "{count} staff members and vehicles: the map shows one at a time.",
+    },
     "routes.map_caption": {
         "fi": "Sininen: työntekijöiden kotitoimipisteet; harmaa: muut toimipaikat; värilliset "
         "viivat: työntekijöiden reitit käyntijärjestyksessä; oranssi: työauton ajot. "
