@@ -1550,6 +1550,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "calpage.by.venue": {"fi": "Toimipaikka", "sv": "Lokal", "en": "Venue"},
     "calpage.pick": {"fi": "Valitse", "sv": "Välj", "en": "Choose"},
     "calpage.all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
+    "calpage.weekdays": {"fi": "Viikonpäivä", "sv": "Veckodag", "en": "Weekday"},
+    "calpage.page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    "calpage.page_of": {
+        "fi": "Ryhmät {first}–{last} / {total}: rajaa kunnalla, viikonpäivällä tai teemalla, "
+        "tai selaa sivuja.",
+        "sv": "Grupperna {first}–{last} av {total}: avgränsa med kommun, veckodag eller tema, "
+        "eller bläddra mellan sidorna.",
+        "en": "Groups {first}–{last} of {total}: narrow by municipality, weekday or theme, "
+        "or turn the pages.",
+    },
     "calpage.municipalities": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
     "calpage.languages": {"fi": "Ryhmän kieli", "sv": "Gruppens språk", "en": "Language"},
     "calpage.themes": {"fi": "Teema", "sv": "Tema", "en": "Theme"},

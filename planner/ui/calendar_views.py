@@ -71,6 +71,28 @@ def shown_groups(season: Season, plan: Plan, selection: Selection) -> list[str]:
     return select_groups(season, plan, selection)
 
 
+PAGE_GROUPS = 50
+"""Groups drawn at once in the week and month views (the sample season's 47 fit on one): at
+376 groups the page draws a page of them, with the filters to narrow, not 376 at once."""
+
+
+def on_weekdays(plan: Plan, group_ids: Sequence[str], weekdays: Sequence[int]) -> list[str]:
+    """The groups that meet on one of `weekdays` (all of them when none is chosen)."""
+    if not weekdays:
+        return list(group_ids)
+    return [g for g in group_ids if g in plan.placement and plan.placement[g].weekday in weekdays]
+
+
+def page_count(groups: int, size: int = PAGE_GROUPS) -> int:
+    return max(1, -(-groups // size))
+
+
+def page_of(group_ids: Sequence[str], page: int, size: int = PAGE_GROUPS) -> list[str]:
+    """The `page`-th (from 1, kept within the pages there are) `size` groups."""
+    page = min(max(page, 1), page_count(len(group_ids), size))
+    return list(group_ids[(page - 1) * size : page * size])
+
+
 def group_series(
     season: Season, plan: Plan, group_ids: Iterable[str], options: CalendarOptions | None = None
 ) -> dict[str, Series]:
