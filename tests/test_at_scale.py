@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.baseline import greedy_plan
+from planner.i18n import t
 from planner.insight import season_insight
 from planner.io import read_season
 from planner.model import Plan, Season
@@ -184,3 +185,38 @@ def test_the_routes_map_names_only_the_venues_on_one_persons_route(big) -> None:
     stops = {s for d in theirs for s in d.stops if s in season.venue}
     assert {row["name"] for row in labels} == {season.venue[v].display_name("sv") for v in stops}
     assert len(labelled_venues(season, days, [])) > len(labels)
+
+
+# --- the plan page's week grid ---
+
+
+def grid_sessions(at: AppTest) -> set[str]:
+    """The group ids in the week grid's cells (a cell starts with its group id)."""
+    grid = at.table[0].value
+    return {cell.split(" ", 1)[0] for col in grid.columns[1:] for cell in grid[col] if cell}
+
+
+def test_the_week_grid_of_a_big_municipality_draws_a_page_and_the_table_lists_all(
+    big_db, big, tmp_path, monkeypatch
+) -> None:
+    from planner.ui.week_grid import GRID_PAGE
+
+    season, plan = big
+    espoo = {p.group_id for p in plan.placements if season.group[p.group_id].municipality == "049"}
+    assert len(espoo) > GRID_PAGE
+    use(big_db, tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    at.switch_page("planner/ui/plan_page.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.selectbox(key="plan_current_view_municipality_en").set_value("049").run()
+
+    first = grid_sessions(at)
+    assert first and len(first) <= GRID_PAGE and first <= espoo
+    assert any(c.value.startswith(f"The week shows sessions 1–{GRID_PAGE} of ") for c in at.caption)
+    at.number_input(key="plan_current_grid_page").set_value(2).run()
+    assert not at.exception, [e.value for e in at.exception]
+    second = grid_sessions(at)
+    assert second and not second & first and second <= espoo
+    listed = next(d.value for d in at.dataframe if t("plan.col.group", "en") in d.value.columns)
+    assert set(listed[t("plan.col.group", "en")]) == espoo

@@ -1550,8 +1550,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "calpage.by.venue": {"fi": "Toimipaikka", "sv": "Lokal", "en": "Venue"},
     "calpage.pick": {"fi": "Valitse", "sv": "Välj", "en": "Choose"},
     "calpage.all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
+    "page.number": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    "plan.page_of": {
+        "fi": "Viikkonäkymässä istunnot {first}–{last} / {total}; alla oleva taulukko "
+        "luettelee kaikki.",
+        "sv": "Veckovyn visar sessionerna {first}–{last} av {total}; tabellen nedan listar alla.",
+        "en": "The week shows sessions {first}–{last} of {total}; the table below lists them all.",
+    },
     "calpage.weekdays": {"fi": "Viikonpäivä", "sv": "Veckodag", "en": "Weekday"},
-    "calpage.page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
     "calpage.page_of": {
         "fi": "Ryhmät {first}–{last} / {total}: rajaa kunnalla, viikonpäivällä tai teemalla, "
         "tai selaa sivuja.",

@@ -48,8 +48,6 @@ from planner.ui.calendar_views import (
     month_grid,
     month_heading,
     on_weekdays,
-    page_count,
-    page_of,
     season_start,
     seats_badge,
     seats_text,
@@ -386,18 +384,7 @@ def paged_groups(plan: Plan, group_ids: list[str], lang: str) -> list[str]:
     )
     st.session_state[WEEKDAYS_KEY] = weekdays
     group_ids = on_weekdays(plan, group_ids, weekdays)
-    count = page_count(len(group_ids))
-    if count == 1:
-        return group_ids
-    if st.session_state.get(PAGE_KEY, 1) > count:  # the filters left fewer pages
-        st.session_state[PAGE_KEY] = count
-    page = int(pages.number_input(t("calpage.page", lang), 1, count, step=1, key=PAGE_KEY) or 1)
-    shown = page_of(group_ids, page)
-    first = (min(page, count) - 1) * PAGE_GROUPS + 1
-    st.caption(
-        t("calpage.page_of", lang, first=first, last=first + len(shown) - 1, total=len(group_ids))
-    )
-    return shown
+    return common.one_page(pages, group_ids, PAGE_GROUPS, PAGE_KEY, "calpage.page_of", lang)
 
 
 def toolbar(lang: str, first: dt.date | None) -> str:

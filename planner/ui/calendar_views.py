@@ -83,16 +83,6 @@ def on_weekdays(plan: Plan, group_ids: Sequence[str], weekdays: Sequence[int]) -
     return [g for g in group_ids if g in plan.placement and plan.placement[g].weekday in weekdays]
 
 
-def page_count(groups: int, size: int = PAGE_GROUPS) -> int:
-    return max(1, -(-groups // size))
-
-
-def page_of(group_ids: Sequence[str], page: int, size: int = PAGE_GROUPS) -> list[str]:
-    """The `page`-th (from 1, kept within the pages there are) `size` groups."""
-    page = min(max(page, 1), page_count(len(group_ids), size))
-    return list(group_ids[(page - 1) * size : page * size])
-
-
 def group_series(
     season: Season, plan: Plan, group_ids: Iterable[str], options: CalendarOptions | None = None
 ) -> dict[str, Series]:
