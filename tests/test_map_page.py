@@ -350,3 +350,16 @@ def test_many_people_the_map_shows_one_at_a_time(planned_db, tmp_path, monkeypat
     assert len(set(at.dataframe[0].value[t("routes.col.staff", "sv")])) == 1
     vehicles = [o for o in who.options if o.startswith(t("routes.vehicle_named", "sv", id=""))]
     assert vehicles, "the cars are named in the page's language"
+
+
+def test_runs_that_cannot_be_stored_are_still_shown(planned_db, tmp_path, monkeypatch):
+    from planner.store import StoreError
+    from planner.store.route_cache import RouteCache
+
+    def refused(*args, **kwargs):
+        raise StoreError("database is locked")
+
+    monkeypatch.setattr(RouteCache, "put", refused)
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    assert at.selectbox(key=SHEET_VEHICLE_KEY).value

@@ -8,6 +8,7 @@ one person's route or one vehicle's run at a time."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 import streamlit as st
@@ -21,7 +22,7 @@ from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
 from planner.routing.reimburse import group_travel
 from planner.routing.stored_runs import clients_named, pickups_from, pickups_record
-from planner.store import Store
+from planner.store import Store, StoreError
 from planner.store.route_cache import RouteCache
 from planner.ui import auth, common
 from planner.ui.print_buttons import run_sheet_download
@@ -48,6 +49,7 @@ TRAVEL_CLIENT_KEY = "routes_travel_client"
 TRAVEL_GROUP_KEY = "routes_travel_group"
 COMPUTE_KEY = "routes_compute"
 ALL = -1
+log = logging.getLogger("planner")
 # Up to this many staff members and vehicles the map offers everyone at once; with more it
 # shows one at a time (the first by default), so the routes stay readable.
 FEW_ON_MAP = 12
@@ -67,9 +69,12 @@ def compute_pickups(
 ) -> PickupPlan:
     """Solve the work car's runs of a stored plan and keep them in the store by its id."""
     pickups = plan_pickups(season, plan, params=PickupParams(seconds_per_day=seconds))
-    RouteCache(db).put(
-        plan_id, seconds, pickups_record(pickups), clients_named(pickups), actor=auth.actor()
-    )
+    try:
+        RouteCache(db).put(
+            plan_id, seconds, pickups_record(pickups), clients_named(pickups), actor=auth.actor()
+        )
+    except StoreError as exc:  # e.g. another session stored the same plan's runs just now
+        log.log(logging.WARNING, "the routes were computed but not stored: %s", exc)
     return pickups
 
 
