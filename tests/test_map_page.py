@@ -238,6 +238,12 @@ def test_the_routes_page_renders_in_a_browser_with_map_and_run_sheet(
                 expect(page.get_by_role("heading", name=t("routes.runsheet", "sv"))).to_be_visible(
                     timeout=60_000
                 )
+                compute = page.get_by_role("button", name=t("routes.compute", "sv"))
+                compute.click()  # the work car's runs, solved once and stored
+                expect(compute).to_have_count(0, timeout=60_000)
+                expect(
+                    page.get_by_role("button", name=t("print.download_run_sheet", "sv"))
+                ).to_be_visible(timeout=60_000)
                 expect(page.locator("canvas").first).to_be_visible(timeout=30_000)
                 expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
                 settled(page)
@@ -313,6 +319,8 @@ def test_the_runs_wait_for_the_button_and_a_second_view_reads_them_from_the_stor
     first.button(key=COMPUTE_KEY).click().run()
     assert not first.exception, [e.value for e in first.exception]
     assert calls == [1]
+    assert not any(b.key == COMPUTE_KEY for b in first.button), "the button stays after"
+    assert t("routes.not_computed", "en") not in [i.value for i in first.info]
     assert first.selectbox(key=SHEET_VEHICLE_KEY).value
 
     second = open_page("en", compute=False)  # a new session: nothing in its memory

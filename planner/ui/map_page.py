@@ -162,12 +162,16 @@ def render() -> None:
     seconds = pickup_seconds()
     pickups = stored_pickups(db, about["id"], seconds)
     if pickups is None:
-        st.info(t("routes.not_computed", lang), icon=":material/directions_car:")
-        if st.button(
-            t("routes.compute", lang), key=COMPUTE_KEY, type="primary", icon=":material/route:"
-        ):
+        notice = st.empty()  # the note and the button go once the runs are there
+        with notice.container():
+            st.info(t("routes.not_computed", lang), icon=":material/directions_car:")
+            clicked = st.button(
+                t("routes.compute", lang), key=COMPUTE_KEY, type="primary", icon=":material/route:"
+            )
+        if clicked:
             with st.spinner(t("routes.computing", lang)):
                 pickups = compute_pickups(db, season, plan, about["id"], seconds)
+            notice.empty()
     runs = pickups.runs if pickups is not None else ()
     days = staff_days(season, plan)
     names = weekday_names(lang)
