@@ -220,3 +220,13 @@ def test_the_week_grid_of_a_big_municipality_draws_a_page_and_the_table_lists_al
     assert second and not second & first and second <= espoo
     listed = next(d.value for d in at.dataframe if t("plan.col.group", "en") in d.value.columns)
     assert set(listed[t("plan.col.group", "en")]) == espoo
+
+
+def test_pages_hold_their_size_and_a_page_past_the_end_is_the_last() -> None:
+    from planner.ui.week_grid import page_count, page_of
+
+    items = list(range(7))
+    assert [page_count(n, 3) for n in (0, 1, 3, 4, 7)] == [1, 1, 1, 2, 3]
+    assert page_of(items, 1, 3) == [0, 1, 2] and page_of(items, 3, 3) == [6]
+    assert page_of(items, 9, 3) == [6] and page_of(items, 0, 3) == [0, 1, 2]
+    assert page_of([], 2, 3) == []
