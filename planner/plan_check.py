@@ -33,6 +33,7 @@ from planner.model import (
     Venue,
     hhmm,
 )
+from planner.spreadsheet import restore_value
 
 GRID_MIN = 30
 
@@ -706,7 +707,7 @@ def _weekday(text: str) -> int:
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(newline="", encoding="utf-8-sig") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
-            yield line, {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            yield line, {k.strip(): restore_value((v or "").strip()) for k, v in row.items() if k}
 
 
 def _placement(row: dict[str, str]) -> Placement:

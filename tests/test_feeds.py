@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import http.client
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ from planner.calendar import (
     revoke_feed,
     webcal_url,
 )
-from planner.calendar.serve import create_app
+from planner.calendar.serve import HEADER_TIMEOUT_S, HEADERS, create_app, server_config
 from planner.io import read_season
 from planner.model import Plan, Season
 from planner.store import Store
@@ -80,13 +81,16 @@ class Server:
 
 
 @contextmanager
-def serving(store: Store) -> Iterator[Server]:
-    """`create_app(store)` under uvicorn on a free loopback port, in a thread."""
+def serving(
+    store: Store, header_timeout_s: float = HEADER_TIMEOUT_S, **app: float
+) -> Iterator[Server]:
+    """`create_app(store, **app)` under uvicorn as `planner serve` configures it, on a free
+    loopback port, in a thread."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(store), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    config = server_config(
+        create_app(store, **app), port=port, log_level="warning", header_timeout_s=header_timeout_s
     )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
@@ -310,3 +314,109 @@ def test_a_feed_follows_the_live_seats_an_enrolment_changes_it(store: Store, ser
     assert code.encode() not in body
     # Asked again with nothing changed: the same bytes and ETag.
     assert server.get(path(feed.token))[2] == body
+
+
+# --- a slow database, a slow client ---
+
+SECURITY = {name.lower() for name in HEADERS}
+
+
+def security_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k in SECURITY}
+
+
+def test_every_answer_carries_the_same_security_headers_and_no_server_banner(
+    store: Store, server: Server
+) -> None:
+    new = create_feed(store, "group", "G-001")
+    ok, ok_headers, _ = server.get(path(new.token))
+    again, again_headers, _ = server.get(path(new.token), **{"If-None-Match": ok_headers["etag"]})
+    missing, missing_headers, _ = server.get(path("A" * 32))
+    malformed, malformed_headers, _ = server.get("/ics/%3Cscript%3E.ics")
+    elsewhere, elsewhere_headers, _ = server.get("/")
+    assert (ok, again, missing, malformed, elsewhere) == (200, 304, 404, 404, 404)
+    expected = {k.lower(): v for k, v in HEADERS.items()}
+    for headers in (ok_headers, again_headers, missing_headers, malformed_headers):
+        assert security_headers(headers) == expected
+        assert "server" not in headers
+    assert security_headers(elsewhere_headers) == expected
+
+
+def test_past_the_requests_in_flight_the_answer_is_503_with_the_same_headers(
+    store: Store,
+) -> None:
+    new = create_feed(store, "group", "G-001")
+    with serving(store, max_in_flight=0) as busy:
+        status, headers, body = busy.get(path(new.token))
+    assert (status, body) == (503, b"")
+    assert int(headers["retry-after"]) > 0
+    assert security_headers(headers) == {k.lower(): v for k, v in HEADERS.items()}
+
+
+@contextmanager
+def sqlite_locked(store: Store) -> Iterator[None]:
+    """Another process's connection holding the whole SQLite file (WAL readers wait only for
+    an exclusive-mode lock); released, the store reads again."""
+    store.engine.dispose()  # the pool's idle connections would keep the file shared
+    locker = sqlite3.connect(store.engine.url.database, isolation_level=None)
+    try:
+        locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+        locker.execute("BEGIN EXCLUSIVE")
+        locker.execute("UPDATE plans SET id = id WHERE id < 0")
+        yield
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+
+
+def test_a_locked_database_answers_503_while_a_malformed_token_still_gets_404(
+    store: Store,
+) -> None:
+    new = create_feed(store, "group", "G-001")
+    with serving(store, db_timeout_s=0.3) as server:
+        assert server.get(path(new.token))[0] == 200
+        with sqlite_locked(store):
+            status, headers, body = server.get(path(new.token))
+            assert (status, body) == (503, b"")
+            assert int(headers["retry-after"]) > 0
+            assert security_headers(headers) == {k.lower(): v for k, v in HEADERS.items()}
+            assert server.get(path("x" * 500))[0] == 404
+            assert server.get(path("not%20a%20token"))[0] == 404
+        assert server.get(path(new.token))[0] == 200
+
+
+def test_a_lock_on_the_plans_table_answers_503_and_an_unknown_token_404_on_postgres(
+    sample, pg_url: str
+) -> None:
+    from planner.store.engine import scratch_schema
+
+    season, plan = sample
+    with scratch_schema(pg_url, "test_feeds") as url, Store.open(url) as store:
+        store.import_season(season, source="data")
+        store.save_plan(plan, {"status": "FEASIBLE"})
+        new = create_feed(store, "group", "G-001")
+        with serving(store, db_timeout_s=0.3) as server:
+            assert server.get(path(new.token))[0] == 200
+            locker = sa.create_engine(url)
+            try:
+                with locker.connect() as conn:
+                    conn.exec_driver_sql("LOCK TABLE plans IN ACCESS EXCLUSIVE MODE")
+                    status, headers, _ = server.get(path(new.token))
+                    assert status == 503 and int(headers["retry-after"]) > 0
+                    unknown = new.token[:-1] + ("A" if new.token[-1] != "A" else "B")
+                    assert server.get(path(unknown))[0] == 404
+                    assert server.get(path("x" * 500))[0] == 404
+                    conn.rollback()
+            finally:
+                locker.dispose()
+            assert server.get(path(new.token))[0] == 200
+
+
+def test_a_client_that_never_finishes_its_request_head_is_disconnected(store: Store) -> None:
+    with serving(store, header_timeout_s=0.3) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as slow:
+            slow.sendall(b"GET /ics/")
+            # Without the deadline the server would wait for the rest for ever: the 10 s
+            # socket timeout would fail this test. With it, the server hangs up (EOF).
+            assert slow.recv(1024) == b""
+        assert server.get(path("A" * 32))[0] == 404  # and it still serves others

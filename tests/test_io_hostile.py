@@ -18,7 +18,7 @@ from planner.calendar import CalendarOptions, export_offering
 from planner.io import limits as io_limits
 from planner.io import read_season, read_season_from_files
 from planner.model import Placement, Plan
-from planner.ui.offering import plain
+from planner.ui.text import plain
 
 
 def sample_files(sample_dir: Path) -> dict[str, bytes]:

@@ -4,6 +4,7 @@ the kilometre allowance."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from itertools import pairwise
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from planner.model import Placement, Plan
 from planner.plan_figures import staff_days
 from planner.routing import pyvrp_core
 from planner.routing.allowance import DEFAULT_RATE, staff_allowance
-from planner.routing.bound import pickup_lower_bound
+from planner.routing.bound import pickup_lower_bound, shortest_legs
 from planner.routing.check import violations
 from planner.routing.pickups import (
     PickupParams,
@@ -25,6 +26,7 @@ from planner.routing.pickups import (
     Request,
     Vehicle,
     default_vehicles,
+    leg_matrices,
     plan_day,
     plan_pickups,
     ride_requests,
@@ -416,3 +418,32 @@ def test_the_bound_counts_every_trip_a_full_car_must_make(season):
     bound = pickup_lower_bound(season, riders, minibus, at_home, travel, seconds=30)
     assert bound.status == "OPTIMAL" and bound.copies == 2
     assert bound.bound_km == pytest.approx(sum(r.km for r in runs), abs=0.2)
+
+
+def test_no_bound_applies_when_no_plan_serves_every_rider(season):
+    """A Hanko rider to a group in Espoo rides far over the 60-minute limit: no plan serves
+    every request, so there is no bound to compare a plan that drops the rider with (it
+    used to read 0.0 km, as if proven)."""
+    travel = TravelModel(season)
+    at_home = PickupParams(hub_reach_min=0)
+    far = _requests(season, "078", "V-ESP-LIB-1", 600, 720, 1)
+    vehicles = [Vehicle("car", 4, "V-HAN-SP-1")]
+    bound = pickup_lower_bound(season, far, vehicles, at_home, travel, seconds=10, workers=2)
+    assert bound.status == "INFEASIBLE"
+    assert bound.bound_km is None and bound.relaxed_km is None
+
+
+def test_the_bound_travels_on_shortest_paths(season):
+    """The travel model's car minutes run at the mean speed of a leg's two areas, so
+    Kauniainen -> Siuntio -> Hanko beats the direct leg; the bound's relaxation removes
+    visits, which is only valid on times that keep the triangle inequality."""
+    places = ["V-KAU-LIB-1", "V-SIU-LIB-1", "V-HAN-LIB-1", "V-ESP-SP-1", "V-LOH-LIB-1"]
+    minutes, km = leg_matrices(season, places, TravelModel(season))
+    assert minutes[0][2] > minutes[0][1] + minutes[1][2]  # the model breaks it
+    short_min, short_km = shortest_legs(minutes, km)
+    n = len(places)
+    for matrix, short in ((minutes, short_min), (km, short_km)):
+        for i, j, k in itertools.product(range(n), repeat=3):
+            assert short[i][k] <= short[i][j] + short[j][k] + 1e-9
+            assert short[i][j] <= matrix[i][j]
+    assert short_min[0][2] == minutes[0][1] + minutes[1][2]

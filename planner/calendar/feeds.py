@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from planner.store import calendars as db
 FEED_KINDS = ("offering", "group", "leader", "venue")
 TOKEN_BYTES = 24
 MAX_TOKEN_CHARS = 64  # longer paths are not ours: answered 404 without a lookup
+MIN_TOKEN_CHARS = len(secrets.token_urlsafe(TOKEN_BYTES))  # 32
+TOKEN_ALPHABET = re.compile(r"[A-Za-z0-9_-]+")  # what token_urlsafe writes (base64url, no padding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,9 +157,18 @@ def revoke_feed(store: Store, feed_id: int, actor: str = "cli") -> Feed:
     return _feed(row)
 
 
+def well_formed(token: str) -> bool:
+    """Whether `token` could be one this module issued: checked before any database work,
+    so a stray or hostile path is answered without touching the store."""
+    return (
+        MIN_TOKEN_CHARS <= len(token) <= MAX_TOKEN_CHARS
+        and TOKEN_ALPHABET.fullmatch(token) is not None
+    )
+
+
 def find_feed(store: Store, token: str) -> Feed | None:
     """The active feed this token opens; None for unknown or revoked tokens."""
-    if not token or len(token) > MAX_TOKEN_CHARS:
+    if not well_formed(token):
         return None
     row = db.active_feed_row(store, hash_token(token))
     return None if row is None else _feed(row)

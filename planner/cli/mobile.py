@@ -5,7 +5,6 @@ or from the store (`planner.cli.common.season_and_plan`)."""
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +33,10 @@ def _vehicles(specs: list[str] | None, season) -> list | None:
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+    # The one CSV writer: formula-like text (a name "=HYPERLINK(...)") is neutralised.
+    from planner.spreadsheet import write_csv
+
+    write_csv(path, header, rows)
 
 
 def cmd_pickups(args: argparse.Namespace, emit: Emit, load: Loader) -> int:

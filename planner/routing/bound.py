@@ -15,9 +15,20 @@ keep, for each copy, the visits of one rider of a distinct trip of its cluster (
 least as many trips as copies) and remove every other visit, which shortens the routes
 because road distances satisfy the triangle inequality and arriving earlier only means
 waiting. So the relaxation's optimum, and CP-SAT's bound on it, is at most the best plan's
-kilometres. It ignores hubs (`hub_reach_min` must be 0 in the plan it is compared with), and
-it relies on travel times and distances keeping the triangle inequality, as the geodesic
-travel model does (a pasted travel-time matrix may not).
+kilometres. It ignores hubs (`hub_reach_min` must be 0 in the plan it is compared with).
+
+Removing visits needs the triangle inequality, which the travel model's car minutes do not
+keep: a leg runs at the mean speed of its two ends' areas, so Kauniainen -> Siuntio ->
+Hanko is quicker than the direct leg (40/60 km/h against 50/60 on the two halves), by up
+to 16 minutes on the sample, and a pasted travel-time matrix may break it too. So the
+relaxation travels on the shortest paths through the places of the instance
+(`shortest_legs`), never longer than the real legs: removing a visit then never makes a
+route later, and the argument holds for any travel times.
+
+The bound is about plans that serve every request. When CP-SAT proves the relaxation
+INFEASIBLE, no real plan serves every request within the rules (any such plan would give
+one of the relaxation); `bound_km` is then None, and a plan that drops riders is not
+compared with anything.
 """
 
 from __future__ import annotations
@@ -36,9 +47,12 @@ from planner.routing.pickups import PickupParams, Request, Vehicle, leg_matrices
 
 @dataclass(frozen=True)
 class RideBound:
-    bound_km: float  # proven: no plan serving every request drives less
+    bound_km: float | None
+    """Proven: no plan serving every request drives less. None when CP-SAT proved that no
+    plan serves every request (INFEASIBLE): then no bound applies, and a plan that drops
+    riders must not be compared with a bound on plans that serve them all."""
     relaxed_km: float | None  # the best plan of the relaxation found
-    status: str  # OPTIMAL: bound_km is the relaxation's optimum
+    status: str  # OPTIMAL: bound_km is the relaxation's optimum; INFEASIBLE: see bound_km
     copies: int
     wall_s: float
     routes: tuple[tuple[tuple[str, int, int], ...], ...] = ()
@@ -56,7 +70,8 @@ def pickup_lower_bound(
     per_rider: bool = False,
 ) -> RideBound:
     """`per_rider`: one copy per rider, which is the real problem itself (riders of a cluster
-    ordered by pick-up time, as they are interchangeable): its bound is the optimum's."""
+    ordered by pick-up time, as they are interchangeable) on shortest-path travel: its bound
+    is the optimum's when the travel times keep the triangle inequality."""
     params = params or PickupParams()
     travel = travel or TravelModel(season)
     clusters = Counter((r.home, r.venue_id, r.start, r.end) for r in requests)
@@ -80,7 +95,11 @@ def pickup_lower_bound(
                 (end, day_end),
             ]
             pairs += [(first, first + 1), (first + 2, first + 3)]
-    minutes, km = leg_matrices(season, places, travel)
+    distinct = sorted(set(places))
+    at = {place: i for i, place in enumerate(distinct)}
+    short_min, short_km = shortest_legs(*leg_matrices(season, distinct, travel))
+    minutes = [[short_min[at[a]][at[b]] for b in places] for a in places]
+    km = [[short_km[at[a]][at[b]] for b in places] for a in places]
     dist = [[math.floor(x * 1000) for x in row] for row in km]  # metres, rounded down
     model, nodes = cp_model.CpModel(), range(len(vehicles), len(places))
     demand = {p: 1 for p, _ in pairs} | {d: -1 for _, d in pairs}
@@ -153,14 +172,35 @@ def pickup_lower_bound(
     # Rounding each leg down to the metre can break the triangle inequality by a metre per
     # visit left out; at most every real visit is, so that much comes off the bound.
     slack_m = 4 * len(requests)
+    proven = status in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN)
     return RideBound(
-        bound_km=max(0.0, solver.BestObjectiveBound() - slack_m) / 1000,
+        bound_km=max(0.0, solver.BestObjectiveBound() - slack_m) / 1000 if proven else None,
         relaxed_km=solver.ObjectiveValue() / 1000 if found else None,
         status=name,
         copies=len(pairs) // 2,
         wall_s=solver.WallTime(),
         routes=routes,
     )
+
+
+def shortest_legs(minutes, km):
+    """Minutes and km of the shortest path between every two places through the others
+    (Floyd-Warshall on each), so both keep the triangle inequality and neither is longer
+    than the direct leg."""
+    out = []
+    for matrix in (minutes, km):
+        d = [list(row) for row in matrix]
+        n = len(d)
+        for k in range(n):
+            dk = d[k]
+            for i in range(n):
+                dik = d[i][k]
+                di = d[i]
+                for j in range(n):
+                    if dik + dk[j] < di[j]:
+                        di[j] = dik + dk[j]
+        out.append(tuple(map(tuple, d)))
+    return out[0], out[1]
 
 
 def _separate_trips(model, legs, time, visit, n_vehicles) -> None:

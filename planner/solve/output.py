@@ -21,13 +21,13 @@ Staff routes come from `planner.plan_figures.staff_days` (solver-free; re-export
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 from planner.model import WEEKDAYS, Season, hhmm
 from planner.plan_figures import StaffDay, staff_days
 from planner.solve.result import Result
+from planner.spreadsheet import write_csv
 
 __all__ = ["StaffDay", "staff_days", "summary", "write_outputs"]
 
@@ -41,41 +41,41 @@ def write_outputs(result: Result, season: Season, out_dir: str | Path) -> list[P
         out / n
         for n in ("plan_groups.csv", "plan_participants.csv", "staff_days.csv", "summary.json")
     ]
-    with paths[0].open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["group_id", "weekday", "start", "end", "venue_id", "leaders"])
-        for p in sorted(plan.placements, key=lambda p: p.group_id):
-            w.writerow(
-                [
-                    p.group_id,
-                    WEEKDAYS[p.weekday],
-                    hhmm(p.start),
-                    hhmm(p.end),
-                    p.venue_id or "",
-                    ";".join(p.leaders),
-                ]
-            )
-    with paths[1].open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["client_code", "group_id", "mode"])
-        w.writerows(
-            (code, gid, plan.mode_of(code, gid)) for code, gid in sorted(set(plan.participants))
-        )
-    with paths[2].open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["staff_id", "weekday", "stops", "km", "drive_min", "first_date", "last_date"])
-        for d in staff_days(season, plan):
-            period = [x.isoformat() if x else "" for x in (d.first_date, d.last_date)]
-            w.writerow(
-                [
-                    d.staff_id,
-                    WEEKDAYS[d.weekday],
-                    ";".join(d.stops),
-                    f"{d.km:.1f}",
-                    d.drive_min,
-                    *period,
-                ]
-            )
+    write_csv(
+        paths[0],
+        ["group_id", "weekday", "start", "end", "venue_id", "leaders"],
+        (
+            [
+                p.group_id,
+                WEEKDAYS[p.weekday],
+                hhmm(p.start),
+                hhmm(p.end),
+                p.venue_id or "",
+                ";".join(p.leaders),
+            ]
+            for p in sorted(plan.placements, key=lambda p: p.group_id)
+        ),
+    )
+    write_csv(
+        paths[1],
+        ["client_code", "group_id", "mode"],
+        ((code, gid, plan.mode_of(code, gid)) for code, gid in sorted(set(plan.participants))),
+    )
+    write_csv(
+        paths[2],
+        ["staff_id", "weekday", "stops", "km", "drive_min", "first_date", "last_date"],
+        (
+            [
+                d.staff_id,
+                WEEKDAYS[d.weekday],
+                ";".join(d.stops),
+                f"{d.km:.1f}",
+                d.drive_min,
+                *(x.isoformat() if x else "" for x in (d.first_date, d.last_date)),
+            ]
+            for d in staff_days(season, plan)
+        ),
+    )
     paths[3].write_text(
         json.dumps(summary(result, season), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

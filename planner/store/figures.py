@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
+from planner.spreadsheet import write_workbook
 from planner.store.enrolment import Enrolments
 from planner.store.live import reading, season_of
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, OfferingStatus
@@ -70,16 +71,9 @@ def team_figures(store: Store, season_id: int | None = None) -> dict[str, pd.Dat
 
 
 def write_figures_xlsx(figures: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
-    """One sheet per table, named like the table, with readable column widths."""
-    path = Path(path)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, frame in figures.items():
-            sheet = name[:31]  # Excel's limit
-            frame.to_excel(writer, sheet_name=sheet, index=False)
-            for column, cells in zip(writer.sheets[sheet].columns, frame.columns, strict=True):
-                width = max([len(str(cells)), *(len(str(v)) for v in frame[cells])])
-                writer.sheets[sheet].column_dimensions[column[0].column_letter].width = width + 2
-    return path
+    """One sheet per table, named like the table, with readable column widths; written by
+    `planner.spreadsheet.write_workbook`, so a name is never a live formula."""
+    return write_workbook(figures, path)
 
 
 def _frame(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from planner import access, access_check
 from planner.access import AccessSettings, Identity
 from planner.i18n import LANGUAGES, t
 from planner.ui import common
+from planner.ui.text import plain
 
 SINGLE_USER_ENV = "PLANNER_SINGLE_USER"
 _RECORDED_KEY = "auth_sign_in_recorded"
@@ -175,7 +176,7 @@ def identity(recheck: bool = False) -> Identity:
     who = access.identity_from_claims(claims, settings)
     _record_sign_in(who, claims)
     if not who.roles:
-        st.warning(t("auth.no_role", lang, user=who.user), icon=":material/person_off:")
+        st.warning(t("auth.no_role", lang, user=plain(who.user)), icon=":material/person_off:")
         st.button(t("auth.sign_out", lang), on_click=st.logout, key="auth_sign_out_norole")
         st.stop()
     return who
@@ -212,7 +213,12 @@ def sidebar_identity(who: Identity, lang: str) -> None:
         return
     role = access.main_role(who)
     st.caption(
-        t("auth.signed_in_as", lang, user=who.name or who.user, role=t(f"role.{role}", lang))
+        t(
+            "auth.signed_in_as",
+            lang,
+            user=plain(who.name or who.user),
+            role=t(f"role.{role}", lang),
+        )
     )
     st.button(
         t("auth.sign_out", lang), on_click=st.logout, icon=":material/logout:", key="auth_sign_out"

@@ -65,10 +65,10 @@ from planner.ui.calendar_views import (
 from planner.ui.offering import (
     audience_label,
     language_name,
-    plain,
     published_plan_id,
     theme_label,
 )
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
@@ -329,7 +329,7 @@ def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
     ready = selection.kind == "offering" or bool(selection.target)
     what = describe(season, selection, lang) if ready else ""
     with st.expander(t("calpage.subscribe", lang), icon=":material/rss_feed:"):
-        st.caption(t("calpage.subscribe_intro", lang, what=what))
+        st.caption(t("calpage.subscribe_intro", lang, what=plain(what)))
         if st.button(
             t("calpage.subscribe_button", lang),
             key="cal_subscribe",
@@ -451,14 +451,15 @@ def week_view(
                 gid = session.group_id
                 with st.container(border=True):
                     st.button(
-                        season.group[gid].display_name(lang),
+                        plain(season.group[gid].display_name(lang)),
                         key=f"cal_ev_{day}_{gid}",
                         type="tertiary",
                         on_click=pick,
                         args=(gid,),
                         icon=mark(gid),
                     )
-                    st.caption(f"{session.time_text} · {venue_text(season, plan, gid, lang)}")
+                    venue = plain(venue_text(season, plan, gid, lang))
+                    st.caption(f"{session.time_text} · {venue}")
                     st.markdown(seats_badge(season, gid, free, lang))
     if not shown:
         st.info(t("calpage.none", lang), icon=":material/event_busy:")
@@ -469,7 +470,7 @@ def event_help(
 ) -> str:
     """A month event's tooltip: time, venue and seats (the cell shows start and name only)."""
     gid = session.group_id
-    venue = venue_text(season, plan, gid, lang)
+    venue = plain(venue_text(season, plan, gid, lang))
     return f"{session.time_text} · {venue} · {seats_text(season, gid, free, lang)}"
 
 
@@ -501,7 +502,7 @@ def month_view(
                 for session in per_day.get(day, []):
                     gid = session.group_id
                     st.button(
-                        event_label(session, season.group[gid].display_name(lang)),
+                        event_label(session, plain(season.group[gid].display_name(lang))),
                         key=f"cal_ev_{day}_{gid}",
                         type="tertiary",
                         on_click=pick,
@@ -525,7 +526,7 @@ def details_panel(
     gid = series.group_id
     with st.container(border=True):
         head, close = st.columns([5, 1], vertical_alignment="center")
-        head.subheader(f"{gid} · {season.group[gid].display_name(lang)}")
+        head.subheader(f"{gid} · {plain(season.group[gid].display_name(lang))}")
         close.button(
             t("calpage.close", lang),
             key="cal_close",
@@ -588,7 +589,7 @@ def render() -> None:
         st.error(t("store.unavailable", lang, reason=exc), icon=":material/error:")
         return
     if plan is None or stamp is None:
-        st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("find.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         st.page_link(
             common.PAGE_FILES["plan"],
             label=t("find.go_plan", lang),

@@ -42,6 +42,7 @@ from planner.store.outcomes import ENDING_REASONS
 from planner.ui import auth, common
 from planner.ui.offering import audience_label, language_name, theme_label
 from planner.ui.publish_panel import group_name, rule_text
+from planner.ui.text import plain
 
 log = logging.getLogger("planner")
 
@@ -476,7 +477,7 @@ def _resolve(
         + t(
             "clients.unfit.case",
             lang,
-            group=group_name(season, gid, lang),
+            group=plain(group_name(season, gid, lang)),
             rule=rule_text(rule, lang),
         )
         for gid, rule in pending["cases"]

@@ -20,6 +20,7 @@ from planner import access
 from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from planner.model import Season
 from planner.store import Store, StoreError
+from planner.ui.text import plain
 from planner.ui.week_grid import page_count, page_of
 
 T = TypeVar("T")
@@ -111,10 +112,12 @@ def live_season_info(db: Store) -> dict[str, Any] | None:
     return db.season_info(live) if live is not None else None
 
 
-def season_option(info: dict[str, Any], language: str) -> str:
-    """`Kevät 2028 (no. 3, draft)` in the page's language."""
+def season_option(info: dict[str, Any], language: str, markdown: bool = False) -> str:
+    """`Kevät 2028 (no. 3, draft)` in the page's language; `markdown` for Markdown (captions,
+    headers, alerts): the name then shows as text (`planner.ui.text.plain`)."""
     state = t(f"season.state.{info['state']}", language)
-    return t("season.option", language, name=info["name"], id=info["id"], state=state)
+    name = plain(info["name"]) if markdown else info["name"]
+    return t("season.option", language, name=name, id=info["id"], state=state)
 
 
 def working_season_info(db: Store, language: str) -> dict[str, Any] | None:
@@ -148,8 +151,8 @@ def working_season_info(db: Store, language: str) -> dict[str, Any] | None:
             t(
                 "season.not_live",
                 language,
-                season=season_option(info, language),
-                live=season_option(live, language) if live else "-",
+                season=season_option(info, language, markdown=True),
+                live=season_option(live, language, markdown=True) if live else "-",
             )
         )
     return info

@@ -32,6 +32,7 @@ from planner.ui.insight_charts import (
     travel_chart,
 )
 from planner.ui.maps import coverage_map
+from planner.ui.text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAP_HEIGHT_PX = 460
@@ -83,7 +84,7 @@ def render() -> None:
     season_id: int = info["id"]
     about = db.plan_summary(season_id=season_id)
     if about is None:
-        st.info(t("dash.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("dash.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         st.page_link(
             common.PAGE_FILES["plan"],
             label=t("find.go_plan", lang),
@@ -93,7 +94,7 @@ def render() -> None:
     with st.spinner(t("routes.computing", lang)):
         insight = insight_for(common.db_url(), season_id, about["id"], lang)
     season = common.load_season(common.db_url(), season_id)
-    st.caption(t("dash.intro", lang, season=info["name"], plan_id=about["id"]))
+    st.caption(t("dash.intro", lang, season=plain(info["name"]), plan_id=about["id"]))
 
     head = insight.headline()
     columns = st.columns(5)

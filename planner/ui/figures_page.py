@@ -11,6 +11,7 @@ from planner.store import Enrolments, StoreError
 from planner.store.figures import team_figures
 from planner.ui import auth, common
 from planner.ui.offering import figures_workbook, published_plan_id
+from planner.ui.text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,7 +34,9 @@ def render() -> None:
         return
     if published is None:
         if not planned:
-            st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+            st.info(
+                t("find.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:"
+            )
             st.page_link(
                 common.PAGE_FILES["plan"],
                 label=t("find.go_plan", lang),
@@ -50,7 +53,7 @@ def render() -> None:
 
     season = common.load_season(common.db_url(), season_id)
     tables = figure_tables(team_figures(db, season_id), season, lang)
-    st.caption(t("fig.intro", lang, season=info["name"]))
+    st.caption(t("fig.intro", lang, season=plain(info["name"])))
     st.download_button(
         t("fig.download", lang),
         figures_workbook(tables, lang),

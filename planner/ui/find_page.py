@@ -32,7 +32,6 @@ from planner.ui.offering import (
     history_table,
     language_name,
     outcome_message,
-    plain,
     profile_line,
     published_plan_id,
     theme_label,
@@ -41,6 +40,7 @@ from planner.ui.places_panel import RESULT_KEY as PLACES_RESULT_KEY
 from planner.ui.places_panel import places_section
 from planner.ui.plan_rejected import rejected_markdown
 from planner.ui.publish_panel import refusal_markdown
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
@@ -86,14 +86,16 @@ def client_profile_input(season: Season, lang: str) -> tuple[Client | None, Prof
     codes = sorted(c.client_code for c in season.clients)
     if st.session_state.get("find_client") not in (None, *codes):  # kept from another season
         st.session_state["find_client"] = None
+    # The help goes under the field, not in a tooltip: the tooltip's button took the keyboard's
+    # focus back from the field as it closed (tests/test_accessibility.py).
     code = st.selectbox(
         t("find.client", lang),
         codes,
         index=None,
         key="find_client",
         placeholder=t("find.client_placeholder", lang),
-        help=t("find.client_help", lang),
     )
+    st.caption(t("find.client_help", lang))
     if code is None:
         return None, None
     client = season.client[code]
@@ -324,7 +326,7 @@ def show_outcome(
     if outcome is None or outcome["client_code"] != client.client_code:
         return
     group = season.group.get(outcome["group_id"])
-    name = group.display_name(lang) if group else ""
+    name = plain(group.display_name(lang)) if group else ""  # the message is Markdown
     if outcome["status"] == "failed":
         st.error(t("find.enrol_failed", lang, reason=outcome["message"]), icon=":material/error:")
         return
@@ -360,7 +362,7 @@ def show_card(
         info, side = st.columns([5, 2], vertical_alignment="top")
         info.markdown(f"**{plain(lines['title'])}**")
         info.markdown(plain(lines["when"]))
-        info.caption(lines["kind"])
+        info.caption(plain(lines["kind"]))  # theme names may come from the season's table
         info.caption(lines["access"])
         info.markdown("\n".join(f"- {plain(reason)}" for reason in match.reasons))
         side.markdown(f"**{lines['seats']}**")
@@ -454,7 +456,7 @@ def render() -> None:
         st.error(t("store.unavailable", lang, reason=exc), icon=":material/error:")
         return
     if plan is None:
-        st.info(t("find.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("find.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         st.page_link(
             common.PAGE_FILES["plan"],
             label=t("find.go_plan", lang),

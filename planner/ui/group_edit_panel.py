@@ -20,6 +20,7 @@ from planner.model import WEEKDAYS, Group, Placement, Plan, Season, hhmm
 from planner.store import PinEdit, PinRefused, Pins, Store, StoreError
 from planner.ui import auth, common
 from planner.ui.plan_rejected import problem_text, rejected_markdown
+from planner.ui.text import plain
 
 KEY = "plan_edit"
 DONE_KEY = "plan_edit_done"  # (text key, params) of this session's last saved change
@@ -45,8 +46,13 @@ def venue_options(season: Season, group: Group, lang: str) -> list[str]:
     return sorted(season.venue, key=order)
 
 
+# The texts below go into Markdown (captions, alerts): names through `plain`.
+
+
 def where_text(season: Season, p: Placement, lang: str) -> str:
-    venue = season.venue[p.venue_id].display_name(lang) if p.venue_id in season.venue else "–"
+    venue = (
+        plain(season.venue[p.venue_id].display_name(lang)) if p.venue_id in season.venue else "–"
+    )
     return t(
         "plan_edit.where",
         lang,
@@ -58,7 +64,9 @@ def where_text(season: Season, p: Placement, lang: str) -> str:
 
 
 def names(season: Season, people: Sequence[str]) -> str:
-    return ", ".join(season.person[p].name if p in season.person else p for p in people) or "–"
+    return (
+        ", ".join(plain(season.person[p].name if p in season.person else p) for p in people) or "–"
+    )
 
 
 def pins_text(season: Season, pins: Pins, lang: str) -> str:
@@ -68,7 +76,7 @@ def pins_text(season: Season, pins: Pins, lang: str) -> str:
     if pins.start is not None:
         parts.append(hhmm(pins.start))
     if pins.venue_id in season.venue:
-        parts.append(season.venue[pins.venue_id].display_name(lang))
+        parts.append(plain(season.venue[pins.venue_id].display_name(lang)))
     if pins.leaders:
         parts.append(names(season, pins.leaders))
     return ", ".join(parts)
@@ -251,7 +259,7 @@ def group_edit_panel(db: Store, season: Season, season_id: int, plan: Plan, lang
             except StoreError as exc:
                 st.error(t("plan_edit.failed", lang, reason=exc), icon=":material/error:")
             else:
-                label = f"{gid} {group.display_name(lang)}"
+                label = f"{gid} {plain(group.display_name(lang))}"
                 if edit.plan_id is None:
                     _saved("plan_edit.saved_pins_only", group=label)
                 _saved("plan_edit.saved", group=label, plan_id=edit.plan_id, n=len(edit.dropped))
@@ -262,4 +270,4 @@ def group_edit_panel(db: Store, season: Season, season_id: int, plan: Plan, lang
             except StoreError as exc:
                 st.error(t("plan_edit.failed", lang, reason=exc), icon=":material/error:")
             else:
-                _saved("plan_edit.unpinned", group=f"{gid} {group.display_name(lang)}")
+                _saved("plan_edit.unpinned", group=f"{gid} {plain(group.display_name(lang))}")

@@ -33,6 +33,7 @@ from planner.ui import auth, common
 from planner.ui.meetings_panel import group_meetings_section
 from planner.ui.offering import date_text, day_name, published_plan_id
 from planner.ui.print_buttons import leader_week_download, participant_list_download
+from planner.ui.text import plain
 
 GROUP_KEY = "groups_group"
 DONE_KEY = "groups_done"  # the last recorded change, shown once after the rerun
@@ -266,7 +267,7 @@ def change_session(
         st.session_state[DONE_KEY] = ("error", str(exc))
         return
     season = common.load_season(common.db_url(), season_id)
-    what = change_text(made, season, lang)
+    what = plain(change_text(made, season, lang))
     st.session_state[DONE_KEY] = ("success", t("groups.change_saved", lang, what=what))
 
 
@@ -344,7 +345,7 @@ def season_change(kind, first, last, venue, person, note, season_id: int) -> Non
     season = common.load_season(common.db_url(), season_id)
     st.session_state[DONE_KEY] = (
         "success",
-        t("groups.change_saved", lang, what=change_text(made, season, lang)),
+        t("groups.change_saved", lang, what=plain(change_text(made, season, lang))),
     )
 
 
@@ -362,13 +363,18 @@ def remove_change(change_id: int, season_id: int) -> None:
     season = common.load_season(common.db_url(), season_id)
     st.session_state[DONE_KEY] = (
         "success",
-        t("groups.change_removed", lang, what=change_text(gone, season, lang)),
+        t("groups.change_removed", lang, what=plain(change_text(gone, season, lang))),
     )
 
 
 def group_heading(season: Season, plan: Plan, group_id: str, lang: str) -> str:
+    """For a caption (Markdown): the venue's name as text."""
     p = plan.placement[group_id]
-    venue = season.venue[p.venue_id].display_name(lang) if p.venue_id else t("groups.remote", lang)
+    venue = (
+        plain(season.venue[p.venue_id].display_name(lang))
+        if p.venue_id
+        else t("groups.remote", lang)
+    )
     return f"{day_name(p.weekday, lang)} {hhmm(p.start)}–{hhmm(p.end)} · {venue}"
 
 

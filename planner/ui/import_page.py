@@ -16,6 +16,7 @@ from planner.io import ImportReport, Problem, read_season_from_files
 from planner.store import StoreError
 from planner.store.seasons import SeasonSwitch
 from planner.ui import auth, common
+from planner.ui.text import plain
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
 PROBLEM_COLUMNS = (
@@ -169,7 +170,7 @@ def seasons_section(chosen: dict, lang: str) -> None:
     st.header(t("seasons.title", lang))
     st.caption(t("seasons.intro", lang))
     st.dataframe(season_table(db.list_seasons(), lang), hide_index=True, width="stretch")
-    label = common.season_option(chosen, lang)
+    label = common.season_option(chosen, lang, markdown=True)
     st.subheader(t("seasons.chosen", lang, season=label))
     season_id = chosen["id"]
 
@@ -182,9 +183,7 @@ def seasons_section(chosen: dict, lang: str) -> None:
                 st.error(t("seasons.failed", lang, reason=exc), icon=":material/error:")
             else:
                 common.forget_season_names()
-                st.session_state["season_notice"] = t(
-                    "seasons.renamed", lang, name=" ".join(name.split())
-                )
+                st.session_state["season_notice"] = t("seasons.renamed", lang, name=plain(name))
                 st.rerun()
 
     notice = st.session_state.pop("season_notice", None)
@@ -204,7 +203,9 @@ def seasons_section(chosen: dict, lang: str) -> None:
         except StoreError as exc:
             st.error(t("seasons.failed", lang, reason=exc), icon=":material/error:")
         else:
-            st.session_state["season_notice"] = t("seasons.archived", lang, name=chosen["name"])
+            st.session_state["season_notice"] = t(
+                "seasons.archived", lang, name=plain(chosen["name"])
+            )
             st.session_state[common.SEASON_KEY] = None  # back to the default season
             st.session_state.pop("season_picker", None)
             st.rerun()
@@ -224,7 +225,7 @@ def switch_confirmation(preview: SeasonSwitch, lang: str) -> None:
     """What the switch changes, and the buttons to confirm or cancel it."""
     db = common.store()
     infos = {s["id"]: s for s in db.list_seasons()}
-    season = common.season_option(infos[preview.season_id], lang)
+    season = common.season_option(infos[preview.season_id], lang, markdown=True)
     with st.container(border=True):
         st.subheader(t("seasons.preview.title", lang))
         if not preview.ok:
@@ -233,7 +234,7 @@ def switch_confirmation(preview: SeasonSwitch, lang: str) -> None:
         if preview.live_id is None:
             st.markdown(t("seasons.preview.first", lang, season=season))
         else:
-            live = common.season_option(infos[preview.live_id], lang)
+            live = common.season_option(infos[preview.live_id], lang, markdown=True)
             st.markdown(t("seasons.preview.replaces", lang, season=season, live=live))
             st.markdown(
                 t(
@@ -278,7 +279,9 @@ def switch_confirmation(preview: SeasonSwitch, lang: str) -> None:
                 st.error(t("seasons.failed", lang, reason=exc), icon=":material/error:")
                 return
             st.session_state["season_switch"] = None
-            st.session_state["season_notice"] = t("seasons.switched", lang, season=preview.name)
+            st.session_state["season_notice"] = t(
+                "seasons.switched", lang, season=plain(preview.name)
+            )
             st.rerun()
         if cancel.button(t("seasons.cancel", lang), key="switch_cancel"):
             st.session_state["season_switch"] = None

@@ -37,6 +37,7 @@ from planner.ui.route_maps import (
     staff_name,
     travel_table,
 )
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 MAP_HEIGHT_PX = 520
@@ -229,7 +230,7 @@ def render() -> None:
                     t(
                         "routes.driver",
                         lang,
-                        name=staff_name(season, run.driver),
+                        name=plain(staff_name(season, run.driver)),
                         start=start,
                         end=end,
                     )

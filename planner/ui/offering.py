@@ -7,7 +7,6 @@ in `planner.insight.team`. Client codes appear only where a worker has picked th
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from planner.insight.team import translated
 from planner.model import Season
 from planner.store.figures import write_figures_xlsx
 from planner.store.outcomes import OfferingStatus
+from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
 
 WEEKDAY_CODES = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -42,23 +42,6 @@ def audience_label(code: str, lang: str) -> str:
     return label("audience", code, lang)
 
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>~$|&])")
-_MARKDOWN_BLOCK_MARK = re.compile(r"^([#>+=-])")
-_MARKDOWN_ORDERED_MARK = re.compile(r"^(\d+)([.)])")
-
-
-def plain(text: str) -> str:
-    """Text from the data shown through st.markdown as itself: a group called
-    `[Apply](https://x)` or `**FREE**` shows those characters, not a link or bold type.
-
-    CommonMark lets a backslash escape punctuation. Only what starts formatting is escaped
-    (emphasis, code, links, HTML, entities, tables, math; a heading, list or quote marker at
-    the start), so times and names read as before; line breaks become spaces."""
-    text = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(text.split()))
-    text = _MARKDOWN_BLOCK_MARK.sub(r"\\\1", text)
-    return _MARKDOWN_ORDERED_MARK.sub(r"\1\\\2", text)
-
-
 def published_plan_id(offerings: Sequence[OfferingStatus]) -> int | None:
     """The plan the live offering was published from (the newest), None when never published."""
     return max((o.plan_id for o in offerings), default=None)
@@ -74,18 +57,19 @@ def day_name(weekday: str | int, lang: str) -> str:
 
 
 def profile_line(season: Season, profile: Profile, counsellor: str, lang: str) -> str:
-    """One line about the client's needs (no code, no name): what the finder goes by."""
+    """One line about the client's needs (no code, no name): what the finder goes by; for a
+    caption, so the names show as text."""
     days = weekday_names(lang)
     return t(
         "find.profile",
         lang,
-        municipality=season.municipality[profile.municipality].name(lang),
+        municipality=plain(season.municipality[profile.municipality].name(lang)),
         languages=", ".join(language_name(code, lang) for code in profile.languages),
         days=", ".join(days[d][:2] for d in profile.days),
         limit=profile.max_travel_min,
         travel=finder_text(f"travel.{profile.travel}", lang),
         accessible=t("yes" if profile.needs_accessible else "no", lang),
-        counsellor=counsellor or MISSING,
+        counsellor=plain(counsellor) if counsellor else MISSING,
     )
 
 

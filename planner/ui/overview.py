@@ -9,6 +9,7 @@ from planner.i18n import t
 from planner.ui import auth, common
 from planner.ui.maps import county_map
 from planner.ui.summary import municipality_table
+from planner.ui.text import plain
 
 MAP_HEIGHT_PX = 480
 
@@ -28,10 +29,10 @@ def render() -> None:
         t(
             "overview.season",
             lang,
-            name=info["name"],
+            name=plain(info["name"]),
             imported_at=common.local_time(info["imported_at"]),
-            imported_by=info["imported_by"],
-            source=info["source"],
+            imported_by=plain(info["imported_by"]),
+            source=plain(info["source"]),
         )
     )
     common.metrics_row(season.counts(), lang)

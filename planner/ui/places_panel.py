@@ -19,7 +19,8 @@ from planner.store import Enrolments, Store, StoreError
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome, Seats
 from planner.ui import auth
 from planner.ui.meetings_panel import meetings_section
-from planner.ui.offering import date_text, outcome_message, plain
+from planner.ui.offering import date_text, outcome_message
+from planner.ui.text import plain
 
 RESULT_KEY = "places_result"  # what the last action on a place did, for this session
 NO_FOLLOW_UP = ""
@@ -136,9 +137,9 @@ def show_result(season: Season, client: Client, lang: str) -> None:
         st.error(t("places.refused", lang, reason=done["message"]), icon=":material/error:")
         return
     group = season.group.get(done["group_id"])
-    name = f"{done['group_id']} {group.display_name(lang) if group else ''}".strip()
+    name = plain(f"{done['group_id']} {group.display_name(lang) if group else ''}".strip())
     if done["status"] == "refused":
-        _, message = outcome_message(done, group.display_name(lang) if group else "", lang)
+        _, message = outcome_message(done, plain(group.display_name(lang)) if group else "", lang)
         st.error(message, icon=":material/block:")
         return
     code = client.client_code

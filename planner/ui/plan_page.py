@@ -31,6 +31,7 @@ from planner.ui.summary import (
     status_words,
     week_words,
 )
+from planner.ui.text import plain
 from planner.ui.week_grid import (
     GRID_PAGE,
     VIEW_BY,
@@ -150,7 +151,7 @@ def show_plan(
         sessions = placements_for(season, plan, by, chosen)
         # Espoo alone has 94 sessions at 376 groups: the grid draws a page of them.
         paged = common.one_page(st, sessions, GRID_PAGE, f"{key}_grid_page", "plan.page_of", lang)
-        st.table(week_grid(season, paged, lang), hide_index=True)
+        st.table(week_grid(season, paged, lang, markdown=True), hide_index=True)
         st.subheader(t("plan.groups", lang))
         st.dataframe(group_table(season, plan, sessions, lang), hide_index=True, width="stretch")
         st.caption(t("plan.privacy", lang))
@@ -195,7 +196,7 @@ def _who_and_when(run: SolveRun, lang: str) -> str:
     return t(
         "run.started",
         lang,
-        who=run.started_by,
+        who=plain(run.started_by),
         at=common.local_time(run.started_at),
         limit=_limit(run),
     )
@@ -224,7 +225,7 @@ def progress_panel(db: Store, run_id: int, lang: str) -> None:
     st.markdown(progress_words(run, lang))
     if run.state == "stopping":
         st.info(
-            t("run.stopping", lang, who=run.stop_requested_by or MISSING),
+            t("run.stopping", lang, who=plain(run.stop_requested_by or MISSING)),
             icon=":material/hourglass_top:",
         )
     elif st.button(
@@ -255,9 +256,9 @@ def ended_words(run: SolveRun, lang: str) -> tuple[str, str]:
     """How the run ended, as (kind, sentence): who stopped it and when, or when it ended."""
     at = common.local_time(run.finished_at or run.heartbeat_at)
     if run.state == "stopped":
-        who = run.stop_requested_by or MISSING
+        who = plain(run.stop_requested_by or MISSING)
         return "info", t("run.stopped_by", lang, who=who, at=at)
-    return "success", t("run.finished", lang, who=run.started_by, at=at)
+    return "success", t("run.finished", lang, who=plain(run.started_by), at=at)
 
 
 def _discard(db: Store, run: SolveRun) -> None:
@@ -268,7 +269,12 @@ def _discard(db: Store, run: SolveRun) -> None:
 def show_interrupted(db: Store, run: SolveRun, lang: str) -> None:
     """A run whose worker is gone: said so, and put aside with one click."""
     st.warning(
-        t("run.interrupted", lang, who=run.started_by, at=common.local_time(run.started_at)),
+        t(
+            "run.interrupted",
+            lang,
+            who=plain(run.started_by),
+            at=common.local_time(run.started_at),
+        ),
         icon=":material/sync_problem:",
     )
     if st.button(t("plan.result.discard", lang), key="plan_discard"):
@@ -393,17 +399,17 @@ def render() -> None:
         st.divider()
 
     if plan is None or summary is None:
-        st.info(t("plan.no_plan", lang, season=info["name"]), icon=":material/event_note:")
+        st.info(t("plan.no_plan", lang, season=plain(info["name"])), icon=":material/event_note:")
         return
     st.header(t("plan.current_title", lang))
     st.caption(
         t(
             "plan.current",
             lang,
-            season=info["name"],
+            season=plain(info["name"]),
             plan_id=summary["id"],
             saved_at=common.local_time(summary["created_at"]),
-            saved_by=summary["created_by"],
+            saved_by=plain(summary["created_by"]),
         )
     )
     metrics(season, plan, summary, lang)

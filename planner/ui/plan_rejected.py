@@ -12,16 +12,12 @@ from planner.i18n import t
 from planner.model import Season
 from planner.plan_check import PlanProblem, problem_objects
 from planner.store import PlanRejected
+from planner.ui.text import plain
 
 SHOWN = 20
 """Problems listed on the page; the rest are counted."""
 
 log = logging.getLogger("planner")
-_MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
-
-
-def _plain(text: str) -> str:
-    return text.translate(_MARKDOWN)
 
 
 def problem_text(problem: PlanProblem, season: Season | None, lang: str) -> str:
@@ -39,8 +35,8 @@ def problem_text(problem: PlanProblem, season: Season | None, lang: str) -> str:
             clients += 1  # never the code
     if clients:
         parts.append(t("plan.rejected.clients", lang, n=clients))
-    label = f"**{_plain(rules.rule_label(problem.rule, lang))}**"
-    return f"{label}: {_plain(', '.join(parts))}" if parts else label
+    label = f"**{plain(rules.rule_label(problem.rule, lang))}**"
+    return f"{label}: {plain(', '.join(parts))}" if parts else label
 
 
 def rejected_markdown(exc: PlanRejected, season: Season | None, lang: str, doing: str) -> str:

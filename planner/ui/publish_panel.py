@@ -31,6 +31,7 @@ from planner.store import (
 from planner.store.publish_diff import Where
 from planner.ui import auth
 from planner.ui.plan_rejected import rejected_markdown
+from planner.ui.text import plain
 
 log = logging.getLogger("planner")
 DONE_KEY = "plan_published"  # what this session's last publish did, for the confirmation
@@ -97,8 +98,8 @@ def refusal_markdown(exc: StoreError, season: Season | None, lang: str) -> str:
             "publish.refused_move",
             lang,
             client=case.client_code,
-            group=group_name(season, case.group_id, lang),
-            target=group_name(season, case.target, lang) if case.target else "–",
+            group=plain(group_name(season, case.group_id, lang)),
+            target=plain(group_name(season, case.target, lang)) if case.target else "–",
             reason=rule_text(case.rule, lang),
         )
     cases = exc.cases if isinstance(exc, StrandedClients) else ()
@@ -109,7 +110,7 @@ def refusal_markdown(exc: StoreError, season: Season | None, lang: str) -> str:
             "publish.case",
             lang,
             client=c.client_code,
-            group=group_name(season, c.group_id, lang),
+            group=plain(group_name(season, c.group_id, lang)),
             rule=rule_text(c.rule, lang),
         )
         for c in cases
@@ -135,7 +136,7 @@ def choices(preview: PublishPreview, season: Season, lang: str) -> dict[tuple[st
             "publish.case",
             lang,
             client=a.client_code,
-            group=group_name(season, a.group_id, lang),
+            group=plain(group_name(season, a.group_id, lang)),  # a label: Markdown
             rule=_rule(a.rule, lang),
         )
         chosen[a.case] = st.selectbox(

@@ -14,6 +14,7 @@ import pandas as pd
 from planner import i18n
 from planner.i18n import t
 from planner.model import Placement, Plan, Season, hhmm
+from planner.ui.text import plain
 
 VIEW_BY = ("municipality", "venue", "leader")
 T = TypeVar("T")
@@ -82,23 +83,27 @@ def venue_name(season: Season, placement: Placement, lang: str) -> str:
     return _label(season, "venue", placement.venue_id or REMOTE, lang)
 
 
-def session_label(season: Season, placement: Placement, lang: str) -> str:
-    """`G-001 Luontoryhmä 10:00-13:00 @ Kirjasto` for a cell of the week grid."""
+def session_label(season: Season, placement: Placement, lang: str, markdown: bool = False) -> str:
+    """`G-001 Luontoryhmä 10:00-13:00 @ Kirjasto` for a cell of the week grid; `markdown`
+    for `st.table`, whose cells are Markdown: the names then show as text."""
     group = season.group[placement.group_id]
-    return (
-        f"{group.group_id} {group.display_name(lang)} "
-        f"{hhmm(placement.start)}-{hhmm(placement.end)} @ {venue_name(season, placement, lang)}"
-    )
+    name, venue = group.display_name(lang), venue_name(season, placement, lang)
+    if markdown:
+        name, venue = plain(name), plain(venue)
+    return f"{group.group_id} {name} {hhmm(placement.start)}-{hhmm(placement.end)} @ {venue}"
 
 
-def week_grid(season: Season, placements: list[Placement], lang: str) -> pd.DataFrame:
+def week_grid(
+    season: Season, placements: list[Placement], lang: str, markdown: bool = False
+) -> pd.DataFrame:
     """Rows by start time, one column per weekday (Mon-Fri), one session per cell: a start
-    time with several sessions on one day gets as many rows."""
+    time with several sessions on one day gets as many rows (`markdown`: for `st.table`)."""
     days = weekday_names(lang)
     time_col = t("plan.col.start", lang)
     cells: dict[tuple[int, int], list[str]] = {}
     for p in sorted(placements, key=lambda p: (p.start, p.weekday, p.group_id)):
-        cells.setdefault((p.start, p.weekday), []).append(session_label(season, p, lang))
+        label = session_label(season, p, lang, markdown)
+        cells.setdefault((p.start, p.weekday), []).append(label)
     rows = []
     for start in sorted({p.start for p in placements}):
         depth = max(len(cells.get((start, wd), ())) for wd in range(len(days)))
