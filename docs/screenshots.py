@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the ap
 from appserver import CHROMIUM, CHROMIUM_ARGS, running_app
 
 from planner.cli.demo import prepare_published_demo
-from planner.i18n import LANGUAGES
+from planner.i18n import LANGUAGES, t
 
 DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
@@ -63,6 +63,10 @@ def photograph(url: str, pages: Sequence[str], lang: str, out: Path) -> list[Pat
                     page.get_by_test_id("stSelectbox").first.click()
                     page.keyboard.type(FIND_CLIENT)
                     page.keyboard.press("Enter")
+                    settle(page)
+                compute = page.get_by_role("button", name=t("routes.compute", lang))
+                if name == "map" and compute.count():  # the work car's runs, once per plan
+                    compute.click()
                     settle(page)
                 height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
                 page.set_viewport_size({"width": WIDTH, "height": min(max(height, 800), 4000)})

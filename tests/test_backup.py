@@ -27,6 +27,7 @@ from planner.store.backup import (
     restore,
 )
 from planner.store.engine import scratch_schema
+from planner.store.route_cache import RouteCache
 from planner.store.schema import Base
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -67,7 +68,8 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The published sample with a cancellation (and a promoted waiting client) and a feed."""
+    """The published sample with a cancellation (and a promoted waiting client), a feed and
+    the work car's runs cached for the plan."""
     path = tmp_path_factory.mktemp("backup") / "busy.sqlite3"
     shutil.copy(published_db, path)
     with Store.open(f"sqlite:///{path}") as store:
@@ -76,6 +78,8 @@ def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
         live.cancel(group, live.participants(group)[0], actor="anna", reason="moved_to_work")
         token = create_feed(store, "offering").token
         book_a_meeting(store)
+        plan_id = store.plan_summary()["id"]
+        RouteCache(store).put(plan_id, 2.0, {"version": 1, "runs": []}, ["C-1"], actor="anna")
     return path, token
 
 
@@ -118,6 +122,7 @@ def test_a_restored_store_holds_exactly_what_was_backed_up(busy_db, empty_url, t
     with Store.open(source) as store:
         report = backup(store, tmp_path / "store.zip")
     assert report.rows["enrolments"] > 0 and report.rows["events"] > 0
+    assert report.rows["route_cache"] == 1
     with Store.open(empty_url) as store:
         restore(store, tmp_path / "store.zip")
         # The restored store works: the same season, plan, offering, and the feed token.

@@ -17,6 +17,7 @@ from planner.routing.pickups import PickupParams, Run, plan_pickups
 from planner.routing.reimburse import group_travel
 from planner.store import Store
 from planner.ui.map_page import (
+    COMPUTE_KEY,
     DAY_KEY,
     SECONDS_ENV,
     SHEET_DAY_KEY,
@@ -67,24 +68,35 @@ def use(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SECONDS_ENV, str(SECONDS))
 
 
-def open_page(lang: str = "fi") -> AppTest:
+def open_page(lang: str = "fi", compute: bool = True) -> AppTest:
+    """The routes page; `compute`: press "Compute the routes" when the runs are not stored."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     if lang != "fi":
         at.segmented_control(key="lang").set_value(lang).run()
     at.switch_page(MAP_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
+    if compute and any(b.key == COMPUTE_KEY for b in at.button):
+        at.button(key=COMPUTE_KEY).click().run()
+        assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def test_with_a_plan_the_page_draws_the_map_and_filtering_a_weekday_narrows_the_routes(
     planned_db, tmp_path, monkeypatch, stored
 ):
+    season, plan = stored
+    days = staff_days(season, plan)
+    busiest = max(  # the map shows one person at a time: one who drives Mondays and more
+        {d.staff_id for d in days if d.weekday == 0},
+        key=lambda s: (sum(d.staff_id == s for d in days), s),
+    )
     use(planned_db, tmp_path, monkeypatch)
     at = open_page()
     assert at.title[0].value == t("routes.title", "fi")
     assert at.get("deck_gl_json_chart"), "no pydeck chart on the page"
+    at.selectbox(key=WHO_KEY).set_value(busiest).run()
     everyone = len(at.dataframe[0].value)
-    assert everyone > 0
+    assert everyone > 1
 
     at.selectbox(key=DAY_KEY).set_value(0).run()
     assert not at.exception
@@ -226,6 +238,12 @@ def test_the_routes_page_renders_in_a_browser_with_map_and_run_sheet(
                 expect(page.get_by_role("heading", name=t("routes.runsheet", "sv"))).to_be_visible(
                     timeout=60_000
                 )
+                compute = page.get_by_role("button", name=t("routes.compute", "sv"))
+                compute.click()  # the work car's runs, solved once and stored
+                expect(compute).to_have_count(0, timeout=60_000)
+                expect(
+                    page.get_by_role("button", name=t("print.download_run_sheet", "sv"))
+                ).to_be_visible(timeout=60_000)
                 expect(page.locator("canvas").first).to_be_visible(timeout=30_000)
                 expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
                 settled(page)
@@ -269,3 +287,87 @@ def test_the_route_maps_labels_and_tips_use_the_venues_swedish_names(stored, run
     assert swedish, "the sample has bases with a Swedish name"
     for venue in swedish:
         assert venue.name_sv in texts and venue.name not in texts
+
+
+# --- the work car's runs: computed on a button, kept in the store by plan id ---
+
+
+def count_routing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the calls of the work car's routing solve (the page's `plan_pickups`)."""
+    import planner.routing.pickups as pickups_module
+
+    calls: list[int] = []
+    real = pickups_module.plan_pickups
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pickups_module, "plan_pickups", counted)
+    return calls
+
+
+def test_the_runs_wait_for_the_button_and_a_second_view_reads_them_from_the_store(
+    planned_db, tmp_path, monkeypatch
+):
+    calls = count_routing(monkeypatch)
+    use(planned_db, tmp_path, monkeypatch)
+    first = open_page("en", compute=False)
+    assert calls == [], "the page solved the runs before the button"
+    assert t("routes.not_computed", "en") in [i.value for i in first.info]
+    assert first.get("deck_gl_json_chart"), "the staff routes are drawn without the runs"
+    first.button(key=COMPUTE_KEY).click().run()
+    assert not first.exception, [e.value for e in first.exception]
+    assert calls == [1]
+    assert not any(b.key == COMPUTE_KEY for b in first.button), "the button stays after"
+    assert t("routes.not_computed", "en") not in [i.value for i in first.info]
+    assert first.selectbox(key=SHEET_VEHICLE_KEY).value
+
+    second = open_page("en", compute=False)  # a new session: nothing in its memory
+    assert calls == [1], "the second view solved the runs again"
+    assert not any(b.key == COMPUTE_KEY for b in second.button)
+    assert (
+        second.selectbox(key=SHEET_VEHICLE_KEY).value
+        == first.selectbox(key=SHEET_VEHICLE_KEY).value
+    )
+
+
+def test_stored_runs_read_back_equal_to_the_computed_ones(stored, runs):
+    from planner.routing.stored_runs import pickups_from, pickups_record
+
+    season, plan = stored
+    pickups = plan_pickups(season, plan, params=PickupParams(seconds_per_day=SECONDS))
+    assert pickups.runs and pickups.dropped
+    import json
+
+    record = json.loads(json.dumps(pickups_record(pickups)))  # as the store's JSON column
+    assert pickups_from(record) == pickups
+    assert pickups_from({**record, "version": 0}) is None
+
+
+def test_many_people_the_map_shows_one_at_a_time(planned_db, tmp_path, monkeypatch, stored):
+    from planner.ui.map_page import FEW_ON_MAP
+
+    season, plan = stored
+    people = {d.staff_id for d in staff_days(season, plan)}
+    assert len(people) > FEW_ON_MAP, "the sample has more people than the map shows at once"
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("sv")
+    who = at.selectbox(key=WHO_KEY)
+    assert t("routes.everyone", "sv") not in who.options and who.value
+    assert len(set(at.dataframe[0].value[t("routes.col.staff", "sv")])) == 1
+    vehicles = [o for o in who.options if o.startswith(t("routes.vehicle_named", "sv", id=""))]
+    assert vehicles, "the cars are named in the page's language"
+
+
+def test_runs_that_cannot_be_stored_are_still_shown(planned_db, tmp_path, monkeypatch):
+    from planner.store import StoreError
+    from planner.store.route_cache import RouteCache
+
+    def refused(*args, **kwargs):
+        raise StoreError("database is locked")
+
+    monkeypatch.setattr(RouteCache, "put", refused)
+    use(planned_db, tmp_path, monkeypatch)
+    at = open_page("en")
+    assert at.selectbox(key=SHEET_VEHICLE_KEY).value

@@ -282,7 +282,7 @@ def test_my_groups_offers_the_participant_list_and_the_week_as_pdf(
 def test_the_routes_page_offers_the_run_sheet_shown_as_pdf(
     planned_db, tmp_path, monkeypatch, downloads
 ):
-    from planner.ui.map_page import SECONDS_ENV, SHEET_DAY_KEY, SHEET_VEHICLE_KEY
+    from planner.ui.map_page import COMPUTE_KEY, SECONDS_ENV, SHEET_DAY_KEY, SHEET_VEHICLE_KEY
 
     path = tmp_path / "planner.sqlite3"
     shutil.copy(planned_db, path)
@@ -291,6 +291,7 @@ def test_the_routes_page_offers_the_run_sheet_shown_as_pdf(
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     at.segmented_control(key="lang").set_value("sv").run()
     at.switch_page("planner/ui/map_page.py").run()
+    at.button(key=COMPUTE_KEY).click().run()  # the work car's runs are computed on the button
     assert not at.exception, [e.value for e in at.exception]
 
     button = at.download_button(key="print_run_sheet")

@@ -128,3 +128,18 @@ def test_an_ended_solve_run_naming_a_purged_client_goes_with_them(store) -> None
     report = purge_ended_clients(store, 18, actor="coordinator", now=NOW)
 
     assert report.rows["solve_runs"] == 1 and runs.get(ended) is None
+
+
+def test_cached_work_car_runs_naming_a_purged_client_go_with_them(store) -> None:
+    from planner.store.route_cache import RouteCache
+
+    plan_id = store.plan_summary()["id"]
+    cache = RouteCache(store)
+    cache.put(plan_id, 1.0, {"version": 1, "runs": []}, [store.old, "X-1"], actor="anna")
+    cache.put(plan_id, 2.0, {"version": 1, "runs": []}, [store.recent], actor="anna")
+
+    report = purge_ended_clients(store, 18, actor="coordinator", now=NOW)
+
+    assert report.rows["route_cache"] == 1
+    assert cache.get(plan_id, 1.0) is None
+    assert cache.get(plan_id, 2.0) == {"version": 1, "runs": []}

@@ -192,6 +192,7 @@ JOURNEYS: dict[str, tuple[str, list[Any]]] = {
     "the plan by venue": ("plan", [("segmented_control", "plan_current_view_by", "venue")]),
     "the plan by leader": ("plan", [("segmented_control", "plan_current_view_by", "leader")]),
     "a client's matches": ("find", [("selectbox_first", "find_client", None)]),
+    "the routes computed": ("map", [("click", lambda at: "routes_compute", None)]),
 }
 
 

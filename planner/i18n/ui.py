@@ -1550,6 +1550,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "calpage.by.venue": {"fi": "Toimipaikka", "sv": "Lokal", "en": "Venue"},
     "calpage.pick": {"fi": "Valitse", "sv": "Välj", "en": "Choose"},
     "calpage.all": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
+    "page.number": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    "plan.page_of": {
+        "fi": "Viikkonäkymässä istunnot {first}–{last} / {total}; alla oleva taulukko "
+        "luettelee kaikki.",
+        "sv": "Veckovyn visar sessionerna {first}–{last} av {total}; tabellen nedan listar alla.",
+        "en": "The week shows sessions {first}–{last} of {total}; the table below lists them all.",
+    },
+    "calpage.weekdays": {"fi": "Viikonpäivä", "sv": "Veckodag", "en": "Weekday"},
+    "calpage.page_of": {
+        "fi": "Ryhmät {first}–{last} / {total}: rajaa kunnalla, viikonpäivällä tai teemalla, "
+        "tai selaa sivuja.",
+        "sv": "Grupperna {first}–{last} av {total}: avgränsa med kommun, veckodag eller tema, "
+        "eller bläddra mellan sidorna.",
+        "en": "Groups {first}–{last} of {total}: narrow by municipality, weekday or theme, "
+        "or turn the pages.",
+    },
     "calpage.municipalities": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
     "calpage.languages": {"fi": "Ryhmän kieli", "sv": "Gruppens språk", "en": "Language"},
     "calpage.themes": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
@@ -1739,6 +1755,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Staff member or vehicle",
     },
     "routes.everyone": {"fi": "Kaikki", "sv": "Alla", "en": "Everyone"},
+    "routes.not_computed": {
+        "fi": "Työauton ajoja ei ole vielä laskettu tälle suunnitelmalle. Laskenta ratkaisee "
+        "jokaisen arkipäivän ajot, suuressa kaudessa puolikin minuuttia; tulos tallennetaan, "
+        "joten seuraava katselu lukee sen heti.",
+        "sv": "Tjänstebilens körningar har inte räknats ut för den här planen ännu. "
+        "Beräkningen löser körningarna för varje vardag, i en stor säsong upp till en halv "
+        "minut; resultatet sparas, så nästa visning läser det genast.",
+        "en": "The work car's runs are not computed for this plan yet. Computing solves the "
+        "runs of every weekday, up to half a minute in a large season; the result is stored, "
+        "so the next view reads it at once.",
+    },
+    "routes.compute": {"fi": "Laske reitit", "sv": "Räkna ut rutterna", "en": "Compute the routes"},
+    "routes.vehicle_named": {"fi": "Työauto {id}", "sv": "Tjänstebil {id}", "en": "Work car {id}"},
+    "routes.one_at_a_time": {
+        "fi": "{count} työntekijää ja autoa: kartta näyttää yhden kerrallaan.",
+        "sv": "{count} anställda och bilar: kartan visar en i taget.",
+        "en": "{count} staff members and vehicles: the map shows one at a time.",
+    },
     "routes.map_caption": {
         "fi": "Sininen: työntekijöiden kotitoimipisteet; harmaa: muut toimipaikat; värilliset "
         "viivat: työntekijöiden reitit käyntijärjestyksessä; oranssi: työauton ajot. "

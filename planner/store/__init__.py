@@ -16,7 +16,8 @@ the joint meetings (l. 379) and `Meetings(store)` books, cancels and marks them 
 checked when entered; `Clients(store)` adds and edits clients after the import, re-checking
 their places; `planner.store.figures` has the team's tracked figures. One group set by hand:
 `Store.pin_group` (`planner.store.pins`). Solve runs, seen by every session: `SolveRuns(store)`
-(`planner.store.solve_runs`).
+(`planner.store.solve_runs`). The work car's runs computed once per plan: `RouteCache(store)`
+(`planner.store.route_cache`).
 """
 
 from planner.store.bookings import Meeting, MeetingRefused, Meetings

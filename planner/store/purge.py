@@ -4,7 +4,8 @@ Social rehabilitation lasts at most 18 months (handbook l. 118, 596); after that
 no reason to keep a client's planning data. A client is purged when they hold no place or
 waiting-list place in any group and their last place ended more than `months` ago. Purging
 deletes their client rows (every season), places, attendance, summaries, joint meetings, plan
-participations and the ended solve runs whose candidate plan names them, and blanks their
+participations, the ended solve runs whose candidate plan names them and the cached work-car
+runs that name them (`planner.store.route_cache`), and blanks their
 code in the audit trail's details (the entries themselves stay, so the trail still says what
 happened and when). Clients who never had a place are planning data for the current season
 and are kept. One transaction; the purge itself is recorded with counts only.
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 
 from planner.store.audit import PURGED
 from planner.store.live import add_event, run_write, utcnow
+from planner.store.route_cache import drop_routes_naming
 from planner.store.schema import (
     ACTIVE_RUN_STATES,
     LIVE_STATUSES,
@@ -99,6 +101,7 @@ def purge_ended_clients(
                 if not dry_run:
                     conn.execute(sa.delete(table).where(where))
             rows["solve_runs"] = drop_runs_naming(conn, set(codes), dry_run)
+            rows["route_cache"] = drop_routes_naming(conn, set(codes), dry_run)
             rows["events"] = redact_codes(conn, set(codes), dry_run)
         if not dry_run:
             add_event(

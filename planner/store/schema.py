@@ -643,3 +643,21 @@ class SolveRunRow(Base):
     saved_plan_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("plans.id", ondelete="SET NULL")
     )
+
+
+class RouteCacheRow(Base):
+    """The routes page's work-car runs computed for one stored plan (`planner.store.route_cache`):
+    a plan never changes, so its id (with the solver's seconds per weekday) is the key, and a
+    second view reads the runs here instead of solving again. `clients` lists the codes the
+    runs name, so a purge deletes the rows naming a purged client."""
+
+    __tablename__ = "route_cache"
+
+    plan_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    seconds: Mapped[float] = mapped_column(primary_key=True)
+    computed_at: Mapped[dt.datetime]
+    computed_by: Mapped[str]
+    runs: Mapped[dict[str, Any]]  # planner.routing.stored_runs.pickups_record
+    clients: Mapped[list[Any]]

@@ -27,6 +27,7 @@ from planner.store.calendars import current_plan
 from planner.ui import auth, common
 from planner.ui.calendar_views import (
     BY,
+    PAGE_GROUPS,
     VIEWS,
     WORKDAYS,
     Session,
@@ -46,6 +47,7 @@ from planner.ui.calendar_views import (
     leader_options,
     month_grid,
     month_heading,
+    on_weekdays,
     season_start,
     seats_badge,
     seats_text,
@@ -67,9 +69,12 @@ from planner.ui.offering import (
     theme_label,
 )
 from planner.ui.text import plain
+from planner.ui.week_grid import weekday_names
 
 # Page scripts show bare string expressions (Streamlit "magic"), so no attribute docstrings here.
 DAY_KEY = "cal_day"  # the date the view shows (its week or month)
+WEEKDAYS_KEY = "cal_weekdays"  # the weekdays the views show (none chosen: all)
+PAGE_KEY = "cal_page"  # which page of groups the views draw (from 1)
 GROUP_KEY = "cal_group"  # the group whose details are open, or None
 FEED_KEY = "cal_feed"  # the subscription this session created last (its links), or None
 FIND_GROUP_KEY = "find_group"  # the group the Find a group page should open with
@@ -363,6 +368,25 @@ def subscribe_panel(season: Season, selection: Selection, lang: str) -> None:
 # --- the calendar ---
 
 
+def paged_groups(plan: Plan, group_ids: list[str], lang: str) -> list[str]:
+    """A weekday filter and, when the groups are more than a page, a page picker: the views
+    draw at most `PAGE_GROUPS` groups, so a season of 376 stays quick to read and to draw."""
+    days, pages = st.columns([3, 1], vertical_alignment="bottom")
+    names = weekday_names(lang)
+    key, chosen = kept_choice(WEEKDAYS_KEY, lang, [])
+    weekdays = days.multiselect(
+        t("calpage.weekdays", lang),
+        list(WORKDAYS),
+        default=[d for d in chosen if d in WORKDAYS],
+        format_func=names.__getitem__,
+        key=key,
+        placeholder=t("calpage.all", lang),
+    )
+    st.session_state[WEEKDAYS_KEY] = weekdays
+    group_ids = on_weekdays(plan, group_ids, weekdays)
+    return common.one_page(pages, group_ids, PAGE_GROUPS, PAGE_KEY, "calpage.page_of", lang)
+
+
 def toolbar(lang: str, first: dt.date | None) -> str:
     """Week or month, previous, a date, next, back to the season's start; returns the view."""
     kind, prev, day, nxt, start = st.columns([1.6, 1.2, 1.6, 1.2, 1.6], vertical_alignment="bottom")
@@ -594,11 +618,12 @@ def render() -> None:
         if auth.allowed(access.FEEDS):
             subscribe_panel(season, selection, lang)
     group_ids = shown_groups(season, plan, selection)
-    sessions = sessions_of({gid: every[gid] for gid in group_ids})
     picked = st.session_state[GROUP_KEY]
     if picked in every:
         details_panel(season, plan, every[picked], free, options, lang)
     view = toolbar(lang, first)
+    group_ids = paged_groups(plan, group_ids, lang)
+    sessions = sessions_of({gid: every[gid] for gid in group_ids})
     anchor: dt.date = st.session_state[DAY_KEY]
     if view == "week":
         week_view(season, plan, sessions, free, anchor, lang)

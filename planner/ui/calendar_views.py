@@ -71,6 +71,18 @@ def shown_groups(season: Season, plan: Plan, selection: Selection) -> list[str]:
     return select_groups(season, plan, selection)
 
 
+PAGE_GROUPS = 50
+"""Groups drawn at once in the week and month views (the sample season's 47 fit on one): at
+376 groups the page draws a page of them, with the filters to narrow, not 376 at once."""
+
+
+def on_weekdays(plan: Plan, group_ids: Sequence[str], weekdays: Sequence[int]) -> list[str]:
+    """The groups that meet on one of `weekdays` (all of them when none is chosen)."""
+    if not weekdays:
+        return list(group_ids)
+    return [g for g in group_ids if g in plan.placement and plan.placement[g].weekday in weekdays]
+
+
 def group_series(
     season: Season, plan: Plan, group_ids: Iterable[str], options: CalendarOptions | None = None
 ) -> dict[str, Series]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -20,7 +21,9 @@ from planner.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from planner.model import Season
 from planner.store import Store, StoreError
 from planner.ui.text import plain
+from planner.ui.week_grid import page_count, page_of
 
+T = TypeVar("T")
 LANG_KEY = "lang"
 SEASON_KEY = "season_choice"
 _ASKED_KEY = "lang_from_link"
@@ -193,3 +196,22 @@ def ask_for_import(message_key: str, language: str) -> None:
         label=t("overview.go_import", language),
         icon=":material/upload_file:",
     )
+
+
+def one_page(
+    where: Any, items: Sequence[T], size: int, key: str, caption_key: str, language: str
+) -> list[T]:
+    """`items` whole when they fit one page of `size`; else a page picker in `where` (its
+    value under `key`, brought back into range when a filter leaves fewer pages) and a
+    caption (`caption_key` with `first`, `last` and `total`): what the page draws, so a
+    large season draws a bounded number of cells."""
+    count = page_count(len(items), size)
+    if count == 1:
+        return list(items)
+    if st.session_state.get(key, 1) > count:
+        st.session_state[key] = count
+    page = int(where.number_input(t("page.number", language), 1, count, step=1, key=key) or 1)
+    shown = page_of(items, page, size)
+    first = (min(page, count) - 1) * size + 1
+    st.caption(t(caption_key, language, first=first, last=first + len(shown) - 1, total=len(items)))
+    return shown

@@ -23,12 +23,20 @@ from planner.insight.views import (
     unscheduled_table,
 )
 from planner.ui import auth, common
-from planner.ui.insight_charts import language_chart, load_chart, seats_chart, travel_chart
+from planner.ui.insight_charts import (
+    LOAD_ROW_PX,
+    language_chart,
+    load_chart,
+    load_people,
+    seats_chart,
+    travel_chart,
+)
 from planner.ui.maps import coverage_map
 from planner.ui.text import plain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAP_HEIGHT_PX = 460
+LOAD_BOX_PX = 640  # the staff-load chart scrolls in a box this high when taller
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -149,7 +157,10 @@ def render() -> None:
             median=_percent(spread["median"]),
         )
     )
-    st.altair_chart(load_chart(insight), width="stretch")
+    # A large team's chart is taller than the screen: it scrolls in its own box, every name kept.
+    rows = len(load_people(insight)) * LOAD_ROW_PX
+    box = st.container(height=LOAD_BOX_PX) if rows > LOAD_BOX_PX else st.container()
+    box.altair_chart(load_chart(insight), width="stretch")
 
     st.subheader(t("dash.left_out", lang))
     groups, clients = unscheduled_table(insight), unplaced_table(insight)

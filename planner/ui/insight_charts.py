@@ -107,19 +107,37 @@ def travel_chart(insight: Insight) -> alt.Chart:
     )
 
 
-def load_chart(insight: Insight) -> alt.LayerChart:
-    """Each leading staff member's group hours (bar) against their weekly cap (tick), with the
-    week's driving in the tooltip."""
-    lang = insight.lang
+LOAD_ROW_PX = 18
+"""The staff-load chart's height per person: room for every name, at any number of people."""
+LOAD_LABEL_PX = 11
+
+
+def load_people(insight: Insight) -> pd.DataFrame:
+    """The leading staff members' rows of the load table, each with a `person` label that is
+    unique: the name, with the staff id after a name two people share."""
     leading = insight.load.loc[
         insight.load["groups"] > 0,
-        ["name", "group_hours", "max_group_hours", "load_share", "drive_min"],
-    ]
-    base = alt.Chart(leading).encode(y=alt.Y("name:N", sort="-x", title=None))
+        ["staff_id", "name", "group_hours", "max_group_hours", "load_share", "drive_min"],
+    ].copy()
+    shared = leading["name"].duplicated(keep=False)
+    leading["person"] = leading["name"].where(
+        ~shared, leading["name"] + " (" + leading["staff_id"] + ")"
+    )
+    return leading
+
+
+def load_chart(insight: Insight) -> alt.LayerChart:
+    """Each leading staff member's group hours (bar) against their weekly cap (tick), with the
+    week's driving in the tooltip. Every person is named: one row of `LOAD_ROW_PX` each (the
+    chart grows with the team; the page scrolls it) and no label dropped or cut short."""
+    lang = insight.lang
+    leading = load_people(insight)
+    axis = alt.Axis(labelOverlap=False, labelLimit=0, labelFontSize=LOAD_LABEL_PX)
+    base = alt.Chart(leading).encode(y=alt.Y("person:N", sort="-x", title=None, axis=axis))
     bars = base.mark_bar(color=FI_COLOUR).encode(
         x=alt.X("group_hours:Q", title=t("dash.hours_axis", lang)),
         tooltip=[
-            alt.Tooltip("name:N", title=label("name", lang)),
+            alt.Tooltip("person:N", title=label("name", lang)),
             alt.Tooltip("group_hours:Q", title=label("group_hours", lang)),
             alt.Tooltip("max_group_hours:Q", title=label("max_group_hours", lang)),
             alt.Tooltip("load_share:Q", format=".0%", title=label("load_share", lang)),
@@ -127,4 +145,4 @@ def load_chart(insight: Insight) -> alt.LayerChart:
         ],
     )
     ticks = base.mark_tick(color=CAP_COLOUR, thickness=3).encode(x="max_group_hours:Q")
-    return (bars + ticks).properties(height=alt.Step(14))
+    return (bars + ticks).properties(height=alt.Step(LOAD_ROW_PX))

@@ -1,8 +1,14 @@
 """The routes page: the week's staff routes and work-car runs on a map, a printable run sheet,
-temporary office days and the staff kilometre allowance, for the current plan."""
+temporary office days and the staff kilometre allowance, for the current plan.
+
+The work car's runs take a routing solve per weekday (half a minute at 376 groups), so they
+are computed on a button and kept in the store by plan id (`planner.store.route_cache`):
+every later view of the plan, in any session, reads them. With many people the map shows
+one person's route or one vehicle's run at a time."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 import streamlit as st
@@ -15,6 +21,9 @@ from planner.routing.allowance import DEFAULT_RATE, staff_allowance
 from planner.routing.offices import suggest_offices
 from planner.routing.pickups import PickupParams, PickupPlan, plan_pickups
 from planner.routing.reimburse import group_travel
+from planner.routing.stored_runs import clients_named, pickups_from, pickups_record
+from planner.store import Store, StoreError
+from planner.store.route_cache import RouteCache
 from planner.ui import auth, common
 from planner.ui.print_buttons import run_sheet_download
 from planner.ui.route_maps import (
@@ -39,21 +48,43 @@ SHEET_VEHICLE_KEY = "routes_sheet_vehicle"
 SHEET_DAY_KEY = "routes_sheet_day"
 TRAVEL_CLIENT_KEY = "routes_travel_client"
 TRAVEL_GROUP_KEY = "routes_travel_group"
+COMPUTE_KEY = "routes_compute"
 ALL = -1
+log = logging.getLogger("planner")
+# Up to this many staff members and vehicles the map offers everyone at once; with more it
+# shows one at a time (the first by default), so the routes stay readable.
+FEW_ON_MAP = 12
 
 
 def pickup_seconds() -> float:
     return float(os.environ.get(SECONDS_ENV, PickupParams.seconds_per_day))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def pickups_for(url: str | None, season_id: int, plan_id: int, seconds: float) -> PickupPlan:
-    """The work car's runs for a stored plan; plans never change, so the id is the key."""
-    season = common.load_season(url, season_id)
-    plan = common.store().load_plan(plan_id=plan_id, season_id=season_id)
-    if plan is None:
-        return PickupPlan((), ())
-    return plan_pickups(season, plan, params=PickupParams(seconds_per_day=seconds))
+def stored_pickups(db: Store, plan_id: int, seconds: float) -> PickupPlan | None:
+    """The work car's runs of a stored plan as computed before; None when not yet."""
+    return pickups_from(RouteCache(db).get(plan_id, seconds))
+
+
+def compute_pickups(
+    db: Store, season: Season, plan: Plan, plan_id: int, seconds: float
+) -> PickupPlan:
+    """Solve the work car's runs of a stored plan and keep them in the store by its id."""
+    pickups = plan_pickups(season, plan, params=PickupParams(seconds_per_day=seconds))
+    try:
+        RouteCache(db).put(
+            plan_id, seconds, pickups_record(pickups), clients_named(pickups), actor=auth.actor()
+        )
+    except StoreError as exc:  # e.g. another session stored the same plan's runs just now
+        log.log(logging.WARNING, "the routes were computed but not stored: %s", exc)
+    return pickups
+
+
+def who_label(season: Season, who: str, vehicles: set[str], lang: str) -> str:
+    if who == "":
+        return t("routes.everyone", lang)
+    if who in vehicles:
+        return t("routes.vehicle_named", lang, id=who)
+    return staff_name(season, who)
 
 
 def travel_section(season: Season, plan: Plan, lang: str) -> None:
@@ -129,12 +160,25 @@ def render() -> None:
         )
         return
 
-    with st.spinner(t("routes.computing", lang)):
-        pickups = pickups_for(common.db_url(), season_id, about["id"], pickup_seconds())
+    seconds = pickup_seconds()
+    pickups = stored_pickups(db, about["id"], seconds)
+    if pickups is None:
+        notice = st.empty()  # the note and the button go once the runs are there
+        with notice.container():
+            st.info(t("routes.not_computed", lang), icon=":material/directions_car:")
+            clicked = st.button(
+                t("routes.compute", lang), key=COMPUTE_KEY, type="primary", icon=":material/route:"
+            )
+        if clicked:
+            with st.spinner(t("routes.computing", lang)):
+                pickups = compute_pickups(db, season, plan, about["id"], seconds)
+            notice.empty()
+    runs = pickups.runs if pickups is not None else ()
     days = staff_days(season, plan)
     names = weekday_names(lang)
     staff_ids = sorted({d.staff_id for d in days})
-    vehicle_ids = sorted({r.vehicle.vehicle_id for r in pickups.runs})
+    vehicle_ids = sorted({r.vehicle.vehicle_id for r in runs})
+    many = len(staff_ids) + len(vehicle_ids) > FEW_ON_MAP
 
     left, right = st.columns(2)
     day = left.selectbox(
@@ -145,14 +189,15 @@ def render() -> None:
     )
     who = right.selectbox(
         t("routes.who", lang),
-        ["", *staff_ids, *vehicle_ids],
+        [*([] if many else [""]), *staff_ids, *vehicle_ids],
         key=WHO_KEY,
-        format_func=lambda w: t("routes.everyone", lang) if w == "" else staff_name(season, w),
+        format_func=lambda w: who_label(season, w, set(vehicle_ids), lang),
     )
+    if many:
+        right.caption(t("routes.one_at_a_time", lang, count=len(staff_ids) + len(vehicle_ids)))
+    who = who or ""
     shown_days = [d for d in days if day in (ALL, d.weekday) and who in ("", d.staff_id)]
-    shown_runs = [
-        r for r in pickups.runs if day in (ALL, r.weekday) and who in ("", r.vehicle.vehicle_id)
-    ]
+    shown_runs = [r for r in runs if day in (ALL, r.weekday) and who in ("", r.vehicle.vehicle_id)]
 
     st.pydeck_chart(route_map(season, shown_days, shown_runs, lang), height=MAP_HEIGHT_PX)
     st.caption(t("routes.map_caption", lang))
@@ -160,7 +205,9 @@ def render() -> None:
     st.dataframe(route_table(season, shown_days, lang), hide_index=True, width="stretch")
 
     st.subheader(t("routes.runsheet", lang))
-    if not pickups.runs:
+    if pickups is None:
+        st.caption(t("routes.not_computed", lang))
+    elif not pickups.runs:
         st.info(t("routes.no_runs", lang), icon=":material/directions_car:")
     else:
         left, right = st.columns(2)
@@ -170,7 +217,7 @@ def render() -> None:
             t("routes.day", lang), run_days, key=SHEET_DAY_KEY, format_func=names.__getitem__
         )
         run = next(
-            (r for r in pickups.runs if r.vehicle.vehicle_id == vehicle and r.weekday == sheet_day),
+            (r for r in runs if r.vehicle.vehicle_id == vehicle and r.weekday == sheet_day),
             None,
         )
         if run is not None:
@@ -192,14 +239,14 @@ def render() -> None:
                 st.warning(
                     t("routes.no_driver", lang, start=start, end=end), icon=":material/no_crash:"
                 )
-    if pickups.dropped:
+    if pickups is not None and pickups.dropped:
         with st.expander(
             t("routes.dropped", lang, count=len(pickups.dropped)), icon=":material/no_transfer:"
         ):
             st.dataframe(
                 dropped_table(season, pickups.dropped, lang), hide_index=True, width="stretch"
             )
-    if pickups.meeting_points:
+    if pickups is not None and pickups.meeting_points:
         st.subheader(t("routes.hubs", lang))
         st.dataframe(
             hub_table(season, pickups.meeting_points, lang), hide_index=True, width="stretch"

@@ -33,6 +33,7 @@ from planner.ui.summary import (
 )
 from planner.ui.text import plain
 from planner.ui.week_grid import (
+    GRID_PAGE,
     VIEW_BY,
     changes_table,
     group_table,
@@ -148,7 +149,9 @@ def show_plan(
         )
         st.session_state[kept] = chosen
         sessions = placements_for(season, plan, by, chosen)
-        st.table(week_grid(season, sessions, lang, markdown=True), hide_index=True)
+        # Espoo alone has 94 sessions at 376 groups: the grid draws a page of them.
+        paged = common.one_page(st, sessions, GRID_PAGE, f"{key}_grid_page", "plan.page_of", lang)
+        st.table(week_grid(season, paged, lang, markdown=True), hide_index=True)
         st.subheader(t("plan.groups", lang))
         st.dataframe(group_table(season, plan, sessions, lang), hide_index=True, width="stretch")
         st.caption(t("plan.privacy", lang))

@@ -169,8 +169,19 @@ def allowance_table(season: Season, rows: list[AllowanceRow], lang: str) -> pd.D
     )
 
 
+def labelled_venues(season: Season, days: Sequence[StaffDay], runs: Sequence[Run]) -> list[str]:
+    """The venues the map names: those on the routes and runs shown (their bases included),
+    or every staff base when none is shown; so a season of 400 groups names a few, not all."""
+    on_routes = {s for d in days for s in d.stops} | {
+        place for r in runs for place in (r.vehicle.base_venue, *(s.place for s in r.stops))
+    }
+    named = on_routes or {s.base_venue for s in season.staff}
+    return sorted(v for v in named if v in season.venue)
+
+
 def route_map(season: Season, days: list[StaffDay], runs: list[Run], lang: str = "fi") -> pdk.Deck:
-    """Venues, staff bases, staff routes (coloured per person) and the work car's runs."""
+    """Venues, staff bases, staff routes (coloured per person) and the work car's runs; the
+    venues on the shown routes are named in the page's language."""
     bases = {s.base_venue for s in season.staff}
     venues = [
         {
@@ -221,11 +232,10 @@ def route_map(season: Season, days: list[StaffDay], runs: list[Run], lang: str =
             )
     base_labels = [
         {
-            "position": [season.venue[b].lon, season.venue[b].lat],
-            "name": season.venue[b].display_name(lang),
+            "position": [season.venue[v].lon, season.venue[v].lat],
+            "name": season.venue[v].display_name(lang),
         }
-        for b in sorted(bases)
-        if b in season.venue
+        for v in labelled_venues(season, days, runs)
     ]
     layers = [
         pdk.Layer(

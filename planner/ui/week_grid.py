@@ -6,8 +6,8 @@ Nothing here shows client codes: participants appear only as counts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -17,8 +17,24 @@ from planner.model import Placement, Plan, Season, hhmm
 from planner.ui.text import plain
 
 VIEW_BY = ("municipality", "venue", "leader")
+T = TypeVar("T")
 REMOTE = ""
 """The venue key of remote groups (they meet nowhere)."""
+
+
+GRID_PAGE = 30
+"""Sessions in one page of the week grid: Espoo at 376 groups has 94, a grid of 82 rows."""
+
+
+def page_count(items: int, size: int) -> int:
+    """How many pages of `size` hold `items` (at least one)."""
+    return max(1, -(-items // size))
+
+
+def page_of(items: Sequence[T], page: int, size: int) -> list[T]:
+    """The `page`-th (from 1, kept within the pages there are) `size` items."""
+    page = min(max(page, 1), page_count(len(items), size))
+    return list(items[(page - 1) * size : page * size])
 
 
 def weekday_names(lang: str) -> tuple[str, ...]:
