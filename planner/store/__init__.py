@@ -16,7 +16,8 @@ the joint meetings (l. 379) and `Meetings(store)` books, cancels and marks them 
 checked when entered; `Clients(store)` adds and edits clients after the import, re-checking
 their places; `planner.store.figures` has the team's tracked figures. One group set by hand:
 `Store.pin_group` (`planner.store.pins`). Solve runs, seen by every session: `SolveRuns(store)`
-(`planner.store.solve_runs`).
+(`planner.store.solve_runs`). Clients' service timelines: `Timelines(store)`
+(`planner.store.timelines`).
 """
 
 from planner.store.bookings import Meeting, MeetingRefused, Meetings
@@ -37,6 +38,7 @@ from planner.store.publish_diff import (
 )
 from planner.store.solve_runs import RunRefused, SolveRun, SolveRuns
 from planner.store.store import Store
+from planner.store.timelines import TimelineRefused, Timelines
 
 __all__ = [
     "ChangeRefused",
@@ -70,6 +72,8 @@ __all__ = [
     "Store",
     "StoreError",
     "StrandedClients",
+    "TimelineRefused",
+    "Timelines",
     "default_url",
     "suggest_meetings",
 ]

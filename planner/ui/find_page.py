@@ -21,6 +21,7 @@ from planner.store import (
     Store,
     StoreError,
     StrandedClients,
+    Timelines,
 )
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
@@ -303,6 +304,7 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
             "position": outcome.position,
             "flag": outcome.flag,
             "other": outcome.other,
+            "warnings": list(outcome.warnings),
         }
     except StoreError as exc:
         result = {
@@ -335,6 +337,10 @@ def show_outcome(
         st.info(message, icon=":material/hourglass_top:")
     else:
         st.error(message, icon=":material/block:")
+    warnings = outcome.get("warnings") or ()
+    timeline = Timelines(db).get(client.client_code) if warnings else None
+    for warning in warnings if timeline is not None else ():
+        st.warning(timeline.warning_text(warning, lang), icon=":material/event_busy:")
     if outcome.get("reason") == "needs_second_leader":
         st.button(
             t("find.enrol_flagged", lang),
@@ -568,6 +574,7 @@ def show_results(
         taken=None if seats is None else {g: s.taken for g, s in seats.items()},
         waiting=None if seats is None else {g: s.waiting for g, s in seats.items()},
         member_of=mine,
+        timeline=Timelines(db).get(client.client_code) if client is not None else None,
     )
     enrol_args: tuple[Any, ...] | None = None
     if client is not None:
