@@ -27,6 +27,36 @@ WARNINGS = ("past_decision", "past_maximum")
 """The keys of a timeline warning: a group runs past the client's decision, or past the
 service's 18-month maximum."""
 EVALUATION_KINDS = ("first", "joint")
+EVALUATIONS: tuple[tuple[int, str], ...] = (
+    (rules.FIRST_EVALUATION_MONTHS, "first"),
+    *(
+        (months, "joint")
+        for months in range(
+            rules.JOINT_EVALUATION_MONTHS, rules.MAX_SERVICE_MONTHS, rules.JOINT_EVALUATION_MONTHS
+        )
+    ),
+)
+"""Every evaluation by months after the start and kind: the first at 3 months (l. 646), the
+joint ones every 6 months before the 18-month maximum (l. 650): (3, first), (6, joint),
+(12, joint)."""
+
+
+class TimelineError(ValueError):
+    """A timeline the rules do not allow; `key` names a `timeline.refused.*` text, the message
+    is its English."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        return t(
+            f"timeline.refused.{self.key}",
+            lang,
+            months=rules.MAX_SERVICE_MONTHS,
+            source=rules.handbook_source(rules.MAX_SERVICE_LINE, lang),
+            **self.params,
+        )
 
 
 def add_months(day: D, months: int) -> D:
@@ -81,18 +111,16 @@ class Timeline:
     def __post_init__(self) -> None:
         if self.decision_end is not None:
             if self.decision_end < self.start:
-                raise ValueError("the decision cannot end before the service starts")
+                raise TimelineError("decision_before_start")
             if self.decision_end > self.maximum_end:
-                raise ValueError(
-                    f"the decision cannot run past the {rules.MAX_SERVICE_MONTHS}-month maximum "
-                    f"({self.maximum_end.isoformat()}, l. {rules.MAX_SERVICE_LINE})"
-                )
-        months = {m for m, _ in self._planned()}
+                raise TimelineError("decision_past_maximum", date=date_text(self.maximum_end))
+        months = {m for m, _ in EVALUATIONS}
         unknown = sorted(set(self.held) - months)
         if unknown:
-            raise ValueError(
-                f"no evaluation at {unknown[0]} months: evaluations are at "
-                + ", ".join(str(m) for m in sorted(months))
+            raise TimelineError(
+                "unknown_evaluation",
+                held=unknown[0],
+                known=", ".join(str(m) for m in sorted(months)),
             )
         object.__setattr__(self, "held", tuple(sorted(set(self.held))))
 
@@ -108,17 +136,12 @@ class Timeline:
         """The last day of the service's 18 months (l. 118)."""
         return add_months(self.start, rules.MAX_SERVICE_MONTHS) - dt.timedelta(days=1)
 
-    def _planned(self) -> list[tuple[int, str]]:
-        step = rules.JOINT_EVALUATION_MONTHS
-        joint = range(step, rules.MAX_SERVICE_MONTHS, step)
-        return [(rules.FIRST_EVALUATION_MONTHS, "first"), *((m, "joint") for m in joint)]
-
     def evaluations(self) -> tuple[Evaluation, ...]:
         """The first evaluation at 3 months and the joint ones every 6 months before the
         18-month maximum (6 and 12), earliest first."""
         return tuple(
             Evaluation(months, kind, add_months(self.start, months), months in self.held)
-            for months, kind in self._planned()
+            for months, kind in EVALUATIONS
         )
 
     def due(

@@ -269,6 +269,13 @@ def test_planner_timeline_refuses_in_one_line_without_repeating_the_code(
     assert main(["timeline", "Matti Meikäläinen", "--db", url, "--start", "2025-09-01"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Matti" not in err
+    argv = ["timeline", "C20", "--db", url, "--start", "2025-09-01", "--decision-end"]
+    assert main([*argv, "2027-06-01", "--lang", "sv"]) == 2
+    assert "beslutet kan inte gälla efter den maximala tiden på 18 månader (28.2.2027)" in (
+        capsys.readouterr().err
+    )
+    assert main([*argv, "2025-08-01", "--lang", "fi"]) == 2
+    assert "päätös ei voi päättyä ennen palvelun alkua" in capsys.readouterr().err
     with pytest.raises(SystemExit) as stopped:
         main(["timeline", "C20", "--db", url, "--start", "1.9.2025"])
     assert stopped.value.code == 2

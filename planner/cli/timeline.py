@@ -59,7 +59,7 @@ def cmd_timeline(args: argparse.Namespace, emit: Emit) -> int:
                     actor=args.actor,
                 )
             except TimelineRefused as exc:
-                raise UserError(str(exc)) from exc
+                raise UserError(exc.text(args.lang)) from exc
         else:
             timeline = timelines.get(code)
     finally:

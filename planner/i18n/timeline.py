@@ -69,6 +69,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Note: the group runs past the {months}-month maximum of social rehabilitation "
         "({date}) ({source})",
     },
+    # refusals (`planner.timeline.TimelineError`, `planner.store.TimelineRefused`)
+    "timeline.refused.decision_before_start": {
+        "fi": "päätös ei voi päättyä ennen palvelun alkua",
+        "sv": "beslutet kan inte upphöra före tjänstens start",
+        "en": "the decision cannot end before the service starts",
+    },
+    "timeline.refused.decision_past_maximum": {
+        "fi": "päätös ei voi jatkua {months} kuukauden maksimiajan ({date}) yli ({source})",
+        "sv": "beslutet kan inte gälla efter den maximala tiden på {months} månader ({date}) "
+        "({source})",
+        "en": "the decision cannot run past the {months}-month maximum ({date}) ({source})",
+    },
+    "timeline.refused.unknown_evaluation": {
+        "fi": "väliarviointia ei ole {held} kuukauden kohdalla: arvioinnit ovat {known} kk",
+        "sv": "ingen mellanutvärdering efter {held} månader: utvärderingarna är efter "
+        "{known} mån",
+        "en": "no evaluation at {held} months: evaluations are at {known} months",
+    },
+    "timeline.refused.unknown_client": {
+        "fi": "millään kaudella ei ole asiakasta tällä koodilla",
+        "sv": "ingen klient med den koden under någon säsong",
+        "en": "no client with that code in any season",
+    },
+    "timeline.refused.needs_start": {
+        "fi": "uusi aikajana tarvitsee palvelun alkupäivän",
+        "sv": "en ny tidslinje behöver tjänstens startdatum",
+        "en": "a new timeline needs the service's start date",
+    },
     # the Changes page: the counsellor's evaluations due
     "timeline.due.title": {
         "fi": "Väliarvioinnit lähiaikoina",

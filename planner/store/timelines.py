@@ -29,7 +29,7 @@ from planner.store.schema import (
 )
 from planner.store.store import Store
 from planner.terms import last_session_of
-from planner.timeline import Timeline
+from planner.timeline import Timeline, TimelineError
 
 TIMELINE_RECORDED = "client.timeline"
 KEEP = object()
@@ -37,7 +37,16 @@ KEEP = object()
 
 
 class TimelineRefused(StoreError):
-    """The timeline cannot be recorded (an unknown client, a decision out of its bounds)."""
+    """The timeline cannot be recorded (an unknown client, a decision out of its bounds);
+    `key` names its `timeline.refused.*` text, `text(lang)` says it."""
+
+    def __init__(self, error: TimelineError) -> None:
+        self.error = error
+        self.key = error.key
+        super().__init__(str(error))
+
+    def text(self, lang: str) -> str:
+        return self.error.text(lang)
 
 
 def _timeline(row: sa.Row) -> Timeline:
@@ -122,10 +131,10 @@ class Timelines:
             )
             if not known:
                 # The typed code is not repeated: it may be a name typed by mistake.
-                raise TimelineRefused("no client with that code in any season")
+                raise TimelineRefused(TimelineError("unknown_client"))
             old = timelines_in(conn, [client_code]).get(client_code)
             if old is None and start is None:
-                raise TimelineRefused("a new timeline needs the service's start date")
+                raise TimelineRefused(TimelineError("needs_start"))
             base = old or Timeline(client_code, start)  # type: ignore[arg-type]
             try:
                 new = Timeline(
@@ -134,8 +143,8 @@ class Timelines:
                     base.decision_end if decision_end is KEEP else decision_end,  # type: ignore[arg-type]
                     base.held if held is KEEP else tuple(held),  # type: ignore[arg-type]
                 )
-            except ValueError as exc:
-                raise TimelineRefused(str(exc)) from exc
+            except TimelineError as exc:
+                raise TimelineRefused(exc) from exc
             changed = _changed(old, new)
             values = {
                 "start_date": new.start,

@@ -25,7 +25,7 @@ from planner.store import (
 )
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
-from planner.ui.client_form import add_client_form, edit_client_form
+from planner.ui.client_form import add_client_form, edit_client_form, timeline_form
 from planner.ui.offering import (
     audience_label,
     card_lines,
@@ -488,6 +488,7 @@ def render() -> None:
                 st.success(t("find.client_added", lang, code=added), icon=":material/person_add:")
             if client is not None:
                 edit_client_form(db, season, season_id, client, lang)
+                timeline_form(db, client, lang)
         else:
             profile = described_profile(season, lang)
             with st.expander(t("find.add_client", lang), icon=":material/person_add:"):
