@@ -83,8 +83,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "timeline.refused.unknown_evaluation": {
         "fi": "väliarviointia ei ole {held} kuukauden kohdalla: arvioinnit ovat {known} kk",
-        "sv": "ingen mellanutvärdering efter {held} månader: utvärderingarna är efter "
-        "{known} mån",
+        "sv": "ingen mellanutvärdering efter {held} månader: utvärderingarna är efter {known} mån",
         "en": "no evaluation at {held} months: evaluations are at {known} months",
     },
     "timeline.refused.unknown_client": {
