@@ -198,6 +198,12 @@ def test_enrolment_past_the_decision_is_made_and_carries_the_warning(store: Stor
     assert live.enrol("G1", "C22", actor="anna").warnings == ()  # G1 ends in time
 
 
+def test_a_move_into_a_group_past_the_decision_carries_the_warning(store: Store) -> None:
+    Timelines(store).record("C01", start=START, actor="anna")  # C01 is in G1, which ends in time
+    outcome = Enrolments(store).move("C01", "G1", "G2", actor="anna")
+    assert outcome.status == "moved" and outcome.warnings == ("past_decision",)
+
+
 def test_the_cli_enrol_says_the_warning(store: Store, capsys) -> None:
     url = store.engine.url.render_as_string(hide_password=False)
     Timelines(store).record("C20", start=dt.date(2024, 9, 1), actor="anna")

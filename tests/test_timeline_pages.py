@@ -130,3 +130,26 @@ def test_find_a_group_warns_on_the_card_and_after_enrolling_past_the_decision(
     with Store.open(published_url) as store:
         assert code in Enrolments(store).participants(match.group_id)  # warned, not refused
     assert (said in [w.value for w in at.warning]) == warned
+
+
+def test_a_move_on_the_find_page_warns_past_the_decision_in_swedish(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from test_places import client_with_a_move, open_client
+
+    code, old, new = client_with_a_move(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(code, start=dt.date(2026, 6, 1), actor="anna")
+        warned = store.load_season().group[new].weeks is not None
+    at = app_as(live_url, monkeypatch, person("worker@hyvil.fi", access.WORKER))
+    at.query_params["lang"] = "sv"
+    open_client(at, code)
+    at.selectbox(key=f"places_target_{old}").set_value(new).run()
+    at.button(key=f"places_move_{old}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    said = Timeline(code, dt.date(2026, 6, 1)).warning_text("past_decision", "sv")
+    assert (said in [w.value for w in at.warning]) == warned
+    with Store.open(live_url) as store:
+        assert code in Enrolments(store).participants(new)

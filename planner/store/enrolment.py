@@ -243,6 +243,7 @@ class Enrolments:
             )
             if outcome.status != "enrolled":
                 return outcome
+            warnings = enrolment_warnings(conn, season_id, to_group, client_code)
             status = "moved" if place.status == "active" else "withdrawn"
             end_place(conn, place, status, actor, note=note or f"moved to {to_group}")
             promoted = promote(conn, place.offering_id, actor) if leaving else []
@@ -258,6 +259,7 @@ class Enrolments:
                     "was": place.status,
                     "flag": outcome.flag,
                     "promoted": promoted,
+                    **({"warnings": list(warnings)} if warnings else {}),
                 },
             )
             return EnrolOutcome(
@@ -267,6 +269,7 @@ class Enrolments:
                 flag=outcome.flag,
                 promoted=tuple(promoted),
                 other=from_group,
+                warnings=warnings,
             )
 
         outcome = run_write(self.store, "move the client", work)
