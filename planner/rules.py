@@ -58,6 +58,17 @@ DEFAULT_SESSION_ALLOWANCE_MIN = 30
 # --- Clients ---
 TRAVEL_MODES = ("car", "transit", "ride")  # own car, public transport, the team's work car
 
+# --- A client's service timeline (l. 118, 596, 622, 646-659; `planner.timeline`) ---
+MAX_SERVICE_MONTHS = 18  # "Maksimiaika sosiaaliselle kuntoutukselle on 18 kk" (l. 118)
+DECISION_MONTHS = 6  # "Päätökset tehdään kuudeksi kuukaudeksi kerrallaan" (l. 596)
+FIRST_EVALUATION_MONTHS = 3  # "kolmen kuukauden päästä ... aloituksesta" (l. 646)
+JOINT_EVALUATION_MONTHS = 6  # "kuuden kuukauden välein yhteiseen väliarviointi..." (l. 650)
+EVALUATION_NOTICE_DAYS = 14  # the counsellor is reminded this far ahead (a setting)
+RETENTION_MONTHS = MAX_SERVICE_MONTHS
+"""The county's retention rule for planning data (`planner purge`): a client's rows are kept
+as long as the service itself may last, 18 months (l. 118), after their last place ended.
+The handbook sets no retention period of its own; l. 596 is the six-month decision, not it."""
+
 
 LANGS = ("fi", "sv", "en")
 DAY_MIN = 24 * 60
@@ -76,6 +87,10 @@ ENDING_REASON_LINE = "542"  # why a client's place ends, a tracked figure (l. 53
 FOLLOW_UP_LINE = "543"  # where the client goes next, a tracked figure
 HUB_LINE = "434"  # clients may be met at a hub (solmukohta) instead of at home
 TRAVEL_COSTS_LINES = "126, 598-602"  # travel costs by the cheapest reasonable way
+MAX_SERVICE_LINE = "118"  # the service lasts at most 18 months (also the retention rule)
+DECISION_LINE = "596"  # the counsellor's decision covers six months at a time
+FIRST_EVALUATION_LINES = "622, 646"  # booked at the first meeting, held after three months
+JOINT_EVALUATION_LINES = "650, 659"  # every six months; the counsellor decides on continuing
 
 
 def handbook_source(lines: str, lang: str = "en") -> str:

@@ -73,9 +73,15 @@ def first_session(group: Group, weekday: int) -> dt.date:
 
 def last_session(group: Group, weekday: int) -> dt.date | None:
     """The group's last session; None for a pop-up group, which has no fixed term (l. 366)."""
-    if group.weeks is None:
+    return last_session_of(group.start_date, group.weeks, weekday)
+
+
+def last_session_of(start_date: dt.date, weeks: int | None, weekday: int) -> dt.date | None:
+    """`last_session` of a term starting on `start_date`, `weeks` weeks long (None: no term)."""
+    if weeks is None:
         return None
-    return first_session(group, weekday) + dt.timedelta(weeks=group.weeks - 1)
+    first = start_date + dt.timedelta(days=(weekday - start_date.weekday()) % 7)
+    return first + dt.timedelta(weeks=weeks - 1)
 
 
 @functools.lru_cache(maxsize=32)

@@ -1,6 +1,7 @@
 """A test page for the client form (tests/test_client_form.py): the two functions the Find a
 group page calls, on the live season. `?profile=1` prefills the new client from the first
-client's profile; `?client=CODE` shows the edit form of that client."""
+client's profile; `?client=CODE` shows the edit form and the service timeline of that
+client."""
 
 from __future__ import annotations
 
@@ -23,3 +24,4 @@ code = st.query_params.get("client")
 if code in season.client:
     st.session_state["test_shown_days"] = season.client[code].days
     client_form.edit_client_form(db, season, info["id"], season.client[code], lang)
+    client_form.timeline_form(db, season.client[code], lang)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from planner.calendar import create_feed, find_feed
 from planner.cli.main import main
-from planner.store import Enrolments, Meetings, Store, StoreError
+from planner.store import Enrolments, Meetings, Store, StoreError, Timelines
 from planner.store.backup import (
     HEADER,
     KEY_ENV,
@@ -68,8 +68,8 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The published sample with a cancellation (and a promoted waiting client), a feed and
-    the work car's runs cached for the plan."""
+    """The published sample with a cancellation (and a promoted waiting client), a feed, a
+    joint meeting, a client's service timeline and the work car's runs cached for the plan."""
     path = tmp_path_factory.mktemp("backup") / "busy.sqlite3"
     shutil.copy(published_db, path)
     with Store.open(f"sqlite:///{path}") as store:
@@ -80,6 +80,8 @@ def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
         book_a_meeting(store)
         plan_id = store.plan_summary()["id"]
         RouteCache(store).put(plan_id, 2.0, {"version": 1, "runs": []}, ["C-1"], actor="anna")
+        code = next(c for o in live.offerings() for c in live.participants(o.group_id))
+        Timelines(store).record(code, start=dt.date(2027, 1, 4), held=[3], actor="anna")
     return path, token
 
 
@@ -137,6 +139,7 @@ def test_a_restored_store_holds_exactly_what_was_backed_up(busy_db, empty_url, t
     *held, taken = original.pop("events")
     assert restored == original
     assert len(original["meetings"]) == 1  # the joint meetings travel too
+    assert len(original["service_timelines"]) == 1  # and the service timelines
     assert kept == held
     assert (made[3], taken[3]) == ("store.restore", "store.backup")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import access
+from planner import access, rules
 from planner.i18n import t
 from planner.store import Store
 from planner.store.schema import EnrolmentRow
@@ -167,3 +167,40 @@ def test_an_edit_stranding_a_place_can_end_it_with_a_reason(live_url, monkeypatc
         history = [h for h in store.events(limit=5) if h["action"] == "enrolment.cancel"]
     assert history and history[0]["detail"]["reason"] == "studies"
     assert history[0]["detail"]["group_id"] == group
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_worker_records_the_service_timeline_and_sees_it(live_url, monkeypatch, lang):
+    import datetime as dt
+
+    from planner.store import Timelines
+
+    code, _, _ = enrolled(live_url)
+    at = page(live_url, monkeypatch, access.WORKER, lang=lang, client=code)
+    assert t("timeline.form.title", lang) in [e.label for e in at.expander]
+    assert t("timeline.none", lang) in [c.value for c in at.caption]
+    key = f"client_timeline_{code}"
+    at.date_input(key=f"{key}_start").set_value(dt.date(2027, 1, 11))
+    at.multiselect(key=f"{key}_held").select(3)
+    at = submit(at, "timeline.form.save", lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("timeline.recorded", lang, client=code) in shown(at)
+    with Store.open(live_url) as store:
+        recorded = Timelines(store).get(code)
+    assert recorded is not None and (recorded.start, recorded.held) == (dt.date(2027, 1, 11), (3,))
+    lines = "\n".join(m.value for m in at.markdown)
+    assert all(line in lines for line in recorded.lines(lang))
+    # a decision past the 18 months is refused and nothing changes
+    at.date_input(key=f"{key}_decision_end").set_value(dt.date(2029, 1, 1))
+    at = submit(at, "timeline.form.save", lang)
+    refusal = t("timeline.refused.decision_past_maximum", lang, months=18, date="10.7.2028",
+                source=rules.handbook_source("118", lang))  # fmt: skip
+    assert refusal in shown(at)
+    with Store.open(live_url) as store:
+        assert Timelines(store).get(code) == recorded
+
+
+def test_a_leader_gets_no_timeline_form(live_url, monkeypatch):
+    code, _, _ = enrolled(live_url)
+    at = page(live_url, monkeypatch, access.LEADER, client=code)
+    assert t("timeline.form.title", "en") not in [e.label for e in at.expander]

@@ -9,10 +9,17 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from planner import rules
 from planner.cli.main import main
-from planner.store import Enrolments, SolveRuns, Store
-from planner.store.purge import months_before, purge_ended_clients
-from planner.store.schema import ClientRow, EnrolmentRow, EventRow, PlanParticipantRow
+from planner.store import Enrolments, SolveRuns, Store, Timelines
+from planner.store.purge import SERVICE_MONTHS, months_before, purge_ended_clients
+from planner.store.schema import (
+    ClientRow,
+    EnrolmentRow,
+    EventRow,
+    PlanParticipantRow,
+    ServiceTimelineRow,
+)
 
 NOW = dt.datetime(2029, 3, 31, 12, 0, tzinfo=dt.UTC)
 
@@ -38,6 +45,8 @@ def store(published_db: Path, tmp_path: Path):
                     .where(EnrolmentRow.client_code == code)
                     .values(ended_at=ended)
                 )
+        for code in (old, recent):  # both had a service timeline
+            Timelines(store).record(code, start=dt.date(2026, 1, 11), actor="anna")
         store.old, store.recent = old, recent  # type: ignore[attr-defined]
         yield store
 
@@ -55,8 +64,9 @@ def test_a_client_whose_service_ended_20_months_ago_is_removed_everywhere(store)
     report = purge_ended_clients(store, 18, actor="coordinator", now=NOW)
 
     assert report.clients == 1
-    for table in (ClientRow, EnrolmentRow, PlanParticipantRow):
+    for table in (ClientRow, EnrolmentRow, PlanParticipantRow, ServiceTimelineRow):
         assert count(store, table, old) == 0, table.__tablename__
+    assert report.rows["service_timelines"] == 1
     # Their code is gone from the audit trail's details; the entries themselves stay.
     events = store.events(limit=10_000)
     assert not any(e["detail"].get("client_code") == old for e in events)
@@ -68,6 +78,7 @@ def test_a_client_whose_service_ended_20_months_ago_is_removed_everywhere(store)
     assert report.ok and report.entries == len(events)
     # The recent leaver and everyone still in a group stay.
     assert count(store, ClientRow, recent) >= 1 and count(store, EnrolmentRow, recent) >= 1
+    assert Timelines(store).get(recent) is not None and Timelines(store).get(old) is None
     season = store.load_season()
     assert season is not None and old not in season.client and recent in season.client
 
@@ -90,6 +101,19 @@ def test_nobody_in_a_group_or_waiting_is_purged(store) -> None:
     purge_ended_clients(store, 1, now=NOW + dt.timedelta(days=3650))
     season = store.load_season()
     assert season is not None and active <= set(season.client)
+
+
+def test_the_default_keeps_data_as_long_as_the_service_may_last_and_cites_line_118(
+    capsys,
+) -> None:
+    """The county's retention rule is the service's 18-month maximum (l. 118); l. 596, which
+    the purge once cited, is the six-month decision."""
+    assert SERVICE_MONTHS == rules.RETENTION_MONTHS == rules.MAX_SERVICE_MONTHS == 18
+    assert rules.MAX_SERVICE_LINE == "118" and rules.DECISION_LINE == "596"
+    with pytest.raises(SystemExit):
+        main(["purge", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "(l. 118)" in shown and "596" not in shown and "default 18" in shown
 
 
 @pytest.mark.parametrize(

@@ -117,12 +117,21 @@ def _months(text: str) -> int:
 
 
 def add_purge_command(add: Add) -> None:
+    from planner import rules
+
     p = add(
         "purge",
         cmd_purge,
-        "Remove clients whose last group place ended more than --months ago (l. 118).",
+        "Remove clients whose last group place ended more than --months ago: the county "
+        f"keeps planning data as long as the service may last, {rules.RETENTION_MONTHS} "
+        f"months (l. {rules.MAX_SERVICE_LINE}).",
     )
-    p.add_argument("--months", type=_months, default=18, help="months after the service ended")
+    p.add_argument(
+        "--months",
+        type=_months,
+        default=rules.RETENTION_MONTHS,
+        help=f"months after the service ended (default {rules.RETENTION_MONTHS})",
+    )
     p.add_argument("--dry-run", action="store_true", help="count, change nothing")
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")
     p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who acts (audit)")

@@ -1,7 +1,7 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
 into the library, one module per command family (`season`, `solve`, `offering`, `meetings`,
-`calendar`, `change`, `client`, `pin`, `mobile`, `report`, `backup`, `audit`, `demo`);
-`common` holds what they share.
+`calendar`, `change`, `client`, `timeline`, `pin`, `mobile`, `report`, `backup`, `audit`,
+`demo`); `common` holds what they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
 user's mistake) and offers `--json` where it prints results.
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.report import add_report_commands
     from planner.cli.season import add_season_commands
     from planner.cli.solve import add_solve_commands
+    from planner.cli.timeline import add_timeline_command
 
     parser = Parser(
         prog="planner",
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_find_command(add_with_emit)
     add_offering_commands(add_with_emit)
     add_client_commands(add_with_emit)
+    add_timeline_command(add_with_emit)
     add_meetings_command(add_with_emit)
     add_calendar_commands(add_with_emit)
     add_change_commands(add_with_emit)

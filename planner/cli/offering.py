@@ -144,7 +144,18 @@ def _outcome_text(outcome) -> str:
         text += f"; flagged: {outcome.flag}"
     if outcome.promoted:
         text += f"; seat given to {', '.join(outcome.promoted)} from the waiting list"
+    for warning in getattr(outcome, "warnings", ()):
+        text += f"; {WARNING_WORDS[warning]}"
     return text
+
+
+WARNING_WORDS = {
+    "past_decision": f"note: the group runs past the client's decision (l. {rules.DECISION_LINE})",
+    "past_maximum": f"note: the group runs past the {rules.MAX_SERVICE_MONTHS}-month maximum "
+    f"(l. {rules.MAX_SERVICE_LINE})",
+}
+"""The enrolment's timeline warnings on the command line (`planner timeline CLIENT` has the
+dates)."""
 
 
 def cmd_enrol(args: argparse.Namespace, emit: Emit) -> int:
@@ -298,6 +309,7 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
             plan = _published_plan(store) or plan
         taken = {g: s[0] for g, s in seats.items()} or None
         waiting = {g: s[2] for g, s in seats.items()} or None
+        timeline = _timeline_of(store, args.client) if store and args.client else None
         matches = find_groups(
             season,
             plan,
@@ -308,12 +320,20 @@ def cmd_find(args: argparse.Namespace, emit: Emit) -> int:
             include_failed=args.include_failed,
             limit=args.limit,
             today=today,
+            timeline=timeline,
         )
     finally:
         if store:
             store.dispose()
     emit(args, [m.as_dict() for m in matches], matches_text(matches, args.lang))
     return 0
+
+
+def _timeline_of(store, client_code: str):
+    """The client's service timeline, None when no start is recorded."""
+    from planner.store import Timelines
+
+    return Timelines(store).get(client_code)
 
 
 def _published_plan(store):

@@ -20,6 +20,7 @@ from planner.finder.score import Seats, score_parts
 from planner.finder.situation import Situation
 from planner.geo import TravelModel
 from planner.model import WEEKDAYS, Plan, Season, hhmm
+from planner.timeline import Timeline
 
 log = logging.getLogger("planner")
 
@@ -38,6 +39,7 @@ def find_groups(
     travel: TravelModel | None = None,
     limit: int | None = None,
     index: FinderIndex | None = None,
+    timeline: Timeline | None = None,
 ) -> list[Match]:
     """The plan's scheduled groups ranked for the client described by `profile`, best first.
 
@@ -46,6 +48,9 @@ def find_groups(
     theirs in the plan, by `profile.client_code`) - their own seat counts as free for them,
     and a group meeting at the same time as one of them (`terms.sessions_clash`) fails.
     `index`: a prepared `FinderIndex` for this season and plan (else one is kept per plan).
+    `timeline`: the client's service timeline (`planner.timeline`), when one is recorded: a
+    group whose last session falls after the decision's end or the 18-month maximum
+    carries a warning (`Match.warnings`, and first among its reasons); it is not a filter.
     """
     if profile.municipality not in season.municipality:
         raise ProfileError(f"unknown municipality {profile.municipality!r}")
@@ -74,7 +79,7 @@ def find_groups(
         else:
             continue
         seats = _seats(offer, taken, waiting, offer.group.group_id in mine)
-        matches.append(_match(season, offer, s, seats, failed))
+        matches.append(_match(season, offer, s, seats, failed, timeline))
     matches.sort(key=_rank)
     log.debug("finder: %d of %d groups for one client", len(matches), len(index.offers))
     return matches if limit is None else matches[:limit]
@@ -94,7 +99,12 @@ def _seats(
 
 
 def _match(
-    season: Season, offer: Offer, s: Situation, seats: Seats, failed: list[tuple[str, str]]
+    season: Season,
+    offer: Offer,
+    s: Situation,
+    seats: Seats,
+    failed: list[tuple[str, str]],
+    timeline: Timeline | None = None,
 ) -> Match:
     group, placement, venue = offer.group, offer.placement, offer.venue
     # where it meets: a pinned venue may lie outside the group's municipality
@@ -106,6 +116,10 @@ def _match(
         # the waiting list is the first thing a worker needs to know
         full = next(p for p in parts if p.name == "seats").reasons
         reasons = [*full, *(r for r in reasons if r not in full)]
+    warnings: tuple[str, ...] = ()
+    if timeline is not None:
+        warnings = timeline.warnings_for(terms.last_session(group, placement.weekday))
+        reasons = [*(timeline.warning_text(w, s.lang) for w in warnings), *reasons]
     return Match(
         group_id=group.group_id,
         name=group.display_name(s.lang),
@@ -134,6 +148,7 @@ def _match(
         member=seats.member,
         participation="remote" if remote else "on_site",
         travel_mode="remote" if remote else s.profile.travel,
+        warnings=list(warnings),
     )
 
 

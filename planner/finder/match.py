@@ -20,7 +20,9 @@ class Match:
     `participation` is how the client would take part: "on_site" or "remote" (a remote group,
     or a hybrid group out of their reach when they agreed to take part remotely); a remote
     participant travels 0 minutes (`travel_min` 0, `travel_mode` "remote"), an on-site one
-    `travel_min` by `travel_mode` (car, transit or ride).
+    `travel_min` by `travel_mode` (car, transit or ride). `warnings` are keys of
+    `planner.timeline.WARNINGS` (the group runs past the client's decision or the 18-month
+    maximum), said in words first among the `reasons`; they do not make a group unsuitable.
     """
 
     group_id: str
@@ -50,6 +52,7 @@ class Match:
     member: bool = False  # the client is already in this group
     participation: str = "on_site"
     travel_mode: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def suitable(self) -> bool:

@@ -9,7 +9,8 @@ dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them)
 joint meetings and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
 solve run on the Plan page), `trail.*` (the audit trail in words), `chain.*` (the audit
-trail's hash chain checked) and `words` (weekdays, themes, audiences).
+trail's hash chain checked), `timeline.*` (a client's service timeline) and `words`
+(weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
 from the data (`Municipality.name(lang)`); rule names and handbook lines from `planner.rules`.
@@ -36,6 +37,7 @@ from planner.i18n import (
     routing,
     solve_runs,
     solver,
+    timeline,
     ui,
     words,
 )
@@ -63,6 +65,7 @@ NAMESPACES = (
     solve_runs,
     audit_trail,
     audit_chain,
+    timeline,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

@@ -33,6 +33,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Klientens uppgifter raderade",
         "en": "Client's data purged",
     },
+    "trail.action.client.timeline": {
+        "fi": "Palvelun aikajana kirjattu",
+        "sv": "Tjänstens tidslinje registrerad",
+        "en": "Service timeline recorded",
+    },
     "trail.action.enrolment.cancel": {
         "fi": "Paikka päättyi",
         "sv": "Platsen avslutad",

@@ -17,7 +17,8 @@ checked when entered; `Clients(store)` adds and edits clients after the import, 
 their places; `planner.store.figures` has the team's tracked figures. One group set by hand:
 `Store.pin_group` (`planner.store.pins`). Solve runs, seen by every session: `SolveRuns(store)`
 (`planner.store.solve_runs`). The work car's runs computed once per plan: `RouteCache(store)`
-(`planner.store.route_cache`).
+(`planner.store.route_cache`). Clients' service timelines: `Timelines(store)`
+(`planner.store.timelines`).
 """
 
 from planner.store.bookings import Meeting, MeetingRefused, Meetings
@@ -38,6 +39,7 @@ from planner.store.publish_diff import (
 )
 from planner.store.solve_runs import RunRefused, SolveRun, SolveRuns
 from planner.store.store import Store
+from planner.store.timelines import TimelineRefused, Timelines
 
 __all__ = [
     "ChangeRefused",
@@ -71,6 +73,8 @@ __all__ = [
     "Store",
     "StoreError",
     "StrandedClients",
+    "TimelineRefused",
+    "Timelines",
     "default_url",
     "suggest_meetings",
 ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -53,6 +54,7 @@ from planner.store.schema import (
 )
 from planner.store.seats import LIVE, admit, cancel_place, end_place, lock_offering, promote
 from planner.store.store import Store
+from planner.store.timelines import enrolment_warnings
 
 log = logging.getLogger("planner")
 
@@ -124,7 +126,9 @@ class Enrolments:
 
         Refused when the client is already there or in `max_groups` groups, or when the
         group would reach 5 participants with one leader (unless `allow_flagged`: then the
-        enrolment is made and flagged "needs_second_leader").
+        enrolment is made and flagged "needs_second_leader"). A group running past the
+        client's decision or the 18-month maximum (`planner.timeline`) is not refused: the
+        outcome's `warnings` say so (the counsellor renews the decision, l. 596, 659).
         """
 
         def work(conn: sa.Connection) -> EnrolOutcome:
@@ -133,6 +137,8 @@ class Enrolments:
                 conn, season_id, group_id, client_code, actor, counsellor, allow_flagged
             )
             if outcome.ok:
+                warnings = enrolment_warnings(conn, season_id, group_id, client_code)
+                outcome = replace(outcome, warnings=warnings)
                 add_event(
                     conn,
                     actor,
@@ -144,6 +150,7 @@ class Enrolments:
                         "status": outcome.status,
                         "position": outcome.position,
                         "flag": outcome.flag,
+                        **({"warnings": list(warnings)} if warnings else {}),
                     },
                 )
             return outcome
@@ -236,6 +243,7 @@ class Enrolments:
             )
             if outcome.status != "enrolled":
                 return outcome
+            warnings = enrolment_warnings(conn, season_id, to_group, client_code)
             status = "moved" if place.status == "active" else "withdrawn"
             end_place(conn, place, status, actor, note=note or f"moved to {to_group}")
             promoted = promote(conn, place.offering_id, actor) if leaving else []
@@ -251,6 +259,7 @@ class Enrolments:
                     "was": place.status,
                     "flag": outcome.flag,
                     "promoted": promoted,
+                    **({"warnings": list(warnings)} if warnings else {}),
                 },
             )
             return EnrolOutcome(
@@ -260,6 +269,7 @@ class Enrolments:
                 flag=outcome.flag,
                 promoted=tuple(promoted),
                 other=from_group,
+                warnings=warnings,
             )
 
         outcome = run_write(self.store, "move the client", work)

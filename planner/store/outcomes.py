@@ -87,6 +87,8 @@ class EnrolOutcome(Outcome):
     flag: str = ""  # "needs_second_leader" when enrolled with allow_flagged
     other: str = ""  # refused "client_overlap": the group meeting at the same time;
     # moved: the group the client left
+    warnings: tuple[str, ...] = ()  # keys of planner.timeline.WARNINGS: the group runs past
+    # the client's decision or the 18-month maximum; the place is taken all the same
 
 
 class Seats(NamedTuple):

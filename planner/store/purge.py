@@ -1,10 +1,12 @@
 """Data protection: remove clients whose service ended long ago (`planner purge`).
 
-Social rehabilitation lasts at most 18 months (handbook l. 118, 596); after that the team has
-no reason to keep a client's planning data. A client is purged when they hold no place or
-waiting-list place in any group and their last place ended more than `months` ago. Purging
-deletes their client rows (every season), places, attendance, summaries, joint meetings, plan
-participations, the ended solve runs whose candidate plan names them and the cached work-car
+The county's retention rule (`planner.rules.RETENTION_MONTHS`): planning data is kept as long
+as social rehabilitation itself may last, 18 months (handbook l. 118; l. 596, cited here
+before, is the six-month decision, not a retention period), after the client's last place
+ended. A client is purged when they hold no place or waiting-list place in any group and
+their last place ended more than `months` ago. Purging deletes their client rows (every
+season), places, attendance, summaries, joint meetings, plan participations, service
+timeline, the ended solve runs whose candidate plan names them and the cached work-car
 runs that name them (`planner.store.route_cache`), and blanks their
 code in the audit trail's details (the entries themselves stay, so the trail still says what
 happened and when). Clients who never had a place are planning data for the current season
@@ -13,12 +15,12 @@ and are kept. One transaction; the purge itself is recorded with counts only.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from planner import rules
 from planner.store.audit import PURGED
 from planner.store.live import add_event, run_write, utcnow
 from planner.store.route_cache import drop_routes_naming
@@ -32,12 +34,14 @@ from planner.store.schema import (
     EventRow,
     MeetingRow,
     PlanParticipantRow,
+    ServiceTimelineRow,
     SolveRunRow,
     SummaryRow,
 )
 from planner.store.store import Store
+from planner.timeline import add_months
 
-SERVICE_MONTHS = 18
+SERVICE_MONTHS = rules.RETENTION_MONTHS
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,7 @@ class PurgeReport:
 
 def months_before(when: dt.datetime, months: int) -> dt.datetime:
     """The same day `months` calendar months earlier (the month's last day when shorter)."""
-    year, month = divmod(when.year * 12 + when.month - 1 - months, 12)
-    month += 1
-    return when.replace(
-        year=year, month=month, day=min(when.day, calendar.monthrange(year, month)[1])
-    )
+    return add_months(when, -months)
 
 
 def purge_ended_clients(
@@ -92,6 +92,7 @@ def purge_ended_clients(
                 MeetingRow,
                 EnrolmentRow,
                 PlanParticipantRow,
+                ServiceTimelineRow,
                 ClientRow,
             ):
                 where = table.client_code.in_(codes)

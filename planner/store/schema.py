@@ -661,3 +661,28 @@ class RouteCacheRow(Base):
     computed_by: Mapped[str]
     runs: Mapped[dict[str, Any]]  # planner.routing.stored_runs.pickups_record
     clients: Mapped[list[Any]]
+
+
+# --- service timelines (migration 0016) ---
+
+
+class ServiceTimelineRow(Base):
+    """A client's service timeline (`planner.timeline`, `planner.store.timelines`): when
+    social rehabilitation started, the current decision's last day as recorded (none: six
+    months from the start, l. 596) and the evaluations held, by months. Keyed by the
+    client's pseudonymous code alone, not by season: the service spans seasons. Nothing else
+    here identifies the client; a purge deletes the row with the client's other rows."""
+
+    __tablename__ = "service_timelines"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "decision_end IS NULL OR decision_end >= start_date", name="decision_after_start"
+        ),
+    )
+
+    client_code: Mapped[str] = mapped_column(primary_key=True)
+    start_date: Mapped[dt.date]
+    decision_end: Mapped[dt.date | None]
+    held: Mapped[list[Any]]  # months of the evaluations held: 3, 6, 12
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[str]

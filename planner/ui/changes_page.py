@@ -1,15 +1,21 @@
 """Changes page: what a counsellor or leader needs to know about their clients' places and the
-groups they lead, newest first (`planner.notices`). A coordinator may look at anyone's."""
+groups they lead, newest first (`planner.notices`), and a counsellor's clients' evaluations
+due in the next 14 days or overdue (`planner.timeline`, l. 646-650). A coordinator may look
+at anyone's."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from planner import access
+from planner import access, rules, terms
 from planner.i18n import t
 from planner.notices import Notice, notice_text
+from planner.store import Timelines
 from planner.store.notices import Notices
+from planner.timeline import Timeline, date_text
 from planner.ui import auth, common
 
 PERSON_KEY = "changes_person"
@@ -26,6 +32,46 @@ def changes_table(notices: list[Notice], names: dict[str, str], lang: str) -> pd
             ],
         }
     )
+
+
+def evaluations_table(
+    timelines: dict[str, Timeline], today: dt.date, lang: str, within_days: int
+) -> pd.DataFrame:
+    """The evaluations due within `within_days` of today and the overdue ones, earliest
+    first: the client's code, which evaluation, its date, overdue or coming."""
+    due = sorted(
+        ((e.due, code, e) for code, tl in timelines.items() for e in tl.due(today, within_days)),
+        key=lambda item: (item[0], item[1]),
+    )
+    return pd.DataFrame(
+        {
+            t("timeline.due.col.client", lang): [code for _, code, _ in due],
+            t("timeline.due.col.evaluation", lang): [e.name(lang) for _, _, e in due],
+            t("timeline.due.col.date", lang): [date_text(day) for day, _, _ in due],
+            t("timeline.due.col.state", lang): [
+                t("timeline.due.overdue" if e.overdue(today) else "timeline.due.soon", lang)
+                for _, _, e in due
+            ],
+        }
+    )
+
+
+def show_evaluations(db, season_id: int, person: str, lang: str) -> None:
+    """The person's clients' evaluations due soon or overdue (none: a line that says so);
+    nothing for someone who is no client's counsellor."""
+    season = common.load_season(common.db_url(), season_id)
+    mine = [c.client_code for c in season.clients if c.counsellor == person]
+    if not mine:
+        return
+    days = rules.EVALUATION_NOTICE_DAYS
+    today = terms.local_today()
+    table = evaluations_table(Timelines(db).of(mine), today, lang, days)
+    st.subheader(t("timeline.due.title", lang))
+    if table.empty:
+        st.caption(t("timeline.due.none", lang, days=days))
+        return
+    st.caption(t("timeline.due.caption", lang, days=days))
+    st.dataframe(table, hide_index=True)
 
 
 def render() -> None:
@@ -58,8 +104,9 @@ def render() -> None:
     found = notices.for_person(person)
     if not found:
         st.info(t("changes.none", lang), icon=":material/notifications:")
-        return
-    st.dataframe(changes_table(found, notices.group_names(), lang), hide_index=True)
+    else:
+        st.dataframe(changes_table(found, notices.group_names(), lang), hide_index=True)
+    show_evaluations(db, info["id"], person, lang)
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page

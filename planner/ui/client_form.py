@@ -13,10 +13,17 @@ shows the client as saved.
 An edit that would leave the client in a group they could no longer attend is refused by the
 store; the form then lists those groups and offers to end the places (with an ending reason)
 or keep them, flagged for the coordinator.
+
+    timeline_form(db, client, lang)   # an expander: the client's service timeline
+
+The service timeline (`planner.timeline`, stored by `planner.store.Timelines`): the start of
+social rehabilitation, the current decision's last day and the evaluations held; once a start
+is saved, the finder and enrolment warn of groups running past the decision or the 18 months.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -37,8 +44,11 @@ from planner.store import (
     Resolution,
     Store,
     StoreError,
+    TimelineRefused,
+    Timelines,
 )
 from planner.store.outcomes import ENDING_REASONS
+from planner.timeline import EVALUATIONS
 from planner.ui import auth, common
 from planner.ui.offering import audience_label, language_name, theme_label
 from planner.ui.publish_panel import group_name, rule_text
@@ -504,3 +514,76 @@ def _resolve(
     elif back.button(t("clients.unfit.back", lang), key=f"client_unfit_back_{code}"):
         st.session_state.pop(PENDING_KEY, None)
         st.rerun()
+
+
+# --- the service timeline ---
+
+TIMELINE_DONE_KEY = "client_timeline_done"  # the code whose timeline was just saved
+
+
+def timeline_form(db: Store, client: Client, lang: str) -> None:
+    """An expander "Service timeline": the timeline as it stands, and a form to record the
+    start, the decision's last day and the evaluations held. Shows nothing to someone who may
+    not edit clients."""
+    if not auth.allowed(access.CLIENTS):
+        return
+    code = client.client_code
+    current = Timelines(db).get(code)
+    with st.expander(t("timeline.form.title", lang), icon=":material/timeline:"):
+        if st.session_state.get(TIMELINE_DONE_KEY) == code:
+            st.session_state.pop(TIMELINE_DONE_KEY)
+            st.success(t("timeline.recorded", lang, client=code), icon=":material/save:")
+        if current is None:
+            st.caption(t("timeline.none", lang))
+        else:
+            st.markdown("\n".join(f"- {line}" for line in current.lines(lang)))
+        key = f"client_timeline_{code}"
+        kinds = dict(EVALUATIONS)
+        with st.form(f"{key}_form", border=False):
+            start = st.date_input(
+                t("timeline.form.start", lang),
+                value=current.start if current else None,
+                format="DD.MM.YYYY",
+                key=f"{key}_start",
+            )
+            decision_end = st.date_input(
+                t("timeline.form.decision_end", lang),
+                value=current.decision_end if current else None,
+                format="DD.MM.YYYY",
+                key=f"{key}_decision_end",
+            )
+            held = st.multiselect(
+                t("timeline.form.held", lang),
+                list(kinds),
+                default=list(current.held) if current else [],
+                format_func=lambda m: t(f"timeline.evaluation.{kinds[m]}", lang, months=m),
+                key=f"{key}_held",
+            )
+            submitted = st.form_submit_button(
+                t("timeline.form.save", lang), type="primary", icon=":material/save:"
+            )
+        if submitted:
+            _record_timeline(db, code, start, decision_end, held, lang)
+
+
+def _record_timeline(
+    db: Store,
+    code: str,
+    start: dt.date | None,
+    decision_end: dt.date | None,
+    held: list[int],
+    lang: str,
+) -> None:
+    auth.require(access.CLIENTS)
+    if start is None:
+        st.error(t("timeline.none", lang), icon=":material/error:")
+        return
+    try:
+        Timelines(db).record(
+            code, start=start, decision_end=decision_end, held=held, actor=auth.actor()
+        )
+    except TimelineRefused as exc:
+        st.error(t("clients.failed", lang, reason=exc.text(lang)), icon=":material/error:")
+        return
+    st.session_state[TIMELINE_DONE_KEY] = code
+    st.rerun()

@@ -21,10 +21,11 @@ from planner.store import (
     Store,
     StoreError,
     StrandedClients,
+    Timelines,
 )
 from planner.store.outcomes import Seats
 from planner.ui import auth, common
-from planner.ui.client_form import add_client_form, edit_client_form
+from planner.ui.client_form import add_client_form, edit_client_form, timeline_form
 from planner.ui.offering import (
     audience_label,
     card_lines,
@@ -305,6 +306,7 @@ def enrol(db: Store, season_id: int, client: Client, group_id: str, allow_flagge
             "position": outcome.position,
             "flag": outcome.flag,
             "other": outcome.other,
+            "warnings": list(outcome.warnings),
         }
     except StoreError as exc:
         result = {
@@ -337,6 +339,10 @@ def show_outcome(
         st.info(message, icon=":material/hourglass_top:")
     else:
         st.error(message, icon=":material/block:")
+    warnings = outcome.get("warnings") or ()
+    timeline = Timelines(db).get(client.client_code) if warnings else None
+    for warning in warnings if timeline is not None else ():
+        st.warning(timeline.warning_text(warning, lang), icon=":material/event_busy:")
     if outcome.get("reason") == "needs_second_leader":
         st.button(
             t("find.enrol_flagged", lang),
@@ -484,6 +490,7 @@ def render() -> None:
                 st.success(t("find.client_added", lang, code=added), icon=":material/person_add:")
             if client is not None:
                 edit_client_form(db, season, season_id, client, lang)
+                timeline_form(db, client, lang)
         else:
             profile = described_profile(season, lang)
             with st.expander(t("find.add_client", lang), icon=":material/person_add:"):
@@ -570,6 +577,7 @@ def show_results(
         taken=None if seats is None else {g: s.taken for g, s in seats.items()},
         waiting=None if seats is None else {g: s.waiting for g, s in seats.items()},
         member_of=mine,
+        timeline=Timelines(db).get(client.client_code) if client is not None else None,
     )
     enrol_args: tuple[Any, ...] | None = None
     if client is not None:

@@ -15,7 +15,7 @@ from planner import access, rules
 from planner.finder import Match, find_groups, profile_from_client
 from planner.i18n import has, t
 from planner.model import Client, Plan, Season
-from planner.store import Enrolments, Store, StoreError
+from planner.store import Enrolments, Store, StoreError, Timelines
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, Outcome, Seats
 from planner.ui import auth
 from planner.ui.meetings_panel import meetings_section
@@ -118,7 +118,9 @@ def move_place(db: Store, season_id: int, client_code: str, group_id: str) -> No
             "message": str(exc),
         }
         return
-    _remember("move", outcome)
+    warnings = list(getattr(outcome, "warnings", ()))
+    timeline = Timelines(db).get(client_code) if warnings else None
+    _remember("move", outcome, warnings=warnings, timeline=timeline)
 
 
 def _reason_words(key: str, lang: str) -> str:
@@ -148,6 +150,9 @@ def show_result(season: Season, client: Client, lang: str) -> None:
             t("places.moved", lang, client=code, old=done["other"], group=name),
             icon=":material/swap_horiz:",
         )
+        timeline = done.get("timeline")  # the group runs past the decision or the 18 months
+        for warning in done.get("warnings", ()) if timeline is not None else ():
+            st.warning(timeline.warning_text(warning, lang), icon=":material/event_busy:")
     else:
         key = "places.withdrawn" if done["status"] == "withdrawn" else "places.ended"
         reason = _reason_words(done["ending"], lang)
