@@ -32,7 +32,7 @@ auth.adopt_account_language()
 lang = common.lang()
 st.set_page_config(page_title=t("app.name", lang), page_icon=":material/groups:", layout="wide")
 print_style.apply()
-a11y_style.apply()
+a11y_style.apply(lang)
 
 # The pages' links come first in the sidebar, drawn once the person's pages are known.
 navigation_box = st.sidebar.container()

@@ -25,7 +25,18 @@ from planner.i18n import LANGUAGES, t
 
 DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
-PAGES = ("overview", "plan", "dashboard", "find", "calendar", "map", "figures", "groups")
+PAGES = (
+    "overview",
+    "import",
+    "plan",
+    "dashboard",
+    "find",
+    "calendar",
+    "map",
+    "figures",
+    "groups",
+    "audit",
+)
 """url paths of the app's pages (see app.py); the overview is the app's home."""
 FIND_CLIENT = "P-01"
 
@@ -91,8 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db_url = planned_store(Path(folder), args.seconds)
-        with running_app(
-            db_url, Path(folder) / "streamlit.log", env={"PLANNER_SINGLE_USER": "1"}
+        with running_app(  # started in the repository: its .streamlit/config.toml (the theme)
+            db_url,
+            Path(folder) / "streamlit.log",
+            cwd=DOCS.parent,
+            env={"PLANNER_SINGLE_USER": "1"},
         ) as url:
             photograph(url, args.pages, args.lang, args.out)
     return 0

@@ -102,6 +102,7 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
     for name in common.PAGE_FILES:
         page.goto(f"{url}/{'' if name == 'overview' else name}?lang={lang}")
         drawn(page)
+        page.wait_for_function(f"() => document.documentElement.lang === {lang!r}")
         problems = violations(page, axe_source)
         if problems:
             found[name] = problems
