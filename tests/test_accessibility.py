@@ -135,9 +135,8 @@ def test_find_a_group_and_enrol_with_the_keyboard_alone(browser_page, live_db) -
         f"e.getAttribute('aria-label') === {label!r} || "
         f"(e.labels && [...e.labels].some(l => l.textContent.includes({label!r})))",
     )
-    # The focus stays on the field (a help tooltip's button beside it used to take it back as
-    # its tooltip closed).
-    page.wait_for_timeout(500)
+    # The focus stays on the field (a help tooltip's button beside it took it back as its
+    # tooltip closed, and the typing went nowhere).
     assert page.evaluate("() => document.activeElement.tagName") == "INPUT"
     page.keyboard.type(code)
     page.get_by_role("option", name=code, exact=True).wait_for(state="attached", timeout=SETTLE_MS)

@@ -7,7 +7,7 @@ import string
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.io.fields import (
@@ -323,6 +323,7 @@ def test_every_id_of_the_safe_set_is_accepted(text: str) -> None:
     assert parse_id(text) == text and is_safe_id(text)
 
 
+@settings(deadline=None)  # the first example pays for imports on a loaded machine
 @given(safe_ids, st.characters(exclude_characters=SAFE_REST), st.data())
 def test_an_id_with_any_character_outside_the_safe_set_is_refused(
     text: str, odd: str, data: st.DataObject
@@ -333,7 +334,8 @@ def test_an_id_with_any_character_outside_the_safe_set_is_refused(
         parse_id(bad)
     value, _, rule = info.value.message.partition(" is not an id: ")
     assert rule.startswith("an id is 1-40 characters")
-    assert value.isascii() and value.isprintable()  # a look-alike letter shows as its code
+    shown = value.replace("…", "")  # a long value is cut short with an ellipsis
+    assert shown.isascii() and shown.isprintable()  # a look-alike letter shows as its code
 
 
 def test_an_id_may_not_begin_with_a_separator_nor_be_longer_than_forty() -> None:

@@ -58,10 +58,13 @@ def test_a_solve_survives_a_reload_and_stop_ends_it_with_a_plan(chromium, served
             page.keyboard.press("End")
             settled(page)
             start.click()
-            expect(page.get_by_role("button", name=stop_name)).to_be_visible(timeout=WAIT_MS)
+            # The page's own Stop, not Streamlit's header button of the same name that stops a
+            # script run while one is going on.
+            main = page.get_by_test_id("stMainBlockContainer")
+            expect(main.get_by_role("button", name=stop_name)).to_be_visible(timeout=WAIT_MS)
 
             page.reload(wait_until="domcontentloaded")
-            stop = page.get_by_role("button", name=stop_name)
+            stop = page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=stop_name)
             expect(stop).to_be_visible(timeout=WAIT_MS)  # the run is still there
             started = t("run.started", lang, who=access.SINGLE_USER, at="", limit=120)
             expect(page.get_by_text(started.split(" at ")[0])).to_be_visible()
