@@ -13,6 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+KINDS = ("term", "month", "quarter", "year", "range")
+"""The period choices of the figures page: the season's term, a month, a quarter, a year or a
+date range."""
+
 
 class PeriodError(ValueError):
     """A period that cannot be read, or one that ends before it starts."""
@@ -54,6 +58,27 @@ class Period:
     def label(self) -> str:
         """`d.m.yyyy–d.m.yyyy`, as the team writes dates."""
         return f"{_fi(self.start)}–{_fi(self.end)}"
+
+
+def chosen(
+    kind: str,
+    term: Period,
+    year: int,
+    part: int = 1,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Period:
+    """The period of a choice in `KINDS`: `part` is the month (1-12) or the quarter (1-4) of
+    `year`; a range is `start`..`end` (missing ends: the term's)."""
+    if kind == "month":
+        return Period.month(f"{year}-{part:02d}")
+    if kind == "quarter":
+        return Period.quarter(f"{year}Q{part}")
+    if kind == "year":
+        return Period.year(year)
+    if kind == "range":
+        return Period(start or term.start, end or term.end)
+    return term
 
 
 def _month_end(year: int, month: int) -> dt.date:
