@@ -214,3 +214,14 @@ def test_a_client_counts_once_with_the_reason_of_their_last_ending(
     assert endings["moved_to_work"] == 0  # C04's first ending is not counted again
     assert endings.sum() == 3
     assert figures["follow_up"]["clients"].sum() == 3
+
+
+def test_a_day_is_a_day_in_helsinki(live: Enrolments, clock: Clock) -> None:
+    clock.now = dt.datetime(2026, 1, 31, 22, 30, tzinfo=dt.UTC)  # 0.30 on 1.2. in Helsinki
+    live.cancel("G1", "C01", actor="anna", reason="other")
+
+    january = team_figures(live.store, period=Period.month("2026-01"))["endings"]
+    february = team_figures(live.store, period=FEBRUARY)["endings"]
+
+    assert january.set_index("reason").at["other", "clients"] == 0
+    assert february.set_index("reason").at["other", "clients"] == 1

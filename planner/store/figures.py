@@ -37,6 +37,7 @@ from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, OfferingStat
 from planner.store.schema import ClientRow, EnrolmentRow, GroupRow, MunicipalityRow
 from planner.store.store import Store
 from planner.store.timelines import timelines_in
+from planner.terms import LOCAL_ZONE
 
 NOT_RECORDED = "not_recorded"
 LEFT = ("cancelled", "withdrawn")  # the client's own ending, not the group's
@@ -123,10 +124,13 @@ def _mask(frame: pd.DataFrame, keep: list[bool]) -> pd.Series:
 
 
 def _day(value: object) -> dt.date | None:
-    """A stored timestamp's day; None for a place still on."""
+    """A stored timestamp's day in Helsinki (the store keeps UTC; SQLite gives it back without
+    a zone); None for a place still on."""
     if value is None or pd.isna(value):
         return None
-    return value.date() if isinstance(value, dt.datetime) else pd.Timestamp(value).date()
+    stamp = pd.Timestamp(value)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
+    return stamp.tz_convert(LOCAL_ZONE).date()
 
 
 def _in_period(places: pd.DataFrame, period: Period) -> pd.DataFrame:
