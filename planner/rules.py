@@ -20,6 +20,7 @@ No OR-Tools here: the catalogue is read by code that must not load the solver.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -68,6 +69,22 @@ RETENTION_MONTHS = MAX_SERVICE_MONTHS
 """The county's retention rule for planning data (`planner purge`): a client's rows are kept
 as long as the service itself may last, 18 months (l. 118), after their last place ended.
 The handbook sets no retention period of its own; l. 596 is the six-month decision, not it."""
+
+
+# --- The team's tracked figures (l. 537-543; `planner.store.figures`) ---
+# "seurataan ... asiakasmäärää yksilötyössä ja ryhmätoiminnassa, päättymissyitä, jatkopolkuja"
+# (l. 539-541): clients are counted per reporting period, each client once.
+FIGURE_PLACE_HELD = ("active", "cancelled", "group_cancelled", "moved", "dropped")
+"""Statuses of an enrolment row that held a seat (a waiting one that left is `withdrawn`)."""
+FIGURE_WAITING = ("waiting", "withdrawn")
+"""Statuses of an enrolment row that only waited for a seat."""
+
+
+def overlaps_period(since: dt.date, ended: dt.date | None, start: dt.date, end: dt.date) -> bool:
+    """A place (or a wait) from `since` to `ended` (None: still on) touches the reporting
+    period `start`..`end`, both days included: the client is counted in the period if they
+    held it at any time in it (l. 539)."""
+    return since <= end and (ended is None or ended >= start)
 
 
 LANGS = ("fi", "sv", "en")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import openpyxl
+import pandas as pd
 import pytest
 from toys import groups_with_a_seat, who_can_join_leaving_clashes
 
@@ -90,6 +92,56 @@ def test_figures_are_written_as_a_workbook(capsys, planned_store, tmp_path):
     code, _, _ = run(capsys, "figures", "--out", str(out_file), "--db", planned_store)
     assert code == 0
     assert {"clients", "seats"} <= set(openpyxl.load_workbook(out_file).sheetnames)
+
+
+@pytest.fixture
+def published_on_5_jan(capsys, planned_store, monkeypatch) -> str:
+    """The plan published with the store's clock at 5.1.2027."""
+    at = dt.datetime(2027, 1, 5, 9, tzinfo=dt.UTC)
+    for module in ("seats", "publishing"):
+        monkeypatch.setattr(f"planner.store.{module}.utcnow", lambda: at)
+    run(capsys, "publish", "--db", planned_store)
+    return planned_store
+
+
+def test_figures_from_to_writes_the_periods_workbook(capsys, published_on_5_jan, tmp_path):
+    db = published_on_5_jan
+    january, december = tmp_path / "tammikuu.xlsx", tmp_path / "joulukuu.xlsx"
+    code, out, _ = run(
+        capsys, "figures", "--from", "2027-01-01", "--to", "2027-01-31", "--out", str(january),
+        "--db", db, "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["period"] == {"from": "2027-01-01", "to": "2027-01-31"}
+    run(capsys, "figures", "--month", "2026-12", "--out", str(december), "--db", db)
+
+    sheets = pd.read_excel(january, sheet_name=None, dtype={"municipality": str})
+    assert list(sheets) == ["clients", "endings", "follow_up", "seats"]
+    clients = sheets["clients"]
+    assert {"clients", "group_work", "individual_only", "waiting"} <= set(clients.columns)
+    assert clients["group_work"].sum() > 0
+    parts = clients["group_work"] + clients["individual_only"] + clients["waiting"]
+    assert (clients["clients"] == parts).all()
+    before = pd.read_excel(december, sheet_name="clients")
+    assert before["group_work"].sum() == 0  # nobody held a place before 5.1.2027
+    assert before["clients"].sum() == clients["clients"].sum()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--from", "2027-01-01"],
+        ["--from", "2027-02-01", "--to", "2027-01-01"],
+        ["--from", "1.1.2027", "--to", "2027-01-31"],
+        ["--month", "2027-13"],
+        ["--quarter", "2027Q5"],
+        ["--year", "2027", "--from", "2027-01-01", "--to", "2027-01-31"],
+    ],
+)
+def test_figures_refuse_a_period_they_cannot_read(capsys, planned_store, tmp_path, argv):
+    code, _, err = run(capsys, "figures", *argv, "--out", str(tmp_path / "x.xlsx"))
+    assert code == 2 and err.strip()
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_ics_writes_a_calendar_without_client_codes(capsys, planned_store, tmp_path):

@@ -1,8 +1,10 @@
-"""The team's tracked figures (handbook l. 537-543) count what happened in the store,
-and the workbook holds one sheet per table."""
+"""The team's tracked figures (handbook l. 537-543) count what happened in the store, each
+client once per reporting period, and the workbook holds one sheet per table. The store's
+clock is set by the `clock` fixture: every date is explicit."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +12,34 @@ import openpyxl
 import pytest
 from toys import SUMMARY, fresh_database, toy_plan, toy_season
 
-from planner.store import Enrolments, Store
-from planner.store.figures import team_figures, write_figures_xlsx
+from planner.periods import Period
+from planner.store import Enrolments, Store, Timelines
+from planner.store.figures import season_term, team_figures, write_figures_xlsx
+
+PUBLISHED = dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC)  # the toy term starts on Mon 5.1.2026
+FEBRUARY = Period.month("2026-02")
+CODES_21_26 = ("C21", "C22", "C23", "C24", "C25", "C26")
+
+
+class Clock:
+    """The store's `utcnow` for the places written, set by the test."""
+
+    def __init__(self) -> None:
+        self.now = PUBLISHED
+
+    def at(self, day: dt.date) -> None:
+        self.now = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    clock = Clock()
+    for module in ("seats", "publishing"):
+        monkeypatch.setattr(f"planner.store.{module}.utcnow", clock)
+    return clock
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -25,11 +53,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def live(store: Store) -> Enrolments:
-    """Published (14 clients in groups), then C04 leaves for work, C05 for studies and C09
-    drops out (G3 is left with two)."""
+def live(store: Store, clock: Clock) -> Enrolments:
+    """Published on 5.1.2026 (14 clients in groups), then on 2.2.2026 C04 leaves for work,
+    C05 for studies and C09 drops out (G3 is left with two)."""
     enrolments = Enrolments(store)
     enrolments.publish()
+    clock.at(dt.date(2026, 2, 2))
     enrolments.cancel("G2", "C04", actor="anna", reason="moved_to_work")
     enrolments.cancel("G2", "C05", actor="anna", reason="studies", follow_up="work_trial")
     enrolments.cancel("G3", "C09", actor="bo", reason="dropped_out")
@@ -41,14 +70,16 @@ def test_clients_in_group_work_and_in_individual_work_only_per_municipality(
 ) -> None:
     clients = team_figures(live.store)["clients"].set_index("municipality")
 
-    # odd client numbers live in Espoo (049), even in Raasepori (710); 40 clients in all
+    # odd client numbers live in Espoo (049), even in Raasepori (710); 40 clients in all.
+    # Over the whole term, C04, C05 and C09 held their places until they left in February.
     in_groups = {"C01", "C02", "C03", "C06", "C07", "C08", "C10", "C11", "C12", "C13", "C40"}
+    in_groups |= {"C04", "C05", "C09"}
     espoo = sum(int(c[1:]) % 2 for c in in_groups)
     assert clients.loc["049", "name_fi"] == "Espoo"
     assert clients.loc["049", "group_work"] == espoo
     assert clients.loc["710", "group_work"] == len(in_groups) - espoo
     assert (clients["clients"] == clients["group_work"] + clients["individual_only"]).all()
-    assert clients["clients"].sum() == 40
+    assert clients["clients"].sum() == 40 and clients["waiting"].sum() == 0
 
 
 def test_reasons_for_ending_and_follow_up_paths_count_clients(live: Enrolments) -> None:
@@ -106,3 +137,91 @@ def test_the_workbook_has_one_sheet_per_table_that_reads_back(
     assert len(groups) == len(figures["seats"])
     municipalities = [r[0] for r in book["clients"].iter_rows(min_row=2, values_only=True)]
     assert municipalities == ["049", "710"]  # codes stay text with the leading zero
+
+
+def per_municipality_sum(figures: dict, column: str) -> int:
+    return int(figures["clients"][column].sum())
+
+
+def test_the_default_period_is_the_seasons_term(live: Enrolments) -> None:
+    term = season_term(live.store)
+    assert term.start == dt.date(2026, 1, 5)
+    assert term.end > term.start
+    assert team_figures(live.store)["clients"].equals(
+        team_figures(live.store, period=term)["clients"]
+    )
+
+
+def test_a_client_with_two_places_in_the_period_counts_once(live: Enrolments, clock: Clock) -> None:
+    clock.at(dt.date(2026, 2, 9))
+    assert live.enrol("G2", "C04", actor="anna").status == "enrolled"  # back in the group
+
+    figures = team_figures(live.store, period=FEBRUARY)
+
+    # in February: the eleven who stayed, C04 (twice, counted once), C05 and C09 (left 2.2)
+    assert per_municipality_sum(figures, "group_work") == 14
+    assert per_municipality_sum(figures, "clients") == 40
+
+
+def test_a_place_that_ended_before_the_period_does_not_count(live: Enrolments) -> None:
+    march = team_figures(live.store, period=Period.month("2026-03"))
+    january = team_figures(live.store, period=Period.month("2026-01"))
+
+    assert per_municipality_sum(march, "group_work") == 11  # C04, C05 and C09 left in Feb
+    assert per_municipality_sum(march, "individual_only") == 29
+    assert march["endings"]["clients"].sum() == 0  # they left in February, not in March
+    assert per_municipality_sum(january, "group_work") == 14
+    assert january["endings"]["clients"].sum() == 0
+
+
+def test_waiting_clients_are_counted_apart(live: Enrolments, clock: Clock) -> None:
+    clock.at(dt.date(2026, 2, 9))
+    outcomes = [live.enrol("G2", code, actor="anna") for code in CODES_21_26]
+    waiting = {o.client_code for o in outcomes if o.status == "waiting"}
+    assert waiting  # G2 fills up
+
+    february = team_figures(live.store, period=FEBRUARY)["clients"]
+    january = team_figures(live.store, period=Period.month("2026-01"))["clients"]
+
+    assert february["waiting"].sum() == len(waiting)
+    assert (
+        february["clients"]
+        == february["group_work"] + february["individual_only"] + february["waiting"]
+    ).all()
+    assert january["waiting"].sum() == 0  # they asked for a place in February
+
+
+def test_a_service_that_starts_after_the_period_is_not_counted(live: Enrolments) -> None:
+    Timelines(live.store).record("C30", start=dt.date(2026, 3, 2), actor="anna")
+
+    assert per_municipality_sum(team_figures(live.store, period=FEBRUARY), "clients") == 39
+    march = team_figures(live.store, period=Period.month("2026-03"))
+    assert per_municipality_sum(march, "clients") == 40
+
+
+def test_a_client_counts_once_with_the_reason_of_their_last_ending(
+    live: Enrolments, clock: Clock
+) -> None:
+    clock.at(dt.date(2026, 2, 9))
+    live.enrol("G2", "C04", actor="anna")
+    clock.at(dt.date(2026, 2, 16))
+    live.cancel("G2", "C04", actor="anna", reason="studies", follow_up="studies")
+
+    figures = team_figures(live.store, period=FEBRUARY)
+    endings = figures["endings"].set_index("reason")["clients"]
+
+    assert endings["studies"] == 2  # C05 and C04 (last)
+    assert endings["moved_to_work"] == 0  # C04's first ending is not counted again
+    assert endings.sum() == 3
+    assert figures["follow_up"]["clients"].sum() == 3
+
+
+def test_a_day_is_a_day_in_helsinki(live: Enrolments, clock: Clock) -> None:
+    clock.now = dt.datetime(2026, 1, 31, 22, 30, tzinfo=dt.UTC)  # 0.30 on 1.2. in Helsinki
+    live.cancel("G1", "C01", actor="anna", reason="other")
+
+    january = team_figures(live.store, period=Period.month("2026-01"))["endings"]
+    february = team_figures(live.store, period=FEBRUARY)["endings"]
+
+    assert january.set_index("reason").at["other", "clients"] == 0
+    assert february.set_index("reason").at["other", "clients"] == 1

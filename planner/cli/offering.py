@@ -248,13 +248,47 @@ def cmd_history(args: argparse.Namespace, emit: Emit) -> int:
     return 0
 
 
+def figures_period(args: argparse.Namespace):
+    """The reporting period asked for: --from/--to (both days included), --month YYYY-MM,
+    --quarter YYYYQn or --year YYYY; None (the season's term) when none is given."""
+    import datetime as dt
+
+    from planner.periods import Period, PeriodError
+
+    def day(value: str, option: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise UserError(f"{option} {value!r} is not a date like 2027-02-03") from exc
+
+    start, end = getattr(args, "from_date", None), getattr(args, "to_date", None)
+    if (start or end) and (args.month or args.quarter or args.year):
+        raise UserError("give either --from/--to or one of --month, --quarter, --year")
+    try:
+        if args.month:
+            return Period.month(args.month)
+        if args.quarter:
+            return Period.quarter(args.quarter)
+        if args.year:
+            return Period.year(args.year)
+        if start is None and end is None:
+            return None
+        if start is None or end is None:
+            raise UserError("give both --from and --to (or --month, --quarter or --year)")
+        return Period(day(start, "--from"), day(end, "--to"))
+    except PeriodError as exc:
+        raise UserError(str(exc)) from None
+
+
 def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
-    from planner.store.figures import team_figures, write_figures_xlsx
+    from planner.store.figures import season_term, team_figures, write_figures_xlsx
 
     out = writable_file(args.out)
+    period = figures_period(args)
     store, _ = _enrolments(args)
     try:
-        figures = team_figures(store)
+        period = period or season_term(store)
+        figures = team_figures(store, period=period)
     finally:
         store.dispose()
     try:
@@ -263,8 +297,11 @@ def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
         raise write_failed(out, exc) from None
     emit(
         args,
-        {name: frame.to_dict(orient="records") for name, frame in figures.items()},
-        f"Wrote {path} ({', '.join(figures)})",
+        {
+            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            **{name: frame.to_dict(orient="records") for name, frame in figures.items()},
+        },
+        f"Wrote {path} ({', '.join(figures)}) for {period.label()}",
     )
     return 0
 
@@ -425,8 +462,20 @@ def add_offering_commands(add: Add) -> None:
     p = add("history", cmd_history, "A client's groups: enrolments, endings, attendance.")
     p.add_argument("client")
     common(p)
-    p = add("figures", cmd_figures, "Write the team figures (l. 537-543) as an Excel workbook.")
+    p = add(
+        "figures",
+        cmd_figures,
+        "Write the team figures (l. 537-543) of a reporting period as an Excel workbook: "
+        "each client once, in group work, individual work or waiting; ending reasons and "
+        "follow-up paths. Default period: the season's term.",
+    )
     p.add_argument("--out", required=True, help="the .xlsx file to write")
+    p.add_argument("--from", dest="from_date", metavar="DATE", help="first day, 2027-01-01")
+    p.add_argument("--to", dest="to_date", metavar="DATE", help="last day (included)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--month", metavar="YYYY-MM", help="a calendar month, 2027-02")
+    which.add_argument("--quarter", metavar="YYYYQn", help="a quarter, 2027Q1")
+    which.add_argument("--year", metavar="YYYY", help="a calendar year, 2027")
     common(p)
 
 

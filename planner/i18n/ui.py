@@ -1387,12 +1387,28 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- team figures ---
     "fig.title": {"fi": "Tiimin seurantaluvut", "sv": "Teamets uppföljning", "en": "Team figures"},
     "fig.intro": {
-        "fi": "Kauden {season} seurattavat luvut: ryhmä- ja yksilötyön asiakkaat, ryhmistä "
-        "lähteminen, jatkopolut ja ryhmien paikat.",
-        "sv": "Uppföljningssiffror för säsongen {season}: klienter i grupp- och "
-        "individuellt arbete, avslut, fortsatta vägar och gruppernas platser.",
-        "en": "The tracked figures of the season {season}: clients in group and individual "
-        "work, endings, follow-up paths and the groups' seats.",
+        "fi": "Kauden {season} seurattavat luvut ajalta {period}: ryhmä- ja yksilötyön "
+        "asiakkaat (kukin kerran), jonottajat erikseen, päättymissyyt, jatkopolut ja ryhmien "
+        "paikat nyt.",
+        "sv": "Uppföljningssiffror för säsongen {season} för perioden {period}: klienter i "
+        "grupp- och individuellt arbete (var och en en gång), de köande för sig, orsaker till "
+        "avslut, fortsatta vägar och gruppernas platser nu.",
+        "en": "The tracked figures of the season {season} for {period}: clients in group and "
+        "individual work (each once), those waiting apart, ending reasons, follow-up paths "
+        "and the groups' seats now.",
+    },
+    "fig.period": {"fi": "Ajanjakso", "sv": "Period", "en": "Period"},
+    "fig.period.term": {"fi": "Kauden jakso", "sv": "Säsongens termin", "en": "The term"},
+    "fig.period.month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
+    "fig.period.quarter": {"fi": "Neljännes", "sv": "Kvartal", "en": "Quarter"},
+    "fig.period.year": {"fi": "Vuosi", "sv": "År", "en": "Year"},
+    "fig.period.range": {"fi": "Aikaväli", "sv": "Datumintervall", "en": "Date range"},
+    "fig.period.from": {"fi": "Alkaen", "sv": "Från", "en": "From"},
+    "fig.period.to": {"fi": "Päättyen", "sv": "Till", "en": "To"},
+    "fig.period.bad": {
+        "fi": "Ajanjakso päättyy ennen kuin se alkaa.",
+        "sv": "Perioden slutar innan den börjar.",
+        "en": "The period ends before it starts.",
     },
     "fig.not_published": {
         "fi": "Suunnitelmaa ei ole vielä julkaistu, joten ryhmissä ei ole ilmoittautumisia "
@@ -1408,9 +1424,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Clients per municipality: group work and individual work",
     },
     "fig.endings": {
-        "fi": "Ryhmästä lähtemisen syyt",
-        "sv": "Orsaker till att lämna en grupp",
-        "en": "Reasons for leaving a group",
+        "fi": "Päättymissyyt (kukin asiakas kerran, viimeisin)",
+        "sv": "Orsaker till avslut (varje klient en gång, den senaste)",
+        "en": "Ending reasons (each client once, their last)",
     },
     "fig.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up paths"},
     "fig.seats": {
@@ -1434,6 +1450,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Vain yksilötyössä",
         "sv": "Endast individuellt arbete",
         "en": "Individual work only",
+    },
+    "fig.col.waiting_clients": {
+        "fi": "Jonossa ryhmään",
+        "sv": "I kö till en grupp",
+        "en": "Waiting for a group",
     },
     "fig.col.reason": {"fi": "Syy", "sv": "Orsak", "en": "Reason"},
     "fig.col.follow_up": {"fi": "Jatkopolku", "sv": "Fortsatt väg", "en": "Follow-up path"},

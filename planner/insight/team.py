@@ -36,6 +36,7 @@ def figure_tables(
             t("fig.col.clients", lang): clients["clients"],
             t("fig.col.group_work", lang): clients["group_work"],
             t("fig.col.individual_only", lang): clients["individual_only"],
+            t("fig.col.waiting_clients", lang): clients["waiting"],
         }
     )
     endings = figures["endings"]

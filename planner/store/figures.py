@@ -1,37 +1,57 @@
-"""The team's tracked figures (l. 537-543), as tables for a spreadsheet.
+"""The team's tracked figures (l. 537-543), per reporting period, as tables for a spreadsheet.
 
-    figures = team_figures(store)            # the current season
+    figures = team_figures(store)                              # the season's term
+    figures = team_figures(store, period=Period.month("2027-02"))
     write_figures_xlsx(figures, "figures.xlsx")
 
-Tables: `clients` (per municipality: clients in group work, i.e. with an active enrolment,
-and clients in individual work only), `endings` (reasons for leaving a group, distinct
-clients per reason), `follow_up` (follow-up paths, distinct clients per path) and `seats`
-(per published group: seats taken of the maximum, waiting list, at risk of not running).
+Each client is counted once per period (`planner.rules.overlaps_period`), not per group place:
+
+- `clients` (per municipality): `group_work`, the clients who held a group place at any time
+  in the period; `individual_only`, the clients of the service in the period without a place
+  and not waiting for one; `waiting`, those without a place who waited for one in it, apart.
+  A client of the service: one of the season's clients whose recorded service start
+  (`service_timelines`) is not after the period's end; without a timeline, every client of
+  the season.
+- `endings` and `follow_up`: the clients whose own ending (a place or a wait they left, not
+  the group's) fell in the period, each once, with the reason and follow-up path of their
+  last ending in it.
+- `seats` (per published group: seats taken of the maximum, waiting list, at risk of not
+  running): as the offering stands now, whatever the period.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 
+from planner import rules
+from planner.periods import Period
 from planner.spreadsheet import write_workbook
 from planner.store.enrolment import Enrolments
 from planner.store.live import reading, season_of
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, OfferingStatus
 from planner.store.schema import ClientRow, EnrolmentRow, GroupRow, MunicipalityRow
 from planner.store.store import Store
+from planner.store.timelines import timelines_in
+from planner.terms import LOCAL_ZONE
 
 NOT_RECORDED = "not_recorded"
 LEFT = ("cancelled", "withdrawn")  # the client's own ending, not the group's
 
 
-def team_figures(store: Store, season_id: int | None = None) -> dict[str, pd.DataFrame]:
-    """The tracked figures of a season (default: the current one), one DataFrame per table."""
+def team_figures(
+    store: Store, season_id: int | None = None, period: Period | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tracked figures of a season (default: the current one) in `period` (default: the
+    season's term, `season_term`), one DataFrame per table."""
     with reading(store, "count the figures") as conn:
         season_id = season_of(conn, season_id)
+        if period is None:
+            period = _term(conn, season_id)
         clients = _frame(
             conn,
             sa.select(ClientRow.client_code, ClientRow.municipality).where(
@@ -44,10 +64,16 @@ def team_figures(store: Store, season_id: int | None = None) -> dict[str, pd.Dat
                 EnrolmentRow.client_code,
                 EnrolmentRow.group_id,
                 EnrolmentRow.status,
+                EnrolmentRow.created_at,
+                EnrolmentRow.ended_at,
                 EnrolmentRow.end_reason,
                 EnrolmentRow.follow_up,
             ).where(EnrolmentRow.season_id == season_id),
         )
+        starts = {
+            code: timeline.start
+            for code, timeline in timelines_in(conn, clients["client_code"]).items()
+        }
         municipalities = _frame(
             conn,
             sa.select(MunicipalityRow.code, MunicipalityRow.name_fi, MunicipalityRow.name_sv)
@@ -61,13 +87,66 @@ def team_figures(store: Store, season_id: int | None = None) -> dict[str, pd.Dat
             ),
         )
     offering = Enrolments(store, season_id).offerings()
-    left = places[places["status"].isin(LEFT)]
+    in_service = clients[
+        _mask(clients, [starts.get(c, dt.date.min) <= period.end for c in clients["client_code"]])
+    ]
+    left = _ended_in(places[places["status"].isin(LEFT)], period)
     return {
-        "clients": _clients(clients, places, municipalities),
+        "clients": _clients(in_service, places, municipalities, period),
         "endings": _count(left, "end_reason", ENDING_REASONS, "reason"),
         "follow_up": _count(left, "follow_up", FOLLOW_UP_PATHS, "follow_up"),
         "seats": _seats(offering, groups),
     }
+
+
+def season_term(store: Store, season_id: int | None = None) -> Period:
+    """The season's term: from its first group's start to its last group's last week (a
+    pop-up without weeks adds its start only); the whole calendar for a season without
+    groups."""
+    with reading(store, "read the season's term") as conn:
+        return _term(conn, season_of(conn, season_id))
+
+
+def _term(conn: sa.Connection, season_id: int) -> Period:
+    rows = conn.execute(
+        sa.select(GroupRow.start_date, GroupRow.weeks).where(GroupRow.season_id == season_id)
+    ).all()
+    if not rows:
+        return Period(dt.date.min, dt.date.max)
+    ends = [r.start_date + dt.timedelta(days=7 * r.weeks - 1) for r in rows if r.weeks]
+    starts = [r.start_date for r in rows]
+    return Period(min(starts), max([*ends, *starts]))
+
+
+def _mask(frame: pd.DataFrame, keep: list[bool]) -> pd.Series:
+    """`keep` as a row mask of `frame` (an empty list still selects rows, not columns)."""
+    return pd.Series(keep, index=frame.index, dtype=bool)
+
+
+def _day(value: object) -> dt.date | None:
+    """A stored timestamp's day in Helsinki (the store keeps UTC; SQLite gives it back without
+    a zone); None for a place still on."""
+    if value is None or pd.isna(value):
+        return None
+    stamp = pd.Timestamp(value)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
+    return stamp.tz_convert(LOCAL_ZONE).date()
+
+
+def _in_period(places: pd.DataFrame, period: Period) -> pd.DataFrame:
+    keep = [
+        rules.overlaps_period(_day(since) or dt.date.min, _day(ended), period.start, period.end)
+        for since, ended in zip(places["created_at"], places["ended_at"], strict=True)
+    ]
+    return places[_mask(places, keep)]
+
+
+def _ended_in(places: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Each client's last own ending in the period, one row per client."""
+    days = [_day(e) for e in places["ended_at"]]
+    keep = [d is not None and period.start <= d <= period.end for d in days]
+    ended = places[_mask(places, keep)]
+    return ended.sort_values("ended_at", kind="stable").drop_duplicates("client_code", keep="last")
 
 
 def write_figures_xlsx(figures: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
@@ -82,17 +161,29 @@ def _frame(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:
 
 
 def _clients(
-    clients: pd.DataFrame, places: pd.DataFrame, municipalities: pd.DataFrame
+    clients: pd.DataFrame, places: pd.DataFrame, municipalities: pd.DataFrame, period: Period
 ) -> pd.DataFrame:
-    in_groups = set(places.loc[places["status"] == "active", "client_code"])
-    clients = clients.assign(group_work=clients["client_code"].isin(in_groups))
-    per = clients.groupby("municipality")["group_work"].agg(clients="size", group_work="sum")
+    held = _in_period(places[places["status"].isin(rules.FIGURE_PLACE_HELD)], period)
+    waited = _in_period(places[places["status"].isin(rules.FIGURE_WAITING)], period)
+    in_groups = set(held["client_code"])
+    waiting = set(waited["client_code"]) - in_groups
+    clients = clients.assign(
+        group_work=clients["client_code"].isin(in_groups),
+        waiting=clients["client_code"].isin(waiting),
+    )
+    per = clients.groupby("municipality").agg(
+        clients=("client_code", "size"),
+        group_work=("group_work", "sum"),
+        waiting=("waiting", "sum"),
+    )
     table = municipalities.rename(columns={"code": "municipality"}).merge(
         per, left_on="municipality", right_index=True, how="left"
     )
-    table[["clients", "group_work"]] = table[["clients", "group_work"]].fillna(0).astype(int)
-    table["individual_only"] = table["clients"] - table["group_work"]
-    return table.reset_index(drop=True)
+    counts = ["clients", "group_work", "waiting"]
+    table[counts] = table[counts].fillna(0).astype(int)
+    table["individual_only"] = table["clients"] - table["group_work"] - table["waiting"]
+    columns = ["municipality", "name_fi", "name_sv", "clients", "group_work"]
+    return table[[*columns, "individual_only", "waiting"]].reset_index(drop=True)
 
 
 def _count(left: pd.DataFrame, column: str, keys: tuple[str, ...], name: str) -> pd.DataFrame:

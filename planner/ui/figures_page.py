@@ -1,14 +1,19 @@
-"""Team figures page: the tracked figures of the season (l. 537-543) and their workbook."""
+"""Team figures page: the tracked figures (l. 537-543) of a reporting period chosen here (the
+season's term, a month, a quarter, a year or a date range) and their workbook."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 from planner import access
 from planner.i18n import t
 from planner.insight.team import figure_tables
+from planner.periods import KINDS, Period, PeriodError, chosen
 from planner.store import Enrolments, StoreError
-from planner.store.figures import team_figures
+from planner.store.figures import season_term, team_figures
+from planner.terms import local_today
 from planner.ui import auth, common
 from planner.ui.offering import figures_workbook, published_plan_id
 from planner.ui.text import plain
@@ -52,12 +57,21 @@ def render() -> None:
         return
 
     season = common.load_season(common.db_url(), season_id)
-    tables = figure_tables(team_figures(db, season_id), season, lang)
-    st.caption(t("fig.intro", lang, season=plain(info["name"])))
+    try:
+        term = season_term(db, season_id)
+    except StoreError as exc:
+        st.error(t("store.unavailable", lang, reason=exc), icon=":material/error:")
+        return
+    period = choose_period(term, lang)
+    if period is None:
+        st.error(t("fig.period.bad", lang), icon=":material/error:")
+        return
+    tables = figure_tables(team_figures(db, season_id, period), season, lang)
+    st.caption(t("fig.intro", lang, season=plain(info["name"]), period=period.label()))
     st.download_button(
         t("fig.download", lang),
         figures_workbook(tables, lang),
-        file_name=f"figures-{season_id}.xlsx",
+        file_name=f"figures-{period.start.isoformat()}-{period.end.isoformat()}.xlsx",
         mime=XLSX,
         key="fig_download",
         icon=":material/download:",
@@ -84,6 +98,54 @@ def render() -> None:
             ),
         },
     )
+
+
+def choose_period(term: Period, lang: str) -> Period | None:
+    """The period selector: the season's term by default; None for a range that ends before
+    it starts."""
+    kind = st.radio(
+        t("fig.period", lang),
+        KINDS,
+        format_func=lambda k: t(f"fig.period.{k}", lang),
+        horizontal=True,
+        key="fig_period",
+    )
+    if kind == "term":
+        return term
+    years = _years(term)
+    if kind == "range":
+        start, end = st.columns(2)
+        first = start.date_input(
+            t("fig.period.from", lang), term.start, format="DD.MM.YYYY", key="fig_from"
+        )
+        last = end.date_input(t("fig.period.to", lang), term.end, format="DD.MM.YYYY", key="fig_to")
+        try:
+            return chosen(kind, term, term.start.year, start=first, end=last)
+        except PeriodError:
+            return None
+    year_column, part_column = st.columns(2)
+    year = year_column.selectbox(t("fig.period.year", lang), years, key="fig_year")
+    part = 1
+    if kind == "month":
+        part = part_column.selectbox(
+            t("fig.period.month", lang), range(1, 13), index=term.start.month - 1, key="fig_month"
+        )
+    elif kind == "quarter":
+        part = part_column.selectbox(
+            t("fig.period.quarter", lang),
+            range(1, 5),
+            index=(term.start.month - 1) // 3,
+            format_func=lambda q: f"Q{q}",
+            key="fig_quarter",
+        )
+    return chosen(kind, term, int(year), int(part))
+
+
+def _years(term: Period) -> list[int]:
+    """The years offered: the term's, and one either side."""
+    if term.start == dt.date.min or term.end == dt.date.max:  # a season without groups
+        return [local_today().year]
+    return list(range(term.start.year - 1, term.end.year + 2))
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page
