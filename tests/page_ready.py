@@ -34,3 +34,12 @@ def settled(page, timeout_ms: int = SETTLE_MS) -> None:
     # The network may have woken the script again (a component's first value): settle once more.
     page.wait_for_function(READY, timeout=timeout_ms)
     page.evaluate(FRAMES)
+
+
+def drawn(page, timeout_ms: int = SETTLE_MS) -> None:
+    """`settled`, without waiting for the network to go quiet: for a page whose map tiles may
+    never load (a machine without internet keeps retrying them)."""
+    page.wait_for_function(READY, timeout=timeout_ms)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_function(READY, timeout=timeout_ms)
+    page.evaluate(FRAMES)

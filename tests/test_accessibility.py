@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from appserver import CHROMIUM_ARGS, AppDidNotStart, running_app
-from page_ready import FRAMES, READY, SETTLE_MS, settled
+from page_ready import SETTLE_MS, drawn, settled
 from test_find_page import enrollable  # pytest puts tests/ on the path
 
 from planner.i18n import LANGUAGES, t
@@ -76,15 +76,6 @@ def browser_page(live_db: Path, tmp_path_factory) -> Iterator[tuple[object, str]
                 browser.close()
     except AppDidNotStart as exc:
         pytest.fail(str(exc))
-
-
-def drawn(page) -> None:
-    """The script run has ended and the page is drawn (the network is not waited for: a map's
-    tiles may never load on a machine without internet)."""
-    page.wait_for_function(READY, timeout=SETTLE_MS)
-    page.evaluate("() => document.fonts.ready.then(() => true)")
-    page.wait_for_function(READY, timeout=SETTLE_MS)
-    page.evaluate(FRAMES)
 
 
 def violations(page, axe_source: str) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -150,10 +151,17 @@ def test_run_sheet_lists_stops_in_order_with_codes_only(stored, runs):
 def test_clients_met_at_a_hub_are_listed_by_code_with_their_own_trip(
     planned_db, tmp_path, monkeypatch, stored
 ):
-    season, plan = stored
-    met = plan_pickups(season, plan, params=PickupParams(seconds_per_day=SECONDS)).meeting_points
+    season, _ = stored
     use(planned_db, tmp_path, monkeypatch)
     at = open_page("en")
+    # The runs the page computed and stored (a time-limited search: another run may differ).
+    from planner.routing.stored_runs import pickups_from
+    from planner.store.route_cache import RouteCache
+
+    with Store.open(os.environ["PLANNER_DB_URL"]) as store:
+        shown = pickups_from(RouteCache(store).get(store.plan_summary()["id"], SECONDS))
+    assert shown is not None, "the page stored the runs it computed"
+    met = shown.meeting_points
     tables = [d.value for d in at.dataframe if t("routes.col.hub", "en") in d.value.columns]
     if not met:
         assert not tables

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from appserver import CHROMIUM_ARGS, AppDidNotStart, free_port, running_app
-from page_ready import settled
+from page_ready import drawn
 
 from planner.i18n import t
 from planner.store import Store
@@ -110,7 +110,7 @@ def test_signing_in_gives_each_person_the_pages_of_their_role(
                     expect(
                         page.get_by_role("heading", name=t("overview.title", "en"))
                     ).to_be_visible(timeout=30_000)
-                    settled(page)  # the data grid and the map have drawn
+                    drawn(page)  # the data grid and the map have drawn
                     page.screenshot(path=str(tmp_path / "signed_in.png"), full_page=True)
 
                     sidebar.get_by_role("button", name=t("auth.sign_out", "en")).click()
