@@ -49,10 +49,11 @@ PARTNER_KINDS = (
 GROUP_KINDS = ("process", "targeted", "theme", "peer", "popup")
 GROUP_MODES = ("in_person", "hybrid", "remote")
 TERMLESS_KINDS = ("popup",)  # only pop-up groups may run without a fixed term (l. 366)
-# "Matalan kynnyksen avoimia pop-up ryhmiä" (l. 355): a low-threshold open group is drop-in.
-# Nobody enrols; leaders record a head count per held session instead of names, and the
-# minimum of three (l. 362) does not apply to enrolment (the maximum of ten still does).
-DROP_IN_KINDS = ("popup",)
+# "Matalan kynnyksen avoimia pop-up ryhmiä" (l. 355): a pop-up group may be drop-in (the
+# groups table's optional `drop_in` column). Nobody enrols; leaders record a head count per
+# held session instead of names, and the minimum of three (l. 362) does not apply (the
+# maximum of ten still does).
+DROP_IN_KINDS = ("popup",)  # the kinds that may be drop-in
 DROP_IN_LINES = "355, 366"
 
 # --- The process around a group (l. 379) ---
@@ -523,7 +524,7 @@ def size_ok(n: int) -> bool:
 
 def is_drop_in(group: Group) -> bool:
     """A low-threshold open pop-up group: no enrolment, a head count per session (l. 355, 366)."""
-    return group.kind in DROP_IN_KINDS
+    return group.drop_in and group.kind in DROP_IN_KINDS
 
 
 def size_limits(group: Group) -> tuple[int, int]:

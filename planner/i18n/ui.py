@@ -1043,6 +1043,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "klienten kan inte delta i gruppens träffar: {rule}",
         "en": "the client cannot take part in the group's sessions: {rule}",
     },
+    "refusal.drop_in": {
+        "fi": "avoin pop up -ryhmä: tule paikalle, ilmoittautumista ei tarvita",
+        "sv": "öppen pop up-grupp: kom på plats, ingen anmälan behövs",
+        "en": "a drop-in pop-up group: just come along, no enrolment needed",
+    },
     "refusal.unknown_group": {
         "fi": "ryhmä ei ole julkaistussa tarjonnassa",
         "sv": "gruppen finns inte i det publicerade utbudet",
