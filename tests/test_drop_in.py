@@ -4,19 +4,26 @@ held session instead of names, kept in the store and its backups with no client 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from toys import SUMMARY, fresh_database, toy_plan, toy_season, with_group
+from icalendar import Calendar
+from toys import PUBLISHED_START, SUMMARY, fresh_database, toy_plan, toy_season, with_group
 
+from planner.calendar import CalendarOptions, export_group
+from planner.finder import Profile, find_groups
 from planner.i18n import t
-from planner.model import SeasonError
+from planner.io import read_season
+from planner.model import Season, SeasonError
 from planner.store import Enrolments, GroupRecords, Store, StoreError
 from planner.store.backup import KEY_ENV, backup, new_backup_key, restore
 from planner.store.schema import HeadCountRow
+from planner.ui.offering import card_lines
 
+TOY_DATA = Path(__file__).parent / "data" / "toy"
 TODAY = dt.date(2026, 1, 22)
 HELD = dt.date(2026, 1, 13)  # a Tuesday the pop-up G3 met (6 Jan, Epiphany, it did not)
 
@@ -103,3 +110,86 @@ def test_head_counts_travel_in_a_backup(
         assert GroupRecords(restored).head_counts("G3") == {HELD: 6}
         with restored.engine.connect() as conn:
             assert conn.scalar(sa.select(sa.func.count()).select_from(HeadCountRow)) == 1
+
+
+# --- the finder, the Find a group card and calendars (no store) ---
+
+
+def drop_in_toy() -> Season:
+    """The published toy (Swedish pop-up G3 in Raseborg) with G3 drop-in."""
+    return with_group(toy_season("published"), "G3", drop_in=True)
+
+
+NEAR_G3 = Profile(municipality="710", languages=("sv",), travel="car", max_travel_min=60)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", "ilmoittautumista ei tarvita"), ("sv", "ingen anmälan behövs")],
+)
+def test_the_finder_says_a_drop_in_group_needs_no_enrolment(lang: str, words: str) -> None:
+    found = {
+        m.group_id: m
+        for m in find_groups(drop_in_toy(), toy_plan(), NEAR_G3, today=PUBLISHED_START, lang=lang)
+    }
+    g3 = found["G3"]
+    assert g3.drop_in and not g3.full
+    assert any(words in reason for reason in g3.reasons)
+    assert words in card_lines(g3, "car", lang)["seats"]
+    assert g3.as_dict()["drop_in"] is True
+
+
+def test_a_pop_up_group_with_enrolment_keeps_its_seats_in_the_finder() -> None:
+    season = toy_season("published")
+    found = {m.group_id: m for m in find_groups(season, toy_plan(), NEAR_G3, lang="fi")}
+    g3 = found["G3"]
+    assert not g3.drop_in
+    assert "ilmoittautumista" not in " ".join(g3.reasons)
+    assert "ilmoittautumista" not in card_lines(g3, "car", "fi")["seats"]
+
+
+def descriptions(body: bytes) -> dict[str, str]:
+    cal = Calendar.from_ical(body)
+    return {str(e["UID"]): str(e.get("DESCRIPTION", "")) for e in cal.walk("VEVENT") if "UID" in e}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "ilmoittautumista ei tarvita"),
+        ("sv", "ingen anmälan behövs"),
+        ("en", "no enrolment needed"),
+    ],
+)
+def test_a_drop_in_groups_calendar_event_says_no_enrolment(lang: str, words: str) -> None:
+    options = CalendarOptions(lang=lang)
+    body = export_group(drop_in_toy(), toy_plan(), "G3", options)
+    texts = descriptions(body).values()
+    assert texts and all(words in text for text in texts)
+    enrolled = export_group(toy_season("published"), toy_plan(), "G3", options)
+    assert not any(words in text for text in descriptions(enrolled).values())
+
+
+def toy_folder_with_drop_in(tmp_path: Path, which) -> Path:
+    """The toy season's CSV folder with a `drop_in` column: "yes" where `which(kind)`."""
+    folder = tmp_path / "season"
+    shutil.copytree(TOY_DATA, folder, dirs_exist_ok=True)
+    source = (TOY_DATA / "groups.csv").read_text(encoding="utf-8").splitlines()
+    kind = source[0].split(",").index("kind")
+    rows = [f"{row},{'yes' if which(row.split(',')[kind]) else ''}" for row in source[1:]]
+    text = "\n".join([source[0] + ",drop_in", *rows]) + "\n"
+    (folder / "groups.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_import_reads_drop_in_for_pop_up_groups(tmp_path: Path) -> None:
+    report = read_season(toy_folder_with_drop_in(tmp_path, lambda kind: kind == "popup"))
+    assert report.ok and report.season is not None
+    assert {g.group_id for g in report.season.groups if g.drop_in} == {"G-04"}
+
+
+def test_the_import_refuses_drop_in_for_a_group_that_is_not_a_pop_up(tmp_path: Path) -> None:
+    report = read_season(toy_folder_with_drop_in(tmp_path, lambda kind: kind == "theme"))
+    wrong = [p for p in report.errors if p.column == "drop_in"]
+    assert not report.ok and wrong
+    assert "pop up -ryhmä" in wrong[0].line("fi") and "pop up-grupp" in wrong[0].line("sv")

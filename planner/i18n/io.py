@@ -323,11 +323,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "io.drop_in_kind": {
         "fi": "drop_in on kyllä, mutta vain pop up -ryhmä voi olla avoin ilman ilmoittautumista "
-        "({kind} ei voi; käsikirja r. 355)",
+        "({kind} ei voi; {source})",
         "sv": "drop_in är ja, men bara en pop up-grupp kan vara öppen utan anmälan "
-        "({kind} kan inte; handboken r. 355)",
+        "({kind} kan inte; {source})",
         "en": "drop_in is yes, but only a pop-up group can be open without enrolment "
-        "(a {kind} group cannot; handbook l. 355)",
+        "(a {kind} group cannot; {source})",
     },
     "io.kind.process": {"fi": "prosessiryhmä", "sv": "en processgrupp", "en": "process"},
     "io.kind.targeted": {"fi": "kohdennettu ryhmä", "sv": "en riktad grupp", "en": "targeted"},

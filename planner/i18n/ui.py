@@ -969,6 +969,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{minutes} min {mode}",
         "en": "{minutes} min {mode}",
     },
+    "find.card.drop_in": {
+        "fi": "Avoin ryhmä: ilmoittautumista ei tarvita",
+        "sv": "Öppen grupp: ingen anmälan behövs",
+        "en": "Drop in: no enrolment needed",
+    },
     "find.card.free": {
         "fi": "Vapaita paikkoja: {n}",
         "sv": "Lediga platser: {n}",

@@ -505,7 +505,7 @@ class SeasonBuilder:
                 row,
                 "drop_in",
                 row.raw["drop_in"],
-                msg("drop_in_kind", kind=msg(f"kind.{v['kind']}")),
+                msg("drop_in_kind", kind=msg(f"kind.{v['kind']}"), lines=rules.DROP_IN_LINES),
             )
         start, hours = v.get("start"), v.get("hours")
         if start is not None and hours is not None and start + round(hours * 60) > 24 * 60:
