@@ -193,3 +193,12 @@ def test_the_import_refuses_drop_in_for_a_group_that_is_not_a_pop_up(tmp_path: P
     wrong = [p for p in report.errors if p.column == "drop_in"]
     assert not report.ok and wrong
     assert "pop up -ryhmä" in wrong[0].line("fi") and "pop up-grupp" in wrong[0].line("sv")
+
+
+@pytest.mark.parametrize(("lang", "column"), [("fi", "Kävijöitä"), ("sv", "Besökare")])
+def test_my_groups_shows_head_counts_by_session(lang: str, column: str) -> None:
+    from planner.ui.groups_page import head_count_table
+
+    table = head_count_table({HELD: 7}, lang)
+    assert list(table[column]) == [7]
+    assert t("groups.drop_in_help", lang) != t("groups.drop_in_help", "en")

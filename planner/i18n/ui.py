@@ -2254,6 +2254,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Spara närvaron",
         "en": "Record attendance",
     },
+    "groups.drop_in_help": {
+        "fi": "Avoin pop up -ryhmä: kirjaa joka kerralta kävijämäärä, ei nimiä.",
+        "sv": "Öppen pop up-grupp: anteckna antalet besökare varje gång, inga namn.",
+        "en": "Drop-in pop-up group: record how many came to each session, not names.",
+    },
+    "groups.visitors": {"fi": "Kävijöitä", "sv": "Besökare", "en": "Visitors"},
+    "groups.record_count": {
+        "fi": "Tallenna kävijämäärä",
+        "sv": "Spara antalet besökare",
+        "en": "Record the head count",
+    },
+    "groups.count_recorded": {
+        "fi": "Tallennettu {day}: {n} kävijää.",
+        "sv": "Sparat {day}: {n} besökare.",
+        "en": "Recorded {day}: {n} visitors.",
+    },
     "groups.recorded": {
         "fi": "Tallennettu {day}: {present} paikalla, {absent} poissa.",
         "sv": "Sparat {day}: {present} närvarande, {absent} frånvarande.",
