@@ -135,6 +135,7 @@ class Group:
     leaders: tuple[str, ...] = ()
     priority: int = 1
     name_sv: str = ""
+    drop_in: bool = False  # a pop-up open without enrolment: a head count (l. 355, 366)
 
     def display_name(self, lang: str = "fi") -> str:
         return self.name_sv if lang == "sv" and self.name_sv else self.name
@@ -338,6 +339,8 @@ def season_problems(season: Season) -> list[str]:
             add(f"{where}: sizes {g.min_size}-{g.max_size} are not 0 <= min <= max")
         if g.weeks is not None and g.weeks < 1:
             add(f"{where}: weeks {g.weeks} is under 1")
+        if g.drop_in and g.kind not in rules.DROP_IN_KINDS:
+            add(f"{where}: only a pop-up group can be drop-in, not a {g.kind} group")
         if g.weekday is not None:
             days_ok(where, (g.weekday,))
         if g.start is not None and not 0 <= g.start < DAY_MIN:

@@ -362,7 +362,9 @@ def check_accessible(view: PlanView) -> Iterator[PlanProblem]:
 def check_size(view: PlanView) -> Iterator[PlanProblem]:
     for p, g in view.placed_groups():
         n = len(view.members.get(p.group_id, ()))
-        low = max(g.min_size, rules.MIN_GROUP_SIZE)
+        # A drop-in pop-up group has no enrolment minimum (l. 355, 366); the maximum holds.
+        drop_in = g.drop_in and g.kind in rules.DROP_IN_KINDS
+        low = 0 if drop_in else max(g.min_size, rules.MIN_GROUP_SIZE)
         high = min(g.max_size, rules.MAX_GROUP_SIZE)
         if not low <= n <= high:
             yield PlanProblem("size", g.group_id, f"{n} participants, needs {low}-{high}")

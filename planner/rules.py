@@ -50,6 +50,12 @@ PARTNER_KINDS = (
 GROUP_KINDS = ("process", "targeted", "theme", "peer", "popup")
 GROUP_MODES = ("in_person", "hybrid", "remote")
 TERMLESS_KINDS = ("popup",)  # only pop-up groups may run without a fixed term (l. 366)
+# "Matalan kynnyksen avoimia pop-up ryhmiä" (l. 355): a pop-up group may be drop-in (the
+# groups table's optional `drop_in` column). Nobody enrols; leaders record a head count per
+# held session instead of names, and the minimum of three (l. 362) does not apply (the
+# maximum of ten still does).
+DROP_IN_KINDS = ("popup",)  # the kinds that may be drop-in
+DROP_IN_LINES = "355, 366"
 
 # --- The process around a group (l. 379) ---
 # Counsellor + leader meet the client before and after; the leader writes a summary.
@@ -533,9 +539,20 @@ def size_ok(n: int) -> bool:
     return MIN_GROUP_SIZE <= n <= MAX_GROUP_SIZE
 
 
+def is_drop_in(group: Group) -> bool:
+    """A low-threshold open pop-up group: no enrolment, a head count per session (l. 355, 366)."""
+    return group.drop_in and group.kind in DROP_IN_KINDS
+
+
 def size_limits(group: Group) -> tuple[int, int]:
-    """Rule size: the participant range a group may have, its own limits within 3-10."""
-    return max(group.min_size, MIN_GROUP_SIZE), min(group.max_size, MAX_GROUP_SIZE)
+    """Rule size: the participant range a group may have, its own limits within 3-10.
+
+    A drop-in pop-up group runs without the minimum: it may have from 0 enrolled (l. 355, 366).
+    """
+    high = min(group.max_size, MAX_GROUP_SIZE)
+    if is_drop_in(group):
+        return 0, high
+    return max(group.min_size, MIN_GROUP_SIZE), high
 
 
 def venue_in_municipality(group: Group, venue: Venue) -> bool:

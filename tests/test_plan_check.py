@@ -436,6 +436,24 @@ def test_group_below_its_minimum_is_rejected(season: Season, plan: Plan) -> None
     assert_only("size", season, with_members(plan, "G-2", ("H-1", "H-2")))
 
 
+def test_drop_in_pop_up_group_with_two_or_no_enrolled_passes(season: Season, plan: Plan) -> None:
+    """A drop-in pop-up has no enrolment minimum (l. 355, 366): two or none enrolled is valid."""
+    popup = changed(season, "G-2", kind="popup", drop_in=True)
+    assert plan_problems(popup, with_members(plan, "G-2", ("H-1", "H-2"))) == []
+    assert plan_problems(popup, with_members(plan, "G-2", ())) == []
+
+
+def test_drop_in_pop_up_group_above_its_maximum_is_still_rejected(
+    season: Season, plan: Plan
+) -> None:
+    assert_only("size", changed(season, "G-1", kind="popup", drop_in=True, max_size=5), plan)
+
+
+def test_a_pop_up_group_with_enrolment_still_needs_three(season: Season, plan: Plan) -> None:
+    popup = changed(season, "G-2", kind="popup")
+    assert_only("size", popup, with_members(plan, "G-2", ("H-1", "H-2")))
+
+
 @breaks("size")
 def test_group_above_its_maximum_is_rejected(season: Season, plan: Plan) -> None:
     assert_only("size", changed(season, "G-1", max_size=5), plan)

@@ -193,3 +193,14 @@ def test_a_solver_reason_names_its_rules_in_the_reason_language():
     assert rules.rule_phrase("person_overlap", "fi", with_plan=True) in fi
     assert rules.rule_phrase("size", "sv") in reason.text("sv")
     assert "Group size" not in fi and "Group size" not in reason.text("sv")
+
+
+def test_only_pop_up_groups_are_drop_in_and_they_have_no_minimum() -> None:
+    from toys import group
+
+    popup = group("G1", kind="popup", min_size=4, max_size=8, drop_in=True)
+    enrolled_popup, theme = group("G2", kind="popup", min_size=4), group("G3", min_size=4)
+    assert rules.is_drop_in(popup)
+    assert not rules.is_drop_in(enrolled_popup) and not rules.is_drop_in(theme)
+    assert rules.size_limits(popup) == (0, 8)
+    assert rules.size_limits(enrolled_popup) == rules.size_limits(theme) == (4, 10)

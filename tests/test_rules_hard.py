@@ -19,8 +19,10 @@ import pytest
 from toys import (
     TOY_CLIENTS,
     client,
+    group,
     office_hours,
     partner,
+    season_of,
     staff,
     steady_params,
     toy_season,
@@ -503,3 +505,31 @@ def test_clients_who_agreed_join_a_hybrid_group_out_of_reach_remotely() -> None:
     assert all(result.plan.mode_of(code, "G1") == "remote" for code in members)
     others = [(c, g) for c, g in result.plan.participants if g != "G1"]
     assert others and all(result.plan.mode_of(c, g) == "on_site" for c, g in others)
+
+
+# --- drop-in pop-up groups (l. 355, 366) ---
+
+
+def _two_clients(kind: str, drop_in: bool = False) -> Season:
+    """One Espoo group with only two clients in reach: below the minimum of three."""
+    base = toy_season()
+    return season_of(
+        venues=base.venues,
+        staff_=base.staff,
+        partners=base.partners,
+        groups=[group("G1", kind=kind, drop_in=drop_in, weeks=None if kind == "popup" else 10)],
+        clients=[client("C01"), client("C02")],
+    )
+
+
+@pytest.mark.parametrize("kind", ["theme", "popup"])
+def test_a_group_with_enrolment_and_two_clients_does_not_run(kind: str) -> None:
+    assert "G1" not in _scheduled(_two_clients(kind))
+
+
+def test_a_drop_in_pop_up_group_runs_below_the_minimum_of_three() -> None:
+    season = _two_clients("popup", drop_in=True)
+    result = solve(season, PARAMS)
+    assert plan_problems(season, result.plan) == []
+    assert "G1" in {p.group_id for p in result.plan.placements}
+    assert len(result.plan.members.get("G1", ())) <= 2

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from icalendar import Event
 
+from planner import rules
 from planner.calendar import texts
 from planner.calendar.links import app_url
 from planner.calendar.series import Series
@@ -169,6 +170,9 @@ def _common(
         texts.text("event.mode", lang, value=texts.value("mode", group.mode, lang)),
         texts.text(f"event.join.{group.mode}", lang),
     ]
+    drop_in = rules.is_drop_in(group)
+    if drop_in:  # a pop-up open without enrolment (l. 355, 366)
+        lines.append(texts.text("event.drop_in", lang))
     leaders = [_leader_name(season, person_id) for person_id in placement.leaders]
     if leaders:
         lines.append(texts.text("event.leaders", lang, value=", ".join(leaders)))
@@ -182,7 +186,7 @@ def _common(
             lines.append(texts.text("event.accessible", lang))
     else:
         lines.append(texts.text("event.remote", lang))
-    if settings.show_seats and free_seats is not None:
+    if settings.show_seats and free_seats is not None and not drop_in:
         size = group.max_size if seat_limit is None else seat_limit
         lines.append(texts.text("event.free_seats", lang, free=free_seats, size=size))
     if settings.show_participants and participants is not None:

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from planner import rules
 from planner.calendar.vtimezone import ZONE
 from planner.model import Group, Placement
 from planner.terms import first_session, public_holidays
@@ -215,6 +216,8 @@ def build_series(
     }
     if staffing:  # only then: a plan without absences keeps its fingerprints
         content["staffing"] = [[d.isoformat(), list(a), list(b)] for d, a, b in staffing]
+    if rules.is_drop_in(group):  # only then: other groups keep their fingerprints
+        content["drop_in"] = True  # the description says "no enrolment needed"
     fingerprint = _fingerprint(content)
     return Series(
         group_id=group.group_id,

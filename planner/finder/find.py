@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Collection, Mapping
 
-from planner import terms
+from planner import rules, terms
 from planner.finder.filters import failures, passes_all
 from planner.finder.index import FinderIndex, Offer, index_for
 from planner.finder.match import Match
@@ -149,6 +149,7 @@ def _match(
         participation="remote" if remote else "on_site",
         travel_mode="remote" if remote else s.profile.travel,
         warnings=list(warnings),
+        drop_in=rules.is_drop_in(group),
     )
 
 

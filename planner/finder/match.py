@@ -53,6 +53,7 @@ class Match:
     participation: str = "on_site"
     travel_mode: str = ""
     warnings: list[str] = field(default_factory=list)
+    drop_in: bool = False  # a pop-up open without enrolment: just come (l. 355, 366)
 
     @property
     def suitable(self) -> bool:
@@ -60,7 +61,8 @@ class Match:
 
     @property
     def full(self) -> bool:
-        return self.free_seats <= 0
+        """No free seat to enrol in; a drop-in group has no enrolment, so it is never full."""
+        return not self.drop_in and self.free_seats <= 0
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; the keys of DESIGN.md's `planner find --json` and the rest."""

@@ -39,7 +39,7 @@ from planner.finder.interests import theme_fit, time_of_day_fit, wants_format
 from planner.finder.situation import Situation
 from planner.finder.texts import date_text, label, text
 from planner.model import hhmm
-from planner.rules import leaders_needed
+from planner.rules import is_drop_in, leaders_needed
 
 THEME_MATCH = 30.0
 THEME_RELATED = 20.0
@@ -164,6 +164,8 @@ def time_part(offer: Offer, s: Situation, seats: Seats) -> Part | None:
 
 def start_part(offer: Offer, s: Situation, seats: Seats) -> Part | None:
     group = offer.group
+    if is_drop_in(group):
+        return Part("start", POPUP_OPEN, (text("reason.drop_in", s.lang),))
     if group.weeks is None:
         return Part("start", POPUP_OPEN, (text("reason.popup", s.lang),))
     if s.today < group.start_date:

@@ -118,6 +118,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Period: {first} – {last}, {weekday} kl. {start}–{end}",
         "en": "Term: {first} – {last}, {weekday} {start}–{end}",
     },
+    "calendar.event.drop_in": {
+        "fi": "Avoin ryhmä: tule paikalle, ilmoittautumista ei tarvita",
+        "sv": "Öppen grupp: kom på plats, ingen anmälan behövs",
+        "en": "Drop in: just come along, no enrolment needed",
+    },
     "calendar.event.popup_term": {
         "fi": "Avoin pop-up-ryhmä: kalenterissa näkyvät sen {weeks} ensimmäistä viikkoa",
         "sv": "Öppen pop up-grupp: kalendern visar dess {weeks} första veckor",

@@ -19,6 +19,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Pop up-grupp med låg tröskel: man kan komma med när som helst",
         "en": "Low-threshold pop-up group: join any time",
     },
+    "finder.reason.drop_in": {
+        "fi": "Avoin pop up -ryhmä: tule paikalle, ilmoittautumista ei tarvita",
+        "sv": "Öppen pop up-grupp: kom på plats, ingen anmälan behövs",
+        "en": "Drop-in pop-up group: just come along, no enrolment needed",
+    },
     "finder.reason.audience": {
         "fi": "Kohderyhmä: {audience}",
         "sv": "Målgrupp: {audience}",

@@ -321,6 +321,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "weeks is empty, but only pop-up groups may run without a fixed term "
         "(a {kind} group needs one; {source})",
     },
+    "io.drop_in_kind": {
+        "fi": "drop_in on kyllä, mutta vain pop up -ryhmä voi olla avoin ilman ilmoittautumista "
+        "({kind} ei voi; {source})",
+        "sv": "drop_in är ja, men bara en pop up-grupp kan vara öppen utan anmälan "
+        "({kind} kan inte; {source})",
+        "en": "drop_in is yes, but only a pop-up group can be open without enrolment "
+        "(a {kind} group cannot; {source})",
+    },
     "io.kind.process": {"fi": "prosessiryhmä", "sv": "en processgrupp", "en": "process"},
     "io.kind.targeted": {"fi": "kohdennettu ryhmä", "sv": "en riktad grupp", "en": "targeted"},
     "io.kind.theme": {"fi": "teemaryhmä", "sv": "en temagrupp", "en": "theme"},

@@ -969,6 +969,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{minutes} min {mode}",
         "en": "{minutes} min {mode}",
     },
+    "find.card.drop_in": {
+        "fi": "Avoin ryhmä: ilmoittautumista ei tarvita",
+        "sv": "Öppen grupp: ingen anmälan behövs",
+        "en": "Drop in: no enrolment needed",
+    },
     "find.card.free": {
         "fi": "Vapaita paikkoja: {n}",
         "sv": "Lediga platser: {n}",
@@ -1042,6 +1047,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "asiakas ei voi osallistua ryhmän tapaamisiin: {rule}",
         "sv": "klienten kan inte delta i gruppens träffar: {rule}",
         "en": "the client cannot take part in the group's sessions: {rule}",
+    },
+    "refusal.drop_in": {
+        "fi": "avoin pop up -ryhmä: tule paikalle, ilmoittautumista ei tarvita",
+        "sv": "öppen pop up-grupp: kom på plats, ingen anmälan behövs",
+        "en": "a drop-in pop-up group: just come along, no enrolment needed",
     },
     "refusal.unknown_group": {
         "fi": "ryhmä ei ole julkaistussa tarjonnassa",
@@ -2264,6 +2274,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tallenna läsnäolot",
         "sv": "Spara närvaron",
         "en": "Record attendance",
+    },
+    "groups.drop_in_help": {
+        "fi": "Avoin pop up -ryhmä: kirjaa joka kerralta kävijämäärä, ei nimiä.",
+        "sv": "Öppen pop up-grupp: anteckna antalet besökare varje gång, inga namn.",
+        "en": "Drop-in pop-up group: record how many came to each session, not names.",
+    },
+    "groups.visitors": {"fi": "Kävijöitä", "sv": "Besökare", "en": "Visitors"},
+    "groups.record_count": {
+        "fi": "Tallenna kävijämäärä",
+        "sv": "Spara antalet besökare",
+        "en": "Record the head count",
+    },
+    "groups.count_recorded": {
+        "fi": "Tallennettu {day}: {n} kävijää.",
+        "sv": "Sparat {day}: {n} besökare.",
+        "en": "Recorded {day}: {n} visitors.",
     },
     "groups.recorded": {
         "fi": "Tallennettu {day}: {present} paikalla, {absent} poissa.",

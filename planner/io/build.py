@@ -499,6 +499,14 @@ class SeasonBuilder:
                 "",
                 msg("weeks_empty", kind=msg(f"kind.{v['kind']}"), rule="term"),
             )
+        if v.get("drop_in") and v.get("kind") not in (None, *rules.DROP_IN_KINDS):
+            self.error(
+                table,
+                row,
+                "drop_in",
+                row.raw["drop_in"],
+                msg("drop_in_kind", kind=msg(f"kind.{v['kind']}"), lines=rules.DROP_IN_LINES),
+            )
         start, hours = v.get("start"), v.get("hours")
         if start is not None and hours is not None and start + round(hours * 60) > 24 * 60:
             self.error(

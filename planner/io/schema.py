@@ -320,6 +320,7 @@ GROUPS = TableSpec(
         C("start", time_of_day, required=False, blank=None),
         C("venue_id", ident, required=False, blank=None),
         C("leaders", id_list, required=False, blank=()),
+        C("drop_in", boolean, required=False, blank=False),
     ),
 )
 

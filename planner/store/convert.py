@@ -107,6 +107,7 @@ def group_row(g: Group) -> Row:
         "start_min": g.start,
         "venue_id": g.venue_id,
         "leaders": list(g.leaders),
+        "drop_in": g.drop_in,
     }
 
 
@@ -243,6 +244,7 @@ def group_from(r: Mapping[str, Any]) -> Group:
         leaders=tuple(r["leaders"]),
         priority=r["priority"],
         name_sv=r["name_sv"],
+        drop_in=bool(r.get("drop_in", False)),
     )
 
 

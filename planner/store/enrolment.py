@@ -47,6 +47,7 @@ from planner.store.publishing import preview_plan, publish_plan
 from planner.store.schema import (
     AttendanceRow,
     EnrolmentRow,
+    GroupRow,
     OfferingRow,
     PartnerRow,
     StaffRow,
@@ -124,7 +125,8 @@ class Enrolments:
     ) -> EnrolOutcome:
         """Take a seat in the group, or a place on its waiting list when it is full.
 
-        Refused when the client is already there or in `max_groups` groups, or when the
+        Refused for a drop-in pop-up group (nobody enrols: leaders keep a head count, l. 355),
+        when the client is already there or in `max_groups` groups, or when the
         group would reach 5 participants with one leader (unless `allow_flagged`: then the
         enrolment is made and flagged "needs_second_leader"). A group running past the
         client's decision or the 18-month maximum (`planner.timeline`) is not refused: the
@@ -133,6 +135,8 @@ class Enrolments:
 
         def work(conn: sa.Connection) -> EnrolOutcome:
             season_id = season_of(conn, self.season_id)
+            if _drop_in(conn, season_id, group_id):
+                return refused("drop_in", group_id, client_code)
             outcome = admit(
                 conn, season_id, group_id, client_code, actor, counsellor, allow_flagged
             )
@@ -210,6 +214,8 @@ class Enrolments:
 
         def work(conn: sa.Connection) -> EnrolOutcome:
             season_id = season_of(conn, self.season_id)
+            if _drop_in(conn, season_id, to_group):
+                return refused("drop_in", to_group, client_code)
             # Both groups locked in id order, so two moves in opposite directions queue up.
             for gid in sorted((from_group, to_group)):
                 if lock_offering(conn, season_id, gid) is None:
@@ -489,6 +495,16 @@ class Enrolments:
                 }
             )
         return history
+
+
+def _drop_in(conn: sa.Connection, season_id: int, group_id: str) -> bool:
+    """Whether the season's group is a drop-in pop-up: nobody enrols in it (l. 355, 366)."""
+    row = conn.execute(
+        sa.select(GroupRow.kind, GroupRow.drop_in).where(
+            GroupRow.season_id == season_id, GroupRow.group_id == group_id
+        )
+    ).first()
+    return row is not None and bool(row.drop_in) and row.kind in rules.DROP_IN_KINDS
 
 
 def _people(conn: sa.Connection, season_id: int) -> dict[str, tuple[bool, bool]]:

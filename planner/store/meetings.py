@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from planner import terms
+from planner import rules, terms
 from planner.model import Placement, Plan, Season, Staff, hhmm
 from planner.store.changes import DatedChange, active_changes, held_dates, held_sessions
 from planner.store.convert import group_from
@@ -28,6 +28,7 @@ from planner.store.schema import (
     AttendanceRow,
     EnrolmentRow,
     GroupRow,
+    HeadCountRow,
     OfferingRow,
     PlanGroupRow,
     SummaryRow,
@@ -40,6 +41,7 @@ DAY_START = 8 * 60  # office hours for client meetings
 DAY_END = 16 * 60
 WINDOW_DAYS = 14  # two weeks before the client's first session, two after the last one
 STEP_MIN = 30  # the plan's time grid
+MAX_VISITORS = 200  # a head count above this is a typing slip, not a drop-in session
 POPUP_HORIZON_WEEKS = 26  # how far ahead a pop-up group's next session is looked for
 
 BEFORE, AFTER = "before", "after"
@@ -327,6 +329,75 @@ class GroupRecords:
             return {"present": sorted(there), "absent": absent}
 
         return run_write(self.store, "record the attendance", work)
+
+    def record_head_count(
+        self,
+        group_id: str,
+        session_date: dt.date,
+        visitors: int,
+        actor: str,
+        today: dt.date | None = None,
+    ) -> int:
+        """Record how many came to one held session of a drop-in pop-up group (l. 355, 366):
+        a number instead of names. The session must have been held, as for
+        `record_attendance`; recording it again replaces the number. Returns it."""
+        if visitors < 0 or visitors > MAX_VISITORS:
+            raise StoreError(f"a head count is 0-{MAX_VISITORS}, not {visitors}")
+        day = today or terms.local_today()
+
+        def work(conn: sa.Connection) -> int:
+            season_id = season_of(conn, self.season_id)
+            offering_id = self._offering(conn, season_id, group_id)
+            where = (GroupRow.season_id == season_id, GroupRow.group_id == group_id)
+            group = group_from(conn.execute(sa.select(GroupRow).where(*where)).one()._mapping)
+            if not rules.is_drop_in(group):
+                raise StoreError(f"{group_id} is not a drop-in group: record names instead")
+            if session_date not in self._held(conn, season_id, offering_id, group_id, day):
+                raise StoreError(
+                    f"{group_id} held no session on {session_date.isoformat()} "
+                    "(not its weekday or term, a public holiday, closed, cancelled or moved, "
+                    "or still to come)"
+                )
+            conn.execute(
+                sa.delete(HeadCountRow).where(
+                    HeadCountRow.offering_id == offering_id,
+                    HeadCountRow.session_date == session_date,
+                )
+            )
+            conn.execute(
+                sa.insert(HeadCountRow).values(
+                    offering_id=offering_id,
+                    session_date=session_date,
+                    visitors=visitors,
+                    recorded_at=utcnow(),
+                    recorded_by=actor,
+                )
+            )
+            add_event(
+                conn,
+                actor,
+                "attendance.head_count",
+                {
+                    "group_id": group_id,
+                    "session_date": session_date.isoformat(),
+                    "visitors": visitors,
+                },
+            )
+            return visitors
+
+        return run_write(self.store, "record the head count", work)
+
+    def head_counts(self, group_id: str) -> dict[dt.date, int]:
+        """Recorded head counts of a drop-in group: session date -> visitors."""
+        with reading(self.store, "read the head counts") as conn:
+            season_id = season_of(conn, self.season_id)
+            rows = conn.execute(
+                sa.select(HeadCountRow.session_date, HeadCountRow.visitors)
+                .join(OfferingRow, OfferingRow.id == HeadCountRow.offering_id)
+                .where(OfferingRow.season_id == season_id, OfferingRow.group_id == group_id)
+                .order_by(HeadCountRow.session_date)
+            ).all()
+        return {day: int(n) for day, n in rows}
 
     def attendance(self, group_id: str) -> dict[dt.date, dict[str, bool]]:
         """Recorded sessions of the group: date -> client_code -> present."""

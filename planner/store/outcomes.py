@@ -42,6 +42,7 @@ MESSAGES = {
     "needs_second_leader": "{group} would have {size} participants with one leader; "
     + rules.rule_phrase("two_leaders"),
     "full": "{group} is full",
+    "drop_in": "{group} is a drop-in pop-up group: anyone may come, no enrolment needed (l. 355)",
     "cancelled_before": "{client} left {group} earlier; enrol again by hand if wanted",
     "not_enrolled": "{client} is neither enrolled in nor waiting for {group}",
     "same_group": "{client} would move into {group}, the group they are in: pick another",

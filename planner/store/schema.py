@@ -201,6 +201,8 @@ class GroupRow(Base):
     start_min: Mapped[int | None]
     venue_id: Mapped[str | None]
     leaders: Mapped[list[Any]]
+    # a pop-up group open without enrolment (l. 355, 366); migration 0017
+    drop_in: Mapped[bool] = mapped_column(server_default=sa.false())
 
 
 class ClientRow(Base):
@@ -440,6 +442,24 @@ class AttendanceRow(Base):
     session_date: Mapped[dt.date]
     client_code: Mapped[str]
     present: Mapped[bool]
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[str]
+
+
+class HeadCountRow(Base):
+    """How many came to one session of a drop-in pop-up group (l. 355, 366): a number the
+    leader records instead of names, so it holds no client identifier (migration 0017)."""
+
+    __tablename__ = "head_counts"
+    __table_args__ = (
+        sa.UniqueConstraint("offering_id", "session_date"),
+        sa.CheckConstraint("visitors >= 0", name="visitors_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id", ondelete="CASCADE"))
+    session_date: Mapped[dt.date]
+    visitors: Mapped[int]
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[str]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import holidays
 
+from planner import rules
 from planner.calendar import CalendarOptions, OfferingFilter, Selection
 from planner.calendar import texts as cal_texts
 from planner.calendar.export import plan_series, select_groups
@@ -266,6 +267,8 @@ def group_details(
     ]
     if series.popup:
         lines.append(t("calpage.popup", lang, weeks=series.weeks))
+    if rules.is_drop_in(group):
+        lines.append(t("calendar.event.drop_in", lang))
     skipped = sorted({*series.excluded, *series.cancelled})
     if skipped:
         lines.append(t("calpage.skipped", lang, dates=", ".join(date_text(d) for d in skipped)))

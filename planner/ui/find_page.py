@@ -374,6 +374,8 @@ def show_card(
         side.markdown(f"**{lines['seats']}**")
         if match.group_id in waiting:
             side.caption(t("find.card.waiting", lang, position=waiting[match.group_id]))
+        elif match.drop_in:
+            pass  # nobody enrols in a drop-in group: the seats line says so (l. 355)
         elif enrol_args is not None and not match.member:
             side.button(
                 t("find.enrol_waiting" if match.full else "find.enrol", lang),

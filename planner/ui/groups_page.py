@@ -15,7 +15,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from planner import access, terms
+from planner import access, rules, terms
 from planner.access import Identity
 from planner.i18n import t
 from planner.model import Plan, Season, hhmm
@@ -29,6 +29,7 @@ from planner.store import (
     StoreError,
 )
 from planner.store.changes import NOTE_MAX, held_dates, planned_dates
+from planner.store.meetings import MAX_VISITORS
 from planner.ui import auth, common
 from planner.ui.meetings_panel import group_meetings_section
 from planner.ui.offering import date_text, day_name, published_plan_id
@@ -188,6 +189,70 @@ def record(
             present=len(result["present"]),
             absent=len(result["absent"]),
         ),
+    )
+
+
+def head_count_form(
+    group_id: str,
+    leaders: tuple[str, ...],
+    dates: list[dt.date],
+    today: dt.date,
+    season_id: int,
+    lang: str,
+) -> None:
+    """A drop-in group's held session: how many came, a number instead of names (l. 355)."""
+    with st.form(f"head_count_{group_id}"):
+        day = st.selectbox(
+            t("groups.session", lang),
+            dates,
+            index=default_session(dates, today),
+            format_func=date_text,
+            key=f"groups_count_day_{group_id}",
+        )
+        visitors = st.number_input(
+            t("groups.visitors", lang),
+            min_value=0,
+            max_value=MAX_VISITORS,
+            value=0,
+            step=1,
+            key=f"groups_visitors_{group_id}",
+        )
+        if st.form_submit_button(t("groups.record_count", lang), icon=":material/groups:"):
+            record_count(group_id, leaders, day, int(visitors), season_id, today)
+            st.rerun()
+
+
+def record_count(
+    group_id: str,
+    leaders: tuple[str, ...],
+    day: dt.date,
+    visitors: int,
+    season_id: int,
+    today: dt.date,
+) -> None:
+    who = auth.identity()
+    if not access.may_lead(who, leaders):
+        st.session_state[DONE_KEY] = ("error", t("auth.not_allowed", common.lang()))
+        return
+    try:
+        n = GroupRecords(common.store(), season_id).record_head_count(
+            group_id, day, visitors, actor=who.user, today=today
+        )
+    except StoreError as exc:
+        st.session_state[DONE_KEY] = ("error", str(exc))
+        return
+    st.session_state[DONE_KEY] = (
+        "success",
+        t("groups.count_recorded", common.lang(), day=date_text(day), n=n),
+    )
+
+
+def head_count_table(counts: dict[dt.date, int], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("groups.session", lang): [date_text(d) for d in counts],
+            t("groups.visitors", lang): list(counts.values()),
+        }
     )
 
 
@@ -526,10 +591,18 @@ def render() -> None:
 
     st.subheader(t("groups.attendance", lang))
     dates = session_dates(season, plan, group_id, today, season_changes)
+    drop_in = rules.is_drop_in(season.group[group_id])
+    if drop_in:
+        st.caption(t("groups.drop_in_help", lang))
     if not dates:
         st.info(t("groups.no_sessions_yet", lang), icon=":material/event_upcoming:")
+    elif drop_in:
+        head_count_form(group_id, leaders, dates, today, season_id, lang)
     else:
         record_form(group_id, leaders, participants, dates, today, season_id, lang)
+    counts = records.head_counts(group_id) if drop_in else {}
+    if counts:
+        st.dataframe(head_count_table(counts, lang), hide_index=True, width="stretch")
     sessions = records.attendance(group_id)
     if sessions:
         st.dataframe(attendance_table(sessions, lang), hide_index=True, width="stretch")

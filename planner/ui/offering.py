@@ -94,6 +94,8 @@ def card_lines(match: Match, travel_mode: str, lang: str) -> dict[str, str]:
         access += " · " + t("find.card.travel", lang, minutes=match.travel_min, mode=mode)
     if match.member:
         seats = t("find.card.member", lang)
+    elif match.drop_in:
+        seats = t("find.card.drop_in", lang)
     elif match.full:
         seats = t("find.card.full", lang, n=match.waiting)
     else:

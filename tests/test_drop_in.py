@@ -1,0 +1,204 @@
+"""Drop-in pop-up groups (handbook l. 355, 366): open without enrolment, a head count per
+held session instead of names, kept in the store and its backups with no client ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from icalendar import Calendar
+from toys import PUBLISHED_START, SUMMARY, fresh_database, toy_plan, toy_season, with_group
+
+from planner.calendar import CalendarOptions, export_group
+from planner.finder import Profile, find_groups
+from planner.i18n import t
+from planner.io import read_season
+from planner.model import Season, SeasonError
+from planner.store import Enrolments, GroupRecords, Store, StoreError
+from planner.store.backup import KEY_ENV, backup, new_backup_key, restore
+from planner.store.schema import HeadCountRow
+from planner.ui.offering import card_lines
+
+TOY_DATA = Path(__file__).parent / "data" / "toy"
+TODAY = dt.date(2026, 1, 22)
+HELD = dt.date(2026, 1, 13)  # a Tuesday the pop-up G3 met (6 Jan, Epiphany, it did not)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The published toy with its pop-up G3 made drop-in."""
+    server = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    with fresh_database(request.param, tmp_path, server) as url, Store.open(url) as opened:
+        opened.import_season(with_group(toy_season("published"), "G3", drop_in=True), "toy")
+        opened.save_plan(toy_plan(), SUMMARY)
+        Enrolments(opened).publish()
+        yield opened
+
+
+def test_the_drop_in_flag_is_kept_in_the_store(store: Store) -> None:
+    season = store.load_season()
+    assert season is not None
+    assert season.group["G3"].drop_in and not season.group["G2"].drop_in
+
+
+def test_only_a_pop_up_group_may_be_drop_in() -> None:
+    with pytest.raises(SeasonError, match="only a pop-up group can be drop-in"):
+        with_group(toy_season("published"), "G2", drop_in=True).validate()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", "ilmoittautumista ei tarvita"), ("sv", "ingen anmälan behövs")],
+)
+def test_enrolling_in_a_drop_in_group_is_refused_with_the_reason(
+    store: Store, lang: str, words: str
+) -> None:
+    live = Enrolments(store)
+    before = live.seats()["G3"]
+    outcome = live.enrol("G3", "C30", actor="anna")
+    assert (outcome.status, outcome.reason) == ("refused", "drop_in")
+    assert "no enrolment needed" in outcome.message
+    assert words in t(f"refusal.{outcome.reason}", lang)
+    assert live.seats()["G3"] == before
+
+
+def test_moving_into_a_drop_in_group_is_refused(store: Store) -> None:
+    live = Enrolments(store)
+    member = live.participants("G2")[0]
+    assert live.move(member, "G2", "G3", actor="anna").reason == "drop_in"
+    assert member in live.participants("G2")
+
+
+def test_a_head_count_is_recorded_per_held_session_and_replaced(store: Store) -> None:
+    records = GroupRecords(store)
+    assert records.record_head_count("G3", HELD, 7, actor="S2", today=TODAY) == 7
+    records.record_head_count("G3", HELD, 9, actor="S2", today=TODAY)
+    assert records.head_counts("G3") == {HELD: 9}
+    event = store.events(1)[0]
+    assert event["action"] == "attendance.head_count"
+    assert event["detail"] == {"group_id": "G3", "session_date": "2026-01-13", "visitors": 9}
+
+
+def test_a_head_count_only_for_a_held_session_of_a_drop_in_group(store: Store) -> None:
+    records = GroupRecords(store)
+    with pytest.raises(StoreError, match="held no session on 2026-01-06"):
+        records.record_head_count("G3", dt.date(2026, 1, 6), 4, actor="S2", today=TODAY)
+    with pytest.raises(StoreError, match="not a drop-in group"):
+        records.record_head_count("G2", dt.date(2026, 1, 8), 4, actor="S1", today=TODAY)
+    with pytest.raises(StoreError, match="a head count is 0-"):
+        records.record_head_count("G3", HELD, -1, actor="S2", today=TODAY)
+    assert records.head_counts("G3") == {}
+
+
+def test_head_counts_hold_no_client_identifier() -> None:
+    assert "client_code" not in HeadCountRow.__table__.columns
+
+
+def test_head_counts_travel_in_a_backup(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(KEY_ENV, new_backup_key())
+    GroupRecords(store).record_head_count("G3", HELD, 6, actor="S2", today=TODAY)
+    report = backup(store, tmp_path / "store.zip")
+    assert report.rows["head_counts"] == 1
+    with Store.open(f"sqlite:///{tmp_path / 'restored.sqlite3'}") as restored:
+        restore(restored, tmp_path / "store.zip")
+        assert GroupRecords(restored).head_counts("G3") == {HELD: 6}
+        with restored.engine.connect() as conn:
+            assert conn.scalar(sa.select(sa.func.count()).select_from(HeadCountRow)) == 1
+
+
+# --- the finder, the Find a group card and calendars (no store) ---
+
+
+def drop_in_toy() -> Season:
+    """The published toy (Swedish pop-up G3 in Raseborg) with G3 drop-in."""
+    return with_group(toy_season("published"), "G3", drop_in=True)
+
+
+NEAR_G3 = Profile(municipality="710", languages=("sv",), travel="car", max_travel_min=60)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", "ilmoittautumista ei tarvita"), ("sv", "ingen anmälan behövs")],
+)
+def test_the_finder_says_a_drop_in_group_needs_no_enrolment(lang: str, words: str) -> None:
+    found = {
+        m.group_id: m
+        for m in find_groups(drop_in_toy(), toy_plan(), NEAR_G3, today=PUBLISHED_START, lang=lang)
+    }
+    g3 = found["G3"]
+    assert g3.drop_in and not g3.full
+    assert any(words in reason for reason in g3.reasons)
+    assert words in card_lines(g3, "car", lang)["seats"]
+    assert g3.as_dict()["drop_in"] is True
+
+
+def test_a_pop_up_group_with_enrolment_keeps_its_seats_in_the_finder() -> None:
+    season = toy_season("published")
+    found = {m.group_id: m for m in find_groups(season, toy_plan(), NEAR_G3, lang="fi")}
+    g3 = found["G3"]
+    assert not g3.drop_in
+    assert "ilmoittautumista" not in " ".join(g3.reasons)
+    assert "ilmoittautumista" not in card_lines(g3, "car", "fi")["seats"]
+
+
+def descriptions(body: bytes) -> dict[str, str]:
+    cal = Calendar.from_ical(body)
+    return {str(e["UID"]): str(e.get("DESCRIPTION", "")) for e in cal.walk("VEVENT") if "UID" in e}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "ilmoittautumista ei tarvita"),
+        ("sv", "ingen anmälan behövs"),
+        ("en", "no enrolment needed"),
+    ],
+)
+def test_a_drop_in_groups_calendar_event_says_no_enrolment(lang: str, words: str) -> None:
+    options = CalendarOptions(lang=lang)
+    body = export_group(drop_in_toy(), toy_plan(), "G3", options)
+    texts = descriptions(body).values()
+    assert texts and all(words in text for text in texts)
+    enrolled = export_group(toy_season("published"), toy_plan(), "G3", options)
+    assert not any(words in text for text in descriptions(enrolled).values())
+
+
+def toy_folder_with_drop_in(tmp_path: Path, which) -> Path:
+    """The toy season's CSV folder with a `drop_in` column: "yes" where `which(kind)`."""
+    folder = tmp_path / "season"
+    shutil.copytree(TOY_DATA, folder, dirs_exist_ok=True)
+    source = (TOY_DATA / "groups.csv").read_text(encoding="utf-8").splitlines()
+    kind = source[0].split(",").index("kind")
+    rows = [f"{row},{'yes' if which(row.split(',')[kind]) else ''}" for row in source[1:]]
+    text = "\n".join([source[0] + ",drop_in", *rows]) + "\n"
+    (folder / "groups.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_import_reads_drop_in_for_pop_up_groups(tmp_path: Path) -> None:
+    report = read_season(toy_folder_with_drop_in(tmp_path, lambda kind: kind == "popup"))
+    assert report.ok and report.season is not None
+    assert {g.group_id for g in report.season.groups if g.drop_in} == {"G-04"}
+
+
+def test_the_import_refuses_drop_in_for_a_group_that_is_not_a_pop_up(tmp_path: Path) -> None:
+    report = read_season(toy_folder_with_drop_in(tmp_path, lambda kind: kind == "theme"))
+    wrong = [p for p in report.errors if p.column == "drop_in"]
+    assert not report.ok and wrong
+    assert "pop up -ryhmä" in wrong[0].line("fi") and "pop up-grupp" in wrong[0].line("sv")
+
+
+@pytest.mark.parametrize(("lang", "column"), [("fi", "Kävijöitä"), ("sv", "Besökare")])
+def test_my_groups_shows_head_counts_by_session(lang: str, column: str) -> None:
+    from planner.ui.groups_page import head_count_table
+
+    table = head_count_table({HELD: 7}, lang)
+    assert list(table[column]) == [7]
+    assert t("groups.drop_in_help", lang) != t("groups.drop_in_help", "en")
