@@ -94,20 +94,24 @@ def live_url(published_db: Path, tmp_path: Path) -> str:
     return f"sqlite:///{db}"
 
 
+def auth_section(base: str) -> dict:
+    """The `[auth]` section pointed at the test's provider."""
+    return {
+        "redirect_uri": REDIRECT,
+        "cookie_secret": "test-secret-not-used-by-apptest",
+        "client_id": "sosku-planner",
+        "client_secret": "not-a-real-secret",
+        "server_metadata_url": f"{base}/.well-known/openid-configuration",
+    }
+
+
 def find_page_as_worker(
     url: str, base: str, token: str, monkeypatch, planner: dict | None = None
 ) -> AppTest:
     monkeypatch.delenv("PLANNER_SINGLE_USER", raising=False)
     monkeypatch.setenv("PLANNER_DB_URL", url)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.secrets["auth"] = {
-        "redirect_uri": REDIRECT,
-        "cookie_secret": "test-secret-not-used-by-apptest",
-        "client_id": "sosku-planner",
-        "client_secret": "not-a-real-secret",
-        "server_metadata_url": f"{base}/.well-known/openid-configuration",
-        "expose_tokens": ["access"],
-    }
+    at.secrets["auth"] = {**auth_section(base), "expose_tokens": ["access"]}
     if planner is not None:
         at.secrets["planner"] = planner
     at.user = {
@@ -243,13 +247,7 @@ def test_a_provider_that_answers_without_roles_leaves_the_id_tokens_for_the_inte
     monkeypatch.delenv("PLANNER_SINGLE_USER", raising=False)
     monkeypatch.setenv("PLANNER_DB_URL", live_url)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    at.secrets["auth"] = {
-        "redirect_uri": REDIRECT,
-        "cookie_secret": "test-secret-not-used-by-apptest",
-        "client_id": "sosku-planner",
-        "client_secret": "not-a-real-secret",
-        "server_metadata_url": f"{provider}/.well-known/openid-configuration",
-    }
+    at.secrets["auth"] = auth_section(provider)
     at.user = {
         "is_logged_in": True,
         "sub": WORKER,
