@@ -698,11 +698,16 @@ class ServiceTimelineRow(Base):
         sa.CheckConstraint(
             "decision_end IS NULL OR decision_end >= start_date", name="decision_after_start"
         ),
+        sa.CheckConstraint("ended_on IS NULL OR ended_on >= start_date", name="ended_after_start"),
     )
 
     client_code: Mapped[str] = mapped_column(primary_key=True)
     start_date: Mapped[dt.date]
     decision_end: Mapped[dt.date | None]
     held: Mapped[list[Any]]  # months of the evaluations held: 3, 6, 12
+    # the service's own end, recorded by the client's own worker (l. 537-543); migration 0018
+    ended_on: Mapped[dt.date | None]
+    end_reason: Mapped[str | None]
+    follow_up: Mapped[str | None]
     updated_at: Mapped[dt.datetime]
     updated_by: Mapped[str]
