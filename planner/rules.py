@@ -84,6 +84,26 @@ FIGURE_PLACE_HELD = ("active", "cancelled", "group_cancelled", "moved", "dropped
 """Statuses of an enrolment row that held a seat (a waiting one that left is `withdrawn`)."""
 FIGURE_WAITING = ("waiting", "withdrawn")
 """Statuses of an enrolment row that only waited for a seat."""
+ENDING_REASONS = ("moved_to_work", "studies", "other_service", "dropped_out", "other")
+"""Why a client's place, or their service, ends (tracked figures, l. 542)."""
+FOLLOW_UP_PATHS = (
+    "work",
+    "work_trial",
+    "studies",
+    "workshop",
+    "rehabilitation",
+    "other_service",
+    "expert_by_experience_training",
+    "individual_work",
+    "none",
+)
+"""Where a client goes next (tracked figures, l. 543; paths named in l. 114, 188, 811)."""
+FOLLOW_UP_OF_REASON = {
+    "moved_to_work": "work",
+    "studies": "studies",
+    "other_service": "other_service",
+}
+"""The follow-up path a reason implies, when none is given."""
 
 
 def overlaps_period(since: dt.date, ended: dt.date | None, start: dt.date, end: dt.date) -> bool:

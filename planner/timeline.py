@@ -23,9 +23,9 @@ from planner.i18n import t
 
 D = TypeVar("D", dt.date, dt.datetime)
 
-WARNINGS = ("past_decision", "past_maximum")
+WARNINGS = ("past_decision", "past_maximum", "service_ended")
 """The keys of a timeline warning: a group runs past the client's decision, or past the
-service's 18-month maximum."""
+service's 18-month maximum, or the client's service has ended (enrolment refuses then)."""
 EVALUATION_KINDS = ("first", "joint")
 EVALUATIONS: tuple[tuple[int, str], ...] = (
     (rules.FIRST_EVALUATION_MONTHS, "first"),
@@ -101,14 +101,21 @@ class Timeline:
 
     `decision_end` is the last day of the current decision as recorded (none: six months
     from the start, l. 596); `held` the evaluations held, by their months (3, 6, 12).
+    `ended_on` is the service's own last day as the client's own worker recorded it, with
+    its reason (`rules.ENDING_REASONS`) and follow-up path (`rules.FOLLOW_UP_PATHS`; none
+    given: the one the reason implies), tracked figures of l. 542-543.
     """
 
     client_code: str
     start: dt.date
     decision_end: dt.date | None = None
     held: tuple[int, ...] = ()
+    ended_on: dt.date | None = None
+    end_reason: str | None = None
+    follow_up: str | None = None
 
     def __post_init__(self) -> None:
+        self._check_end()
         if self.decision_end is not None:
             if self.decision_end < self.start:
                 raise TimelineError("decision_before_start")
@@ -123,6 +130,32 @@ class Timeline:
                 known=", ".join(str(m) for m in sorted(months)),
             )
         object.__setattr__(self, "held", tuple(sorted(set(self.held))))
+
+    def _check_end(self) -> None:
+        if self.ended_on is None:
+            if self.end_reason or self.follow_up:
+                raise TimelineError("reason_without_end")
+            object.__setattr__(self, "end_reason", None)
+            object.__setattr__(self, "follow_up", None)
+            return
+        if self.ended_on < self.start:
+            raise TimelineError("end_before_start")
+        if self.ended_on > self.maximum_end:
+            raise TimelineError("end_past_maximum", date=date_text(self.maximum_end))
+        if self.end_reason not in rules.ENDING_REASONS:
+            raise TimelineError("end_needs_reason")
+        follow_up = self.follow_up or rules.FOLLOW_UP_OF_REASON.get(self.end_reason)
+        if follow_up is not None and follow_up not in rules.FOLLOW_UP_PATHS:
+            raise TimelineError("unknown_follow_up")
+        object.__setattr__(self, "follow_up", follow_up)
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_on is not None
+
+    def in_service_on(self, day: dt.date) -> bool:
+        """The service has started and not ended by `day`."""
+        return self.start <= day and (self.ended_on is None or day <= self.ended_on)
 
     @property
     def decision_until(self) -> dt.date:
@@ -147,13 +180,19 @@ class Timeline:
     def due(
         self, today: dt.date, within_days: int = rules.EVALUATION_NOTICE_DAYS
     ) -> tuple[Evaluation, ...]:
-        """The evaluations not held that are overdue or due within `within_days` of today."""
+        """The evaluations not held that are overdue or due within `within_days` of today;
+        none once the service has ended."""
+        if self.ended:
+            return ()
         until = today + dt.timedelta(days=within_days)
         return tuple(e for e in self.evaluations() if not e.held and e.due <= until)
 
     def warnings_for(self, term_end: dt.date | None) -> tuple[str, ...]:
         """Keys of `WARNINGS` for a group whose term ends on `term_end` (none for a group
-        without a fixed term, which can end whenever the client does)."""
+        without a fixed term, which can end whenever the client does); only "service_ended"
+        once the service has ended."""
+        if self.ended:
+            return ("service_ended",)
         if term_end is None:
             return ()
         found = []
@@ -165,6 +204,8 @@ class Timeline:
 
     def warning_text(self, key: str, lang: str) -> str:
         """A warning of `warnings_for` in words, with the date it runs past."""
+        if key == "service_ended":
+            return t("timeline.warning.service_ended", lang, date=date_text(self.ended_on))
         day = self.decision_until if key == "past_decision" else self.maximum_end
         line = rules.DECISION_LINE if key == "past_decision" else rules.MAX_SERVICE_LINE
         return t(
@@ -187,6 +228,9 @@ class Timeline:
                 {"months": e.months, "kind": e.kind, "due": e.due.isoformat(), "held": e.held}
                 for e in self.evaluations()
             ],
+            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
+            "end_reason": self.end_reason,
+            "follow_up": self.follow_up,
         }
 
     def lines(self, lang: str, today: dt.date | None = None) -> list[str]:
@@ -214,4 +258,16 @@ class Timeline:
                 source=rules.handbook_source(rules.MAX_SERVICE_LINE, lang),
             )
         )
+        if self.ended_on is not None:
+            rows.append(self.end_text(lang))
         return rows
+
+    def end_text(self, lang: str) -> str:
+        """ "The service ended on 3.5.2027: moved to work · next: work" in `lang`."""
+        return t(
+            "timeline.ended",
+            lang,
+            date=date_text(self.ended_on),
+            reason=t(f"ending.{self.end_reason}", lang),
+            path=t(f"path.{self.follow_up or 'none'}", lang),
+        )

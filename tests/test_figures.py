@@ -52,16 +52,31 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
+SERVICE_START = dt.date(2025, 11, 3)
+ENDED = dt.date(2026, 2, 2)
+
+
+def end_service(
+    store: Store, code: str, reason: str, follow_up: str | None = None, on: dt.date = ENDED
+) -> None:
+    """The client's own worker records the end of the service on `on` (their places end)."""
+    timelines = Timelines(store)
+    if timelines.get(code) is None:
+        timelines.record(code, start=SERVICE_START, actor="anna")
+    timelines.end(code, on, reason, follow_up, actor="anna", today=on)
+
+
 @pytest.fixture
 def live(store: Store, clock: Clock) -> Enrolments:
-    """Published on 5.1.2026 (14 clients in groups), then on 2.2.2026 C04 leaves for work,
-    C05 for studies and C09 drops out (G3 is left with two)."""
+    """Published on 5.1.2026 (14 clients in groups), then on 2.2.2026 the services of C04
+    (to work), C05 (to studies, then a work trial) and C09 (dropped out) end, and with them
+    their places (G3 is left with two)."""
     enrolments = Enrolments(store)
     enrolments.publish()
-    clock.at(dt.date(2026, 2, 2))
-    enrolments.cancel("G2", "C04", actor="anna", reason="moved_to_work")
-    enrolments.cancel("G2", "C05", actor="anna", reason="studies", follow_up="work_trial")
-    enrolments.cancel("G3", "C09", actor="bo", reason="dropped_out")
+    clock.at(ENDED)
+    end_service(store, "C04", "moved_to_work")
+    end_service(store, "C05", "studies", "work_trial")
+    end_service(store, "C09", "dropped_out")
     return enrolments
 
 
@@ -101,6 +116,30 @@ def test_reasons_for_ending_and_follow_up_paths_count_clients(live: Enrolments) 
     assert follow_up.sum() == 3
 
 
+def test_a_place_that_ends_while_the_service_goes_on_is_no_ending(
+    live: Enrolments, clock: Clock
+) -> None:
+    clock.at(dt.date(2026, 2, 9))
+    live.cancel("G1", "C01", actor="anna", reason="other_service")  # on to individual work
+
+    figures = team_figures(live.store, period=FEBRUARY)
+
+    assert figures["endings"].set_index("reason").at["other_service", "clients"] == 0
+    assert figures["endings"]["clients"].sum() == 3
+
+
+def test_the_service_ended_in_the_period_ends_its_places_and_counts_once(live: Enrolments) -> None:
+    places = {h["group_id"]: h["status"] for h in live.client_history("C04")}
+    assert places == {"G2": "cancelled"}  # ended with the service
+    assert live.enrol("G1", "C04", actor="anna").reason == "service_ended"
+
+    end_service(live.store, "C04", "studies", "studies", on=dt.date(2026, 2, 6))  # corrected
+    endings = team_figures(live.store, period=FEBRUARY)["endings"].set_index("reason")["clients"]
+
+    assert endings["studies"] == 2 and endings["moved_to_work"] == 0
+    assert endings.sum() == 3
+
+
 def test_seats_show_use_waiting_lists_and_groups_at_risk(live: Enrolments) -> None:
     for code in ("C21", "C22", "C23", "C24", "C25", "C26"):
         live.enrol("G2", code, actor="anna")
@@ -128,7 +167,8 @@ def test_the_workbook_has_one_sheet_per_table_that_reads_back(
     path = write_figures_xlsx(figures, tmp_path / "luvut.xlsx")
 
     book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == ["clients", "endings", "follow_up", "seats"]
+    assert book.sheetnames == ["period", "clients", "endings", "follow_up", "seats"]
+    assert list(book["period"].iter_rows(min_row=2, values_only=True))[0][0] == "Kevät 2026"
     rows = list(book["endings"].iter_rows(values_only=True))
     assert rows[0] == ("reason", "clients")
     assert ("moved_to_work", 1) in rows
@@ -154,11 +194,13 @@ def test_the_default_period_is_the_seasons_term(live: Enrolments) -> None:
 
 def test_a_client_with_two_places_in_the_period_counts_once(live: Enrolments, clock: Clock) -> None:
     clock.at(dt.date(2026, 2, 9))
-    assert live.enrol("G2", "C04", actor="anna").status == "enrolled"  # back in the group
+    live.cancel("G1", "C01", actor="anna")
+    clock.at(dt.date(2026, 2, 16))
+    assert live.enrol("G1", "C01", actor="anna").status == "enrolled"  # back in the group
 
     figures = team_figures(live.store, period=FEBRUARY)
 
-    # in February: the eleven who stayed, C04 (twice, counted once), C05 and C09 (left 2.2)
+    # in February: the eleven who stayed (C01 twice, counted once), C04, C05 and C09 (left 2.2)
     assert per_municipality_sum(figures, "group_work") == 14
     assert per_municipality_sum(figures, "clients") == 40
 
@@ -168,7 +210,8 @@ def test_a_place_that_ended_before_the_period_does_not_count(live: Enrolments) -
     january = team_figures(live.store, period=Period.month("2026-01"))
 
     assert per_municipality_sum(march, "group_work") == 11  # C04, C05 and C09 left in Feb
-    assert per_municipality_sum(march, "individual_only") == 29
+    assert per_municipality_sum(march, "clients") == 37  # their services ended in February
+    assert per_municipality_sum(march, "individual_only") == 26
     assert march["endings"]["clients"].sum() == 0  # they left in February, not in March
     assert per_municipality_sum(january, "group_work") == 14
     assert january["endings"]["clients"].sum() == 0
@@ -196,32 +239,25 @@ def test_a_service_that_starts_after_the_period_is_not_counted(live: Enrolments)
 
     assert per_municipality_sum(team_figures(live.store, period=FEBRUARY), "clients") == 39
     march = team_figures(live.store, period=Period.month("2026-03"))
-    assert per_municipality_sum(march, "clients") == 40
+    assert per_municipality_sum(march, "clients") == 37  # C30 in; C04, C05, C09 ended in Feb
 
 
-def test_a_client_counts_once_with_the_reason_of_their_last_ending(
-    live: Enrolments, clock: Clock
-) -> None:
-    clock.at(dt.date(2026, 2, 9))
-    live.enrol("G2", "C04", actor="anna")
-    clock.at(dt.date(2026, 2, 16))
-    live.cancel("G2", "C04", actor="anna", reason="studies", follow_up="studies")
+def test_a_reopened_service_is_not_counted_as_ended(live: Enrolments) -> None:
+    Timelines(live.store).reopen("C09", actor="anna")  # recorded by mistake
 
     figures = team_figures(live.store, period=FEBRUARY)
-    endings = figures["endings"].set_index("reason")["clients"]
 
-    assert endings["studies"] == 2  # C05 and C04 (last)
-    assert endings["moved_to_work"] == 0  # C04's first ending is not counted again
-    assert endings.sum() == 3
-    assert figures["follow_up"]["clients"].sum() == 3
+    assert figures["endings"].set_index("reason").at["dropped_out", "clients"] == 0
+    assert figures["endings"]["clients"].sum() == 2
+    assert live.enrol("G3", "C09", actor="bo").status == "enrolled"  # taken back by hand
 
 
 def test_a_day_is_a_day_in_helsinki(live: Enrolments, clock: Clock) -> None:
     clock.now = dt.datetime(2026, 1, 31, 22, 30, tzinfo=dt.UTC)  # 0.30 on 1.2. in Helsinki
-    live.cancel("G1", "C01", actor="anna", reason="other")
+    assert live.enrol("G2", "C21", actor="anna").status == "enrolled"
 
-    january = team_figures(live.store, period=Period.month("2026-01"))["endings"]
-    february = team_figures(live.store, period=FEBRUARY)["endings"]
+    january = team_figures(live.store, period=Period.month("2026-01"))["clients"]
+    february = team_figures(live.store, period=FEBRUARY)["clients"]
 
-    assert january.set_index("reason").at["other", "clients"] == 0
-    assert february.set_index("reason").at["other", "clients"] == 1
+    assert january["group_work"].sum() == 14  # C21 was not in a group in January
+    assert february["group_work"].sum() == 15

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from planner.cli.common import SAMPLE_SEASON_NAME
 from planner.i18n import t
 from planner.insight.team import figure_tables
-from planner.store import Enrolments, Store
+from planner.store import Enrolments, Store, Timelines
 from planner.store.figures import season_term, team_figures
 from planner.ui.offering import figures_workbook
 
@@ -26,8 +26,8 @@ TIMEOUT_S = 60
 
 @pytest.fixture(scope="module")
 def published_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The plan published on the term's first day, and on its second one client who left a
-    group for work (the store's clock set to those days)."""
+    """The plan published on the term's first day, and on its second one client's service
+    ended as they moved to work, ending their place (the store's clock set to those days)."""
     path = tmp_path_factory.mktemp("figures_published") / "published.sqlite3"
     shutil.copy(planned_db, path)
     with Store.open(f"sqlite:///{path}") as store, pytest.MonkeyPatch.context() as patch:
@@ -40,8 +40,12 @@ def published_db(planned_db: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         now[0] += dt.timedelta(days=1)
         group = min(g for g in live.seats() if live.participants(g))
         code = live.participants(group)[0]
-        outcome = live.cancel(group, code, actor="test", reason="moved_to_work")
-        assert outcome.status == "cancelled", outcome
+        timelines = Timelines(store)
+        timelines.record(code, start=first - dt.timedelta(days=90), actor="test")
+        ended = timelines.end(
+            code, now[0].date(), "moved_to_work", actor="test", today=now[0].date()
+        )
+        assert [g for _, g in ended.places_ended] == [group]
     return path
 
 
@@ -89,9 +93,13 @@ def test_the_workbook_has_a_translated_sheet_per_table(published_db):
     with Store.open(f"sqlite:///{published_db}") as store:
         season = store.load_season()
         tables = figure_tables(team_figures(store), season, "en")
+        first = season_term(store).start
     sheets = pd.read_excel(io.BytesIO(figures_workbook(tables, "en")), sheet_name=None)
 
-    assert list(sheets) == ["Clients", "Endings", "Follow-up", "Seats"]
+    assert list(sheets) == ["Period", "Clients", "Endings", "Follow-up", "Seats"]
+    period = sheets["Period"].set_index("What")["Value"]
+    assert period["Season"] == SAMPLE_SEASON_NAME
+    assert period["From"] == f"{first.day}.{first.month}.{first.year}"
     assert list(sheets["Clients"].columns) == [
         "Municipality",
         "Clients",

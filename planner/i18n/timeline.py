@@ -69,7 +69,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Note: the group runs past the {months}-month maximum of social rehabilitation "
         "({date}) ({source})",
     },
+    "timeline.warning.service_ended": {
+        "fi": "Asiakkaan sosiaalinen kuntoutus päättyi {date}: uutta ryhmäpaikkaa ei voi varata",
+        "sv": "Klientens sociala rehabilitering upphörde {date}: ingen ny gruppplats kan bokas",
+        "en": "The client's social rehabilitation ended on {date}: no new group place can be taken",
+    },
+    "timeline.ended": {
+        "fi": "Palvelu päättyi {date}: {reason} · jatkopolku: {path}",
+        "sv": "Tjänsten upphörde {date}: {reason} · fortsatt väg: {path}",
+        "en": "The service ended on {date}: {reason} · next: {path}",
+    },
+    "timeline.end_recorded": {
+        "fi": "Palvelun päättyminen kirjattu asiakkaalle {client}; päättyneet ryhmäpaikat: "
+        "{places}.",
+        "sv": "Tjänstens slut antecknat för klienten {client}; avslutade gruppplatser: {places}.",
+        "en": "The end of the service was recorded for client {client}; places ended: {places}.",
+    },
+    "timeline.reopened": {
+        "fi": "Palvelun päättyminen poistettu asiakkaalta {client}: palvelu jatkuu. Päättyneet "
+        "ryhmäpaikat eivät palaa itsestään.",
+        "sv": "Tjänstens slut togs bort för klienten {client}: tjänsten fortsätter. Avslutade "
+        "gruppplatser återkommer inte av sig själva.",
+        "en": "The end of the service was removed for client {client}: the service goes on. "
+        "Places that ended do not come back by themselves.",
+    },
     # refusals (`planner.timeline.TimelineError`, `planner.store.TimelineRefused`)
+    "timeline.refused.end_before_start": {
+        "fi": "palvelu ei voi päättyä ennen alkuaan",
+        "sv": "tjänsten kan inte upphöra före sin start",
+        "en": "the service cannot end before it starts",
+    },
+    "timeline.refused.end_past_maximum": {
+        "fi": "palvelu päättyy viimeistään {months} kuukauden maksimiajan täyttyessä ({date}, "
+        "{source})",
+        "sv": "tjänsten upphör senast när den maximala tiden på {months} månader uppnås ({date}, "
+        "{source})",
+        "en": "the service ends at the latest when the {months}-month maximum is reached "
+        "({date}, {source})",
+    },
+    "timeline.refused.end_in_future": {
+        "fi": "palvelun päättyminen kirjataan päättymispäivänä tai sen jälkeen, ei etukäteen",
+        "sv": "tjänstens slut antecknas på slutdagen eller senare, inte i förväg",
+        "en": "the end of the service is recorded on its last day or later, not in advance",
+    },
+    "timeline.refused.end_needs_reason": {
+        "fi": "kirjaa palvelun päättymisen syy",
+        "sv": "ange orsaken till att tjänsten upphör",
+        "en": "give the reason the service ends",
+    },
+    "timeline.refused.reason_without_end": {
+        "fi": "päättymisen syy tai jatkopolku tarvitsee päättymispäivän",
+        "sv": "en orsak eller fortsatt väg behöver ett slutdatum",
+        "en": "a reason or follow-up path needs the day the service ended",
+    },
+    "timeline.refused.unknown_follow_up": {
+        "fi": "tuntematon jatkopolku",
+        "sv": "okänd fortsatt väg",
+        "en": "unknown follow-up path",
+    },
     "timeline.refused.decision_before_start": {
         "fi": "päätös ei voi päättyä ennen palvelun alkua",
         "sv": "beslutet kan inte upphöra före tjänstens start",
@@ -142,6 +199,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Pidetyt väliarvioinnit",
         "sv": "Hållna mellanutvärderingar",
         "en": "Evaluations held",
+    },
+    "timeline.form.end": {
+        "fi": "Palvelun viimeinen päivä (kirjaa, kun palvelu päättyy)",
+        "sv": "Tjänstens sista dag (antecknas när tjänsten upphör)",
+        "en": "Last day of the service (record it when the service ends)",
+    },
+    "timeline.form.end_reason": {
+        "fi": "Päättymisen syy",
+        "sv": "Orsak till att tjänsten upphör",
+        "en": "Why the service ends",
+    },
+    "timeline.form.follow_up": {
+        "fi": "Jatkopolku",
+        "sv": "Fortsatt väg",
+        "en": "Follow-up path",
+    },
+    "timeline.form.no_choice": {"fi": "—", "sv": "—", "en": "—"},
+    "timeline.form.end_caption": {
+        "fi": "Palvelun päättymisen kirjaa asiakkaan oma työntekijä. Se päättää asiakkaan "
+        "ryhmäpaikat ja jonopaikat samalla syyllä.",
+        "sv": "Tjänstens slut antecknas av klientens egen kontaktperson. Det avslutar klientens "
+        "gruppplatser och köplatser med samma orsak.",
+        "en": "The client's own worker records the end of the service. It ends the client's "
+        "group places and waiting-list places with the same reason.",
     },
     "timeline.form.save": {
         "fi": "Tallenna aikajana",

@@ -1053,6 +1053,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "öppen pop up-grupp: kom på plats, ingen anmälan behövs",
         "en": "a drop-in pop-up group: just come along, no enrolment needed",
     },
+    "refusal.service_ended": {
+        "fi": "asiakkaan sosiaalinen kuntoutus on päättynyt (palvelun aikajana)",
+        "sv": "klientens sociala rehabilitering har upphört (tjänstens tidslinje)",
+        "en": "the client's social rehabilitation has ended (the service timeline)",
+    },
     "refusal.unknown_group": {
         "fi": "ryhmä ei ole julkaistussa tarjonnassa",
         "sv": "gruppen finns inte i det publicerade utbudet",
@@ -1434,9 +1439,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Clients per municipality: group work and individual work",
     },
     "fig.endings": {
-        "fi": "Päättymissyyt (kukin asiakas kerran, viimeisin)",
-        "sv": "Orsaker till avslut (varje klient en gång, den senaste)",
-        "en": "Ending reasons (each client once, their last)",
+        "fi": "Palvelun päättymisen syyt",
+        "sv": "Orsaker till att tjänsten upphört",
+        "en": "Why the service ended",
+    },
+    "fig.endings_caption": {
+        "fi": "Asiakkaat, joiden sosiaalinen kuntoutus päättyi ajanjaksolla, kukin kerran, "
+        "asiakkaan oman työntekijän kirjaamana (asiakkaan aikajana). Ryhmäpaikan päättyminen "
+        "palvelun jatkuessa ei ole palvelun päättyminen.",
+        "sv": "Klienter vars sociala rehabilitering upphörde under perioden, var och en en "
+        "gång, som klientens egen kontaktperson antecknat (klientens tidslinje). En gruppplats "
+        "som upphör medan tjänsten fortsätter är inget slut på tjänsten.",
+        "en": "Clients whose social rehabilitation ended in the period, each once, as their own "
+        "worker recorded it (the client's timeline). A group place that ends while the service "
+        "goes on is no end of the service.",
     },
     "fig.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up paths"},
     "fig.seats": {
@@ -1480,6 +1496,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Behöver en andra ledare",
         "en": "Needs a second leader",
     },
+    "fig.col.what": {"fi": "Mitä", "sv": "Vad", "en": "What"},
+    "fig.col.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "fig.col.season": {"fi": "Kausi", "sv": "Säsong", "en": "Season"},
+    "fig.sheet.period": {"fi": "Ajanjakso", "sv": "Period", "en": "Period"},
     "fig.sheet.clients": {"fi": "Asiakkaat", "sv": "Klienter", "en": "Clients"},
     "fig.sheet.endings": {"fi": "Lähtemiset", "sv": "Avslut", "en": "Endings"},
     "fig.sheet.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up"},

@@ -15,6 +15,7 @@ import pandas as pd
 
 from planner.i18n import has, t
 from planner.model import Season
+from planner.timeline import date_text
 
 
 def translated(prefix: str, code: str, lang: str) -> str:
@@ -28,6 +29,8 @@ def figure_tables(
 ) -> dict[str, pd.DataFrame]:
     """`team_figures` with translated headings, municipality names in `lang` and labels."""
     out: dict[str, pd.DataFrame] = {}
+    if "period" in figures:
+        out["period"] = _period_table(figures["period"], lang)
     clients = figures["clients"]
     names = clients["name_sv"] if lang == "sv" else clients["name_fi"]
     out["clients"] = pd.DataFrame(
@@ -57,6 +60,25 @@ def figure_tables(
     )
     out["seats"] = _seats_table(figures["seats"], season, lang)
     return out
+
+
+def _period_table(period: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What was counted, as a person reads it: the season, the period's first and last day."""
+    row = period.iloc[0]
+    return pd.DataFrame(
+        {
+            t("fig.col.what", lang): [
+                t("fig.col.season", lang),
+                t("fig.period.from", lang),
+                t("fig.period.to", lang),
+            ],
+            t("fig.col.value", lang): [
+                str(row["season"] or ""),
+                date_text(row["from"]),
+                date_text(row["to"]),
+            ],
+        }
+    )
 
 
 def _seats_table(seats: pd.DataFrame, season: Season | None, lang: str) -> pd.DataFrame:

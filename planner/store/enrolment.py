@@ -126,6 +126,7 @@ class Enrolments:
         """Take a seat in the group, or a place on its waiting list when it is full.
 
         Refused for a drop-in pop-up group (nobody enrols: leaders keep a head count, l. 355),
+        for a client whose service has ended (`planner.store.Timelines.end`),
         when the client is already there or in `max_groups` groups, or when the
         group would reach 5 participants with one leader (unless `allow_flagged`: then the
         enrolment is made and flagged "needs_second_leader"). A group running past the

@@ -12,9 +12,12 @@ Each client is counted once per period (`planner.rules.overlaps_period`), not pe
   A client of the service: one of the season's clients whose recorded service start
   (`service_timelines`) is not after the period's end; without a timeline, every client of
   the season.
-- `endings` and `follow_up`: the clients whose own ending (a place or a wait they left, not
-  the group's) fell in the period, each once, with the reason and follow-up path of their
-  last ending in it.
+  A client whose service ended (`Timelines.end`) before the period's start is not one.
+- `endings` and `follow_up`: the clients whose service ended in the period, each once, by
+  the reason and follow-up path their own worker recorded (l. 542-543). A place that ends
+  while the service goes on (a client leaves a group for individual work) is no ending of
+  the service and is not counted here.
+- `period`: the period counted and the season, one row (the workbook's first sheet).
 - `seats` (per published group: seats taken of the maximum, waiting list, at risk of not
   running): as the offering stands now, whatever the period.
 """
@@ -22,7 +25,7 @@ Each client is counted once per period (`planner.rules.overlaps_period`), not pe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -34,13 +37,13 @@ from planner.spreadsheet import write_workbook
 from planner.store.enrolment import Enrolments
 from planner.store.live import reading, season_of
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, OfferingStatus
-from planner.store.schema import ClientRow, EnrolmentRow, GroupRow, MunicipalityRow
+from planner.store.schema import ClientRow, EnrolmentRow, GroupRow, MunicipalityRow, SeasonRow
 from planner.store.store import Store
 from planner.store.timelines import timelines_in
 from planner.terms import LOCAL_ZONE
+from planner.timeline import Timeline
 
 NOT_RECORDED = "not_recorded"
-LEFT = ("cancelled", "withdrawn")  # the client's own ending, not the group's
 
 
 def team_figures(
@@ -70,10 +73,8 @@ def team_figures(
                 EnrolmentRow.follow_up,
             ).where(EnrolmentRow.season_id == season_id),
         )
-        starts = {
-            code: timeline.start
-            for code, timeline in timelines_in(conn, clients["client_code"]).items()
-        }
+        timelines = timelines_in(conn, clients["client_code"])
+        season_name = conn.scalar(sa.select(SeasonRow.name).where(SeasonRow.id == season_id))
         municipalities = _frame(
             conn,
             sa.select(MunicipalityRow.code, MunicipalityRow.name_fi, MunicipalityRow.name_sv)
@@ -88,15 +89,37 @@ def team_figures(
         )
     offering = Enrolments(store, season_id).offerings()
     in_service = clients[
-        _mask(clients, [starts.get(c, dt.date.min) <= period.end for c in clients["client_code"]])
+        _mask(clients, [_in_service(timelines.get(c), period) for c in clients["client_code"]])
     ]
-    left = _ended_in(places[places["status"].isin(LEFT)], period)
+    ended = _service_ends(timelines.values(), period)
     return {
+        "period": pd.DataFrame(
+            {"season": [season_name], "from": [period.start], "to": [period.end]}
+        ),
         "clients": _clients(in_service, places, municipalities, period),
-        "endings": _count(left, "end_reason", ENDING_REASONS, "reason"),
-        "follow_up": _count(left, "follow_up", FOLLOW_UP_PATHS, "follow_up"),
+        "endings": _count(ended, "end_reason", ENDING_REASONS, "reason"),
+        "follow_up": _count(ended, "follow_up", FOLLOW_UP_PATHS, "follow_up"),
         "seats": _seats(offering, groups),
     }
+
+
+def _in_service(timeline: Timeline | None, period: Period) -> bool:
+    """A client of the service in the period: started by its end and not ended before its
+    start; without a timeline, every client of the season."""
+    if timeline is None:
+        return True
+    return rules.overlaps_period(timeline.start, timeline.ended_on, period.start, period.end)
+
+
+def _service_ends(timelines: Iterable[Timeline], period: Period) -> pd.DataFrame:
+    """One row per client whose service ended in the period: its reason and follow-up path
+    (empty when not recorded)."""
+    rows = [
+        (tl.client_code, tl.end_reason or "", tl.follow_up or "")
+        for tl in timelines
+        if tl.ended_on is not None and period.start <= tl.ended_on <= period.end
+    ]
+    return pd.DataFrame(rows, columns=["client_code", "end_reason", "follow_up"])
 
 
 def season_term(store: Store, season_id: int | None = None) -> Period:
@@ -139,14 +162,6 @@ def _in_period(places: pd.DataFrame, period: Period) -> pd.DataFrame:
         for since, ended in zip(places["created_at"], places["ended_at"], strict=True)
     ]
     return places[_mask(places, keep)]
-
-
-def _ended_in(places: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Each client's last own ending in the period, one row per client."""
-    days = [_day(e) for e in places["ended_at"]]
-    keep = [d is not None and period.start <= d <= period.end for d in days]
-    ended = places[_mask(places, keep)]
-    return ended.sort_values("ended_at", kind="stable").drop_duplicates("client_code", keep="last")
 
 
 def write_figures_xlsx(figures: Mapping[str, pd.DataFrame], path: str | Path) -> Path:

@@ -11,26 +11,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from planner import rules
-
-ENDING_REASONS = ("moved_to_work", "studies", "other_service", "dropped_out", "other")
-"""Why a client leaves a group (tracked figures, l. 542)."""
-FOLLOW_UP_PATHS = (
-    "work",
-    "work_trial",
-    "studies",
-    "workshop",
-    "rehabilitation",
-    "other_service",
-    "expert_by_experience_training",
-    "individual_work",
-    "none",
+from planner.rules import (  # noqa: F401  (re-exported: the store speaks of them)
+    ENDING_REASONS,
+    FOLLOW_UP_OF_REASON,
+    FOLLOW_UP_PATHS,
 )
-"""Where a client goes next (tracked figures, l. 543; paths named in l. 114, 188, 811)."""
-FOLLOW_UP_OF_REASON = {
-    "moved_to_work": "work",
-    "studies": "studies",
-    "other_service": "other_service",
-}
 
 MESSAGES = {
     "unknown_group": "{group} is not in the published offering",
@@ -43,6 +28,7 @@ MESSAGES = {
     + rules.rule_phrase("two_leaders"),
     "full": "{group} is full",
     "drop_in": "{group} is a drop-in pop-up group: anyone may come, no enrolment needed (l. 355)",
+    "service_ended": "{client}'s social rehabilitation has ended (their service timeline)",
     "cancelled_before": "{client} left {group} earlier; enrol again by hand if wanted",
     "not_enrolled": "{client} is neither enrolled in nor waiting for {group}",
     "same_group": "{client} would move into {group}, the group they are in: pick another",

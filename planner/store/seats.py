@@ -19,7 +19,13 @@ from planner.store.attendance import attendance, clashing_group
 from planner.store.bookings import cancel_meetings_of_place
 from planner.store.live import add_event, utcnow
 from planner.store.outcomes import EnrolOutcome, Outcome, refused
-from planner.store.schema import LIVE_STATUSES, ClientRow, EnrolmentRow, OfferingRow
+from planner.store.schema import (
+    LIVE_STATUSES,
+    ClientRow,
+    EnrolmentRow,
+    OfferingRow,
+    ServiceTimelineRow,
+)
 
 LIVE = EnrolmentRow.status.in_(LIVE_STATUSES)
 
@@ -41,6 +47,15 @@ def lock_offering(conn: sa.Connection, season_id: int, group_id: str) -> Any:
         .where(OfferingRow.season_id == season_id, OfferingRow.group_id == group_id)
         .with_for_update()
     ).first()
+
+
+def service_ended(conn: sa.Connection, client_code: str) -> bool:
+    """The client's service has a recorded end (`planner.store.Timelines.end`): no new place
+    or wait may be taken, by enrolment, a move or a publish."""
+    ended = conn.scalar(
+        sa.select(ServiceTimelineRow.ended_on).where(ServiceTimelineRow.client_code == client_code)
+    )
+    return ended is not None
 
 
 def admit(
@@ -70,6 +85,8 @@ def admit(
     ).first()
     if client is None:
         return refused("unknown_client", group_id, client_code)
+    if service_ended(conn, client_code):
+        return refused("service_ended", group_id, client_code)
     places = {
         group: (place_id, status)
         for place_id, group, status in conn.execute(

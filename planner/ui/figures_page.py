@@ -81,6 +81,7 @@ def render() -> None:
     for column, name in zip(st.columns(2), ("endings", "follow_up"), strict=True):
         column.subheader(t(f"fig.{name}", lang))
         column.dataframe(tables[name], hide_index=True, width="stretch")
+    st.caption(t("fig.endings_caption", lang))
     st.subheader(t("fig.seats", lang))
     seats = tables["seats"]
     at_risk = int((seats[t("fig.col.at_risk", lang)] == t("yes", lang)).sum())
