@@ -176,6 +176,16 @@ def may(identity: Identity | None, action: str) -> bool:
     return identity is not None and action in identity.actions
 
 
+def may_end_service(identity: Identity | None, counsellor: str | None) -> bool:
+    """Whether the identity may record the end of a client's service: the client's own worker
+    (their counsellor, by staff id), or whoever may act on every group (a coordinator)."""
+    if not may(identity, CLIENTS):
+        return False
+    if may(identity, ALL_GROUPS):
+        return True
+    return bool(counsellor) and identity.staff_id == counsellor
+
+
 def may_see_page(identity: Identity | None, page: str) -> bool:
     return may(identity, PAGE_ACTION[page])
 

@@ -153,3 +153,134 @@ def test_a_move_on_the_find_page_warns_past_the_decision_in_swedish(
     assert (said in [w.value for w in at.warning]) == warned
     with Store.open(live_url) as store:
         assert code in Enrolments(store).participants(new)
+
+
+@pytest.mark.parametrize(
+    ("lang", "done"), [("fi", "Merkitty pidetyksi"), ("sv", "Markerad som hållen")]
+)
+def test_the_counsellor_marks_an_evaluation_held_on_the_changes_page(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+    lang: str,
+    done: str,
+) -> None:
+    monkeypatch.setattr(terms, "local_today", lambda: TODAY)
+    counsellor, (late, soon), _ = _counsellor_and_clients(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(late, start=dt.date(2026, 11, 1), actor="anna")
+        Timelines(store).record(soon, start=dt.date(2027, 1, 1), actor="anna")
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
+    at.query_params["lang"] = lang
+    at.switch_page(common.PAGE_FILES["changes"]).run()
+    choice = at.selectbox(key="changes_held_choice")
+    assert choice.value == f"{late}:3"  # the earliest first
+    next(b for b in at.button if b.label == t("timeline.held.mark", lang)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    assert any(done in s.value for s in at.success)
+    with Store.open(live_url) as store:
+        assert Timelines(store).get(late).held == (3,)
+        assert Timelines(store).get(soon).held == ()
+    clients = list(at.dataframe[-1].value[t("timeline.due.col.client", lang)])
+    assert clients == [soon]
+
+
+def test_a_leader_sees_no_button_to_mark_evaluations(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(terms, "local_today", lambda: TODAY)
+    counsellor, (late, _), _ = _counsellor_and_clients(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(late, start=dt.date(2026, 11, 1), actor="anna")
+    at = app_as(live_url, monkeypatch, person("l@hyvil.fi", access.LEADER, staff_id=counsellor))
+    at.switch_page(common.PAGE_FILES["changes"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [b for b in at.button if b.label == t("timeline.held.mark", "en")]
+
+
+def _client_in_a_group(url: str) -> tuple[str, str, str]:
+    """A client holding a place, their counsellor and the group."""
+    with Store.open(url) as store:
+        live = Enrolments(store)
+        season = store.load_season()
+        group = next(g for g in sorted(live.seats()) if live.participants(g))
+        code = live.participants(group)[0]
+    return code, season.client[code].counsellor, group
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("fi", "Palvelun päättyminen kirjattu"), ("sv", "Tjänstens slut antecknat")]
+)
+def test_the_clients_own_worker_records_the_end_of_the_service(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+    lang: str,
+    said: str,
+) -> None:
+    from test_places import open_client
+
+    monkeypatch.setattr(terms, "local_today", lambda: TODAY)
+    code, counsellor, group = _client_in_a_group(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
+    at.query_params["lang"] = lang
+    open_client(at, code)
+    key = f"client_end_{code}"
+    at.date_input(key=f"{key}_on").set_value(TODAY)
+    at.selectbox(key=f"{key}_reason").set_value("moved_to_work")
+    next(b for b in at.button if b.label == t("timeline.form.record_end", lang)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    assert any(said in s.value and group in s.value for s in at.success)
+    with Store.open(live_url) as store:
+        ended = Timelines(store).get(code)
+        assert (ended.ended_on, ended.end_reason, ended.follow_up) == (
+            TODAY,
+            "moved_to_work",
+            "work",
+        )
+        assert code not in Enrolments(store).participants(group)
+
+
+def test_the_end_without_a_day_is_refused_in_swedish_and_nothing_changes(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from test_places import open_client
+
+    monkeypatch.setattr(terms, "local_today", lambda: TODAY)
+    code, counsellor, group = _client_in_a_group(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
+    at.query_params["lang"] = "sv"
+    open_client(at, code)
+    at.selectbox(key=f"client_end_{code}_reason").set_value("other")
+    next(b for b in at.button if b.label == t("timeline.form.record_end", "sv")).click().run()
+    assert t("timeline.form.end_needs_day", "sv") in [e.value for e in at.error]
+    with Store.open(live_url) as store:
+        assert not Timelines(store).get(code).ended
+        assert code in Enrolments(store).participants(group)
+
+
+def test_another_workers_client_shows_no_end_form(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from test_places import open_client
+
+    code, counsellor, _ = _client_in_a_group(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
+        other = next(p.staff_id for p in store.load_season().staff if p.staff_id != counsellor)
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=other))
+    open_client(at, code)
+    assert not [b for b in at.button if b.label == t("timeline.form.record_end", "en")]
+    assert access.may_end_service(access.single_user(), counsellor)

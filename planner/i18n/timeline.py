@@ -169,6 +169,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Inga mellanutvärderingar inom {days} dagar.",
         "en": "No evaluations in the next {days} days.",
     },
+    "timeline.held.choose": {
+        "fi": "Pidetty väliarviointi",
+        "sv": "Hållen mellanutvärdering",
+        "en": "Evaluation held",
+    },
+    "timeline.held.mark": {
+        "fi": "Merkitse pidetyksi",
+        "sv": "Markera som hållen",
+        "en": "Mark as held",
+    },
+    "timeline.held.done": {
+        "fi": "Merkitty pidetyksi: {what}",
+        "sv": "Markerad som hållen: {what}",
+        "en": "Marked as held: {what}",
+    },
     "timeline.due.col.client": {"fi": "Asiakas", "sv": "Klient", "en": "Client"},
     "timeline.due.col.evaluation": {
         "fi": "Arviointi",
@@ -223,6 +238,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "gruppplatser och köplatser med samma orsak.",
         "en": "The client's own worker records the end of the service. It ends the client's "
         "group places and waiting-list places with the same reason.",
+    },
+    "timeline.form.record_end": {
+        "fi": "Kirjaa palvelun päättyminen",
+        "sv": "Anteckna att tjänsten upphört",
+        "en": "Record the end of the service",
+    },
+    "timeline.form.end_needs_day": {
+        "fi": "Valitse palvelun viimeinen päivä.",
+        "sv": "Välj tjänstens sista dag.",
+        "en": "Choose the service's last day.",
+    },
+    "timeline.form.reopen": {
+        "fi": "Poista päättyminen (kirjattu vahingossa)",
+        "sv": "Ta bort slutet (antecknat av misstag)",
+        "en": "Remove the end (recorded by mistake)",
     },
     "timeline.form.save": {
         "fi": "Tallenna aikajana",

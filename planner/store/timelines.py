@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
+from planner import terms
 from planner.store.errors import StoreError
 from planner.store.live import add_event, reading, run_write, utcnow
 from planner.store.schema import (
@@ -38,7 +39,7 @@ from planner.store.schema import (
 )
 from planner.store.seats import LIVE, cancel_place
 from planner.store.store import Store
-from planner.terms import last_session_of, local_today
+from planner.terms import last_session_of
 from planner.timeline import Timeline, TimelineError
 
 TIMELINE_RECORDED = "client.timeline"
@@ -185,7 +186,7 @@ class Timelines:
         reason implies). Every live place and wait of the client ends with them. Refused
         (`TimelineRefused`) for a client without a timeline; recording it again changes the
         recorded end, and ends nothing more."""
-        today = today or local_today()
+        today = today or terms.local_today()
 
         def work(conn: sa.Connection) -> ServiceEnd:
             old = timelines_in(conn, [client_code]).get(client_code)

@@ -1,7 +1,7 @@
 """Changes page: what a counsellor or leader needs to know about their clients' places and the
 groups they lead, newest first (`planner.notices`), and a counsellor's clients' evaluations
-due in the next 14 days or overdue (`planner.timeline`, l. 646-650). A coordinator may look
-at anyone's."""
+due in the next 14 days or overdue (`planner.timeline`, l. 646-650), each of which they can
+mark held once the evaluation meeting has been. A coordinator may look at anyone's."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import streamlit as st
 from planner import access, rules, terms
 from planner.i18n import t
 from planner.notices import Notice, notice_text
-from planner.store import Timelines
+from planner.store import TimelineRefused, Timelines
 from planner.store.notices import Notices
-from planner.timeline import Timeline, date_text
+from planner.timeline import Evaluation, Timeline, date_text
 from planner.ui import auth, common
 
 PERSON_KEY = "changes_person"
@@ -65,13 +65,66 @@ def show_evaluations(db, season_id: int, person: str, lang: str) -> None:
         return
     days = rules.EVALUATION_NOTICE_DAYS
     today = terms.local_today()
-    table = evaluations_table(Timelines(db).of(mine), today, lang, days)
+    timelines = Timelines(db).of(mine)
+    table = evaluations_table(timelines, today, lang, days)
     st.subheader(t("timeline.due.title", lang))
     if table.empty:
         st.caption(t("timeline.due.none", lang, days=days))
         return
     st.caption(t("timeline.due.caption", lang, days=days))
     st.dataframe(table, hide_index=True)
+    if auth.allowed(access.CLIENTS):
+        mark_held_form(db, due_evaluations(timelines, today, days), lang)
+
+
+HELD_KEY = "changes_held_done"  # the text of the evaluation just marked held, shown once
+
+
+def due_evaluations(
+    timelines: dict[str, Timeline], today: dt.date, within_days: int
+) -> list[tuple[str, Evaluation]]:
+    """The (client code, evaluation) pairs of `evaluations_table`, in its order."""
+    return sorted(
+        ((code, e) for code, tl in timelines.items() for e in tl.due(today, within_days)),
+        key=lambda item: (item[1].due, item[0]),
+    )
+
+
+def mark_held_form(db, due: list[tuple[str, Evaluation]], lang: str) -> None:
+    """Mark one of the due evaluations held, as the counsellor records it after the meeting."""
+    done = st.session_state.pop(HELD_KEY, None)
+    if done:
+        st.success(done, icon=":material/task_alt:")
+    labels = {
+        f"{code}:{e.months}": f"{code} · {e.name(lang)} · {date_text(e.due)}" for code, e in due
+    }
+    with st.form("changes_held_form", border=False):
+        chosen = st.selectbox(
+            t("timeline.held.choose", lang),
+            list(labels),
+            format_func=labels.get,
+            key="changes_held_choice",
+        )
+        submitted = st.form_submit_button(t("timeline.held.mark", lang), icon=":material/task_alt:")
+    if submitted and chosen:
+        code, months = chosen.rsplit(":", 1)
+        _mark_held(db, code, int(months), labels[chosen], lang)
+
+
+def _mark_held(db, code: str, months: int, label: str, lang: str) -> None:
+    auth.require(access.CLIENTS)
+    timelines = Timelines(db)
+    current = timelines.get(code)
+    if current is None:
+        st.error(t("timeline.none", lang), icon=":material/error:")
+        return
+    try:
+        timelines.record(code, held=[*current.held, months], actor=auth.actor())
+    except TimelineRefused as exc:
+        st.error(t("clients.failed", lang, reason=exc.text(lang)), icon=":material/error:")
+        return
+    st.session_state[HELD_KEY] = t("timeline.held.done", lang, what=label)
+    st.rerun()
 
 
 def render() -> None:

@@ -30,7 +30,7 @@ from typing import Any
 
 import streamlit as st
 
-from planner import access
+from planner import access, terms
 from planner.finder import Profile
 from planner.i18n import t, weekday_names
 from planner.io.client_entry import check_client
@@ -47,8 +47,8 @@ from planner.store import (
     TimelineRefused,
     Timelines,
 )
-from planner.store.outcomes import ENDING_REASONS
-from planner.timeline import EVALUATIONS
+from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
+from planner.timeline import EVALUATIONS, Timeline
 from planner.ui import auth, common
 from planner.ui.offering import audience_label, language_name, theme_label
 from planner.ui.publish_panel import group_name, rule_text
@@ -564,6 +564,98 @@ def timeline_form(db: Store, client: Client, lang: str) -> None:
             )
         if submitted:
             _record_timeline(db, code, start, decision_end, held, lang)
+        if current is not None:
+            end_form(db, client, current, lang)
+
+
+END_DONE_KEY = "client_end_done"  # (code, text): what recording the end did, shown once
+
+
+def end_form(db: Store, client: Client, current: Timeline, lang: str) -> None:
+    """The service's end (l. 542-543), for the client's own worker or a coordinator: its last
+    day, the reason and the follow-up path; once recorded, the end and a button removing it
+    (recorded by mistake)."""
+    if not access.may_end_service(auth.identity(), client.counsellor):
+        return
+    code = client.client_code
+    key = f"client_end_{code}"
+    done = st.session_state.get(END_DONE_KEY)
+    if done and done[0] == code:
+        st.session_state.pop(END_DONE_KEY)
+        st.success(done[1], icon=":material/event_available:")
+    if current.ended:
+        if st.button(t("timeline.form.reopen", lang), key=f"{key}_reopen", icon=":material/undo:"):
+            _reopen(db, code, lang)
+        return
+    st.caption(t("timeline.form.end_caption", lang))
+    today = terms.local_today()
+    paths = [None, *FOLLOW_UP_PATHS]
+    with st.form(f"{key}_form", border=False):
+        ended_on = st.date_input(
+            t("timeline.form.end", lang),
+            value=None,
+            min_value=current.start,
+            max_value=min(today, current.maximum_end),
+            format="DD.MM.YYYY",
+            key=f"{key}_on",
+        )
+        reason = st.selectbox(
+            t("timeline.form.end_reason", lang),
+            ENDING_REASONS,
+            index=None,
+            format_func=lambda r: t(f"ending.{r}", lang),
+            key=f"{key}_reason",
+        )
+        follow_up = st.selectbox(
+            t("timeline.form.follow_up", lang),
+            paths,
+            format_func=lambda p: (
+                t("timeline.form.no_choice", lang) if p is None else t(f"path.{p}", lang)
+            ),
+            key=f"{key}_follow_up",
+        )
+        submitted = st.form_submit_button(
+            t("timeline.form.record_end", lang), icon=":material/event_busy:"
+        )
+    if submitted:
+        _record_end(db, client, ended_on, reason, follow_up, lang)
+
+
+def _record_end(
+    db: Store,
+    client: Client,
+    ended_on: dt.date | None,
+    reason: str | None,
+    follow_up: str | None,
+    lang: str,
+) -> None:
+    if not access.may_end_service(auth.identity(), client.counsellor):
+        st.error(t("auth.not_allowed", lang), icon=":material/block:")
+        return
+    code = client.client_code
+    if ended_on is None:
+        st.error(t("timeline.form.end_needs_day", lang), icon=":material/error:")
+        return
+    try:
+        result = Timelines(db).end(code, ended_on, reason or "", follow_up, actor=auth.actor())
+    except TimelineRefused as exc:
+        st.error(t("clients.failed", lang, reason=exc.text(lang)), icon=":material/error:")
+        return
+    places = ", ".join(g for _, g in result.places_ended) or "–"
+    text = t("timeline.end_recorded", lang, client=code, places=places)
+    st.session_state[END_DONE_KEY] = (code, text)
+    st.rerun()
+
+
+def _reopen(db: Store, code: str, lang: str) -> None:
+    auth.require(access.CLIENTS)
+    try:
+        Timelines(db).reopen(code, actor=auth.actor())
+    except TimelineRefused as exc:
+        st.error(t("clients.failed", lang, reason=exc.text(lang)), icon=":material/error:")
+        return
+    st.session_state[END_DONE_KEY] = (code, t("timeline.reopened", lang, client=code))
+    st.rerun()
 
 
 def _record_timeline(
