@@ -694,31 +694,81 @@ def assert_plan_valid(
 # --- Plan files ---
 
 
+class PlanFileError(ValueError):
+    """A plan file that cannot be read: the file, the line and the column where it is known,
+    and what is wrong, in one line."""
+
+
 def _minutes(text: str) -> int:
-    hours, _, mins = text.strip().partition(":")
-    return int(hours) * 60 + int(mins)
+    hours, sep, mins = text.strip().partition(":")
+    if not sep or not hours.isdigit() or not mins.isdigit() or len(mins) != 2:
+        raise ValueError(f"{text!r} is not a time like 09:30")
+    value = int(hours) * 60 + int(mins)
+    if int(mins) >= 60 or value > rules.DAY_MIN:
+        raise ValueError(f"{text!r} is not a time of day")
+    return value
 
 
 def _weekday(text: str) -> int:
     text = text.strip()
     if text in WEEKDAYS:
         return WEEKDAYS.index(text)
-    return int(text)
+    if text.isdigit() and int(text) < len(WEEKDAYS):
+        return int(text)
+    raise ValueError(
+        f"{text!r} is not a weekday ({WEEKDAYS[0]}-{WEEKDAYS[-1]} or 0-{len(WEEKDAYS) - 1})"
+    )
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            yield line, {k.strip(): restore_value((v or "").strip()) for k, v in row.items() if k}
+    """A plan CSV's rows by line number, refused whole when it is larger than a season file
+    may be (`planner.io.limits`), not UTF-8 text or not CSV."""
+    from planner.io import limits
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PlanFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    if limits.too_big(size) is not None:
+        raise PlanFileError(
+            f"{path.name}: {size / 2**20:.0f} MB, more than a plan file may be "
+            f"({limits.MAX_FILE_BYTES // 2**20} MB)"
+        )
+    line = 1
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            for line, row in enumerate(csv.DictReader(f), start=2):
+                if None in row:
+                    raise PlanFileError(f"{path.name} line {line}: more cells than columns")
+                yield (
+                    line,
+                    {k.strip(): restore_value((v or "").strip()) for k, v in row.items() if k},
+                )
+    except UnicodeDecodeError:
+        raise PlanFileError(f"{path.name}: not UTF-8 text (save it as CSV UTF-8)") from None
+    except csv.Error as exc:
+        raise PlanFileError(f"{path.name} line {line + 1}: not CSV ({exc})") from None
+    except OSError as exc:
+        raise PlanFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _placement(row: dict[str, str]) -> Placement:
+def _cell(name: str, line: int, row: dict[str, str], column: str, read=str):
+    """A row's cell read by `read`; a missing column or a bad value names file, line, column."""
+    if column not in row:
+        raise PlanFileError(f"{name} line {line}: no column {column!r}")
+    try:
+        return read(row[column])
+    except ValueError as exc:
+        raise PlanFileError(f"{name} line {line}, column {column}: {exc}") from None
+
+
+def _placement(name: str, line: int, row: dict[str, str]) -> Placement:
     leaders = tuple(x.strip() for x in row.get("leaders", "").split(";") if x.strip())
     return Placement(
-        group_id=row["group_id"],
-        weekday=_weekday(row["weekday"]),
-        start=_minutes(row["start"]),
-        end=_minutes(row["end"]),
+        group_id=_cell(name, line, row, "group_id"),
+        weekday=_cell(name, line, row, "weekday", _weekday),
+        start=_cell(name, line, row, "start", _minutes),
+        end=_cell(name, line, row, "end", _minutes),
         venue_id=row.get("venue_id") or None,
         leaders=leaders,
     )
@@ -728,8 +778,9 @@ def read_plan_files(out_dir: str | Path) -> Plan:
     """Read plan_groups.csv and plan_participants.csv (and plan_unscheduled.csv if present).
 
     A plan_groups.csv row without weekday and start is an unscheduled group (its `reason`
-    column, if any, says why). A malformed row raises ValueError naming the file and line;
-    rule breaches are left to `plan_problems`.
+    column, if any, says why). A file that cannot be read or a malformed row raises
+    `PlanFileError` naming the file, line and column; rule breaches are left to
+    `plan_problems`.
     """
     out = Path(out_dir)
     placements: list[Placement] = []
@@ -739,31 +790,27 @@ def read_plan_files(out_dir: str | Path) -> Plan:
         if not row.get("weekday") and not row.get("start"):
             unscheduled.append(Unscheduled(row.get("group_id", ""), row.get("reason", "")))
             continue
-        try:
-            placements.append(_placement(row))
-        except (KeyError, ValueError) as exc:
-            raise ValueError(f"{groups_file.name} line {line}: {exc!r}") from exc
+        placements.append(_placement(groups_file.name, line, row))
     participants: list[tuple[str, str]] = []
     remote: list[tuple[str, str]] = []
     participants_file = out / "plan_participants.csv"
+    name = participants_file.name
     for line, row in _rows(participants_file):
-        try:
-            pair = (row["client_code"], row["group_id"])
-        except KeyError as exc:
-            raise ValueError(f"{participants_file.name} line {line}: no column {exc}") from exc
+        pair = (_cell(name, line, row, "client_code"), _cell(name, line, row, "group_id"))
         mode = row.get("mode") or "on_site"
         if mode not in rules.PARTICIPATION_MODES:
-            raise ValueError(
-                f"{participants_file.name} line {line}: mode {mode!r} is not "
+            raise PlanFileError(
+                f"{name} line {line}, column mode: {mode!r} is not "
                 f"{' or '.join(rules.PARTICIPATION_MODES)}"
             )
         participants.append(pair)
         if mode == "remote":
             remote.append(pair)
-    if (out / "plan_unscheduled.csv").exists():
+    unscheduled_file = out / "plan_unscheduled.csv"
+    if unscheduled_file.exists():
         unscheduled += [
-            Unscheduled(row["group_id"], row.get("reason", ""))
-            for _, row in _rows(out / "plan_unscheduled.csv")
+            Unscheduled(_cell(unscheduled_file.name, line, row, "group_id"), row.get("reason", ""))
+            for line, row in _rows(unscheduled_file)
         ]
     return Plan(tuple(placements), tuple(participants), tuple(unscheduled), tuple(remote))
 
@@ -789,7 +836,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in report.errors:
             sys.stderr.write(f"{error}\n")
         return 2
-    plan = read_plan_files(args.plan_dir)
+    try:
+        plan = read_plan_files(args.plan_dir)
+    except PlanFileError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
     problems = plan_problems(report.season, plan, args.allowance)
     for problem in problems:
         sys.stdout.write(f"{problem}\n")

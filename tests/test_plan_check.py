@@ -17,7 +17,11 @@ from pathlib import Path
 
 import pytest
 import toys
+from conftest import SAMPLE_DIR
+from hypothesis import given
+from hypothesis import strategies as st
 
+from planner.io.limits import MAX_FILE_BYTES
 from planner.io.problems import ImportReport
 from planner.model import (
     Client,
@@ -34,6 +38,7 @@ from planner.model import (
 )
 from planner.plan_check import (
     PLAN_RULES,
+    PlanFileError,
     PlanProblem,
     assert_plan_valid,
     main,
@@ -755,8 +760,76 @@ def test_read_plan_files_reads_each_participants_mode(tmp_path: Path) -> None:
 def test_read_plan_files_names_the_line_of_an_unknown_mode(tmp_path: Path) -> None:
     (tmp_path / "plan_groups.csv").write_text(GROUPS_CSV)
     (tmp_path / "plan_participants.csv").write_text("client_code,group_id,mode\nY-1,G-3,online\n")
-    with pytest.raises(ValueError, match=r"plan_participants\.csv line 2: mode 'online'"):
+    with pytest.raises(
+        PlanFileError, match=r"plan_participants\.csv line 2, column mode: 'online'"
+    ):
         read_plan_files(tmp_path)
+
+
+BAD_GROUP_ROWS = [
+    ("G-1,Funday,09:00,12:00", "line 2, column weekday: 'Funday' is not a weekday"),
+    ("G-1,7,09:00,12:00", "line 2, column weekday: '7' is not a weekday"),
+    ("G-1,Mon,25:99,12:00", "line 2, column start: '25:99' is not a time of day"),
+    ("G-1,Mon,9,12:00", "line 2, column start: '9' is not a time like 09:30"),
+    ("G-1,Mon,09:00,noon", "line 2, column end: 'noon' is not a time like 09:30"),
+    ("G-1,Mon,09:00,12:00,V,S,extra", "line 2: more cells than columns"),
+]
+
+
+@pytest.mark.parametrize(("row", "said"), BAD_GROUP_ROWS)
+def test_a_bad_plan_row_names_the_file_line_and_column(tmp_path: Path, row: str, said: str) -> None:
+    (tmp_path / "plan_groups.csv").write_text(
+        f"group_id,weekday,start,end,venue_id,leaders\n{row}\n"
+    )
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    with pytest.raises(PlanFileError) as refused:
+        read_plan_files(tmp_path)
+    assert str(refused.value) == f"plan_groups.csv {said}" or said in str(refused.value)
+    assert str(refused.value).startswith("plan_groups.csv")
+
+
+def test_a_plan_file_that_is_not_text_too_big_or_missing_is_refused_in_one_line(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "plan_groups.csv").write_bytes(b"group_id,weekday\n\xca\xfe\xff,Mon\n")
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    with pytest.raises(PlanFileError, match=r"plan_groups\.csv: not UTF-8 text"):
+        read_plan_files(tmp_path)
+    with (tmp_path / "plan_groups.csv").open("wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: no 25 MB written
+    with pytest.raises(PlanFileError, match="more than a plan file may be"):
+        read_plan_files(tmp_path)
+    (tmp_path / "plan_groups.csv").write_text(GROUPS_CSV)
+    (tmp_path / "plan_participants.csv").unlink()
+    with pytest.raises(PlanFileError, match=r"plan_participants\.csv: cannot be read"):
+        read_plan_files(tmp_path)
+    (tmp_path / "plan_participants.csv").write_text("client,group\nC-1,G-1\n")
+    with pytest.raises(PlanFileError, match="line 2: no column 'client_code'"):
+        read_plan_files(tmp_path)
+
+
+@given(text=st.text(max_size=300))
+def test_any_plan_groups_text_is_read_or_refused_with_a_plan_file_error(text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder)
+        (path / "plan_groups.csv").write_text(text, encoding="utf-8", errors="surrogatepass")
+        (path / "plan_participants.csv").write_text("client_code,group_id\n")
+        try:
+            read_plan_files(path)
+        except PlanFileError as exc:
+            assert "\n" not in str(exc)
+
+
+def test_planner_validate_says_a_bad_plan_file_in_one_line(tmp_path: Path, capsys) -> None:
+    from planner.cli.main import main as planner
+
+    (tmp_path / "plan_groups.csv").write_text("group_id,weekday,start,end\nG-1,Funday,9:00,12:00\n")
+    (tmp_path / "plan_participants.csv").write_text("client_code,group_id\n")
+    assert planner(["validate", str(SAMPLE_DIR), str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "plan_groups.csv line 2, column weekday" in err[0]
 
 
 def test_read_plan_files_reads_a_group_row_without_a_time_as_unscheduled(tmp_path: Path) -> None:

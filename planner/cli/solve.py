@@ -173,7 +173,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from planner.plan_check import plan_problems, read_plan_files
+    from planner.plan_check import PlanFileError, plan_problems, read_plan_files
 
     report = read_valid_season(args)
     if not report.ok:
@@ -182,7 +182,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     plan_dir = Path(args.plan)
     if not (plan_dir / "plan_groups.csv").exists():
         raise UserError(f"{plan_dir}: no plan_groups.csv here")
-    problems = plan_problems(report.season, read_plan_files(plan_dir), args.allowance)
+    try:
+        plan = read_plan_files(plan_dir)
+    except PlanFileError as exc:
+        raise UserError(f"cannot read the plan in {plan_dir}: {exc}") from None
+    problems = plan_problems(report.season, plan, args.allowance)
     text = "\n".join(str(p) for p in problems) or "The plan keeps every rule."
     emit(args, {"ok": not problems, "problems": [str(p) for p in problems]}, text)
     return 1 if problems else 0
