@@ -284,3 +284,24 @@ def test_another_workers_client_shows_no_end_form(
     open_client(at, code)
     assert not [b for b in at.button if b.label == t("timeline.form.record_end", "en")]
     assert access.may_end_service(access.single_user(), counsellor)
+
+
+def test_find_a_group_offers_no_enrolment_once_the_service_has_ended(
+    signed_in,  # noqa: F811
+    live_url,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from test_places import open_client
+
+    monkeypatch.setattr(terms, "local_today", lambda: TODAY)
+    code, counsellor, _ = _client_in_a_group(live_url)
+    with Store.open(live_url) as store:
+        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
+        ended = Timelines(store).end(code, TODAY, "studies", actor="anna", today=TODAY).timeline
+    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
+    at.query_params["lang"] = "sv"
+    open_client(at, code)
+    said = ended.warning_text("service_ended", "sv")
+    assert said in [w.value for w in at.warning]
+    assert not [b for b in at.button if (b.key or "").startswith("find_enrol_")]
+    assert t("timeline.form.reopen", "sv") in [b.label for b in at.button]

@@ -570,6 +570,7 @@ def show_results(
     if client is not None and published:
         mine, waiting = client_places(live, history, season_id, client.client_code)
     wanted = st.session_state.get(WANTED_GROUP_KEY) or st.query_params.get("group")
+    timeline = Timelines(db).get(client.client_code) if client is not None else None
     matches = find_groups(
         season,
         plan,
@@ -579,12 +580,14 @@ def show_results(
         taken=None if seats is None else {g: s.taken for g, s in seats.items()},
         waiting=None if seats is None else {g: s.waiting for g, s in seats.items()},
         member_of=mine,
-        timeline=Timelines(db).get(client.client_code) if client is not None else None,
+        timeline=timeline,
     )
     enrol_args: tuple[Any, ...] | None = None
     if client is not None:
         show_outcome(db, season, plan, season_id, client, lang)
-        if mine is not None and len(mine) >= client.max_groups:
+        if timeline is not None and timeline.ended:  # enrolment would refuse: no buttons
+            st.warning(timeline.warning_text("service_ended", lang), icon=":material/event_busy:")
+        elif mine is not None and len(mine) >= client.max_groups:
             st.warning(
                 t("find.at_max_groups", lang, client=client.client_code, n=len(mine)),
                 icon=":material/group_off:",
