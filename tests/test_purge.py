@@ -167,3 +167,37 @@ def test_cached_work_car_runs_naming_a_purged_client_go_with_them(store) -> None
     assert report.rows["route_cache"] == 1
     assert cache.get(plan_id, 1.0) is None
     assert cache.get(plan_id, 2.0) == {"version": 1, "runs": []}
+
+
+def _client_without_places(store: Store) -> str:
+    with store.engine.connect() as conn:
+        placed = set(conn.scalars(sa.select(EnrolmentRow.client_code)))
+    season = store.load_season()
+    return next(c.client_code for c in season.clients if c.client_code not in placed)
+
+
+def test_a_service_that_ended_long_ago_is_purged_without_any_place(store) -> None:
+    """Individual work only: the recorded end of the service starts the 18 months."""
+    code = _client_without_places(store)
+    timelines = Timelines(store)
+    timelines.record(code, start=dt.date(2026, 1, 11), actor="anna")
+    timelines.end(code, dt.date(2027, 6, 30), "studies", actor="anna", today=dt.date(2027, 7, 1))
+
+    assert purge_ended_clients(store, 18, now=NOW).clients == 2  # OLD and this one
+    assert count(store, ClientRow, code) == 0 and Timelines(store).get(code) is None
+
+
+def test_a_recent_end_of_the_service_keeps_a_client_whose_places_ended_long_ago(store) -> None:
+    timelines = Timelines(store)
+    timelines.record(store.old, start=dt.date(2027, 6, 1), actor="anna")  # a second service
+    timelines.end(store.old, dt.date(2028, 11, 1), "other", actor="anna", today=NOW.date())
+
+    assert purge_ended_clients(store, 18, now=NOW).clients == 0
+    assert count(store, ClientRow, store.old) >= 1
+
+
+def test_a_client_without_places_or_a_recorded_end_is_kept(store) -> None:
+    code = _client_without_places(store)
+    Timelines(store).record(code, start=dt.date(2026, 1, 11), actor="anna")
+    purge_ended_clients(store, 1, now=NOW)
+    assert count(store, ClientRow, code) >= 1

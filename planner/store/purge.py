@@ -3,14 +3,17 @@
 The county's retention rule (`planner.rules.RETENTION_MONTHS`): planning data is kept as long
 as social rehabilitation itself may last, 18 months (handbook l. 118; l. 596, cited here
 before, is the six-month decision, not a retention period), after the client's last place
-ended. A client is purged when they hold no place or waiting-list place in any group and
-their last place ended more than `months` ago. Purging deletes their client rows (every
+ended, or their service ended (`Timelines.end`), whichever is later. A client is purged when
+they hold no place or waiting-list place in any group and both their last place and their
+service's recorded end lie more than `months` ago (a client who never had a place is purged
+on their service's end alone). Purging deletes their client rows (every
 season), places, attendance, summaries, joint meetings, plan participations, service
 timeline, the ended solve runs whose candidate plan names them and the cached work-car
 runs that name them (`planner.store.route_cache`), and blanks their
 code in the audit trail's details (the entries themselves stay, so the trail still says what
-happened and when). Clients who never had a place are planning data for the current season
-and are kept. One transaction; the purge itself is recorded with counts only.
+happened and when). Clients who never had a place and whose service has no recorded end are
+planning data for the current season and are kept. One transaction; the purge itself is
+recorded with counts only.
 """
 
 from __future__ import annotations
@@ -79,11 +82,22 @@ def purge_ended_clients(
                 sa.func.sum(sa.case((EnrolmentRow.ended_at.is_(None), 1), else_=0)).label("open"),
             ).group_by(EnrolmentRow.client_code)
         ).all()
-        codes = sorted(
-            p.client_code
+        last: dict[str, dt.datetime | None] = {
+            p.client_code: None if p.live or p.open or p.last_end is None else _aware(p.last_end)
             for p in places
-            if not p.live and not p.open and p.last_end is not None and _aware(p.last_end) < cutoff
-        )
+        }
+        ends = conn.execute(
+            sa.select(ServiceTimelineRow.client_code, ServiceTimelineRow.ended_on).where(
+                ServiceTimelineRow.ended_on.is_not(None)
+            )
+        ).all()
+        for code, ended_on in ends:
+            day_after = dt.datetime.combine(ended_on + dt.timedelta(days=1), dt.time(), dt.UTC)
+            if code not in last:
+                last[code] = day_after
+            elif last[code] is not None:
+                last[code] = max(last[code], day_after)
+        codes = sorted(code for code, when in last.items() if when is not None and when < cutoff)
         rows: dict[str, int] = {}
         if codes:
             for table in (
