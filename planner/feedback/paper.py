@@ -86,6 +86,7 @@ def feedback_form_pdf(group_name: str, lang: str, url: str | None = None) -> byt
             pdf.epw - QR_MM - 4,
             5,
             latin1(t("feedback.paper.link", lang, url=url)),
+            align="L",
             new_x="LMARGIN",
             new_y="NEXT",
         )

@@ -15,7 +15,8 @@ from planner.store.feedback import Feedback, group_names
 @dataclass(frozen=True, slots=True)
 class SeasonResults:
     """Each group's results that has answers, by group id in the season's order, and the
-    season's over all of them."""
+    season's over the groups whose results are shown (a withheld group's answers would
+    otherwise show as the difference)."""
 
     groups: dict[str, Results]
     names: dict[str, tuple[str, str]]  # group_id -> (Finnish name, Swedish name)
@@ -67,5 +68,7 @@ def season_results(store: Store, season_id: int | None = None) -> SeasonResults:
     names = group_names(store, season_id)
     order = [g for g in names if g in by_group] + sorted(set(by_group) - set(names))
     groups = {g: summarise(by_group[g]) for g in order}
-    season = summarise(a for answers in by_group.values() for a in answers)
+    # Only the groups shown count for the season: the season's figures less the shown
+    # groups' would otherwise give away a withheld group's few answers.
+    season = summarise(a for g in order if groups[g].shown for a in by_group[g])
     return SeasonResults(groups, names, season)
