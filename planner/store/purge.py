@@ -108,9 +108,7 @@ def purge_ended_clients(
             rows["solve_runs"] = drop_runs_naming(conn, set(codes), dry_run)
             rows["route_cache"] = drop_routes_naming(conn, set(codes), dry_run)
             rows["events"] = redact_codes(conn, set(codes), dry_run)
-        rows.update(
-            {k: n for k, n in purge_feedback(conn, cutoff.date(), dry_run).items() if n}
-        )
+        rows.update({k: n for k, n in purge_feedback(conn, cutoff.date(), dry_run).items() if n})
         if not dry_run:
             add_event(
                 conn,

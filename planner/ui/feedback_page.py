@@ -93,7 +93,7 @@ def _opening(
     with st.form(f"feedback_open_{group_id}"):
         session = st.date_input(
             t("feedback.round.session", lang),
-            value=last or today,
+            value=last or max(today, group.start_date),
             min_value=group.start_date,
             max_value=last,
             format="DD.MM.YYYY",
