@@ -249,3 +249,45 @@ def test_any_posted_form_stores_one_valid_answer_or_nothing(store, client, poste
         assert answer.change == change
     else:
         assert stored == []
+
+
+# --- WCAG 2.1 AA of the phone form (axe-core in headless Chromium) ---
+
+
+@pytest.mark.browser
+@pytest.mark.accessibility
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_phone_form_has_no_serious_or_critical_wcag_violation(lang) -> None:
+    import os
+
+    from appserver import CHROMIUM, CHROMIUM_ARGS
+    from test_accessibility import AXE, BLOCKING, RUN_AXE, WCAG_21_AA
+
+    from planner.feedback.page import form_page
+
+    if not CHROMIUM.exists() or not AXE.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Chromium and axe-core are required under CI=true")
+        pytest.skip("Chromium or axe-core is not installed")
+    from playwright.sync_api import sync_playwright
+
+    pages = {
+        "form": form_page("Luontoryhmä", lang, "/feedback/x"),
+        "error": form_page("Luontoryhmä", lang, "/feedback/x", error="feedback.error.scale"),
+    }
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+            found = {}
+            for name, html in pages.items():
+                page.set_content(html)
+                page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+                problems = [
+                    v for v in page.evaluate(RUN_AXE, WCAG_21_AA) if v["impact"] in BLOCKING
+                ]
+                if problems:
+                    found[name] = problems
+        finally:
+            browser.close()
+    assert not found, found
