@@ -264,3 +264,23 @@ def test_the_retention_purge_removes_old_rounds_answers_and_evaluations(store: S
     assert [r.id for r in Feedback(store).rounds()] == [recent.round.id]
     assert count_answers(store) == 0 and Feedback(store).evaluations("G1") == []
     assert store.verify_audit().ok
+
+
+def test_migration_0019_downgrades_and_upgrades_again(store: Store) -> None:
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from planner.store.migrate import alembic_config
+
+    open_round(store, "G1", actor="anna")
+    with store.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0018")
+    tables = set(sa.inspect(store.engine).get_table_names())
+    assert not tables & {"feedback_rounds", "feedback_answers", "group_evaluations"}
+    store.migrate()
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    assert Feedback(store).rounds() == []
