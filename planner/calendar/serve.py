@@ -1,4 +1,5 @@
-"""`planner serve`: the live calendar feeds, `GET /ics/<token>.ics`, as a small ASGI app.
+"""`planner serve`: the live calendar feeds, `GET /ics/<token>.ics`, and the groups' feedback
+forms, `/feedback/<token>`, as a small ASGI app.
 
     app = create_app(Store.open())          # any asyncio ASGI server
     run(port=8502)                          # or uvicorn in-process (`server_config`)

@@ -269,20 +269,21 @@ def _evaluation(group_id: str, leaders: list[str], lang: str) -> None:
 
 def _group_results(results: SeasonResults, group_id: str, lang: str) -> None:
     found = results.groups.get(group_id)
-    n = found.answers if found is not None else 0
-    cols = st.columns(len(SCALES) + 2)
-    cols[0].metric(t("feedback.col.answers", lang), n)
-    if found is None or not found.shown or found.means is None:
+    first, second = st.columns(2)
+    first.metric(t("feedback.col.answers", lang), found.answers if found is not None else 0)
+    if found is None or found.means is None:
         st.info(
             t("feedback.results.rule", lang, n=rules.FEEDBACK_MIN_ANSWERS, source=_source(lang)),
             icon=":material/visibility_off:",
         )
         return
-    for col, name in zip(cols[1:], SCALES, strict=False):
-        col.metric(t(f"feedback.col.{name}", lang), f"{found.means[name]:.1f}")
-    cols[-1].metric(
+    second.metric(
         t("feedback.col.recommend_share", lang), f"{round(100 * (found.recommend_share or 0))} %"
     )
+    for i, name in enumerate(SCALES):
+        (first if i % 2 == 0 else second).metric(
+            t(f"feedback.col.{name}", lang), f"{found.means[name]:.1f}"
+        )
     if found.changes:
         st.markdown(f"**{t('feedback.results.changes', lang)}**")
         for text in found.changes:
