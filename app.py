@@ -20,6 +20,7 @@ NAVIGATION: dict[str, list[tuple[str, str, str]]] = {
     "nav.offering": [
         ("find", "nav.find", ":material/person_search:"),
         ("groups", "nav.groups", ":material/groups:"),
+        ("feedback", "nav.feedback", ":material/reviews:"),
         ("changes", "nav.changes", ":material/notifications:"),
         ("figures", "nav.figures", ":material/bar_chart:"),
         ("calendar", "nav.calendar", ":material/calendar_view_week:"),

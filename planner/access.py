@@ -69,6 +69,7 @@ PAGE_ACTION: dict[str, str] = {
     "audit": AUDIT,
     "find": FIND,
     "groups": OWN_GROUPS,
+    "feedback": OWN_GROUPS,
     "figures": FIGURES,
     "calendar": VIEW_OFFERING,
     "map": MOBILE,

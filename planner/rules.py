@@ -76,6 +76,16 @@ RETENTION_MONTHS = MAX_SERVICE_MONTHS
 as long as the service itself may last, 18 months (l. 118), after their last place ended.
 The handbook sets no retention period of its own; l. 596 is the six-month decision, not it."""
 
+# --- Feedback from groups (l. 527, 529; `planner.feedback`) ---
+FEEDBACK_LINES = "527, 529"
+"""Client feedback is anonymous, on a questionnaire after THL's national client-feedback
+measure (l. 527); group leaders collect it and evaluate the group at its end (l. 529)."""
+FEEDBACK_MIN_ANSWERS = 3
+"""A group's feedback is shown only from this many answers on, so that no answer of a small
+group can be singled out: the questionnaire is anonymous (l. 527)."""
+FEEDBACK_ROUND_DAYS = 14  # a round closes this many days after it opens (a setting)
+FEEDBACK_ANSWERS_PER_SEAT = 3  # a round takes at most this many answers per seat of the group
+
 
 # --- The team's tracked figures (l. 537-543; `planner.store.figures`) ---
 # "seurataan ... asiakasmäärää yksilötyössä ja ryhmätoiminnassa, päättymissyitä, jatkopolkuja"

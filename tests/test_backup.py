@@ -17,6 +17,8 @@ import sqlalchemy as sa
 
 from planner.calendar import create_feed, find_feed
 from planner.cli.main import main
+from planner.feedback.answers import Answer
+from planner.feedback.rounds import hash_token, open_round
 from planner.store import Enrolments, Meetings, Store, StoreError, Timelines
 from planner.store.backup import (
     HEADER,
@@ -27,11 +29,13 @@ from planner.store.backup import (
     restore,
 )
 from planner.store.engine import scratch_schema
+from planner.store.feedback import Feedback, add_web_answer
 from planner.store.route_cache import RouteCache
 from planner.store.schema import Base
 
 KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 KEY = new_backup_key()
+FEEDBACK_TABLES = ("feedback_rounds", "feedback_answers", "group_evaluations")
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +73,8 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The published sample with a cancellation (and a promoted waiting client), a feed, a
-    joint meeting, a client's service timeline and the work car's runs cached for the plan."""
+    joint meeting, a client's service timeline, the work car's runs cached for the plan and a
+    feedback round with an answer and a leader's evaluation."""
     path = tmp_path_factory.mktemp("backup") / "busy.sqlite3"
     shutil.copy(published_db, path)
     with Store.open(f"sqlite:///{path}") as store:
@@ -82,6 +87,9 @@ def busy_db(published_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
         RouteCache(store).put(plan_id, 2.0, {"version": 1, "runs": []}, ["C-1"], actor="anna")
         code = next(c for o in live.offerings() for c in live.participants(o.group_id))
         Timelines(store).record(code, start=dt.date(2027, 1, 4), held=[3], actor="anna")
+        feedback_round = open_round(store, group, actor="anna")
+        assert add_web_answer(store, hash_token(feedback_round.token), Answer(5, 4, 4, 3, "x"))
+        Feedback(store).write_evaluation(group, went_well="a", to_change="b", actor="anna")
     return path, token
 
 
@@ -140,6 +148,7 @@ def test_a_restored_store_holds_exactly_what_was_backed_up(busy_db, empty_url, t
     assert restored == original
     assert len(original["meetings"]) == 1  # the joint meetings travel too
     assert len(original["service_timelines"]) == 1  # and the service timelines
+    assert [len(original[t]) for t in FEEDBACK_TABLES] == [1, 1, 1]  # and the feedback
     assert kept == held
     assert (made[3], taken[3]) == ("store.restore", "store.backup")
 

@@ -1,4 +1,5 @@
-"""`planner serve`: the live calendar feeds, `GET /ics/<token>.ics`, as a small ASGI app.
+"""`planner serve`: the live calendar feeds, `GET /ics/<token>.ics`, and the groups' feedback
+forms, `/feedback/<token>`, as a small ASGI app.
 
     app = create_app(Store.open())          # any asyncio ASGI server
     run(port=8502)                          # or uvicorn in-process (`server_config`)
@@ -25,6 +26,14 @@ the connection's start or the next request's first byte), a bounded head size
 (`MAX_HEAD_BYTES`) and keep-alive (`KEEP_ALIVE_S`), and without the `server` banner.
 
 uvicorn's access log is off: request paths hold the secret tokens.
+
+Feedback from groups (`planner.feedback`, l. 527): `GET /feedback/<token>` answers a round's
+anonymous form as HTML (`?lang=fi|sv|en`, by default the group's language) and `POST` to the
+same path stores one answer (form-encoded, at most `MAX_FORM_BYTES`, every value checked:
+a wrong one gets the form again with what to fix, 400, and nothing is stored) and answers a
+thank-you page. An unknown, closed, expired or full round answers a plain 404 page. Nothing
+about the person answering is kept or logged: no address, no time, no cookie. The pages carry
+`planner.feedback.page.CSP` besides `HEADERS`: only their own style, the form posting to self.
 """
 
 from __future__ import annotations
@@ -41,10 +50,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -52,10 +62,16 @@ from planner.calendar.export import CalendarOptions
 from planner.calendar.feeds import Feed, find_feed, well_formed
 from planner.calendar.links import DEFAULT_FEED_PORT
 from planner.calendar.stored import calendar_from_store, load_current
+from planner.feedback import page as feedback_page
+from planner.feedback.answers import FeedbackError, answer_from_form
+from planner.feedback.rounds import feedback_path, hash_token
+from planner.feedback.rounds import well_formed as feedback_token_well_formed
+from planner.i18n import LANGUAGES
 from planner.model import Plan, Season
 from planner.store import Store
 from planner.store.calendars import PlanStamp, current_plan, seats_version
 from planner.store.changes import changes_version
+from planner.store.feedback import FeedbackTarget, add_web_answer, round_for_token
 
 if TYPE_CHECKING:
     import uvicorn
@@ -88,6 +104,10 @@ HEADER_TIMEOUT_S = 10.0
 KEEP_ALIVE_S = 5
 MAX_HEAD_BYTES = 8 * 1024
 """A feed request is a path and a few headers; uvicorn's h11 default allows 16 KiB."""
+MAX_FORM_BYTES = 16 * 1024
+"""A posted feedback form: four numbers and at most 1000 characters, percent-encoded."""
+MAX_FORM_FIELDS = 20
+FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 CacheKey = tuple[int, int, int | None, tuple[int, int], tuple[int, int, int]]
@@ -219,6 +239,72 @@ def create_app(
             return Response(status_code=304, headers=headers)
         return Response(rendered.body, headers=headers, media_type=MEDIA_TYPE)
 
+    def feedback_lang(request: Request, target: FeedbackTarget | None, asked: str | None) -> str:
+        lang = asked or request.query_params.get("lang")
+        if lang in LANGUAGES:
+            return lang
+        return target.language if target is not None and target.language in LANGUAGES else "fi"
+
+    def html(body: str, status: int = 200) -> Response:
+        return HTMLResponse(
+            body, status_code=status, headers={"Content-Security-Policy": feedback_page.CSP}
+        )
+
+    def group_name(target: FeedbackTarget, lang: str) -> str:
+        return target.name_sv if lang == "sv" else target.name
+
+    async def feedback_form(request: Request) -> Response:
+        token = request.path_params["token"]
+        target = None
+        try:
+            if feedback_token_well_formed(token):
+                target = await off_loop(db_timeout_s, round_for_token, store, hash_token(token))
+        except TimeoutError:
+            return _busy()
+        except Exception:
+            log.exception("feedback form failed")
+            return Response(status_code=500)
+        lang = feedback_lang(request, target, None)
+        if target is None:
+            return html(feedback_page.closed_page(lang), 404)
+        return html(feedback_page.form_page(group_name(target, lang), lang, feedback_path(token)))
+
+    async def feedback_answer(request: Request) -> Response:
+        token = request.path_params["token"]
+        if not feedback_token_well_formed(token):
+            return html(feedback_page.closed_page(feedback_lang(request, None, None)), 404)
+        fields = await _read_form(request)
+        if isinstance(fields, Response):
+            return fields
+        asked = fields.get("lang", [None])[0]
+        try:
+            digest = hash_token(token)
+            target = await off_loop(db_timeout_s, round_for_token, store, digest)
+            lang = feedback_lang(request, target, asked)
+            if target is None:
+                return html(feedback_page.closed_page(lang), 404)
+            try:
+                answer = answer_from_form(fields)
+            except FeedbackError as exc:
+                kept = {k: v[0] for k, v in fields.items() if len(v) == 1}
+                again = feedback_page.form_page(
+                    group_name(target, lang),
+                    lang,
+                    feedback_path(token),
+                    error=f"feedback.error.{exc.key}",
+                    values=kept,
+                )
+                return html(again, 400)
+            stored = await off_loop(db_timeout_s, add_web_answer, store, digest, answer)
+        except TimeoutError:
+            return _busy()
+        except Exception:
+            log.exception("feedback answer failed")
+            return Response(status_code=500)
+        if not stored:  # closed or filled up since the form was read
+            return html(feedback_page.closed_page(lang), 404)
+        return html(feedback_page.thanks_page(lang))
+
     async def not_found(request: Request, exc: Exception) -> Response:
         return Response(status_code=404)
 
@@ -228,12 +314,41 @@ def create_app(
         pool.shutdown(wait=False, cancel_futures=True)
 
     app = Starlette(
-        routes=[Route("/ics/{token}.ics", feed, methods=["GET"])],
+        routes=[
+            Route("/ics/{token}.ics", feed, methods=["GET"]),
+            Route("/feedback/{token}", feedback_form, methods=["GET"]),
+            Route("/feedback/{token}", feedback_answer, methods=["POST"]),
+        ],
         exception_handlers={404: not_found, 405: not_found},
         lifespan=lifespan,
     )
     app.state.feed_cache = cache
     return _Guard(app, max_in_flight)
+
+
+async def _read_form(request: Request) -> dict[str, list[str]] | Response:
+    """The posted form's fields, or the response refusing it: not form-encoded (415), longer
+    than `MAX_FORM_BYTES` (413, read no further), not UTF-8 or too many fields (400)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != FORM_TYPE:
+        return Response(status_code=415)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+        return Response(status_code=413)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            return Response(status_code=413)
+    try:
+        return parse_qs(
+            body.decode("utf-8"),
+            keep_blank_values=True,
+            strict_parsing=False,
+            max_num_fields=MAX_FORM_FIELDS,
+        )
+    except (UnicodeDecodeError, ValueError):
+        return Response(status_code=400)
 
 
 def _busy() -> Response:

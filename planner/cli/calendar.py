@@ -163,7 +163,12 @@ def add_calendar_commands(add: Add) -> None:
     p.add_argument("--note", default="", help="what the feed is for")
     p.add_argument("--actor", default="cli", help="who acts (audit)")
 
-    p = add("serve", cmd_serve, "Serve the subscription feeds at /ics/<token>.ics.")
+    p = add(
+        "serve",
+        cmd_serve,
+        "Serve the subscription feeds at /ics/<token>.ics and the feedback forms at "
+        "/feedback/<token>.",
+    )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8502)
     p.add_argument("--db", help="database URL (default: PLANNER_DB_URL or ./planner.sqlite3)")

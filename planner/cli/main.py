@@ -1,7 +1,7 @@
 """The `planner` command line: the parser and `main()`. Thin: every command is a few calls
 into the library, one module per command family (`season`, `solve`, `offering`, `meetings`,
 `calendar`, `change`, `client`, `timeline`, `pin`, `mobile`, `report`, `backup`, `audit`,
-`demo`); `common` holds what they share.
+`feedback`, `demo`); `common` holds what they share.
 
 Every command exits non-zero with a one-line reason on bad input (never a traceback for a
 user's mistake) and offers `--json` where it prints results.
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.change import add_change_commands
     from planner.cli.client import add_client_commands
     from planner.cli.demo import add_demo_command
+    from planner.cli.feedback import add_feedback_commands
     from planner.cli.meetings import add_meetings_command
     from planner.cli.mobile import add_mobile_commands
     from planner.cli.notify import add_notify_command
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(add_with_emit)
     add_purge_command(add_with_emit)
     add_audit_commands(add_with_emit)
+    add_feedback_commands(add_with_emit)
     add_notify_command(add_with_emit)
     add_demo_command(add)
     return parser

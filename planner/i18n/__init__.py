@@ -9,8 +9,8 @@ dict of key -> {fi, sv, en}: the app's pages (`ui`, keys as the pages name them)
 joint meetings and their invitations), `places.*` (a client's places), `plan_edit.*`
 (one group changed by hand on the Plan page), `print.*` (the printed sheets), `run.*` (a
 solve run on the Plan page), `trail.*` (the audit trail in words), `chain.*` (the audit
-trail's hash chain checked), `timeline.*` (a client's service timeline) and `words`
-(weekdays, themes, audiences).
+trail's hash chain checked), `timeline.*` (a client's service timeline), `feedback.*`
+(feedback from groups) and `words` (weekdays, themes, audiences).
 `CATALOGUE` merges them and refuses a key written twice. Look a text up with
 `t(key, lang, **params)`; placeholders are `str.format` fields. Municipality names come
 from the data (`Municipality.name(lang)`); rule names and handbook lines from `planner.rules`.
@@ -26,6 +26,7 @@ from planner.i18n import (
     audit_trail,
     calendar,
     clients,
+    feedback,
     finder,
     insight,
     io,
@@ -66,6 +67,7 @@ NAMESPACES = (
     audit_trail,
     audit_chain,
     timeline,
+    feedback,
 )
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri")
 """Monday to Friday (weekday 0-4) as they appear in keys: "weekday.mon"."""

@@ -18,6 +18,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Ändring för en dag borttagen",
         "en": "Dated change removed",
     },
+    "trail.action.feedback.open": {
+        "fi": "Palautekierros avattu",
+        "sv": "Responsomgång öppnad",
+        "en": "Feedback round opened",
+    },
+    "trail.action.feedback.close": {
+        "fi": "Palautekierros suljettu",
+        "sv": "Responsomgång stängd",
+        "en": "Feedback round closed",
+    },
+    "trail.action.feedback.paper": {
+        "fi": "Paperipalautteet kirjattu",
+        "sv": "Pappersrespons registrerad",
+        "en": "Paper feedback typed in",
+    },
+    "trail.action.feedback.evaluation": {
+        "fi": "Ohjaajan arvio ryhmästä kirjattu",
+        "sv": "Ledarens utvärdering av gruppen skriven",
+        "en": "Leader's evaluation of the group written",
+    },
     "trail.action.client.add": {
         "fi": "Asiakas lisätty",
         "sv": "Klient tillagd",

@@ -12,8 +12,10 @@ timeline, the ended solve runs whose candidate plan names them and the cached wo
 runs that name them (`planner.store.route_cache`), and blanks their
 code in the audit trail's details (the entries themselves stay, so the trail still says what
 happened and when). Clients who never had a place and whose service has no recorded end are
-planning data for the current season and are kept. One transaction; the purge itself is
-recorded with counts only.
+planning data for the current season and are kept. Feedback from groups names no client, but
+its free texts may name someone despite the form's note: the feedback rounds that closed and
+the leaders' evaluations written more than `months` ago go in the same purge
+(`planner.store.feedback`). One transaction; the purge itself is recorded with counts only.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sqlalchemy as sa
 
 from planner import rules
 from planner.store.audit import PURGED
+from planner.store.feedback import purge_feedback
 from planner.store.live import add_event, run_write, utcnow
 from planner.store.route_cache import drop_routes_naming
 from planner.store.schema import (
@@ -118,6 +121,7 @@ def purge_ended_clients(
             rows["solve_runs"] = drop_runs_naming(conn, set(codes), dry_run)
             rows["route_cache"] = drop_routes_naming(conn, set(codes), dry_run)
             rows["events"] = redact_codes(conn, set(codes), dry_run)
+        rows.update({k: n for k, n in purge_feedback(conn, cutoff.date(), dry_run).items() if n})
         if not dry_run:
             add_event(
                 conn,

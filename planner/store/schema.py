@@ -711,3 +711,80 @@ class ServiceTimelineRow(Base):
     follow_up: Mapped[str | None]
     updated_at: Mapped[dt.datetime]
     updated_by: Mapped[str]
+
+
+# --- feedback from groups (migration 0019) ---
+
+FEEDBACK_CHANNELS = ("web", "paper")
+"""An answer came through the link (`planner serve`) or on paper, typed in by a leader."""
+
+
+class FeedbackRoundRow(Base):
+    """One feedback round of a group (`planner.store.feedback`): for one session (by default
+    the group's last), open until `closes_on` or until a leader closes it, taking at most
+    `max_answers`. The link's token is kept only as its SHA-256; `answers` counts the answers
+    and only grows by a conditional update, so the cap holds whatever the code does."""
+
+    __tablename__ = "feedback_rounds"
+    __table_args__ = (
+        sa.Index("ix_feedback_rounds_group", "season_id", "group_id"),
+        sa.CheckConstraint(
+            "answers >= 0 AND answers <= max_answers", name="answers_within_max_answers"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    group_id: Mapped[str]
+    session_date: Mapped[dt.date]
+    token_hash: Mapped[str] = mapped_column(unique=True)
+    closes_on: Mapped[dt.date]  # the last day answers are taken (Helsinki's date)
+    max_answers: Mapped[int]
+    answers: Mapped[int] = mapped_column(default=0)
+    opened_at: Mapped[dt.datetime]
+    opened_by: Mapped[str]
+    closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[str | None]
+
+
+class FeedbackAnswerRow(Base):
+    """One anonymous answer (l. 527): the four THL themes on a 1-5 scale and what the person
+    would change. Nothing ties it to a client: no code, no address, no time of its own (the
+    round says which session it was for), and no audit entry names it."""
+
+    __tablename__ = "feedback_answers"
+    __table_args__ = (
+        sa.CheckConstraint("channel IN ('web', 'paper')", name="channel_known"),
+        *(
+            sa.CheckConstraint(f"{name} BETWEEN 1 AND 5", name=f"{name}_on_the_scale")
+            for name in ("satisfaction", "commitment", "recommend", "benefit")
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("feedback_rounds.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str]
+    satisfaction: Mapped[int]
+    commitment: Mapped[int]
+    recommend: Mapped[int]
+    benefit: Mapped[int]
+    change: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class GroupEvaluationRow(Base):
+    """A leader's own evaluation of the group at its end (l. 529): what went well, what to
+    change next time, notes. One per leader and group, rewritten when written again."""
+
+    __tablename__ = "group_evaluations"
+    __table_args__ = (sa.UniqueConstraint("season_id", "group_id", "written_by"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    group_id: Mapped[str]
+    went_well: Mapped[str] = mapped_column(sa.Text)
+    to_change: Mapped[str] = mapped_column(sa.Text)
+    notes: Mapped[str] = mapped_column(sa.Text)
+    written_on: Mapped[dt.date]
+    written_by: Mapped[str]

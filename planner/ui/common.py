@@ -58,6 +58,7 @@ PAGE_FILES = {
     "dashboard": "planner/ui/dashboard_page.py",
     "audit": "planner/ui/audit_page.py",
     "groups": "planner/ui/groups_page.py",
+    "feedback": "planner/ui/feedback_page.py",
     "changes": "planner/ui/changes_page.py",
 }
 """Page scripts, relative to app.py; `app.py` registers them, pages link to them."""
