@@ -192,13 +192,45 @@ def import_excel_shot(page, url: str, lang: str, out: Path, folder: Path) -> Pat
     return path
 
 
-def print_sheet_shot(page, url: str, lang: str, out: Path, folder: Path) -> Path:
-    """The driver's run sheet as it prints: the PDF the routes page offers, its first page."""
+def longest_run(db_url: str) -> tuple[str, int]:
+    """The vehicle and weekday of the work car's run with the most stops, as the routes page
+    computed and stored them."""
+    from planner.routing.stored_runs import pickups_from
+    from planner.store import Store
+    from planner.store.route_cache import RouteCache
+    from planner.ui.map_page import pickup_seconds
+
+    with Store.open(db_url) as store:
+        about = store.plan_summary()
+        assert about is not None
+        pickups = pickups_from(RouteCache(store).get(about["id"], pickup_seconds()))
+    if pickups is None or not pickups.runs:
+        raise SystemExit("print-sheet: the routes page computed no run of the work car")
+    run = max(pickups.runs, key=lambda r: len(r.stops))
+    return run.vehicle.vehicle_id, run.weekday
+
+
+def choose(page, key: str, option: str) -> None:
+    """Pick an option of the select box with this widget key, as a person does."""
+    page.locator(f".st-key-{key}").get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    settle(page)
+
+
+def print_sheet_shot(page, url: str, db_url: str, lang: str, out: Path, folder: Path) -> Path:
+    """The driver's run sheet as it prints: the PDF the routes page offers, its first page.
+    The run with the most stops, to show a sheet of some length."""
+    from planner.ui.map_page import SHEET_DAY_KEY, SHEET_VEHICLE_KEY
+    from planner.ui.week_grid import weekday_names
+
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise SystemExit("print-sheet needs pdftoppm: apt-get install poppler-utils")
     open_page(page, url, "map", lang)
     compute_routes(page, lang)
+    vehicle, weekday = longest_run(db_url)
+    choose(page, SHEET_VEHICLE_KEY, vehicle)
+    choose(page, SHEET_DAY_KEY, weekday_names(lang)[weekday])
     button = page.get_by_role("button", name=t("print.download_run_sheet", lang))
     button.scroll_into_view_if_needed()
     with page.expect_download() as download:
@@ -338,7 +370,7 @@ def photograph(
                 elif name == "import-excel":
                     path = import_excel_shot(page, url, lang, out, folder)
                 elif name == "print-sheet":
-                    path = print_sheet_shot(page, url, lang, out, folder)
+                    path = print_sheet_shot(page, url, db_url, lang, out, folder)
                 elif name == "keyboard":
                     path = keyboard_shot(page, url, db_url, lang, out)
                 else:
