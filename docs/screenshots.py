@@ -212,8 +212,14 @@ def longest_run(db_url: str) -> tuple[str, int]:
 
 def choose(page, key: str, option: str) -> None:
     """Pick an option of the select box with this widget key, as a person does."""
-    page.locator(f".st-key-{key}").get_by_test_id("stSelectbox").click()
-    page.get_by_role("option", name=option, exact=True).click()
+    box = page.locator(f".st-key-{key}").get_by_test_id("stSelectbox")
+    box.wait_for(timeout=60_000)
+    if box.get_by_text(option, exact=True).count():
+        return  # chosen already
+    box.get_by_role("combobox").click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).wait_for(state="attached")
+    page.keyboard.press("Enter")
     settle(page)
 
 
@@ -229,6 +235,7 @@ def print_sheet_shot(page, url: str, db_url: str, lang: str, out: Path, folder: 
     open_page(page, url, "map", lang)
     compute_routes(page, lang)
     vehicle, weekday = longest_run(db_url)
+    print(f"the run sheet of {vehicle}, {weekday_names('en')[weekday]}")
     choose(page, SHEET_VEHICLE_KEY, vehicle)
     choose(page, SHEET_DAY_KEY, weekday_names(lang)[weekday])
     button = page.get_by_role("button", name=t("print.download_run_sheet", lang))
