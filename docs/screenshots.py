@@ -6,7 +6,8 @@
 
 Plans the bundled sample season with the solver (`--seconds`), saves and publishes the plan in
 a throw-away SQLite store, starts the app on a loopback port and photographs each page with
-Debian's chromium through Playwright. Re-run it after a change to the pages.
+Debian's chromium through Playwright. Re-run it after a change to the pages (every shot takes
+about six minutes; name the shots to retake only those, so the others' PNGs do not churn).
 
 Besides a shot of each page (`PAGES`), the shots of the issue's other points (`EXTRAS`): the
 sample saved from Excel as the import checks it, the pages at 400 groups (the sample at scale 8,
@@ -36,7 +37,7 @@ from planner.i18n import LANGUAGES, t
 DOCS = Path(__file__).resolve().parent
 WIDTH = 1440
 WIDE = 1800
-"""The import warnings' shot: wide enough for the problem column's whole sentence."""
+"""The import warnings' shot: wider, for more of the problem column's sentences."""
 PAGES = (
     "overview",
     "import",
