@@ -171,7 +171,9 @@ def add_two_leaders(model: cp_model.CpModel, season: Season, v: SeasonVars) -> N
     small = rules.SMALL_GROUP_BELOW - 1
     for gid in v.gids:
         n, sched = v.nlead(gid), v.sched[gid]
-        model.add(n >= sched).only_enforce_if(guard)
+        # A drop-in group has nobody placed in it: its leaders follow the visitors it expects.
+        need = rules.group_leaders_needed(season.group[gid], 0)
+        model.add(n >= need * sched).only_enforce_if(guard)
         model.add(n <= rules.LEADERS_IN_GROUP * sched).only_enforce_if(guard)
         # One leader: at most 4 participants; a second leader lifts the limit.
         big = max(len(v.cands[gid].clients), 1)
