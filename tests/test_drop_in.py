@@ -25,15 +25,20 @@ from toys import (
     with_group,
 )
 
+from planner import rules
 from planner.calendar import CalendarOptions, export_group
 from planner.finder import Profile, find_groups
 from planner.i18n import t
+from planner.insight.team import figure_tables
 from planner.io import read_season
 from planner.model import Client, Plan, Season, SeasonError
+from planner.periods import Period
 from planner.plan_check import plan_problems
 from planner.solve import Result, solve
 from planner.store import Enrolments, GroupRecords, Store, StoreError
 from planner.store.backup import KEY_ENV, backup, new_backup_key, restore
+from planner.store.figures import drop_in_figures, team_figures
+from planner.store.outcomes import OfferingStatus
 from planner.store.plan_gate import PlanRejected
 from planner.store.schema import HeadCountRow
 from planner.ui.offering import card_lines
@@ -294,7 +299,7 @@ def test_publishing_a_solved_plan_enrols_nobody_in_the_drop_in_group(
         assert not [pair for pair in report.added if pair[1] == "G3"]
         assert live.participants("G3") == []
         g3 = next(o for o in live.offerings() if o.group_id == "G3")
-        assert g3.taken == 0
+        assert (g3.taken, g3.drop_in, g3.at_risk) == (0, True, False)
         assert len(live.participants("G1")) + len(live.participants("G2")) == 20
 
 
@@ -325,3 +330,82 @@ def test_any_plan_with_people_in_a_drop_in_group_is_refused_by_the_plan_check(
 
 def test_the_same_plan_without_them_passes() -> None:
     assert plan_problems(drop_in_toy(), drop_in_plan()) == []
+
+
+# --- the offering status: never at risk for three, leaders by the head counts ---
+
+
+def test_a_drop_in_group_is_not_at_risk_and_its_leader_need_follows_its_head_counts(
+    tmp_path: Path,
+) -> None:
+    season = with_group(toy_season("published"), "G3", drop_in=True, max_size=6)
+    plan = drop_in_plan()
+    plan = replace(
+        plan,
+        placements=tuple(
+            replace(p, leaders=("S2", "S1")) if p.group_id == "G3" else p for p in plan.placements
+        ),
+    )
+    with Store.open(f"sqlite:///{tmp_path / 'status.sqlite3'}") as store:
+        store.import_season(season, "toy")
+        store.save_plan(plan, SUMMARY)
+        live = Enrolments(store)
+        live.publish()
+
+        def g3() -> OfferingStatus:
+            return next(o for o in live.offerings() if o.group_id == "G3")
+
+        assert (g3().drop_in, g3().expected, g3().at_risk) == (True, 6, False)
+        assert not live.seats()["G3"].at_risk
+        records = GroupRecords(store)
+        for day, n in ((HELD, 7), (HELD + dt.timedelta(days=7), 2)):
+            records.record_head_count("G3", day, n, actor="S2", today=TODAY + dt.timedelta(7))
+        assert g3().expected == 7  # the largest of the last three
+    assert rules.visitors_expected(6, [9, 2, 3, 4]) == 4
+    assert rules.visitors_expected(12, []) == rules.MAX_GROUP_SIZE
+    one = OfferingStatus("G3", 1, "open", 0, 4, 0, ("S2",), drop_in=True, expected=4)
+    assert not one.needs_second_leader and not one.at_risk
+    assert replace(one, expected=5).needs_second_leader
+
+
+# --- the team figures: visits to drop-in groups per period ---
+
+
+def test_the_team_figures_count_drop_in_sessions_and_visits_in_the_period(store: Store) -> None:
+    records = GroupRecords(store)
+    later = HELD + dt.timedelta(days=7)
+    records.record_head_count("G3", HELD, 7, actor="S2", today=TODAY + dt.timedelta(days=7))
+    records.record_head_count("G3", later, 4, actor="S2", today=TODAY + dt.timedelta(days=7))
+    january = team_figures(store, period=Period.month("2026-01"))["drop_in"]
+    assert january.to_dict(orient="records") == [
+        {
+            "group_id": "G3",
+            "name": "Pop-up kafé",
+            "municipality": "710",
+            "sessions": 2,
+            "visits": 11,
+            "mean_visits": 5.5,
+        }
+    ]
+    only_first = Period(HELD, HELD + dt.timedelta(days=1))
+    assert drop_in_figures(store, period=only_first)[["sessions", "visits"]].values.tolist() == [
+        [1, 7]
+    ]
+    empty = drop_in_figures(store, period=Period.month("2026-03"))
+    assert empty[["sessions", "visits", "mean_visits"]].values.tolist() == [[0, 0, 0.0]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "visits", "sheet"),
+    [("fi", "Käyntejä", "Avoimet ryhmät"), ("sv", "Besök", "Öppna grupper")],
+)
+def test_the_drop_in_figures_read_in_the_language(
+    store: Store, lang: str, visits: str, sheet: str
+) -> None:
+    GroupRecords(store).record_head_count("G3", HELD, 7, actor="S2", today=TODAY)
+    tables = figure_tables(team_figures(store), store.load_season(), lang)
+    table = tables["drop_in"]
+    assert list(table[visits]) == [7]
+    assert t("fig.sheet.drop_in", lang) == sheet
+    place = "Raseborg" if lang == "sv" else "Raasepori"
+    assert list(table[t("col.municipality", lang)]) == [place]

@@ -128,7 +128,7 @@ def test_the_workbook_has_one_sheet_per_table_that_reads_back(
     path = write_figures_xlsx(figures, tmp_path / "luvut.xlsx")
 
     book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == ["clients", "endings", "follow_up", "seats"]
+    assert book.sheetnames == ["clients", "endings", "follow_up", "seats", "drop_in"]
     rows = list(book["endings"].iter_rows(values_only=True))
     assert rows[0] == ("reason", "clients")
     assert ("moved_to_work", 1) in rows

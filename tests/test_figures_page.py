@@ -91,7 +91,7 @@ def test_the_workbook_has_a_translated_sheet_per_table(published_db):
         tables = figure_tables(team_figures(store), season, "en")
     sheets = pd.read_excel(io.BytesIO(figures_workbook(tables, "en")), sheet_name=None)
 
-    assert list(sheets) == ["Clients", "Endings", "Follow-up", "Seats"]
+    assert list(sheets) == ["Clients", "Endings", "Follow-up", "Seats", "Drop-in"]
     assert list(sheets["Clients"].columns) == [
         "Municipality",
         "Clients",

@@ -96,6 +96,7 @@ class Seats(NamedTuple):
     taken: int
     max_size: int
     waiting: int
+    drop_in: bool = False  # a drop-in pop-up: nobody enrols, so never short of three
 
     @property
     def free(self) -> int:
@@ -103,12 +104,18 @@ class Seats(NamedTuple):
 
     @property
     def at_risk(self) -> bool:
-        """Too few participants for the group to run (l. 362)."""
-        return self.taken < rules.MIN_GROUP_SIZE
+        """Too few participants for the group to run (l. 362); a drop-in group runs without
+        the minimum (l. 355, 366)."""
+        return not self.drop_in and self.taken < rules.MIN_GROUP_SIZE
 
 
 @dataclass(frozen=True, slots=True)
 class OfferingStatus:
+    """A published group as it stands. For a drop-in pop-up group (`drop_in`) nobody is
+    enrolled: it is never at risk for lack of three (l. 355, 366), and its leader need follows
+    `expected`, the visitors it expects (`rules.visitors_expected`: the largest of its last
+    head counts, or its maximum size with none; l. 363-364)."""
+
     group_id: str
     plan_id: int
     status: str  # open | cancelled
@@ -116,14 +123,19 @@ class OfferingStatus:
     max_size: int
     waiting: int
     leaders: tuple[str, ...]
+    drop_in: bool = False
+    expected: int = 0  # drop-in only: the visitors a session expects
 
     @property
     def at_risk(self) -> bool:
+        if self.drop_in:
+            return False
         return self.status == "open" and self.taken < rules.MIN_GROUP_SIZE
 
     @property
     def needs_second_leader(self) -> bool:
-        return len(self.leaders) < rules.leaders_needed(self.taken)
+        people = self.expected if self.drop_in else self.taken
+        return len(self.leaders) < rules.leaders_needed(people)
 
 
 @dataclass(frozen=True, slots=True)
