@@ -331,7 +331,22 @@ def check_capacity(view: PlanView) -> Iterator[PlanProblem]:
         if venue is None:
             continue
         people = len(view.members.get(p.group_id, ())) + len(set(p.leaders))
-        if people > venue.capacity:
+        group = view.season.group.get(p.group_id)
+        if _is_drop_in(group) and group is not None:
+            # Room for the visitors it is open to (its maximum size) and its leaders.
+            visitors = max(
+                len(view.members.get(p.group_id, ())), min(group.max_size, rules.MAX_GROUP_SIZE)
+            )
+            leaders = len(set(p.leaders))
+            if visitors + leaders > venue.capacity:
+                yield PlanProblem(
+                    "capacity",
+                    p.group_id,
+                    f"open to {visitors} visitors with {leaders} leader"
+                    f"{'' if leaders == 1 else 's'} at {venue.venue_id}, "
+                    f"which holds {venue.capacity}",
+                )
+        elif people > venue.capacity:
             yield PlanProblem(
                 "capacity",
                 p.group_id,

@@ -61,7 +61,8 @@ DROP_IN_LINES = "355, 366"
 # follow how many come: "TEP:in ryhmissä on aina paikalla kaksi ohjaajaa. Pienissä ryhmissä
 # (alle 5 henkilöä) voi olla vain yksi ryhmänohjaaja" (l. 363-364) counts the persons
 # present, so a drop-in group expects the largest of its last `RECENT_HEAD_COUNTS` head
-# counts, or its maximum size while it has none (a plan is made before any session).
+# counts, or its maximum size while it has none (a plan is made before any session); a plan
+# also gives it a venue with room for that many and its leaders (rule capacity).
 RECENT_HEAD_COUNTS = 3
 
 # --- The process around a group (l. 379) ---

@@ -336,36 +336,25 @@ def test_the_same_plan_without_them_passes() -> None:
 
 
 def test_a_drop_in_group_is_not_at_risk_and_its_leader_need_follows_its_head_counts(
-    tmp_path: Path,
+    store: Store,
 ) -> None:
-    season = with_group(toy_season("published"), "G3", drop_in=True, max_size=6)
-    plan = drop_in_plan()
-    plan = replace(
-        plan,
-        placements=tuple(
-            replace(p, leaders=("S2", "S1")) if p.group_id == "G3" else p for p in plan.placements
-        ),
-    )
-    with Store.open(f"sqlite:///{tmp_path / 'status.sqlite3'}") as store:
-        store.import_season(season, "toy")
-        store.save_plan(plan, SUMMARY)
-        live = Enrolments(store)
-        live.publish()
+    """G3 is open to four with one leader; when seven came lately, it needs a second one."""
+    live = Enrolments(store)
 
-        def g3() -> OfferingStatus:
-            return next(o for o in live.offerings() if o.group_id == "G3")
+    def g3() -> OfferingStatus:
+        return next(o for o in live.offerings() if o.group_id == "G3")
 
-        assert (g3().drop_in, g3().expected, g3().at_risk) == (True, 6, False)
-        assert not live.seats()["G3"].at_risk
-        records = GroupRecords(store)
-        for day, n in ((HELD, 7), (HELD + dt.timedelta(days=7), 2)):
-            records.record_head_count("G3", day, n, actor="S2", today=TODAY + dt.timedelta(7))
-        assert g3().expected == 7  # the largest of the last three
+    assert (g3().drop_in, g3().taken, g3().expected) == (True, 0, 4)
+    assert not g3().at_risk and not g3().needs_second_leader
+    assert not live.seats()["G3"].at_risk
+    records = GroupRecords(store)
+    later = TODAY + dt.timedelta(days=7)
+    for day, n in ((HELD, 7), (HELD + dt.timedelta(days=7), 2)):
+        records.record_head_count("G3", day, n, actor="S2", today=later)
+    assert g3().expected == 7  # the largest of the last three
+    assert g3().needs_second_leader and not g3().at_risk
     assert rules.visitors_expected(6, [9, 2, 3, 4]) == 4
     assert rules.visitors_expected(12, []) == rules.MAX_GROUP_SIZE
-    one = OfferingStatus("G3", 1, "open", 0, 4, 0, ("S2",), drop_in=True, expected=4)
-    assert not one.needs_second_leader and not one.at_risk
-    assert replace(one, expected=5).needs_second_leader
 
 
 # --- the team figures: visits to drop-in groups per period ---
@@ -409,3 +398,23 @@ def test_the_drop_in_figures_read_in_the_language(
     assert t("fig.sheet.drop_in", lang) == sheet
     place = "Raseborg" if lang == "sv" else "Raasepori"
     assert list(table[t("col.municipality", lang)]) == [place]
+
+
+def test_the_greedy_baseline_also_places_nobody_in_a_drop_in_group() -> None:
+    from planner.baseline import greedy_plan
+
+    season = solve_toy_with_drop_in()
+    plan = greedy_plan(season)
+    assert "G3" in plan.placement and not plan.members.get("G3")
+    assert len(plan.placement["G3"].leaders) == 2  # open to ten (l. 363-364)
+    assert plan_problems(season, plan) == []
+
+
+def test_the_solver_gives_a_drop_in_group_room_for_the_visitors_it_expects() -> None:
+    """Open to ten with two leaders: a venue for twelve, not one for eight."""
+    season = solve_toy_with_drop_in()
+    small, large = replace(season.venues[0], capacity=8), replace(season.venues[1], capacity=12)
+    season = replace(season, venues=(small, large))
+    result = solve(season, steady_params())
+    assert result.plan.placement["G3"].venue_id == large.venue_id
+    assert plan_problems(season, result.plan) == []

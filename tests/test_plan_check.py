@@ -465,6 +465,18 @@ def test_a_drop_in_group_open_to_five_or_more_needs_two_leaders(season: Season, 
     ]
 
 
+def test_a_drop_in_group_needs_room_for_the_visitors_it_is_open_to(
+    season: Season, plan: Plan
+) -> None:
+    popup = changed(season, "G-2", kind="popup", drop_in=True, max_size=4)
+    small = changed(popup, "V-HAN", capacity=4)  # four visitors and a leader do not fit
+    problems = plan_problems(small, with_members(plan, "G-2", ()))
+    assert [(p.rule, p.message) for p in problems] == [
+        ("capacity", "open to 4 visitors with 1 leader at V-HAN, which holds 4")
+    ]
+    assert plan_problems(changed(popup, "V-HAN", capacity=5), with_members(plan, "G-2", ())) == []
+
+
 def test_a_pop_up_group_with_enrolment_still_needs_three(season: Season, plan: Plan) -> None:
     popup = changed(season, "G-2", kind="popup")
     assert_only("size", popup, with_members(plan, "G-2", ("H-1", "H-2")))

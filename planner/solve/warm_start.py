@@ -395,6 +395,8 @@ def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, 
     team, n = found
     if len(team) < rules.group_leaders_needed(g, low):
         return None
+    if not rules.enrols(g) and rules.expected_visitors(g) + len(team) > cap:
+        return None  # no room for the visitors a drop-in group expects
     n = min(n, cap - len(team))
     if n < low:
         return None

@@ -34,6 +34,7 @@ from planner.store.outcomes import (
     ENDING_REASONS,
     FOLLOW_UP_OF_REASON,
     FOLLOW_UP_PATHS,
+    DropInSeats,
     EnrolOutcome,
     OfferingStatus,
     Outcome,
@@ -450,9 +451,10 @@ class Enrolments:
             ]
 
     def seats(self) -> dict[str, Seats]:
-        """`(taken, max_size, waiting, drop_in)` per open group; `.free` and `.at_risk` too."""
+        """`(taken, max_size, waiting)` per open group; `.free`, `.at_risk` and `.drop_in` too
+        (a drop-in group's are `DropInSeats`, never at risk)."""
         return {
-            o.group_id: Seats(o.taken, o.max_size, o.waiting, o.drop_in)
+            o.group_id: (DropInSeats if o.drop_in else Seats)(o.taken, o.max_size, o.waiting)
             for o in self.offerings()
             if o.status == "open"
         }

@@ -96,7 +96,6 @@ class Seats(NamedTuple):
     taken: int
     max_size: int
     waiting: int
-    drop_in: bool = False  # a drop-in pop-up: nobody enrols, so never short of three
 
     @property
     def free(self) -> int:
@@ -104,9 +103,27 @@ class Seats(NamedTuple):
 
     @property
     def at_risk(self) -> bool:
-        """Too few participants for the group to run (l. 362); a drop-in group runs without
-        the minimum (l. 355, 366)."""
-        return not self.drop_in and self.taken < rules.MIN_GROUP_SIZE
+        """Too few participants for the group to run (l. 362)."""
+        return self.taken < rules.MIN_GROUP_SIZE
+
+    @property
+    def drop_in(self) -> bool:
+        return False
+
+
+class DropInSeats(Seats):
+    """The seats of a drop-in pop-up group: nobody enrols, and it runs without the minimum
+    of three (l. 355, 366). Still the same `(taken, max_size, waiting)` tuple."""
+
+    __slots__ = ()
+
+    @property
+    def at_risk(self) -> bool:
+        return False
+
+    @property
+    def drop_in(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True, slots=True)
