@@ -37,14 +37,7 @@ from planner.spreadsheet import write_workbook
 from planner.store.enrolment import Enrolments
 from planner.store.live import reading, season_of
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS, OfferingStatus
-from planner.store.schema import (
-    ClientRow,
-    EnrolmentRow,
-    GroupRow,
-    HeadCountRow,
-    MunicipalityRow,
-    OfferingRow,
-)
+from planner.store.schema import ClientRow, EnrolmentRow, GroupRow, MunicipalityRow
 from planner.store.store import Store
 from planner.store.timelines import timelines_in
 from planner.terms import LOCAL_ZONE
@@ -119,6 +112,9 @@ def drop_in_figures(
     """Per drop-in pop-up group of the season (l. 355, 366), in the season's order: the held
     sessions with a head count in `period` (default: the season's term), the visits (the sum
     of the head counts) and the mean per session (0.0 without any)."""
+    # The head-count tables serve this table alone: imported where they are used.
+    from planner.store.schema import HeadCountRow, OfferingRow
+
     with reading(store, "count the drop-in visits") as conn:
         season_id = season_of(conn, season_id)
         if period is None:
