@@ -293,7 +293,7 @@ def _has_hours(state: _State, person: Leader, group: Group) -> bool:
 
 
 def _first_fit(state: _State, known: _Clients, group: Group) -> _Fit | None:
-    need = max(group.min_size, rules.MIN_GROUP_SIZE)
+    need = rules.size_limits(group)[0]  # a drop-in group needs nobody placed (l. 355, 366)
     if not (rules.session_length_ok(group) and rules.term_ok(group)):
         return None
     joiners = sorted(
@@ -341,11 +341,14 @@ def _fit_session(
     if venue is not None and not _room_free(state, venue, session):
         return None
     team = _team(state, group, pool, session)
-    if team is None:
-        return None
+    if team is None or len(team) < rules.group_leaders_needed(group, need):
+        return None  # a drop-in group's leaders follow the visitors it expects (l. 363-364)
     cap = _capacity(group, venue, team)
     if cap < need:
         return None
+    crowd = 0 if rules.enrols(group) else rules.expected_visitors(group) + len(team)
+    if venue is not None and crowd > venue.capacity:
+        return None  # no room for the visitors a drop-in group expects
     codes: list[str] = []
     for client in clients:
         if len(codes) == cap:

@@ -331,7 +331,22 @@ def check_capacity(view: PlanView) -> Iterator[PlanProblem]:
         if venue is None:
             continue
         people = len(view.members.get(p.group_id, ())) + len(set(p.leaders))
-        if people > venue.capacity:
+        group = view.season.group.get(p.group_id)
+        if _is_drop_in(group) and group is not None:
+            # Room for the visitors it is open to (its maximum size) and its leaders.
+            visitors = max(
+                len(view.members.get(p.group_id, ())), min(group.max_size, rules.MAX_GROUP_SIZE)
+            )
+            leaders = len(set(p.leaders))
+            if visitors + leaders > venue.capacity:
+                yield PlanProblem(
+                    "capacity",
+                    p.group_id,
+                    f"open to {visitors} visitors with {leaders} leader"
+                    f"{'' if leaders == 1 else 's'} at {venue.venue_id}, "
+                    f"which holds {venue.capacity}",
+                )
+        elif people > venue.capacity:
             yield PlanProblem(
                 "capacity",
                 p.group_id,
@@ -363,11 +378,25 @@ def check_size(view: PlanView) -> Iterator[PlanProblem]:
     for p, g in view.placed_groups():
         n = len(view.members.get(p.group_id, ()))
         # A drop-in pop-up group has no enrolment minimum (l. 355, 366); the maximum holds.
-        drop_in = g.drop_in and g.kind in rules.DROP_IN_KINDS
-        low = 0 if drop_in else max(g.min_size, rules.MIN_GROUP_SIZE)
+        low = 0 if _is_drop_in(g) else max(g.min_size, rules.MIN_GROUP_SIZE)
         high = min(g.max_size, rules.MAX_GROUP_SIZE)
         if not low <= n <= high:
             yield PlanProblem("size", g.group_id, f"{n} participants, needs {low}-{high}")
+
+
+def _is_drop_in(group: Group | None) -> bool:
+    return group is not None and group.drop_in and group.kind in rules.DROP_IN_KINDS
+
+
+def check_drop_in(view: PlanView) -> Iterator[PlanProblem]:
+    """Nobody is placed in a drop-in pop-up group: visitors just come (l. 355)."""
+    for gid, codes in view.members.items():
+        if codes and _is_drop_in(view.season.group.get(gid)):
+            yield PlanProblem(
+                "drop_in",
+                gid,
+                f"is a drop-in group but has {len(codes)} participants ({', '.join(codes[:5])})",
+            )
 
 
 # --- 5. Leaders ---
@@ -376,6 +405,10 @@ def check_size(view: PlanView) -> Iterator[PlanProblem]:
 def check_two_leaders(view: PlanView) -> Iterator[PlanProblem]:
     for p in view.plan.placements:
         n = len(view.members.get(p.group_id, ()))
+        group = view.season.group.get(p.group_id)
+        if _is_drop_in(group) and group is not None:
+            # Persons present, not enrolled (l. 363-364): a plan expects the maximum size.
+            n = max(n, min(group.max_size, rules.MAX_GROUP_SIZE))
         distinct = len(set(p.leaders))
         if distinct != len(p.leaders):
             yield PlanProblem("two_leaders", p.group_id, "a person listed twice as leader")
@@ -385,7 +418,11 @@ def check_two_leaders(view: PlanView) -> Iterator[PlanProblem]:
             yield PlanProblem("two_leaders", p.group_id, f"{distinct} leaders, at most two")
         elif distinct < rules.leaders_needed(n):
             yield PlanProblem(
-                "two_leaders", p.group_id, f"{n} participants but only {distinct} leader"
+                "two_leaders",
+                p.group_id,
+                f"open to {n} visitors but only {distinct} leader"
+                if _is_drop_in(group)
+                else f"{n} participants but only {distinct} leader",
             )
 
 
@@ -646,6 +683,7 @@ PLAN_CHECKS: dict[str, Check] = {
     "capacity": check_capacity,
     "accessible": check_accessible,
     "size": check_size,
+    "drop_in": check_drop_in,
     "two_leaders": check_two_leaders,
     "qualified_leader": check_qualified_leader,
     "leader_language": check_leader_language,

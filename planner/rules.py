@@ -56,6 +56,14 @@ TERMLESS_KINDS = ("popup",)  # only pop-up groups may run without a fixed term (
 # maximum of ten still does).
 DROP_IN_KINDS = ("popup",)  # the kinds that may be drop-in
 DROP_IN_LINES = "355, 366"
+# A drop-in group has no participants in a plan (rule `drop_in`): the solver places nobody in
+# it, publishing enrols nobody, and a placed client is never "served" by it. Its leaders
+# follow how many come: "TEP:in ryhmissä on aina paikalla kaksi ohjaajaa. Pienissä ryhmissä
+# (alle 5 henkilöä) voi olla vain yksi ryhmänohjaaja" (l. 363-364) counts the persons
+# present, so a drop-in group expects the largest of its last `RECENT_HEAD_COUNTS` head
+# counts, or its maximum size while it has none (a plan is made before any session); a plan
+# also gives it a venue with room for that many and its leaders (rule capacity).
+RECENT_HEAD_COUNTS = 3
 
 # --- The process around a group (l. 379) ---
 # Counsellor + leader meet the client before and after; the leader writes a summary.
@@ -332,6 +340,14 @@ RULES: dict[str, Rule] = {
             lines="362",
         ),
         _rule(
+            "drop_in",
+            "Nobody is placed in a drop-in pop-up group: visitors just come",
+            "Avoimeen pop up -ryhmään ei sijoiteta ketään: kävijät tulevat ilman ilmoittautumista",
+            "Ingen placeras i en öppen pop up-grupp: besökarna kommer utan anmälan",
+            lines="355",
+            model=False,
+        ),
+        _rule(
             "two_leaders",
             "Two leaders from 5 participants",
             "Kaksi ohjaajaa 5 osallistujasta alkaen",
@@ -574,6 +590,33 @@ def is_drop_in(group: Group) -> bool:
     return group.drop_in and group.kind in DROP_IN_KINDS
 
 
+def enrols(group: Group) -> bool:
+    """Whether a group takes participants by name: every group but a drop-in pop-up (l. 355)."""
+    return not is_drop_in(group)
+
+
+def expected_visitors(group: Group, head_counts: Iterable[int] = ()) -> int:
+    """How many a drop-in group expects at a session: the largest of its last
+    `RECENT_HEAD_COUNTS` head counts (oldest first), or its maximum size with none (l. 363-364)."""
+    return visitors_expected(group.max_size, head_counts)
+
+
+def visitors_expected(max_size: int, head_counts: Iterable[int] = ()) -> int:
+    """`expected_visitors` from a group's maximum size and its head counts, oldest first."""
+    recent = list(head_counts)[-RECENT_HEAD_COUNTS:]
+    if recent:
+        return max(recent)
+    return min(max_size, MAX_GROUP_SIZE)
+
+
+def group_leaders_needed(group: Group, participants: int, head_counts: Iterable[int] = ()) -> int:
+    """Rule two_leaders for a group: by its participants, or for a drop-in group by the
+    visitors it expects (`expected_visitors`; l. 363-364)."""
+    if is_drop_in(group):
+        return leaders_needed(expected_visitors(group, head_counts))
+    return leaders_needed(participants)
+
+
 def size_limits(group: Group) -> tuple[int, int]:
     """Rule size: the participant range a group may have, its own limits within 3-10.
 
@@ -637,9 +680,10 @@ def remote_allowed(group: Group, client: Client) -> bool:
 
 def may_join(group: Group, client: Client) -> bool:
     """A client the group's language, audience and way of meeting allow (days and travel
-    come on top)."""
+    come on top); nobody joins a drop-in group by name (rule drop_in, l. 355)."""
     return (
-        client_speaks(group, client)
+        enrols(group)
+        and client_speaks(group, client)
         and client_in_audience(group, client)
         and remote_allowed(group, client)
     )

@@ -167,7 +167,7 @@ def test_the_workbook_has_one_sheet_per_table_that_reads_back(
     path = write_figures_xlsx(figures, tmp_path / "luvut.xlsx")
 
     book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == ["period", "clients", "endings", "follow_up", "seats"]
+    assert book.sheetnames == ["period", "clients", "endings", "follow_up", "seats", "drop_in"]
     assert book["period"]["A2"].value == "Kevät 2026"
     rows = list(book["endings"].iter_rows(values_only=True))
     assert rows[0] == ("reason", "clients")

@@ -96,7 +96,7 @@ def test_the_workbook_has_a_translated_sheet_per_table(published_db):
         first = season_term(store).start
     sheets = pd.read_excel(io.BytesIO(figures_workbook(tables, "en")), sheet_name=None)
 
-    assert list(sheets) == ["Period", "Clients", "Endings", "Follow-up", "Seats"]
+    assert list(sheets) == ["Period", "Clients", "Endings", "Follow-up", "Seats", "Drop-in"]
     period = sheets["Period"].set_index("What")["Value"]
     assert period["Season"] == SAMPLE_SEASON_NAME
     assert period["From"] == f"{first.day}.{first.month}.{first.year}"

@@ -21,6 +21,7 @@ from conftest import SAMPLE_DIR
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner import rules
 from planner.io.limits import MAX_FILE_BYTES
 from planner.io.problems import ImportReport
 from planner.model import (
@@ -441,17 +442,44 @@ def test_group_below_its_minimum_is_rejected(season: Season, plan: Plan) -> None
     assert_only("size", season, with_members(plan, "G-2", ("H-1", "H-2")))
 
 
-def test_drop_in_pop_up_group_with_two_or_no_enrolled_passes(season: Season, plan: Plan) -> None:
-    """A drop-in pop-up has no enrolment minimum (l. 355, 366): two or none enrolled is valid."""
-    popup = changed(season, "G-2", kind="popup", drop_in=True)
-    assert plan_problems(popup, with_members(plan, "G-2", ("H-1", "H-2"))) == []
+def test_drop_in_pop_up_group_without_participants_passes(season: Season, plan: Plan) -> None:
+    """A drop-in pop-up has no enrolment minimum (l. 355, 366): nobody placed is valid."""
+    popup = changed(season, "G-2", kind="popup", drop_in=True, max_size=4)
     assert plan_problems(popup, with_members(plan, "G-2", ())) == []
 
 
-def test_drop_in_pop_up_group_above_its_maximum_is_still_rejected(
+@breaks("drop_in")
+def test_drop_in_pop_up_group_with_participants_is_rejected(season: Season, plan: Plan) -> None:
+    """Nobody is placed in a drop-in group, however few (l. 355)."""
+    popup = changed(season, "G-2", kind="popup", drop_in=True, max_size=4)
+    with_two = with_members(plan, "G-2", ("H-1", "H-2"))
+    assert_only("drop_in", popup, with_two)
+    (problem,) = plan_problems(popup, with_two)
+    assert problem.subject == "G-2" and "H-1, H-2" in problem.message
+    assert "drop-in" in str(problem)
+    assert "pop up -ryhmään" in rules.rule_label("drop_in", "fi")
+    assert "pop up-grupp" in rules.rule_label("drop_in", "sv")
+
+
+def test_a_drop_in_group_open_to_five_or_more_needs_two_leaders(season: Season, plan: Plan) -> None:
+    """Leaders follow the persons present (l. 363-364): a plan expects the maximum size."""
+    popup = changed(season, "G-2", kind="popup", drop_in=True, max_size=5)
+    problems = plan_problems(popup, with_members(plan, "G-2", ()))
+    assert [(p.rule, p.message) for p in problems] == [
+        ("two_leaders", "open to 5 visitors but only 1 leader")
+    ]
+
+
+def test_a_drop_in_group_needs_room_for_the_visitors_it_is_open_to(
     season: Season, plan: Plan
 ) -> None:
-    assert_only("size", changed(season, "G-1", kind="popup", drop_in=True, max_size=5), plan)
+    popup = changed(season, "G-2", kind="popup", drop_in=True, max_size=4)
+    small = changed(popup, "V-HAN", capacity=4)  # four visitors and a leader do not fit
+    problems = plan_problems(small, with_members(plan, "G-2", ()))
+    assert [(p.rule, p.message) for p in problems] == [
+        ("capacity", "open to 4 visitors with 1 leader at V-HAN, which holds 4")
+    ]
+    assert plan_problems(changed(popup, "V-HAN", capacity=5), with_members(plan, "G-2", ())) == []
 
 
 def test_a_pop_up_group_with_enrolment_still_needs_three(season: Season, plan: Plan) -> None:

@@ -214,6 +214,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "en lämplig grupp ({groups}) skulle behöva en andra ledare från 5 deltagare",
         "en": "a suitable group ({groups}) would need a second leader from 5 participants",
     },
+    "solver.client_only_drop_in": {
+        "fi": "vain avoimet pop up -ryhmät sopivat ({groups}): niihin tullaan ilman "
+        "ilmoittautumista, joten niihin ei sijoiteta",
+        "sv": "bara öppna pop up-grupper passar ({groups}): dit kommer man utan anmälan, så "
+        "ingen placeras där",
+        "en": "only drop-in groups suit ({groups}): anyone may come without enrolment, so "
+        "nobody is placed in them",
+    },
     "solver.client_not_placed": {
         "fi": "sopivia ryhmiä on ({groups}), mutta haku ei sijoittanut asiakasta",
         "sv": "lämpliga grupper finns ({groups}) men sökningen placerade inte klienten",

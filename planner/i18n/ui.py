@@ -1460,6 +1460,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Platser per grupp",
         "en": "Seats per group",
     },
+    "fig.drop_in": {
+        "fi": "Avoimet pop up -ryhmät: kävijät kerroittain",
+        "sv": "Öppna pop up-grupper: besökare per träff",
+        "en": "Drop-in pop-up groups: visitors per session",
+    },
+    "fig.drop_in_help": {
+        "fi": "Kävijöitä ei kirjata nimellä, joten he eivät ole mukana asiakasluvuissa.",
+        "sv": "Besökarna antecknas inte med namn, så de ingår inte i klientsiffrorna.",
+        "en": "Visitors are not recorded by name, so they are not in the client figures.",
+    },
     "fig.at_risk_note": {
         "fi": "{n} ryhmää on vaarassa jäädä toteutumatta (alle 3 osallistujaa).",
         "sv": "{n} grupper riskerar att inte bli av (färre än 3 deltagare).",
@@ -1504,6 +1514,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "fig.sheet.endings": {"fi": "Lähtemiset", "sv": "Avslut", "en": "Endings"},
     "fig.sheet.follow_up": {"fi": "Jatkopolut", "sv": "Fortsatta vägar", "en": "Follow-up"},
     "fig.sheet.seats": {"fi": "Paikat", "sv": "Platser", "en": "Seats"},
+    "fig.sheet.drop_in": {"fi": "Avoimet ryhmät", "sv": "Öppna grupper", "en": "Drop-in"},
+    "fig.col.sessions": {
+        "fi": "Kertoja (kävijämäärä kirjattu)",
+        "sv": "Träffar (antal besökare antecknat)",
+        "en": "Sessions (head count recorded)",
+    },
+    "fig.col.visits": {"fi": "Käyntejä", "sv": "Besök", "en": "Visits"},
+    "fig.col.mean_visits": {
+        "fi": "Kävijöitä keskimäärin",
+        "sv": "Besökare i genomsnitt",
+        "en": "Mean visitors per session",
+    },
     "ending.moved_to_work": {"fi": "siirtyi töihin", "sv": "fick arbete", "en": "moved to work"},
     "ending.studies": {"fi": "opinnot", "sv": "studier", "en": "studies"},
     "ending.other_service": {"fi": "muu palvelu", "sv": "annan tjänst", "en": "other service"},
@@ -2305,6 +2327,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tallenna kävijämäärä",
         "sv": "Spara antalet besökare",
         "en": "Record the head count",
+    },
+    "groups.visitors_help": {
+        "fi": "Montako tuli tälle kerralle: 0–{max}.",
+        "sv": "Hur många som kom till träffen: 0–{max}.",
+        "en": "How many came to this session: 0-{max}.",
+    },
+    "groups.count_refused": {
+        "fi": "Kävijämäärä {n} ei käy: kirjaa 0–{max}. Mitään ei tallennettu.",
+        "sv": "Antalet besökare {n} går inte: anteckna 0–{max}. Inget sparades.",
+        "en": "A head count of {n} cannot be right: record 0-{max}. Nothing was saved.",
     },
     "groups.count_recorded": {
         "fi": "Tallennettu {day}: {n} kävijää.",

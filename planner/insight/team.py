@@ -59,6 +59,8 @@ def figure_tables(
         }
     )
     out["seats"] = _seats_table(figures["seats"], season, lang)
+    if "drop_in" in figures:
+        out["drop_in"] = _drop_in_table(figures["drop_in"], season, lang)
     return out
 
 
@@ -79,6 +81,33 @@ def _period_table(period: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def _drop_in_table(drop_in: pd.DataFrame, season: Season | None, lang: str) -> pd.DataFrame:
+    """Per drop-in pop-up group (l. 355, 366): sessions with a head count, visits, mean."""
+    rows = []
+    for row in drop_in.itertuples(index=False):
+        group = season.group.get(row.group_id) if season else None
+        place = season.municipality.get(row.municipality) if season else None
+        rows.append(
+            {
+                t("plan.col.group", lang): row.group_id,
+                t("plan.col.name", lang): group.display_name(lang) if group else str(row.name),
+                t("col.municipality", lang): place.name(lang) if place else row.municipality,
+                t("fig.col.sessions", lang): int(row.sessions),
+                t("fig.col.visits", lang): int(row.visits),
+                t("fig.col.mean_visits", lang): float(row.mean_visits),
+            }
+        )
+    columns = [
+        "plan.col.group",
+        "plan.col.name",
+        "col.municipality",
+        "fig.col.sessions",
+        "fig.col.visits",
+        "fig.col.mean_visits",
+    ]
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 
 def _seats_table(seats: pd.DataFrame, season: Season | None, lang: str) -> pd.DataFrame:

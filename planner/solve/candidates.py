@@ -234,13 +234,17 @@ class Candidates:
         clients = self._clients(g, days, venues)
         if prune:
             self._before["venues"][g.group_id] = len(venues)
-            self._before["clients"][g.group_id] = len(clients)
+            self._before["clients"][g.group_id] = len(clients) if rules.enrols(g) else 0
         if prune and len(venues) > self.params.max_venue_candidates:
             venues = self._best_venues(g, venues, clients, self._kept_venue(g.group_id))
             open_starts = {k: s for k, s in open_starts.items() if k[0] in venues}
             starts = _keep(starts, lambda s: any(s in x for x in open_starts.values()), False)
             clients = self._clients(g, days, venues)
         leaders = self._leaders(g, days)
+        if not rules.enrols(g):
+            # Rule drop_in (by construction): nobody is placed in a drop-in group; the clients
+            # who could come only chose its venue above (l. 355).
+            clients = ()
         return GroupCandidates(g.group_id, days, venues, starts, open_starts, leaders, clients)
 
     def _leaders(self, g: Group, days: tuple[int, ...]) -> tuple[str, ...]:

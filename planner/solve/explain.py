@@ -888,6 +888,10 @@ def _explain_client(season, cands, plan, placed, members, code) -> Reason:
         ]
         if not step:
             return Reason(code, "client_no_access", {}, ("accessible",))
+    drop_in = [g.group_id for g in step if not rules.enrols(g)]
+    step = [g for g in step if rules.enrols(g)]
+    if not step:  # nobody is placed in a drop-in group: they just come (l. 355)
+        return Reason(code, "client_only_drop_in", {"groups": drop_in[:5]}, ("drop_in",))
     ids = [g.group_id for g in step]
     running = [gid for gid in ids if gid in placed]
     if not running:

@@ -138,13 +138,16 @@ def add_capacity(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None
         venues = v.cands[gid].venues
         if not venues:
             continue
-        bound = v.people_bound(gid)
+        # A drop-in group has nobody placed in it: its room is for the visitors it expects.
+        visitors = (
+            0 if rules.enrols(season.group[gid]) else rules.expected_visitors(season.group[gid])
+        )
+        bound = v.people_bound(gid) + visitors
         uses = [v.use[gid, vid] for vid in venues]
         room = sum(min(season.venue[vid].capacity, bound) * v.use[gid, vid] for vid in venues)
         # Without a venue (an unscheduled group) the bound is slack.
-        model.add(v.size[gid] + v.nlead(gid) <= room + bound * (1 - sum(uses))).only_enforce_if(
-            guard
-        )
+        people = v.size[gid] + v.nlead(gid) + visitors * v.sched[gid]
+        model.add(people <= room + bound * (1 - sum(uses))).only_enforce_if(guard)
 
 
 def add_accessible(model: cp_model.CpModel, season: Season, v: SeasonVars) -> None:
@@ -171,7 +174,9 @@ def add_two_leaders(model: cp_model.CpModel, season: Season, v: SeasonVars) -> N
     small = rules.SMALL_GROUP_BELOW - 1
     for gid in v.gids:
         n, sched = v.nlead(gid), v.sched[gid]
-        model.add(n >= sched).only_enforce_if(guard)
+        # A drop-in group has nobody placed in it: its leaders follow the visitors it expects.
+        need = rules.group_leaders_needed(season.group[gid], 0)
+        model.add(n >= need * sched).only_enforce_if(guard)
         model.add(n <= rules.LEADERS_IN_GROUP * sched).only_enforce_if(guard)
         # One leader: at most 4 participants; a second leader lifts the limit.
         big = max(len(v.cands[gid].clients), 1)

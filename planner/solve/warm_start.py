@@ -388,10 +388,15 @@ def _fill(state: _State, g: Group, day: int, start: int, vid: str | None, pool, 
     n = min(high, len(pool), cap - 1)
     if n < low:
         return None
-    found = _team(state, g, day, at, vid, low)
+    # A drop-in group's leaders follow the visitors it expects, not its (no) participants.
+    found = _team(state, g, day, at, vid, low if rules.enrols(g) else rules.expected_visitors(g))
     if found is None:
         return None
     team, n = found
+    if len(team) < rules.group_leaders_needed(g, low):
+        return None
+    if not rules.enrols(g) and rules.expected_visitors(g) + len(team) > cap:
+        return None  # no room for the visitors a drop-in group expects
     n = min(n, cap - len(team))
     if n < low:
         return None

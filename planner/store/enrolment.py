@@ -34,6 +34,7 @@ from planner.store.outcomes import (
     ENDING_REASONS,
     FOLLOW_UP_OF_REASON,
     FOLLOW_UP_PATHS,
+    DropInSeats,
     EnrolOutcome,
     OfferingStatus,
     Outcome,
@@ -48,6 +49,7 @@ from planner.store.schema import (
     AttendanceRow,
     EnrolmentRow,
     GroupRow,
+    HeadCountRow,
     OfferingRow,
     PartnerRow,
     StaffRow,
@@ -428,6 +430,8 @@ class Enrolments:
                 .where(OfferingRow.season_id == season_id)
                 .order_by(OfferingRow.group_id)
             ).all()
+            drop_in = _drop_in_groups(conn, season_id)
+            counts = _head_counts(conn, [o.id for o in rows if o.group_id in drop_in])
             return [
                 OfferingStatus(
                     o.group_id,
@@ -437,14 +441,21 @@ class Enrolments:
                     o.max_size,
                     waiting.get(o.group_id, 0),
                     tuple(o.leaders),
+                    drop_in=o.group_id in drop_in,
+                    expected=(
+                        rules.visitors_expected(drop_in[o.group_id], counts.get(o.id, ()))
+                        if o.group_id in drop_in
+                        else 0
+                    ),
                 )
                 for o in rows
             ]
 
     def seats(self) -> dict[str, Seats]:
-        """`(taken, max_size, waiting)` per open group; `.free` and `.at_risk` too."""
+        """`(taken, max_size, waiting)` per open group; `.free`, `.at_risk` and `.drop_in` too
+        (a drop-in group's are `DropInSeats`, never at risk)."""
         return {
-            o.group_id: Seats(o.taken, o.max_size, o.waiting)
+            o.group_id: (DropInSeats if o.drop_in else Seats)(o.taken, o.max_size, o.waiting)
             for o in self.offerings()
             if o.status == "open"
         }
@@ -496,6 +507,32 @@ class Enrolments:
                 }
             )
         return history
+
+
+def _drop_in_groups(conn: sa.Connection, season_id: int) -> dict[str, int]:
+    """The season's drop-in pop-up groups (l. 355, 366) with their maximum size."""
+    rows = conn.execute(
+        sa.select(GroupRow.group_id, GroupRow.max_size).where(
+            GroupRow.season_id == season_id,
+            GroupRow.drop_in,
+            GroupRow.kind.in_(rules.DROP_IN_KINDS),
+        )
+    ).all()
+    return {gid: int(size) for gid, size in rows}
+
+
+def _head_counts(conn: sa.Connection, offering_ids: list[int]) -> dict[int, list[int]]:
+    """Each offering's head counts, oldest session first (drop-in groups only)."""
+    if not offering_ids:
+        return {}
+    out: dict[int, list[int]] = {}
+    for offering_id, visitors in conn.execute(
+        sa.select(HeadCountRow.offering_id, HeadCountRow.visitors)
+        .where(HeadCountRow.offering_id.in_(offering_ids))
+        .order_by(HeadCountRow.offering_id, HeadCountRow.session_date)
+    ).all():
+        out.setdefault(offering_id, []).append(int(visitors))
+    return out
 
 
 def _drop_in(conn: sa.Connection, season_id: int, group_id: str) -> bool:

@@ -20,6 +20,9 @@ Each client is counted once per period (`planner.rules.overlaps_period`), not pe
 - `period`: the period counted and the season, one row (the workbook's first sheet).
 - `seats` (per published group: seats taken of the maximum, waiting list, at risk of not
   running): as the offering stands now, whatever the period.
+- `drop_in` (per drop-in pop-up group of the season, l. 355, 366; `drop_in_figures`): the
+  sessions with a head count in the period, the visits (their sum; visitors are not clients
+  and are never counted in `clients`) and the mean per session.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ def team_figures(
         "endings": _count(ended, "end_reason", ENDING_REASONS, "reason"),
         "follow_up": _count(ended, "follow_up", FOLLOW_UP_PATHS, "follow_up"),
         "seats": _seats(offering, groups),
+        "drop_in": drop_in_figures(store, season_id, period),
     }
 
 
@@ -120,6 +124,54 @@ def _service_ends(timelines: Iterable[Timeline], period: Period) -> pd.DataFrame
         if tl.ended_on is not None and period.start <= tl.ended_on <= period.end
     ]
     return pd.DataFrame(rows, columns=["client_code", "end_reason", "follow_up"])
+
+
+DROP_IN_COLUMNS = ("group_id", "name", "municipality", "sessions", "visits", "mean_visits")
+
+
+def drop_in_figures(
+    store: Store, season_id: int | None = None, period: Period | None = None
+) -> pd.DataFrame:
+    """Per drop-in pop-up group of the season (l. 355, 366), in the season's order: the held
+    sessions with a head count in `period` (default: the season's term), the visits (the sum
+    of the head counts) and the mean per session (0.0 without any)."""
+    # The head-count tables serve this table alone: imported where they are used.
+    from planner.store.schema import HeadCountRow, OfferingRow
+
+    with reading(store, "count the drop-in visits") as conn:
+        season_id = season_of(conn, season_id)
+        if period is None:
+            period = _term(conn, season_id)
+        groups = conn.execute(
+            sa.select(GroupRow.group_id, GroupRow.name, GroupRow.municipality)
+            .where(
+                GroupRow.season_id == season_id,
+                GroupRow.drop_in,
+                GroupRow.kind.in_(rules.DROP_IN_KINDS),
+            )
+            .order_by(GroupRow.position)
+        ).all()
+        counts = conn.execute(
+            sa.select(
+                OfferingRow.group_id,
+                sa.func.count(HeadCountRow.id),
+                sa.func.coalesce(sa.func.sum(HeadCountRow.visitors), 0),
+            )
+            .join(OfferingRow, OfferingRow.id == HeadCountRow.offering_id)
+            .where(
+                OfferingRow.season_id == season_id,
+                HeadCountRow.session_date >= period.start,
+                HeadCountRow.session_date <= period.end,
+            )
+            .group_by(OfferingRow.group_id)
+        ).all()
+    per = {gid: (int(n), int(total)) for gid, n, total in counts}
+    rows = []
+    for g in groups:
+        sessions, visits = per.get(g.group_id, (0, 0))
+        mean = round(visits / sessions, 1) if sessions else 0.0
+        rows.append((g.group_id, g.name, g.municipality, sessions, visits, mean))
+    return pd.DataFrame(rows, columns=list(DROP_IN_COLUMNS))
 
 
 def season_term(store: Store, season_id: int | None = None) -> Period:

@@ -92,9 +92,33 @@ class Seats(NamedTuple):
         """Too few participants for the group to run (l. 362)."""
         return self.taken < rules.MIN_GROUP_SIZE
 
+    @property
+    def drop_in(self) -> bool:
+        return False
+
+
+class DropInSeats(Seats):
+    """The seats of a drop-in pop-up group: nobody enrols, and it runs without the minimum
+    of three (l. 355, 366). Still the same `(taken, max_size, waiting)` tuple."""
+
+    __slots__ = ()
+
+    @property
+    def at_risk(self) -> bool:
+        return False
+
+    @property
+    def drop_in(self) -> bool:
+        return True
+
 
 @dataclass(frozen=True, slots=True)
 class OfferingStatus:
+    """A published group as it stands. For a drop-in pop-up group (`drop_in`) nobody is
+    enrolled: it is never at risk for lack of three (l. 355, 366), and its leader need follows
+    `expected`, the visitors it expects (`rules.visitors_expected`: the largest of its last
+    head counts, or its maximum size with none; l. 363-364)."""
+
     group_id: str
     plan_id: int
     status: str  # open | cancelled
@@ -102,14 +126,19 @@ class OfferingStatus:
     max_size: int
     waiting: int
     leaders: tuple[str, ...]
+    drop_in: bool = False
+    expected: int = 0  # drop-in only: the visitors a session expects
 
     @property
     def at_risk(self) -> bool:
+        if self.drop_in:
+            return False
         return self.status == "open" and self.taken < rules.MIN_GROUP_SIZE
 
     @property
     def needs_second_leader(self) -> bool:
-        return len(self.leaders) < rules.leaders_needed(self.taken)
+        people = self.expected if self.drop_in else self.taken
+        return len(self.leaders) < rules.leaders_needed(people)
 
 
 @dataclass(frozen=True, slots=True)

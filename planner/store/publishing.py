@@ -449,9 +449,21 @@ def _add_plan_participants(
         .where(PlanParticipantRow.plan_id == plan_id)
         .order_by(PlanParticipantRow.position)
     ).all()
+    drop_in = set(
+        conn.scalars(
+            sa.select(GroupRow.group_id).where(
+                GroupRow.season_id == season_id,
+                GroupRow.drop_in,
+                GroupRow.kind.in_(rules.DROP_IN_KINDS),
+            )
+        ).all()
+    )
     added: list[tuple[str, str]] = []
     skipped: list[tuple[str, str, str]] = []
     for code, group in wanted:
+        if group in drop_in:  # nobody enrols in a drop-in group (l. 355); the gate refuses such
+            skipped.append((code, group, "drop_in"))  # a plan, so this only guards the store
+            continue
         status = known.get((code, group))
         if status in LIVE_STATUSES:
             continue

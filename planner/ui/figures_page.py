@@ -99,6 +99,11 @@ def render() -> None:
             ),
         },
     )
+    drop_in = tables.get("drop_in")
+    if drop_in is not None and not drop_in.empty:  # only a season with drop-in groups
+        st.subheader(t("fig.drop_in", lang))
+        st.caption(t("fig.drop_in_help", lang))
+        st.dataframe(drop_in, hide_index=True, width="stretch")
 
 
 def choose_period(term: Period, lang: str) -> Period | None:

@@ -209,13 +209,14 @@ def head_count_form(
             format_func=date_text,
             key=f"groups_count_day_{group_id}",
         )
+        # No bounds on the widget: Streamlit would turn a value outside them into the default
+        # and a slip would be stored as 0; `record_count` refuses it in the page's language.
         visitors = st.number_input(
             t("groups.visitors", lang),
-            min_value=0,
-            max_value=MAX_VISITORS,
             value=0,
             step=1,
             key=f"groups_visitors_{group_id}",
+            help=t("groups.visitors_help", lang, max=MAX_VISITORS),
         )
         if st.form_submit_button(t("groups.record_count", lang), icon=":material/groups:"):
             record_count(group_id, leaders, day, int(visitors), season_id, today)
@@ -233,6 +234,12 @@ def record_count(
     who = auth.identity()
     if not access.may_lead(who, leaders):
         st.session_state[DONE_KEY] = ("error", t("auth.not_allowed", common.lang()))
+        return
+    if not 0 <= visitors <= MAX_VISITORS:  # a typing slip: said here, in the page's language
+        st.session_state[DONE_KEY] = (
+            "error",
+            t("groups.count_refused", common.lang(), n=visitors, max=MAX_VISITORS),
+        )
         return
     try:
         n = GroupRecords(common.store(), season_id).record_head_count(
