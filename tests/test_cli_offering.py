@@ -116,7 +116,7 @@ def test_figures_from_to_writes_the_periods_workbook(capsys, published_on_5_jan,
     run(capsys, "figures", "--month", "2026-12", "--out", str(december), "--db", db)
 
     sheets = pd.read_excel(january, sheet_name=None, dtype={"municipality": str})
-    assert list(sheets) == ["clients", "endings", "follow_up", "seats", "drop_in"]
+    assert list(sheets) == ["period", "clients", "endings", "follow_up", "seats", "drop_in"]
     clients = sheets["clients"]
     assert {"clients", "group_work", "individual_only", "waiting"} <= set(clients.columns)
     assert clients["group_work"].sum() > 0

@@ -298,8 +298,12 @@ def cmd_figures(args: argparse.Namespace, emit: Emit) -> int:
     emit(
         args,
         {
+            **{
+                name: frame.to_dict(orient="records")
+                for name, frame in figures.items()
+                if name != "period"
+            },
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
-            **{name: frame.to_dict(orient="records") for name, frame in figures.items()},
         },
         f"Wrote {path} ({', '.join(figures)}) for {period.label()}",
     )
