@@ -213,6 +213,9 @@ def test_the_season_s_results_leave_out_a_withheld_group(store: Store) -> None:
     for answer in (Answer(5, 5, 5, 5), Answer(4, 4, 4, 4), Answer(3, 3, 3, 3)):
         add_web_answer(store, hash_token(g1.token), answer)
     add_web_answer(store, hash_token(g2.token), Answer(1, 1, 1, 1, "Matti"))
+    assert season_results(store).groups == {}  # nothing shows while the rounds are open
+    for opened in (g1, g2):
+        Feedback(store).close_round(opened.round.id, actor="anna")
     results = season_results(store)
     assert results.groups["G1"].means == {
         s: 4.0 for s in ("satisfaction", "commitment", "recommend", "benefit")

@@ -114,6 +114,12 @@ def test_open_rounds_close_and_results(capsys, db: str) -> None:
     assert code == 0 and "G1" in out and "3/30" in out and "open" in out
 
     code, out, _ = run(capsys, "feedback", "results", "--db", db, "--json")
+    assert json.loads(out)["groups"] == []  # open rounds show nothing yet
+    code, out, _ = run(capsys, "feedback", "close", str(opened["id"]), "--db", db)
+    assert code == 0 and "closed (3 answers)" in out
+    with Store.open(db) as store:
+        Feedback(store).close_round(second.round.id, actor="anna")
+    code, out, _ = run(capsys, "feedback", "results", "--db", db, "--json")
     results = json.loads(out)
     g1, g2 = results["groups"]
     assert (g1["group_id"], g1["answers"], g1["shown"]) == ("G1", 3, True)
@@ -129,8 +135,6 @@ def test_open_rounds_close_and_results(capsys, db: str) -> None:
     )
     assert code == 0 and "Hela säsongen" in out
 
-    code, out, _ = run(capsys, "feedback", "close", str(opened["id"]), "--db", db)
-    assert code == 0 and "closed (3 answers)" in out
     code, out, _ = run(capsys, "feedback", "rounds", "G1", "--db", db, "--json")
     assert json.loads(out)[0]["state"] == "closed"
 

@@ -72,6 +72,9 @@ def test_a_round_opened_on_the_page_shows_its_link_and_then_the_results(db, lang
     with Store.open(db) as store:
         assert add_web_answer(store, hash_token(token), Answer(3, 4, 3, 4, "Kahvia"))
     at.run()
+    assert any(rule in i.value for i in at.info)  # three answers, but the round is open
+    button(at, "feedback.round.close", lang).click().run()
+    assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("feedback.col.answers", lang)] == "3"
     assert metrics[t("feedback.col.commitment", lang)] == "4.0"

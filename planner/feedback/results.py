@@ -3,6 +3,7 @@ each withheld below `rules.FEEDBACK_MIN_ANSWERS` answers (`planner.feedback.answ
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from planner import rules
@@ -62,9 +63,13 @@ def _row(label: str, results: Results, lang: str) -> tuple[str, ...]:
     )
 
 
-def season_results(store: Store, season_id: int | None = None) -> SeasonResults:
-    """The results of the season's feedback (by default the live season's)."""
-    by_group = Feedback(store, season_id).answers_by_group()
+def season_results(
+    store: Store, season_id: int | None = None, today: dt.date | None = None
+) -> SeasonResults:
+    """The results of the season's feedback (by default the live season's), from the rounds
+    that are no longer open: a round's answers show once it has closed, expired or filled up
+    (a result that moved with each answer would give that answer away)."""
+    by_group = Feedback(store, season_id).answers_by_group(settled_only=True, today=today)
     names = group_names(store, season_id)
     order = [g for g in names if g in by_group] + sorted(set(by_group) - set(names))
     groups = {g: summarise(by_group[g]) for g in order}

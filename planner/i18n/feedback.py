@@ -157,12 +157,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "fewer than {n} answers",
     },
     "feedback.results.rule": {
-        "fi": "Tulokset näytetään vasta, kun vastauksia on vähintään {n}, jotta yksittäistä "
-        "vastausta ei voi tunnistaa (kysely on nimetön, {source}).",
-        "sv": "Resultaten visas först när det finns minst {n} svar, så att inget enskilt svar "
-        "kan kännas igen (enkäten är anonym, {source}).",
-        "en": "Results are shown only from {n} answers on, so that no single answer can be "
-        "recognised (the questionnaire is anonymous, {source}).",
+        "fi": "Tulokset näytetään vasta, kun kierros on päättynyt ja vastauksia on vähintään "
+        "{n}, jotta yksittäistä vastausta ei voi tunnistaa (kysely on nimetön, {source}).",
+        "sv": "Resultaten visas först när omgången har avslutats och det finns minst {n} svar, "
+        "så att inget enskilt svar kan kännas igen (enkäten är anonym, {source}).",
+        "en": "Results show once a round has closed, and only from {n} answers on, so that no "
+        "single answer can be recognised (the questionnaire is anonymous, {source}).",
     },
     "feedback.results.none": {
         "fi": "Kaudelta ei ole vielä palautetta.",

@@ -293,14 +293,22 @@ class Feedback:
 
         return run_write(self.store, "store the paper answers", work)
 
-    def answers_by_group(self) -> dict[str, list[Answer]]:
-        """Every answer of the season, by group (in no order that says who gave which)."""
+    def answers_by_group(
+        self, settled_only: bool = False, today: dt.date | None = None
+    ) -> dict[str, list[Answer]]:
+        """Every answer of the season, by group (in no order that says who gave which);
+        `settled_only`: only those of rounds no longer open (closed, expired or full), so that
+        results that change with each answer never show: looking before and after one answer
+        would tell that answer."""
         with reading(self.store, "read the feedback") as conn:
             season_id = season_of(conn, self.season_id)
+            where = [FeedbackRoundRow.season_id == season_id]
+            if settled_only:
+                where.append(sa.not_(_open_now(today or terms.local_today())))
             rows = conn.execute(
                 sa.select(FeedbackRoundRow.group_id, FeedbackAnswerRow)
                 .join(FeedbackRoundRow, FeedbackRoundRow.id == FeedbackAnswerRow.round_id)
-                .where(FeedbackRoundRow.season_id == season_id)
+                .where(*where)
                 .order_by(
                     FeedbackRoundRow.group_id, *(getattr(FeedbackAnswerRow, s) for s in SCALES)
                 )
