@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from planner import rules
+from planner import i18n, rules
 from planner.terms import Terms
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -187,6 +187,21 @@ class PostalArea:
         return self.name_sv if lang == "sv" else self.name_fi
 
 
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """How a theme code reads to people, from the season's optional `themes` table."""
+
+    theme: str  # the code the groups' `theme` column uses
+    name_fi: str
+    name_sv: str
+    name_en: str
+
+    def name(self, lang: str = "fi") -> str:
+        if lang == "sv":
+            return self.name_sv
+        return self.name_en if lang == "en" else self.name_fi
+
+
 @dataclass(frozen=True)
 class Season:
     """Everything a coordinator provides for one season, validated."""
@@ -202,6 +217,8 @@ class Season:
     """Optional travel-time matrix rows `(from_id, to_id, mode, minutes)`."""
     postal_areas: tuple[PostalArea, ...] = ()
     """Optional postal areas' centres: a client whose postal code is here travels from it."""
+    themes: tuple[Theme, ...] = ()
+    """Optional names of theme codes; a code not here reads as the catalogue names it."""
 
     def __post_init__(self) -> None:
         problems = season_problems(self)
@@ -215,6 +232,15 @@ class Season:
     @cached_property
     def postal_area(self) -> dict[str, PostalArea]:
         return {a.postal_code: a for a in self.postal_areas}
+
+    @cached_property
+    def theme(self) -> dict[str, Theme]:
+        return {t.theme: t for t in self.themes}
+
+    def theme_label(self, code: str, lang: str = "fi") -> str:
+        """The theme as people read it: the season's own name first, then the catalogue's,
+        then the code as words (`planner.i18n.theme_label`)."""
+        return i18n.theme_label(code, lang, self.theme)
 
     @cached_property
     def venue(self) -> dict[str, Venue]:
@@ -296,6 +322,7 @@ def season_problems(season: Season) -> list[str]:
     unique("clients", [c.client_code for c in season.clients])
 
     unique("postal_areas", [a.postal_code for a in season.postal_areas])
+    unique("themes", [t.theme for t in season.themes])
     for a in season.postal_areas:
         if a.municipality is not None and a.municipality not in places:
             add(

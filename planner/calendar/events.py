@@ -161,7 +161,9 @@ def _common(
 
     lines = [
         name,
-        texts.text("event.theme", lang, value=texts.value("theme", group.theme, lang)),
+        texts.text(
+            "event.theme", lang, value=texts.value("theme", group.theme, lang, season.theme)
+        ),
         texts.text(
             "event.audience", lang, value=texts.value("audience", group.audience or "all", lang)
         ),

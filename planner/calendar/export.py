@@ -99,7 +99,7 @@ class OfferingFilter:
     def describe(self, season: Season, lang: str) -> str:
         parts = [season.municipality[c].name(lang) for c in self.municipalities]
         parts += [texts.value("language", code, lang) for code in self.languages]
-        parts += [texts.value("theme", code, lang) for code in self.themes]
+        parts += [texts.value("theme", code, lang, season.theme) for code in self.themes]
         parts += [texts.value("audience", code, lang) for code in self.audiences]
         parts += [texts.value("kind", code, lang) for code in self.kinds]
         return " · ".join(parts)

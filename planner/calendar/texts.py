@@ -7,8 +7,10 @@ offering and in the calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from planner import i18n
+from planner.model import Theme
 
 LANGS = tuple(i18n.LANGUAGES)
 
@@ -18,14 +20,16 @@ def text(key: str, lang: str, **params: object) -> str:
     return i18n.t(f"calendar.{key}", lang).format(**params)
 
 
-def value(kind: str, code: str, lang: str) -> str:
-    """A kind, mode, language or audience code as words; themes (and audiences the calendar
-    does not name itself) as the catalogue's labels."""
+def value(kind: str, code: str, lang: str, themes: Mapping[str, Theme] | None = None) -> str:
+    """A kind, mode, language or audience code as words; a theme by the season's own name
+    when `themes` (`Season.theme`) lists it, else (and audiences the calendar does not name
+    itself) as the catalogue's labels."""
+    if kind == "theme":
+        return i18n.theme_label(code, lang, themes)
     key = f"calendar.{kind}.{code}"
     if i18n.has(key):
         return i18n.t(key, lang)
-    named = i18n.theme_label if kind == "theme" else i18n.audience_label
-    return named(code, lang)
+    return i18n.audience_label(code, lang)
 
 
 def weekly_on(day: int, lang: str) -> str:

@@ -69,6 +69,7 @@ def find_groups(
         lang=lang,
         busy=tuple(plan.placement[gid] for gid in sorted(mine) if gid in plan.placement),
         terms=season.terms,
+        themes=season.theme,
     )
     matches = []
     for offer in index.offers:

@@ -83,11 +83,11 @@ class Part:
 def interest_part(offer: Offer, s: Situation, seats: Seats) -> Part | None:
     theme = offer.group.theme
     fit = theme_fit(theme, s.interests)
-    words = label("theme", theme, s.lang)
+    words = label("theme", theme, s.lang, s.themes)
     if fit.level == "exact":
         return Part("interest", THEME_MATCH, (text("reason.theme", s.lang, theme=words),))
     if fit.level == "related":
-        interest = label("theme", fit.interest, s.lang)
+        interest = label("theme", fit.interest, s.lang, s.themes)
         reason = text("reason.theme_related", s.lang, theme=words, interest=interest)
         return Part("interest", THEME_RELATED, (reason,))
     return None

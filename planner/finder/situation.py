@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner import rules
 from planner.finder.index import Offer
 from planner.finder.profile import Profile
-from planner.model import Placement
+from planner.model import Placement, Theme
 from planner.terms import Terms
 
 
@@ -24,6 +24,7 @@ class Situation:
     lang: str
     busy: tuple[Placement, ...] = ()  # the sessions of the groups the client is already in
     terms: Terms | None = None  # the season's terms, for whether two sessions clash
+    themes: Mapping[str, Theme] = field(default_factory=dict)  # the season's theme names
 
     def participation(self, offer: Offer) -> str:
         """How the client would take part: "remote" in a remote group, or in a hybrid group

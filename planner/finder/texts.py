@@ -8,8 +8,10 @@ group, venue not accessible"). Unknown languages read English here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from planner import i18n
+from planner.model import Theme
 
 LANGS = tuple(i18n.LANGUAGES)
 DEFAULT_LANG = "en"
@@ -29,11 +31,14 @@ def text(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     return i18n.t(f"finder.{key}", _lang(lang)).format(**params)
 
 
-def label(kind: str, code: str, lang: str = DEFAULT_LANG) -> str:
-    """A theme or audience code as words ("theme", "art_culture" -> "art and culture");
-    codes without a translation are shown as written, underscores as spaces."""
-    named = i18n.theme_label if kind == "theme" else i18n.audience_label
-    return named(code, _lang(lang))
+def label(
+    kind: str, code: str, lang: str = DEFAULT_LANG, themes: Mapping[str, Theme] | None = None
+) -> str:
+    """A theme or audience code as words ("theme", "art_culture" -> "art and culture"); a
+    theme by the season's own name when `themes` (`Season.theme`) lists it."""
+    if kind == "theme":
+        return i18n.theme_label(code, _lang(lang), themes)
+    return i18n.audience_label(code, _lang(lang))
 
 
 def meets_on(day: int, lang: str = DEFAULT_LANG) -> str:

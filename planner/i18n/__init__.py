@@ -18,8 +18,10 @@ from the data (`Municipality.name(lang)`); rule names and handbook lines from `p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Protocol
 
 from planner.i18n import (
     audit_chain,
@@ -116,15 +118,37 @@ def weekday_names(lang: str = DEFAULT_LANGUAGE, /, form: str = "") -> tuple[str,
     return tuple(weekday_name(day, lang, form=form) for day in range(len(WEEKDAY_CODES)))
 
 
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_CAMEL = re.compile(r"(?<=[a-zäöå])(?=[A-ZÄÖÅ])")
+
+
+def code_words(code: str) -> str:
+    """A code as words when no one has named it: underscores, hyphens and runs of spaces as
+    one space, a capital after a small letter starts a new word ("art_culture" and
+    "art-culture" -> "art culture", "ArtCulture" -> "Art Culture"); "" when it holds no word."""
+    return _SEPARATORS.sub(" ", _CAMEL.sub(" ", code)).strip()
+
+
 def _label(kind: str, code: str, lang: str) -> str:
     key = f"{kind}.{code}"
-    return t(key, lang) if key in CATALOGUE else code.replace("_", " ")
+    return t(key, lang) if key in CATALOGUE else code_words(code)
 
 
-def theme_label(theme: str, lang: str = DEFAULT_LANGUAGE, /) -> str:
-    """A theme code as words ("art_culture" -> "art and culture"); a code without a
-    translation as written, underscores as spaces."""
-    return _label("theme", theme, lang)
+class Named(Protocol):
+    """A thing with a name in each language (`planner.model.Theme`)."""
+
+    def name(self, lang: str) -> str: ...
+
+
+def theme_label(
+    theme: str, lang: str = DEFAULT_LANGUAGE, /, names: Mapping[str, Named] | None = None
+) -> str:
+    """A theme code as people read it: the season's own name when its `themes` table lists
+    the code (`names`, `Season.theme`), else the catalogue's ("art_culture" -> "art and
+    culture"), else the code as words (`code_words`); never empty, never a raw identifier."""
+    if names and theme in names:
+        return names[theme].name(lang)
+    return _label("theme", theme, lang) or t("word.unnamed_theme", lang)
 
 
 def audience_label(audience: str, lang: str = DEFAULT_LANGUAGE, /) -> str:

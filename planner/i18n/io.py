@@ -361,6 +361,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{note}; {n} celler till i den här kolumnen är likadana",
         "en": "{note}; {n} more cells in this column like this",
     },
+    "io.name_too_long": {
+        "fi": "nimessä on {n} merkkiä, enintään {max} mahtuu luetteloon ja kalenteriin",
+        "sv": "namnet har {n} tecken, högst {max} ryms i en lista och en kalender",
+        "en": "the name has {n} characters, at most {max} fit in a list and a calendar",
+    },
     "io.used_twice": {
         "fi": "{value} on käytössä kahdesti: sarakkeen {column} on oltava yksilöllinen "
         "(ensin rivillä {row})",

@@ -29,6 +29,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "weekday.meets_on.fri": {"fi": "perjantaisin", "sv": "fredagar", "en": "Friday"},
     # --- small words ---
     "word.or": {"fi": "tai", "sv": "eller", "en": "or"},
+    # a theme code with no word in it ("_"): still words, never blank
+    "word.unnamed_theme": {"fi": "nimetön teema", "sv": "namnlöst tema", "en": "unnamed theme"},
     # --- group themes ---
     "theme.nature": {"fi": "luonto", "sv": "natur", "en": "nature"},
     "theme.functional": {

@@ -53,7 +53,7 @@ def group_table(season: Season, plan: Plan, lang: str = "fi") -> pd.DataFrame:
                 "municipality": season.municipality[group.municipality].name(lang),
                 "language": group.language,
                 "kind": group.kind,
-                "theme": group.theme,
+                "theme": season.theme_label(group.theme, lang),
                 "weekday": days[p.weekday],
                 "start": hhmm(p.start),
                 "end": hhmm(p.end),

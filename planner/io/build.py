@@ -34,6 +34,7 @@ from planner.model import (
     Season,
     SeasonError,
     Staff,
+    Theme,
     Venue,
     hhmm,
 )
@@ -673,6 +674,7 @@ class SeasonBuilder:
             clients=make(Client, "clients"),
             name=self.tableset.name,
             postal_areas=make(PostalArea, "postal_areas"),
+            themes=make(Theme, "themes"),
             travel_minutes=tuple(
                 (r.values["from_id"], r.values["to_id"], r.values["mode"], r.values["minutes"])
                 for r in self.rows("travel_times")

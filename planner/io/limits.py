@@ -33,6 +33,9 @@ MAX_CELL_CHARS = 131_072
 """Characters in one cell: Python's csv reader refuses a longer field
 (`csv.field_size_limit()`), and a workbook's cell is held to the same, so both formats refuse
 the same cell. The longest real cell (a wish or a venue's note) is a few hundred."""
+MAX_NAME_CHARS = 120
+"""Characters in a name people read in a list or a calendar line: a season's name
+(`planner.store.store`) or a theme's (the `themes` table)."""
 MAX_UNPACKED_BYTES = 50 * 2**20
 """What one workbook may unpack to, every part and all of them together: a workbook of ten
 times the sample unpacks to a few MB. A bigger part (a sheet, or shared strings that no cell

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner import rules
-from planner.io import fields
+from planner.io import fields, limits
 from planner.io.fields import FieldError, number_text, shown
 from planner.io.problems import Message, msg
 
@@ -86,6 +86,13 @@ def tags(t: str, ctx: CellContext) -> tuple[str, ...]:
 
 def tag(t: str, ctx: CellContext) -> str:
     return t.strip().lower()
+
+
+def name(t: str, ctx: CellContext) -> str:
+    """A name people read in a list or a calendar line (a theme's)."""
+    if len(t) > limits.MAX_NAME_CHARS:
+        raise FieldError(msg("name_too_long", n=len(t), max=limits.MAX_NAME_CHARS))
+    return t
 
 
 def boolean(t: str, ctx: CellContext) -> bool:
@@ -369,6 +376,17 @@ POSTAL_AREAS = TableSpec(
     ),
 )
 
+THEMES = TableSpec(
+    "themes",
+    "theme",
+    (
+        C("theme", tag),
+        C("name_fi", name),
+        C("name_sv", name),
+        C("name_en", name),
+    ),
+)
+
 SPECS: dict[str, TableSpec] = {
     s.name: s
     for s in (
@@ -380,5 +398,6 @@ SPECS: dict[str, TableSpec] = {
         CLIENTS,
         TRAVEL_TIMES,
         POSTAL_AREAS,
+        THEMES,
     )
 }

@@ -23,7 +23,7 @@ from planner.io.problems import Message, Problem, msg
 log = logging.getLogger("planner")
 
 TABLES = ("municipalities", "venues", "staff", "partners", "groups", "clients")
-OPTIONAL_TABLES = ("travel_times", "postal_areas")
+OPTIONAL_TABLES = ("travel_times", "postal_areas", "themes")
 ALL_TABLES = TABLES + OPTIONAL_TABLES
 
 NOT_UTF8 = msg("not_utf8")
@@ -406,7 +406,7 @@ def read_folder(path: Path) -> TableSet:
 
 
 def read_files(files: Mapping[str, bytes], name: str = "season") -> TableSet:
-    """Uploaded files: the six (or seven) CSV files, or one .xlsx workbook."""
+    """Uploaded files: the six CSV files (and any optional ones), or one .xlsx workbook."""
     by_name = {Path(k).name: v for k, v in files.items()}
     workbooks = [k for k in by_name if k.lower().endswith(".xlsx")]
     tables = TableSet(name)

@@ -20,6 +20,7 @@ from planner.model import (
     PostalArea,
     Season,
     Staff,
+    Theme,
     Unscheduled,
     Venue,
 )
@@ -146,6 +147,10 @@ def postal_area_row(a: PostalArea) -> Row:
     }
 
 
+def theme_row(t: Theme) -> Row:
+    return {"theme": t.theme, "name_fi": t.name_fi, "name_sv": t.name_sv, "name_en": t.name_en}
+
+
 def season_rows(season: Season) -> dict[str, list[Row]]:
     """Rows per table name, each with its `position` in the season's tuple."""
     parts: dict[str, tuple[Sequence[Any], Any]] = {
@@ -157,6 +162,7 @@ def season_rows(season: Season) -> dict[str, list[Row]]:
         "clients": (season.clients, client_row),
         "travel_times": (season.travel_minutes, travel_time_row),
         "postal_areas": (season.postal_areas, postal_area_row),
+        "themes": (season.themes, theme_row),
     }
     return {
         table: [{**to_row(item), "position": i} for i, item in enumerate(items)]
@@ -282,6 +288,10 @@ def postal_area_from(r: Mapping[str, Any]) -> PostalArea:
     )
 
 
+def theme_from(r: Mapping[str, Any]) -> Theme:
+    return Theme(theme=r["theme"], name_fi=r["name_fi"], name_sv=r["name_sv"], name_en=r["name_en"])
+
+
 def season_from(name: str, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Season:
     """A season from rows per table name, each list already in `position` order."""
     return Season(
@@ -294,6 +304,7 @@ def season_from(name: str, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> S
         name=name,
         travel_minutes=tuple(travel_time_from(r) for r in rows["travel_times"]),
         postal_areas=tuple(postal_area_from(r) for r in rows.get("postal_areas", ())),
+        themes=tuple(theme_from(r) for r in rows.get("themes", ())),
     )
 
 

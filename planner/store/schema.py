@@ -259,6 +259,21 @@ class PostalAreaRow(Base):
     municipality: Mapped[str | None]
 
 
+class ThemeRow(Base):
+    """The season's optional names of theme codes (`Season.themes`, migration 0019)."""
+
+    __tablename__ = "themes"
+    __table_args__ = (sa.UniqueConstraint("season_id", "theme"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    season_id: Mapped[int] = _season_fk()
+    position: Mapped[int]
+    theme: Mapped[str]
+    name_fi: Mapped[str]
+    name_sv: Mapped[str]
+    name_en: Mapped[str]
+
+
 class PlanRow(Base):
     __tablename__ = "plans"
     __table_args__ = (_only_one_current("uq_plans_current", "season_id"),)
@@ -355,6 +370,7 @@ SEASON_TABLES = (
     ClientRow,
     TravelTimeRow,
     PostalAreaRow,
+    ThemeRow,
 )
 """Tables holding one season's rows, in import order."""
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 
+from planner.io import limits
 from planner.model import Plan, Season
 from planner.store import audit, migrate
 from planner.store.convert import Row, plan_rows, season_rows
@@ -48,7 +49,7 @@ log = logging.getLogger("planner")
 
 PG_WRITE_LOCK = 0x706C6177  # advisory lock key for the store's write transactions
 
-MAX_NAME = 120
+MAX_NAME = limits.MAX_NAME_CHARS
 P = ParamSpec("P")
 T = TypeVar("T")
 

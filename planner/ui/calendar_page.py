@@ -66,7 +66,6 @@ from planner.ui.offering import (
     audience_label,
     language_name,
     published_plan_id,
-    theme_label,
 )
 from planner.ui.text import plain
 from planner.ui.week_grid import weekday_names
@@ -158,7 +157,7 @@ def offering_filters(season: Season, plan: Plan, lang: str) -> OfferingFilter:
     municipalities = [m.code for m in season.municipalities if m.code in places]
     municipalities.sort(key=lambda c: season.municipality[c].name(lang))
     languages = sorted({g.language for g in groups}, key=lambda c: (c not in ("fi", "sv"), c))
-    themes = sorted({g.theme for g in groups}, key=lambda c: theme_label(c, lang))
+    themes = sorted({g.theme for g in groups}, key=lambda c: season.theme_label(c, lang))
     audiences = sorted({g.audience or "all" for g in groups}, key=lambda c: (c != "all", c))
     kinds = sorted({g.kind for g in groups}, key=lambda c: kind_label(c, lang))
     return OfferingFilter(
@@ -189,7 +188,7 @@ def offering_filters(season: Season, plan: Plan, lang: str) -> OfferingFilter:
                 t("calpage.themes", lang),
                 themes,
                 lang,
-                lambda c: theme_label(c, lang),
+                lambda c: season.theme_label(c, lang),
             )
         ),
         audiences=tuple(

@@ -27,7 +27,6 @@ from planner.ui.offering import (
     date_text,
     day_name,
     language_name,
-    theme_label,
 )
 from planner.ui.week_grid import weekday_names
 
@@ -284,7 +283,7 @@ def group_details(
     kind = [
         kind_name[:1].upper() + kind_name[1:],
         f"{t('find.card.language', lang)}: {language_name(group.language, lang)}",
-        f"{t('find.card.theme', lang)}: {theme_label(group.theme, lang)}",
+        f"{t('find.card.theme', lang)}: {season.theme_label(group.theme, lang)}",
     ]
     if not group.is_open_to_all:
         kind.append(f"{t('find.card.audience', lang)}: {audience_label(group.audience, lang)}")

@@ -50,7 +50,7 @@ from planner.store import (
 from planner.store.outcomes import ENDING_REASONS, FOLLOW_UP_PATHS
 from planner.timeline import EVALUATIONS, Timeline
 from planner.ui import auth, common
-from planner.ui.offering import audience_label, language_name, theme_label
+from planner.ui.offering import audience_label, language_name
 from planner.ui.publish_panel import group_name, rule_text
 from planner.ui.text import plain
 
@@ -194,7 +194,7 @@ def client_fields(
             label("interests"),
             _options(themes, chosen),
             default=list(chosen),
-            format_func=lambda c: theme_label(c, lang),
+            format_func=lambda c: season.theme_label(c, lang),
             accept_new_options=True,
             placeholder=t("find.choose", lang),
             help=_help("interests", lang),

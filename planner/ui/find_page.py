@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
@@ -12,7 +13,7 @@ from planner.finder import Match, Profile, ProfileError, find_groups, profile_fr
 from planner.finder.profile import ALL_WEEKDAYS, MAX_TRAVEL_LIMIT_MIN
 from planner.i18n import t
 from planner.io.fields import FieldError, parse_postal_code
-from planner.model import Client, Plan, Season
+from planner.model import Client, Plan, Season, Theme
 from planner.rules import TRAVEL_MODES
 from planner.store import (
     Enrolments,
@@ -35,7 +36,6 @@ from planner.ui.offering import (
     outcome_message,
     profile_line,
     published_plan_id,
-    theme_label,
 )
 from planner.ui.places_panel import RESULT_KEY as PLACES_RESULT_KEY
 from planner.ui.places_panel import places_section
@@ -146,13 +146,13 @@ def described_profile(season: Season, lang: str) -> Profile | None:
     )
     st.session_state["find_languages"] = picked_languages
 
-    themes = sorted({g.theme for g in season.groups}, key=lambda c: theme_label(c, lang))
+    themes = sorted({g.theme for g in season.groups}, key=lambda c: season.theme_label(c, lang))
     key, chosen = kept_choice("find_interests", lang, [])
     interests = st.multiselect(
         t("find.interests", lang),
         themes,
         default=[c for c in chosen if c in themes],
-        format_func=lambda c: theme_label(c, lang),
+        format_func=lambda c: season.theme_label(c, lang),
         key=key,
         placeholder=t("find.choose", lang),
     )
@@ -360,10 +360,12 @@ def show_card(
     lang: str,
     enrol_args: tuple[Any, ...] | None,
     waiting: dict[str, int],
+    themes: Mapping[str, Theme],
 ) -> None:
     """One group as a card. `enrol_args` (store, season id, client) when the client may enrol;
-    `waiting`: the client's place on the waiting lists they are on."""
-    lines = card_lines(match, profile.travel, lang)
+    `waiting`: the client's place on the waiting lists they are on; `themes` the season's
+    theme names (`Season.theme`)."""
+    lines = card_lines(match, profile.travel, lang, themes)
     with st.container(border=True):
         info, side = st.columns([5, 2], vertical_alignment="top")
         info.markdown(f"**{plain(lines['title'])}**")
@@ -604,7 +606,7 @@ def show_results(
     if not suitable:
         st.info(t("find.none", lang), icon=":material/search_off:")
     for match in suitable:
-        show_card(match, profile, lang, enrol_args, waiting)
+        show_card(match, profile, lang, enrol_args, waiting, season.theme)
     if show_failed:
         failed = [m for m in matches if not m.suitable]
         st.subheader(t("find.failed_title", lang, n=len(failed)))

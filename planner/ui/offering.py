@@ -20,7 +20,7 @@ from planner.finder.texts import label
 from planner.finder.texts import text as finder_text
 from planner.i18n import has, t
 from planner.insight.team import translated
-from planner.model import Season
+from planner.model import Season, Theme
 from planner.store.figures import write_figures_xlsx
 from planner.store.outcomes import OfferingStatus
 from planner.ui.text import plain
@@ -32,10 +32,6 @@ MISSING = "–"
 
 def language_name(code: str, lang: str) -> str:
     return translated("language", code, lang)
-
-
-def theme_label(code: str, lang: str) -> str:
-    return label("theme", code, lang)
 
 
 def audience_label(code: str, lang: str) -> str:
@@ -73,12 +69,15 @@ def profile_line(season: Season, profile: Profile, counsellor: str, lang: str) -
     )
 
 
-def card_lines(match: Match, travel_mode: str, lang: str) -> dict[str, str]:
-    """The texts of one result card: title, when and where, what kind, access and seats."""
+def card_lines(
+    match: Match, travel_mode: str, lang: str, themes: Mapping[str, Theme] | None = None
+) -> dict[str, str]:
+    """The texts of one result card: title, when and where, what kind, access and seats;
+    the theme by the season's own name when `themes` (`Season.theme`) lists it."""
     where = ", ".join(part for part in (match.venue_name, match.municipality_name) if part)
     kind = [
         f"{t('find.card.language', lang)}: {language_name(match.language, lang)}",
-        f"{t('find.card.theme', lang)}: {theme_label(match.theme, lang)}",
+        f"{t('find.card.theme', lang)}: {label('theme', match.theme, lang, themes)}",
     ]
     if match.audience and match.audience != "all":
         kind.append(f"{t('find.card.audience', lang)}: {audience_label(match.audience, lang)}")
