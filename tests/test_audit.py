@@ -458,7 +458,7 @@ def test_the_app_role_appends_but_cannot_touch_the_triggers_or_entries(
 ) -> None:
     owner_url, app_url, app = roles
     assert main(["migrate", "--db", owner_url, "--grant-to", app]) == 0
-    assert "Schema at 0019" in capsys.readouterr().out
+    assert "Schema at 0020" in capsys.readouterr().out
     with Store.open(app_url) as store:  # the schema is current: no DDL is tried
         store.record_event("enrolment.enrol", {"client_code": "C-1"}, actor="bo")
         store.record_event("feed.create", {"feed_id": 1}, actor="bo")

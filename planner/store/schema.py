@@ -260,7 +260,7 @@ class PostalAreaRow(Base):
 
 
 class ThemeRow(Base):
-    """The season's optional names of theme codes (`Season.themes`, migration 0019)."""
+    """The season's optional names of theme codes (`Season.themes`, migration 0020)."""
 
     __tablename__ = "themes"
     __table_args__ = (sa.UniqueConstraint("season_id", "theme"),)
