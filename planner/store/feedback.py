@@ -29,18 +29,22 @@ import sqlalchemy as sa
 from planner import rules, terms
 from planner.feedback.answers import SCALES, Answer
 from planner.store.errors import StoreError
-from planner.store.live import add_event, reading, run_write, season_of, utcnow
+from planner.store.live import (
+    add_event,
+    published_term,
+    reading,
+    run_write,
+    season_of,
+    utcnow,
+)
 from planner.store.schema import (
     FeedbackAnswerRow,
     FeedbackRoundRow,
     GroupEvaluationRow,
     GroupRow,
-    OfferingRow,
-    PlanGroupRow,
     SeasonRow,
 )
 from planner.store.store import Store
-from planner.terms import last_session_of
 
 OPEN, CLOSED, EXPIRED, FULL = "open", "closed", "expired", "full"
 MAX_EVALUATION_CHARS = 4000
@@ -163,29 +167,10 @@ class Feedback:
 
         def work(conn: sa.Connection) -> FeedbackRound:
             season_id = season_of(conn, self.season_id)
-            found = conn.execute(
-                sa.select(
-                    GroupRow.start_date, GroupRow.weeks, PlanGroupRow.weekday, OfferingRow.max_size
-                )
-                .join(
-                    OfferingRow,
-                    sa.and_(
-                        OfferingRow.season_id == GroupRow.season_id,
-                        OfferingRow.group_id == GroupRow.group_id,
-                    ),
-                )
-                .join(
-                    PlanGroupRow,
-                    sa.and_(
-                        PlanGroupRow.plan_id == OfferingRow.plan_id,
-                        PlanGroupRow.group_id == GroupRow.group_id,
-                    ),
-                )
-                .where(GroupRow.season_id == season_id, GroupRow.group_id == group_id)
-            ).first()
+            found = published_term(conn, season_id, group_id)
             if found is None:
                 raise StoreError(f"{group_id} is not in the published offering")
-            last = last_session_of(found.start_date, found.weeks, found.weekday)
+            last = found.last_session
             session = session_date or last or day
             if session < found.start_date or (last is not None and session > last):
                 raise StoreError(

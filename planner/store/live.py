@@ -13,16 +13,17 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 
 from planner.store import audit
 from planner.store.engine import WRITE
 from planner.store.errors import StoreError, reason
-from planner.store.schema import LIVE_STATE, SeasonRow
+from planner.store.schema import LIVE_STATE, GroupRow, OfferingRow, PlanGroupRow, SeasonRow
 from planner.store.snapshot import live_season_of
 from planner.store.store import Store
+from planner.terms import last_session_of
 
 log = logging.getLogger("planner")
 
@@ -90,3 +91,41 @@ def ensure_live(conn: sa.Connection, season_id: int) -> None:
             f"season {season_id} is {state}, not the live season: make it live with "
             f"`planner season publish {season_id}` (or on the Import page)"
         )
+
+
+class PublishedTerm(NamedTuple):
+    """A published group's term and seats, as its offering stands."""
+
+    start_date: dt.date
+    weeks: int | None
+    weekday: int
+    max_size: int
+
+    @property
+    def last_session(self) -> dt.date | None:
+        """The day of its last session (None for a group without a fixed term)."""
+        return last_session_of(self.start_date, self.weeks, self.weekday)
+
+
+def published_term(conn: sa.Connection, season_id: int, group_id: str) -> PublishedTerm | None:
+    """The published group's start, weeks, planned weekday and seats; None when the group is
+    not in the published offering."""
+    found = conn.execute(
+        sa.select(GroupRow.start_date, GroupRow.weeks, PlanGroupRow.weekday, OfferingRow.max_size)
+        .join(
+            OfferingRow,
+            sa.and_(
+                OfferingRow.season_id == GroupRow.season_id,
+                OfferingRow.group_id == GroupRow.group_id,
+            ),
+        )
+        .join(
+            PlanGroupRow,
+            sa.and_(
+                PlanGroupRow.plan_id == OfferingRow.plan_id,
+                PlanGroupRow.group_id == GroupRow.group_id,
+            ),
+        )
+        .where(GroupRow.season_id == season_id, GroupRow.group_id == group_id)
+    ).first()
+    return None if found is None else PublishedTerm(*found)

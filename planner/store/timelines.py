@@ -28,18 +28,14 @@ import sqlalchemy as sa
 
 from planner import terms
 from planner.store.errors import StoreError
-from planner.store.live import add_event, reading, run_write, utcnow
+from planner.store.live import add_event, published_term, reading, run_write, utcnow
 from planner.store.schema import (
     ClientRow,
     EnrolmentRow,
-    GroupRow,
-    OfferingRow,
-    PlanGroupRow,
     ServiceTimelineRow,
 )
 from planner.store.seats import LIVE, cancel_place
 from planner.store.store import Store
-from planner.terms import last_session_of
 from planner.timeline import Timeline, TimelineError
 
 TIMELINE_RECORDED = "client.timeline"
@@ -92,27 +88,10 @@ def enrolment_warnings(
     timeline = timelines_in(conn, [client_code]).get(client_code)
     if timeline is None:
         return ()
-    found = conn.execute(
-        sa.select(GroupRow.start_date, GroupRow.weeks, PlanGroupRow.weekday)
-        .join(
-            OfferingRow,
-            sa.and_(
-                OfferingRow.season_id == GroupRow.season_id,
-                OfferingRow.group_id == GroupRow.group_id,
-            ),
-        )
-        .join(
-            PlanGroupRow,
-            sa.and_(
-                PlanGroupRow.plan_id == OfferingRow.plan_id,
-                PlanGroupRow.group_id == GroupRow.group_id,
-            ),
-        )
-        .where(GroupRow.season_id == season_id, GroupRow.group_id == group_id)
-    ).first()
+    found = published_term(conn, season_id, group_id)
     if found is None:
         return ()
-    return timeline.warnings_for(last_session_of(found.start_date, found.weeks, found.weekday))
+    return timeline.warnings_for(found.last_session)
 
 
 class Timelines:
