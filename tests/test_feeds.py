@@ -79,6 +79,17 @@ class Server:
         finally:
             conn.close()
 
+    def get_when_served(self, path: str, within_s: float = 30.0) -> int:
+        """The status once the service is not busy: a 503 says to come back (Retry-After),
+        as a subscriber does; a cold first lookup on a loaded machine may take longer than a
+        short database timeout, and the lookup it gave up on still warms the connections."""
+        deadline = time.monotonic() + within_s
+        while True:
+            status = self.get(path)[0]
+            if status != 503 or time.monotonic() > deadline:
+                return status
+            time.sleep(0.2)
+
 
 @contextmanager
 def serving(
@@ -374,7 +385,7 @@ def test_a_locked_database_answers_503_while_a_malformed_token_still_gets_404(
 ) -> None:
     new = create_feed(store, "group", "G-001")
     with serving(store, db_timeout_s=0.3) as server:
-        assert server.get(path(new.token))[0] == 200
+        assert server.get_when_served(path(new.token)) == 200
         with sqlite_locked(store):
             status, headers, body = server.get(path(new.token))
             assert (status, body) == (503, b"")
@@ -382,7 +393,7 @@ def test_a_locked_database_answers_503_while_a_malformed_token_still_gets_404(
             assert security_headers(headers) == {k.lower(): v for k, v in HEADERS.items()}
             assert server.get(path("x" * 500))[0] == 404
             assert server.get(path("not%20a%20token"))[0] == 404
-        assert server.get(path(new.token))[0] == 200
+        assert server.get_when_served(path(new.token)) == 200
 
 
 def test_a_lock_on_the_plans_table_answers_503_and_an_unknown_token_404_on_postgres(
@@ -396,7 +407,7 @@ def test_a_lock_on_the_plans_table_answers_503_and_an_unknown_token_404_on_postg
         store.save_plan(plan, {"status": "FEASIBLE"})
         new = create_feed(store, "group", "G-001")
         with serving(store, db_timeout_s=0.3) as server:
-            assert server.get(path(new.token))[0] == 200
+            assert server.get_when_served(path(new.token)) == 200
             locker = sa.create_engine(url)
             try:
                 with locker.connect() as conn:
@@ -409,7 +420,7 @@ def test_a_lock_on_the_plans_table_answers_503_and_an_unknown_token_404_on_postg
                     conn.rollback()
             finally:
                 locker.dispose()
-            assert server.get(path(new.token))[0] == 200
+            assert server.get_when_served(path(new.token)) == 200
 
 
 def test_a_client_that_never_finishes_its_request_head_is_disconnected(store: Store) -> None:
