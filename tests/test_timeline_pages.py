@@ -202,13 +202,24 @@ def test_a_leader_sees_no_button_to_mark_evaluations(
 
 
 def _client_in_a_group(url: str) -> tuple[str, str, str]:
-    """A client holding a place, their counsellor and the group."""
+    """A client holding a place, with a service started on 1 Nov 2026; their counsellor and
+    the group."""
     with Store.open(url) as store:
         live = Enrolments(store)
         season = store.load_season()
         group = next(g for g in sorted(live.seats()) if live.participants(g))
         code = live.participants(group)[0]
+        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
     return code, season.client[code].counsellor, group
+
+
+def _client_page(url: str, monkeypatch, staff_id: str, code: str, lang: str = "en"):
+    """Find a group with the client chosen, as the worker with `staff_id`."""
+    from test_places import open_client
+
+    at = app_as(url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=staff_id))
+    at.query_params["lang"] = lang
+    return open_client(at, code)
 
 
 @pytest.mark.parametrize(
@@ -221,15 +232,9 @@ def test_the_clients_own_worker_records_the_end_of_the_service(
     lang: str,
     said: str,
 ) -> None:
-    from test_places import open_client
-
     monkeypatch.setattr(terms, "local_today", lambda: TODAY)
     code, counsellor, group = _client_in_a_group(live_url)
-    with Store.open(live_url) as store:
-        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
-    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
-    at.query_params["lang"] = lang
-    open_client(at, code)
+    at = _client_page(live_url, monkeypatch, counsellor, code, lang)
     key = f"client_end_{code}"
     at.date_input(key=f"{key}_on").set_value(TODAY)
     at.selectbox(key=f"{key}_reason").set_value("moved_to_work")
@@ -252,15 +257,9 @@ def test_the_end_without_a_day_is_refused_in_swedish_and_nothing_changes(
     live_url,  # noqa: F811
     monkeypatch,
 ) -> None:
-    from test_places import open_client
-
     monkeypatch.setattr(terms, "local_today", lambda: TODAY)
     code, counsellor, group = _client_in_a_group(live_url)
-    with Store.open(live_url) as store:
-        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
-    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
-    at.query_params["lang"] = "sv"
-    open_client(at, code)
+    at = _client_page(live_url, monkeypatch, counsellor, code, "sv")
     at.selectbox(key=f"client_end_{code}_reason").set_value("other")
     next(b for b in at.button if b.label == t("timeline.form.record_end", "sv")).click().run()
     assert t("timeline.form.end_needs_day", "sv") in [e.value for e in at.error]
@@ -274,14 +273,10 @@ def test_another_workers_client_shows_no_end_form(
     live_url,  # noqa: F811
     monkeypatch,
 ) -> None:
-    from test_places import open_client
-
     code, counsellor, _ = _client_in_a_group(live_url)
     with Store.open(live_url) as store:
-        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
         other = next(p.staff_id for p in store.load_season().staff if p.staff_id != counsellor)
-    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=other))
-    open_client(at, code)
+    at = _client_page(live_url, monkeypatch, other, code)
     assert not [b for b in at.button if b.label == t("timeline.form.record_end", "en")]
     assert access.may_end_service(access.single_user(), counsellor)
 
@@ -291,16 +286,11 @@ def test_find_a_group_offers_no_enrolment_once_the_service_has_ended(
     live_url,  # noqa: F811
     monkeypatch,
 ) -> None:
-    from test_places import open_client
-
     monkeypatch.setattr(terms, "local_today", lambda: TODAY)
     code, counsellor, _ = _client_in_a_group(live_url)
     with Store.open(live_url) as store:
-        Timelines(store).record(code, start=dt.date(2026, 11, 1), actor="anna")
         ended = Timelines(store).end(code, TODAY, "studies", actor="anna", today=TODAY).timeline
-    at = app_as(live_url, monkeypatch, person("w@hyvil.fi", access.WORKER, staff_id=counsellor))
-    at.query_params["lang"] = "sv"
-    open_client(at, code)
+    at = _client_page(live_url, monkeypatch, counsellor, code, "sv")
     said = ended.warning_text("service_ended", "sv")
     assert said in [w.value for w in at.warning]
     assert not [b for b in at.button if (b.key or "").startswith("find_enrol_")]
